@@ -1,0 +1,147 @@
+/* SPDX-License-Identifier: MIT */
+/* client.h -- a connection to one PAN-OS firewall or Panorama and the requests it sends. */
+#ifndef PANOS_CLIENT_H
+#define PANOS_CLIENT_H
+
+#include <stddef.h>
+#include "common.h"
+#include "buf.h"
+#include "response.h"
+
+/*
+ * Ownership: every input string (host, key, user, password, xpath, cmd, parameter names and
+ * values) is copied by the call that takes it; the caller may free it afterwards. Secrets the
+ * client keeps (key, password, cookies) are wiped when replaced or when the client is freed.
+ *
+ * Threads: a client is used by one thread at a time. Different clients may be used from
+ * different threads concurrently, after panos_global_init().
+ */
+
+typedef struct panos_client panos_client;
+
+/** Receives one line of verbose trace. Secrets are already redacted from @p line. */
+typedef void (*panos_log_fn)(void *payload, const char *line);
+
+#define PANOS_CLIENT_OPTIONS_VERSION 1
+
+typedef struct panos_client_options {
+    unsigned int version;      /**< PANOS_CLIENT_OPTIONS_VERSION */
+    const char *host;          /**< DNS name, IPv4, or IPv6 literal (brackets optional); required */
+    unsigned int port;         /**< 0: 443 for https, 80 for http */
+    int use_http;              /**< 1: plain HTTP (lab, pansim); default HTTPS */
+    const char *ca_file;       /**< PEM bundle to verify the device certificate against */
+    const char *pin_sha256;    /**< SHA-256 of the device certificate (DER), hex, ':' allowed;
+                                    when set, that exact certificate is trusted (chain and name
+                                    are not checked) and any other is refused */
+    int insecure;              /**< 1: no verification at all (the caller warns) */
+    long connect_timeout_ms;   /**< default 10000 */
+    long timeout_ms;           /**< whole request, default 120000; 0 means none */
+    size_t max_response_bytes; /**< cap on a buffered answer, default 64 MiB */
+    int max_retries;           /**< retries of idempotent requests, default 3; 0 none */
+    long retry_base_ms;        /**< first backoff, default 500; doubles each time */
+    long retry_max_ms;         /**< backoff cap, default 8000; Retry-After is honoured up to it */
+    panos_log_fn log;          /**< verbose trace (redacted); NULL for none */
+    void *log_payload;
+} panos_client_options;
+
+/* clang-format off */
+#define PANOS_CLIENT_OPTIONS_INIT \
+    {PANOS_CLIENT_OPTIONS_VERSION, NULL, 0, 0, NULL, NULL, 0, 10000, 120000, \
+     (size_t)64 << 20, 3, 500, 8000, NULL, NULL}
+/* clang-format on */
+
+/** Fill @p opts with the defaults of PANOS_CLIENT_OPTIONS_INIT. */
+PANOS_EXTERN void panos_client_options_init(panos_client_options *opts);
+
+/**
+ * Create a client. No connection is made until the first request.
+ * @param[out] out the new client, freed with panos_client_free().
+ * @return PANOS_OK, PANOS_E_INVALID_ARG (no host, bad pin, unknown options version),
+ *         PANOS_E_NOMEM.
+ */
+PANOS_EXTERN panos_code panos_client_new(panos_client **out, const panos_client_options *opts);
+
+/** Free a client, wiping its secrets. Accepts NULL. */
+PANOS_EXTERN void panos_client_free(panos_client *c);
+
+/**
+ * Detail of the last failed call on @p c. Borrowed: valid until the next call on @p c.
+ * After a successful call, code is PANOS_OK.
+ */
+PANOS_EXTERN const panos_error *panos_client_last_error(const panos_client *c);
+
+/** Use @p key (copied) in the X-PAN-KEY header of every request. NULL clears it. */
+PANOS_EXTERN panos_code panos_client_set_key(panos_client *c, const char *key);
+
+/**
+ * Copy the client's current key (set, or made by panos_keygen) into @p out.
+ * Dispose of it with panos_buf_dispose_secret(). PANOS_E_NOT_FOUND if there is none.
+ */
+PANOS_EXTERN panos_code panos_client_get_key(const panos_client *c, panos_buf *out);
+
+/**
+ * Send HTTP basic auth (user:password) on every request instead of a key. The password
+ * travels with each request; callers should warn. NULL user clears it.
+ */
+PANOS_EXTERN panos_code panos_client_set_basic_auth(panos_client *c, const char *user,
+                                                    const char *password);
+
+/** Panorama: send target=@p serial on requests that PAN-OS proxies (op, config, commit,
+ *  keygen, export). NULL clears it. */
+PANOS_EXTERN panos_code panos_client_set_target(panos_client *c, const char *serial);
+
+/** Send vsys=@p vsys on op requests. NULL clears it. */
+PANOS_EXTERN panos_code panos_client_set_vsys(panos_client *c, const char *vsys);
+
+/** One request parameter, name=value. */
+typedef struct panos_param {
+    const char *name;
+    const char *value;
+} panos_param;
+
+/**
+ * Send any request: POST to /api/ with @p params form-encoded in the body; the key (if any)
+ * goes in the X-PAN-KEY header, never in the body or URL. target= is added when set and the
+ * type allows it. Read-only requests (type=version, config get/show, op whose command starts
+ * with <show>, log/report/export status polls) are retried on temporary failures and HTTP
+ * 429; others are sent once.
+ *
+ * @param[out] out the parsed answer, also on PAN-OS errors (status="error"), so the caller
+ *             can inspect it; NULL when no answer could be read. Free with panos_response_free().
+ * @return PANOS_OK when status="success"; otherwise the class of the failure (AUTH,
+ *         KEY_EXPIRED, FORBIDDEN, NOT_FOUND, API, RATE_LIMITED, UNAVAILABLE, TIMEOUT, TLS,
+ *         TRANSPORT, HTTP, PARSE, TOO_LARGE), with detail in panos_client_last_error().
+ */
+PANOS_EXTERN panos_code panos_request(panos_response **out, panos_client *c,
+                                      const panos_param *params, size_t nparams);
+
+/**
+ * type=keygen by form POST (user and password URL-encoded in the body). On success the new
+ * key becomes the client's key (see panos_client_get_key()). Never retried.
+ * @return PANOS_OK, PANOS_E_AUTH for bad credentials, or a transport class.
+ */
+PANOS_EXTERN panos_code panos_keygen(panos_client *c, const char *user, const char *password);
+
+/**
+ * type=op with @p cmd_xml (an XML command such as "<show><clock/></show>").
+ * @param[out] out the answer; see panos_request().
+ */
+PANOS_EXTERN panos_code panos_op_run(panos_response **out, panos_client *c, const char *cmd_xml);
+
+/**
+ * type=config&action=get: the candidate configuration at @p xpath. A missing node is
+ * PANOS_E_NOT_FOUND (PAN-OS answers success with code 7 and an empty result).
+ */
+PANOS_EXTERN panos_code panos_config_get(panos_response **out, panos_client *c, const char *xpath);
+
+/**
+ * type=config&action=show: the running configuration at @p xpath. A missing node is
+ * PANOS_E_NOT_FOUND (PAN-OS answers error "No such node").
+ */
+PANOS_EXTERN panos_code panos_config_show(panos_response **out, panos_client *c,
+                                          const char *xpath);
+
+/** type=version: sw-version, model, serial, multi-vsys. */
+PANOS_EXTERN panos_code panos_version_get(panos_response **out, panos_client *c);
+
+#endif

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: MIT */
+/* rc.h -- ~/.panrc (pan-python format) and private credential files. */
+#ifndef PANOS_RC_H
+#define PANOS_RC_H
+
+#include <stddef.h>
+#include "common.h"
+#include "buf.h"
+
+typedef struct panos_rc panos_rc;
+
+/**
+ * Load a .panrc file: lines "varname[%tag]=value", '#' comments, blank lines. With @p tag only
+ * "var%tag=" lines are read, without it only untagged ones (as pan-python does). Values are
+ * trimmed. A file readable by group or others is refused (it may hold keys) with a message
+ * that gives the chmod command.
+ * @param[out] out the parsed file, freed with panos_rc_free().
+ * @return PANOS_OK, PANOS_E_NOT_FOUND (no such file), PANOS_E_IO (unreadable or insecure
+ *         permissions), PANOS_E_INVALID_ARG (tag not [A-Za-z0-9_-]+), PANOS_E_NOMEM;
+ *         on failure @p errbuf gets one line.
+ */
+PANOS_EXTERN panos_code panos_rc_load(panos_rc **out, const char *path, const char *tag,
+                                      char *errbuf, size_t errlen);
+
+/** Value of @p var (e.g. "hostname", "api_key", "port", "serial"), or NULL. Borrowed. */
+PANOS_EXTERN const char *panos_rc_get(const panos_rc *rc, const char *var);
+
+/** Free a loaded file, wiping the values. Accepts NULL. */
+PANOS_EXTERN void panos_rc_free(panos_rc *rc);
+
+/**
+ * Read a secret (key or password) from the first line of @p path ("-" reads stdin), without
+ * the trailing newline. A file readable by group or others is refused like ssh does.
+ * @param[out] out the secret; dispose with panos_buf_dispose_secret().
+ * @return PANOS_OK, PANOS_E_NOT_FOUND, PANOS_E_IO (unreadable, insecure permissions, empty),
+ *         PANOS_E_NOMEM; @p errbuf gets one line.
+ */
+PANOS_EXTERN panos_code panos_secret_read_file(panos_buf *out, const char *path, char *errbuf,
+                                               size_t errlen);
+
+/**
+ * Write @p data to @p path atomically (temp file in the same directory, fsync, rename) with
+ * mode @p mode (e.g. 0600).
+ * @return PANOS_OK or PANOS_E_IO with @p errbuf set.
+ */
+PANOS_EXTERN panos_code panos_file_write_atomic(const char *path, const void *data, size_t len,
+                                                unsigned int mode, char *errbuf, size_t errlen);
+
+#endif
