@@ -1,0 +1,38 @@
+# SPDX-License-Identifier: MIT
+# Makefile -- convenience front end over CMake: build, test, sanitizer test, demo.
+JOBS ?= $(shell nproc 2>/dev/null || echo 2)
+CMAKE ?= cmake
+CTEST ?= ctest
+
+.PHONY: all deps build test check check-asan demo clean
+
+all: build
+
+deps:
+	scripts/deps.sh
+
+build:
+	$(CMAKE) -S . -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo -DPANOS_WERROR=ON
+	$(CMAKE) --build build -j$(JOBS)
+
+# The quick suite: one build, every test (unit, cases, checks), slow ones excluded.
+test: build
+	cd build && $(CTEST) -j$(JOBS) --output-on-failure -LE slow
+
+# Everything CI runs: the suite, then the suite again under AddressSanitizer + UBSan.
+check: test check-asan
+
+check-asan:
+	$(CMAKE) -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DPANOS_WERROR=ON \
+	    -DPANOS_SANITIZE=address,undefined
+	$(CMAKE) --build build-asan -j$(JOBS)
+	cd build-asan && $(CTEST) -j$(JOBS) --output-on-failure -LE slow
+
+# Set up what is missing, build, start a local pansim and drive it with panctl.
+demo:
+	scripts/deps.sh
+	$(MAKE) build
+	scripts/demo.sh build
+
+clean:
+	rm -rf build build-asan build-bench

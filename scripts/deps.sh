@@ -1,0 +1,25 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# deps.sh -- install the Debian packages panctl needs (as root), or print the apt-get line.
+set -eu
+
+PKGS="build-essential cmake pkg-config libcurl4-openssl-dev libxml2-dev libssl-dev
+libmicrohttpd-dev libcmocka-dev libjansson-dev ieee-data jq groff-base curl ca-certificates"
+
+missing=""
+for p in $PKGS; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+        missing="$missing $p"
+    fi
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -ne 0 ]; then
+    echo "deps.sh: missing packages. Run as root:" >&2
+    echo "  apt-get update && apt-get install -y --no-install-recommends$missing" >&2
+    exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -q
+# shellcheck disable=SC2086
+apt-get install -y -q --no-install-recommends $missing

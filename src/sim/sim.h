@@ -1,0 +1,74 @@
+/* SPDX-License-Identifier: MIT */
+/* sim.h -- the contract between pansim's HTTP server (server.c) and its simulated device (device.c). */
+#ifndef PANSIM_SIM_H
+#define PANSIM_SIM_H
+
+#include <stddef.h>
+
+/* How the request authenticated itself (for the request log and the device). */
+enum sim_auth {
+    SIM_AUTH_NONE = 0,
+    SIM_AUTH_HEADER, /* X-PAN-KEY header */
+    SIM_AUTH_PARAM,  /* key= parameter */
+    SIM_AUTH_BASIC,  /* Authorization: Basic */
+    SIM_AUTH_COOKIE  /* Cookie header (session) */
+};
+
+struct sim_param {
+    char *name;
+    char *value; /* percent-decoded */
+};
+
+/* One HTTP request as the server decoded it. Everything is owned by the server. */
+struct sim_request {
+    const char *method; /* "GET", "POST" */
+    const char *path;   /* "/api/" (the path without the query) */
+    const struct sim_param *params; /* query string first, then the form body, in order */
+    size_t nparams;
+    enum sim_auth auth;         /* the strongest credential present: header, param, basic, cookie */
+    const char *key;            /* X-PAN-KEY value, else key= value, else NULL */
+    const char *basic_user;     /* decoded Authorization: Basic, else NULL */
+    const char *basic_password;
+    const char *cookie;         /* raw Cookie header, else NULL */
+};
+
+/* The first value of parameter @p name, or NULL. */
+const char *sim_request_param(const struct sim_request *req, const char *name);
+
+/* The answer the device builds. The server frees body and set_cookie with free(). */
+struct sim_reply {
+    unsigned int status;      /* HTTP status, 200 by default */
+    char *body;               /* malloc'd, NUL-terminated */
+    size_t len;
+    const char *content_type; /* static string; NULL means "application/xml; charset=UTF-8" */
+    char *set_cookie;         /* malloc'd Set-Cookie value, or NULL */
+};
+
+/* Set status and a copy of @p body (strlen). Returns 0, or -1 when out of memory. */
+int sim_reply_set(struct sim_reply *r, unsigned int status, const char *body);
+
+struct sim_device_options {
+    const char *hostname;   /* default "pansim-fw1" */
+    const char *serial;     /* default "007051000123456" */
+    const char *master_key; /* 16 characters; default PANOS_APIKEY_DEFAULT_MASTER_KEY */
+    long key_lifetime_min;  /* 0 = keys never expire */
+    unsigned long seed;     /* makes the generated state (sessions, ARP, logs) deterministic */
+    const char *users_file; /* "name:password" lines; NULL = one admin "admin"/"admin" */
+};
+
+struct sim_device;
+
+/* Build a device. Returns 0, or -1 with a one-line reason in @p err. */
+int sim_device_new(struct sim_device **out, const struct sim_device_options *opts, char *err,
+                   size_t errlen);
+void sim_device_free(struct sim_device *dev);
+
+/*
+ * Answer one /api/ request as PAN-OS would (authentication, keygen, op, config, version, ...).
+ * Called from several server threads at once: the device serialises with its own mutex.
+ * @p out is zeroed by the caller; the device fills it (status, body, ...).
+ */
+void sim_device_handle(struct sim_device *dev, const struct sim_request *req,
+                       struct sim_reply *out);
+
+#endif
