@@ -1,0 +1,142 @@
+/* SPDX-License-Identifier: MIT */
+/* log.h -- PAN-OS logs: async log jobs, paging past 5,000, streamed one entry at a time. */
+#ifndef PANOS_LOG_H
+#define PANOS_LOG_H
+
+#include <signal.h>
+#include <stddef.h>
+#include "common.h"
+#include "client.h"
+
+/** One child element of a log <entry>: <src>192.0.2.1</src>, <srcloc cc="US">United States</srcloc>. */
+typedef struct panos_log_field {
+    const char *name;  /**< element name */
+    const char *value; /**< trimmed text ("" for an empty element) */
+} panos_log_field;
+
+/**
+ * One log entry, handed to the callback as soon as its closing tag has been parsed. Everything
+ * is borrowed and valid only during the callback (copy what you keep). Fields are in document
+ * order; attributes other than the entry's logid are dropped.
+ */
+typedef struct panos_log_entry {
+    const char *logid;             /**< <entry logid="..."> or NULL */
+    const panos_log_field *fields;
+    size_t nfields;
+} panos_log_entry;
+
+/** Value of field @p name in @p e, or NULL. */
+PANOS_EXTERN const char *panos_log_entry_get(const panos_log_entry *e, const char *name);
+
+/** Return 0 to go on, non-zero to stop the query (panos_log_query_run then returns PANOS_OK). */
+typedef int (*panos_log_entry_fn)(void *payload, const panos_log_entry *e);
+
+/* ---- The streaming parser (used by the query; public for tests, benches and other feeds) ---- */
+
+typedef struct panos_logparser panos_logparser;
+
+/**
+ * A push parser over one type=log answer. Memory stays bounded by one entry plus libxml2's
+ * buffers whatever the answer's size. Each <entry> under result/log/logs goes to @p fn.
+ */
+PANOS_EXTERN panos_code panos_logparser_new(panos_logparser **out, panos_log_entry_fn fn,
+                                            void *payload);
+/** Feed the next @p len bytes. PANOS_E_PARSE on malformed XML (with the parser's message). */
+PANOS_EXTERN panos_code panos_logparser_feed(panos_logparser *p, const char *data, size_t len);
+/** End of input. PANOS_E_PARSE if the document is incomplete. */
+PANOS_EXTERN panos_code panos_logparser_finish(panos_logparser *p);
+/** What the answer said besides entries (valid after finish). Borrowed strings or NULL. */
+typedef struct panos_logparser_info {
+    const char *status;     /**< response status= */
+    int code;               /**< response code=, -1 if absent */
+    const char *message;    /**< msg/line text joined, for errors */
+    const char *job_status; /**< result/job/status: ACT, PEND, FIN, FAIL */
+    const char *job_id;     /**< result/job (enqueue) or result/job/id */
+    long count;             /**< logs/@count, -1 if absent */
+    int progress;           /**< logs/@progress, -1 if absent */
+    size_t entries;         /**< entries handed to the callback */
+    int stopped;            /**< the callback asked to stop */
+} panos_logparser_info;
+PANOS_EXTERN const panos_logparser_info *panos_logparser_info_get(const panos_logparser *p);
+PANOS_EXTERN void panos_logparser_free(panos_logparser *p);
+
+/* ---- The query ---- */
+
+/** Progress of a running query, for a progress bar. */
+typedef struct panos_log_progress {
+    unsigned long long delivered; /**< entries handed to the callback so far */
+    unsigned long long wanted;    /**< the count asked for (0: all) */
+    int job_progress;             /**< percent of the current job, -1 unknown */
+    const char *job_status;       /**< ACT, PEND, FIN */
+} panos_log_progress;
+
+#define PANOS_LOG_QUERY_VERSION 1
+typedef struct panos_log_query {
+    unsigned int version;        /**< PANOS_LOG_QUERY_VERSION */
+    const char *log_type;        /**< traffic, threat, url, wildfire, data, system, config, ... */
+    const char *filter;          /**< PAN-OS query (see panos_logfilter_build), NULL for none */
+    unsigned long long count;    /**< entries wanted; 0 = 20 as PAN-OS; past 5,000 by paging */
+    int forward;                 /**< 1: dir=forward (oldest first); 0: backward (newest first) */
+    unsigned int page_size;      /**< nlogs per job, 1..5000, default (0) 5000 */
+    long poll_initial_ms;        /**< first poll delay, default (0) 500 */
+    long poll_max_ms;            /**< poll interval cap, default (0) 2000; grows by 1.5x */
+    long job_timeout_ms;         /**< per job; on expiry the job is finished: default (0) 300000 */
+    int follow;                  /**< 1: after the count, poll for new entries until cancelled */
+    long follow_interval_ms;     /**< default (0) 2000 */
+    volatile sig_atomic_t *cancel; /**< set non-zero (e.g. from SIGINT) to stop: the running
+                                        job is finished with action=finish */
+    void (*progress)(void *payload, const panos_log_progress *p); /**< NULL for none */
+    void *progress_payload;
+} panos_log_query;
+
+/**
+ * Run a log query: enqueue type=log jobs, poll each with a growing interval until FIN, and hand
+ * every entry to @p fn as it is parsed from the answer (never the whole answer in memory).
+ * Paging past one job (5,000 entries) uses a seqno cursor so entries arriving meanwhile are
+ * neither lost nor repeated: backward pages add (seqno leq 'S-1'), forward pages (seqno geq
+ * 'S+1'), S being the last seqno delivered. --follow polls forward from the newest seqno seen.
+ *
+ * @return PANOS_OK (count reached, no more entries, stopped by the callback, or cancelled when
+ *         following), PANOS_E_TIMEOUT (a job did not finish in time; it was finished),
+ *         PANOS_E_FAILED (cancelled; the job was finished), PANOS_E_JOB_FAILED, PANOS_E_API
+ *         (malformed query: the message is PAN-OS's), transport classes.
+ */
+PANOS_EXTERN panos_code panos_log_query_run(panos_client *c, const panos_log_query *q,
+                                            panos_log_entry_fn fn, void *payload);
+
+/* ---- Building filters ---- */
+
+/** Helpers that become terms of a filter; NULL members are left out. */
+typedef struct panos_logfilter {
+    const char *log_type; /**< decides which fields exist (addr/port/app/rule are session logs) */
+    const char *query;    /**< raw PAN-OS filter, wrapped in parentheses and and-ed */
+    const char *src;      /**< IP or CIDR: (addr.src in X) */
+    const char *dst;      /**< (addr.dst in X) */
+    const char *addr;     /**< either side: (addr in X) */
+    const char *port;     /**< destination port 1-65535: (port.dst eq N) */
+    const char *app;      /**< (app eq 'X') */
+    const char *rule;     /**< (rule eq 'X') */
+    const char *user;     /**< (user.src eq 'X') */
+    const char *action;   /**< (action eq 'X') */
+    const char *subtype;  /**< (subtype eq 'X') */
+    const char *since;    /**< 'YYYY/MM/DD HH:MM:SS', ISO 'YYYY-MM-DDTHH:MM:SS', or relative
+                               30s, 15m, 2h, 7d: (receive_time geq '...') */
+    const char *until;    /**< same forms: (receive_time leq '...') */
+    long long now;        /**< the firewall's local wall-clock time as epoch seconds (as if UTC),
+                               used for relative times */
+} panos_logfilter;
+
+/**
+ * Build the filter: the terms joined with " and ", each in parentheses, values single-quoted.
+ * @param[out] out the filter ("" when nothing was given); dispose with panos_buf_dispose().
+ * @return PANOS_OK, PANOS_E_INVALID_ARG with a one-line reason in @p errbuf (bad address or
+ *         CIDR, port out of range, a value holding ' ( or ), a bad time, a helper that does not
+ *         apply to the log type), PANOS_E_NOMEM.
+ */
+PANOS_EXTERN panos_code panos_logfilter_build(panos_buf *out, const panos_logfilter *f,
+                                              char *errbuf, size_t errlen);
+
+/** 1 if @p log_type is one the API knows (the list in panos-logs-investigation.md §1.2). */
+PANOS_EXTERN int panos_log_type_valid(const char *log_type);
+
+#endif
