@@ -112,7 +112,7 @@ static int parse_absolute(const char *s, char *out, size_t outlen)
 static panos_code time_term(panos__sb *sb, const char *what, const char *op, const char *s,
                             long long now, char *errbuf, size_t errlen)
 {
-    char ts[32];
+    char ts[80]; /* room for any int in each field, so the compiler sees no truncation */
     long long secs;
     if (parse_relative(s, &secs)) {
         time_t t = (time_t)(now - secs);

@@ -1,0 +1,380 @@
+/* SPDX-License-Identifier: MIT */
+/* logparse.c -- stream a type=log answer through a libxml2 SAX2 push parser, one entry at a time. */
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/parser.h>
+#include <panos/log.h>
+#include "sbuf.h"
+
+/* Elements whose position matters; everything else is OTHER. */
+enum tag { T_OTHER, T_RESPONSE, T_RESULT, T_LOG, T_LOGS, T_ENTRY, T_JOB, T_MSG, T_LINE,
+           T_STATUS, T_ID, T_DETAILS };
+
+#define MAX_DEPTH 64
+
+struct panos_logparser {
+    xmlParserCtxtPtr ctxt;
+    panos_log_entry_fn fn;
+    void *payload;
+    panos_logparser_info info;
+    int depth;
+    enum tag stack[MAX_DEPTH];
+    /* The entry being read: names point into libxml2's dictionary (alive as long as the
+     * parser), values are offsets into @text until the entry is handed on. */
+    panos__sb text;
+    panos_log_field *fields;
+    size_t *offsets;
+    size_t nfields, capfields;
+    int in_field; /* depth of the field element being read, 0 if none */
+    char *logid;
+    /* Small texts outside entries. */
+    panos__sb status, job_status, job_id, jobtext, message, scratch;
+    panos__sb *capture; /* where character data goes outside entries, or NULL */
+    int nomem;
+    char errmsg[160];
+};
+
+static enum tag tag_of(const xmlChar *name)
+{
+    static const struct {
+        const char *name;
+        enum tag tag;
+    } tags[] = {{"response", T_RESPONSE}, {"result", T_RESULT}, {"log", T_LOG},
+                {"logs", T_LOGS},         {"entry", T_ENTRY},   {"job", T_JOB},
+                {"msg", T_MSG},           {"line", T_LINE},     {"status", T_STATUS},
+                {"id", T_ID},             {"details", T_DETAILS}};
+    for (size_t i = 0; i < sizeof(tags) / sizeof(tags[0]); i++)
+        if (strcmp((const char *)name, tags[i].name) == 0)
+            return tags[i].tag;
+    return T_OTHER;
+}
+
+/* Is the stack, from the root, exactly @p path? */
+static int at(const struct panos_logparser *p, const enum tag *path, int n)
+{
+    if (p->depth != n)
+        return 0;
+    for (int i = 0; i < n; i++)
+        if (p->stack[i] != path[i])
+            return 0;
+    return 1;
+}
+
+static const char *attr(const xmlChar **attrs, int nattrs, const char *name, size_t *len)
+{
+    /* SAX2 attributes: localname, prefix, URI, value begin, value end. */
+    for (int i = 0; i < nattrs; i++) {
+        const xmlChar **a = attrs + 5 * i;
+        if (strcmp((const char *)a[0], name) == 0) {
+            *len = (size_t)(a[4] - a[3]);
+            return (const char *)a[3];
+        }
+    }
+    return NULL;
+}
+
+static long attr_long(const xmlChar **attrs, int nattrs, const char *name)
+{
+    size_t len;
+    const char *v = attr(attrs, nattrs, name, &len);
+    if (v == NULL || len == 0 || len > 18)
+        return -1;
+    long n = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (v[i] < '0' || v[i] > '9')
+            return -1;
+        n = n * 10 + (v[i] - '0');
+    }
+    return n;
+}
+
+static int is_space(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
+
+/* Append the trimmed text gathered in @scratch to the message, "; "-separated. */
+static void flush_msg(struct panos_logparser *p)
+{
+    const char *s = p->scratch.ptr;
+    size_t n = p->scratch.len;
+    while (n > 0 && is_space(*s))
+        s++, n--;
+    while (n > 0 && is_space(s[n - 1]))
+        n--;
+    if (n > 0) {
+        if (p->message.len > 0)
+            panos__sb_puts(&p->message, "; ");
+        panos__sb_append(&p->message, s, n);
+    }
+    p->scratch.len = 0;
+}
+
+static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
+                     const xmlChar *uri, int nns, const xmlChar **ns, int nattrs, int ndefaulted,
+                     const xmlChar **attrs)
+{
+    struct panos_logparser *p = ctx;
+    (void)prefix, (void)uri, (void)nns, (void)ns, (void)ndefaulted;
+    if (p->in_field) {
+        p->depth++; /* nested inside a field: its text joins the field's value */
+        return;
+    }
+    enum tag t = tag_of(localname);
+    if (p->depth >= MAX_DEPTH) {
+        p->depth++;
+        return;
+    }
+    static const enum tag entry_path[] = {T_RESPONSE, T_RESULT, T_LOG, T_LOGS, T_ENTRY};
+    if (p->depth == 5 && at(p, entry_path, 5)) {
+        /* A field of the entry. */
+        if (p->nfields == p->capfields) {
+            size_t cap = p->capfields ? p->capfields * 2 : 64;
+            panos_log_field *f = realloc(p->fields, cap * sizeof(*f));
+            size_t *o = f ? realloc(p->offsets, cap * sizeof(*o)) : NULL;
+            if (f != NULL)
+                p->fields = f;
+            if (o == NULL) {
+                p->nomem = 1;
+                xmlStopParser(p->ctxt);
+                return;
+            }
+            p->offsets = o;
+            p->capfields = cap;
+        }
+        p->fields[p->nfields].name = (const char *)localname;
+        p->offsets[p->nfields] = p->text.len;
+        p->nfields++;
+        p->stack[p->depth++] = t;
+        p->in_field = p->depth;
+        return;
+    }
+    p->stack[p->depth++] = t;
+    p->capture = NULL;
+    if (p->depth == 1 && t == T_RESPONSE) {
+        size_t len;
+        const char *v = attr(attrs, nattrs, "status", &len);
+        if (v != NULL)
+            panos__sb_append(&p->status, v, len);
+        p->info.code = (int)attr_long(attrs, nattrs, "code");
+    } else if (t == T_ENTRY && p->depth == 5 && at(p, entry_path, 5)) {
+        size_t len;
+        const char *v = attr(attrs, nattrs, "logid", &len);
+        free(p->logid);
+        p->logid = NULL;
+        if (v != NULL && (p->logid = malloc(len + 1)) != NULL) {
+            memcpy(p->logid, v, len);
+            p->logid[len] = '\0';
+        }
+        p->nfields = 0;
+        p->text.len = 0;
+    } else if (t == T_LOGS && p->depth == 4 && at(p, entry_path, 4)) {
+        p->info.count = attr_long(attrs, nattrs, "count");
+        p->info.progress = (int)attr_long(attrs, nattrs, "progress");
+    } else if (t == T_STATUS && p->depth == 4 && p->stack[2] == T_JOB) {
+        p->capture = &p->job_status;
+    } else if (t == T_ID && p->depth == 4 && p->stack[2] == T_JOB) {
+        p->capture = &p->job_id;
+    } else if (t == T_JOB && p->depth == 3 && p->stack[1] == T_RESULT) {
+        p->capture = &p->jobtext; /* enqueue answers: <job>N</job> */
+    } else if (t == T_LINE || t == T_MSG) {
+        flush_msg(p); /* text of an enclosing <msg> before this <line> */
+        p->capture = &p->scratch;
+    }
+}
+
+static void trim_copy(panos__sb *dst, const char *s, size_t n)
+{
+    while (n > 0 && (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r'))
+        s++, n--;
+    while (n > 0 && (s[n - 1] == ' ' || s[n - 1] == '\t' || s[n - 1] == '\n' || s[n - 1] == '\r'))
+        n--;
+    dst->len = 0;
+    panos__sb_append(dst, s, n);
+}
+
+static void deliver(struct panos_logparser *p)
+{
+    if (p->text.failed) {
+        p->nomem = 1;
+        xmlStopParser(p->ctxt);
+        return;
+    }
+    /* Each value is NUL-terminated in @text; trim it in place. */
+    for (size_t i = 0; i < p->nfields; i++) {
+        char *v = p->text.ptr + p->offsets[i];
+        size_t n = strlen(v);
+        while (n > 0 && is_space(v[n - 1]))
+            v[--n] = '\0';
+        while (is_space(*v))
+            v++;
+        p->fields[i].value = v;
+    }
+    panos_log_entry e = {p->logid, p->fields, p->nfields};
+    p->info.entries++;
+    if (p->fn != NULL && p->fn(p->payload, &e) != 0) {
+        p->info.stopped = 1;
+        xmlStopParser(p->ctxt);
+    }
+}
+
+static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri)
+{
+    struct panos_logparser *p = ctx;
+    (void)localname, (void)prefix, (void)uri;
+    if (p->depth == 0)
+        return;
+    p->depth--;
+    if (p->in_field) {
+        if (p->depth < p->in_field) {
+            p->in_field = 0;
+            panos__sb_append(&p->text, "", 1); /* each value ends with its own NUL */
+        }
+        return;
+    }
+    if (p->depth >= MAX_DEPTH)
+        return;
+    enum tag t = p->stack[p->depth];
+    if (p->depth == 4 && t == T_ENTRY && p->stack[3] == T_LOGS && p->stack[2] == T_LOG)
+        deliver(p);
+    else if (p->depth == 2 && t == T_JOB && p->job_id.len == 0 && p->jobtext.len > 0)
+        trim_copy(&p->job_id, p->jobtext.ptr, p->jobtext.len);
+    else if (t == T_LINE || t == T_MSG)
+        flush_msg(p);
+    p->capture = NULL;
+}
+
+static void on_text(void *ctx, const xmlChar *ch, int len)
+{
+    struct panos_logparser *p = ctx;
+    if (p->in_field)
+        panos__sb_append(&p->text, (const char *)ch, (size_t)len);
+    else if (p->capture != NULL)
+        panos__sb_append(p->capture, (const char *)ch, (size_t)len);
+}
+
+static void on_error(void *ctx, xmlErrorPtr err)
+{
+    struct panos_logparser *p = ctx;
+    if (p->errmsg[0] == '\0' && err != NULL && err->message != NULL) {
+        size_t n = strcspn(err->message, "\n");
+        if (n >= sizeof(p->errmsg))
+            n = sizeof(p->errmsg) - 1;
+        memcpy(p->errmsg, err->message, n);
+        p->errmsg[n] = '\0';
+    }
+}
+
+panos_code panos_logparser_new(panos_logparser **out, panos_log_entry_fn fn, void *payload)
+{
+    *out = NULL;
+    struct panos_logparser *p = calloc(1, sizeof(*p));
+    if (p == NULL)
+        return PANOS_E_NOMEM;
+    xmlSAXHandler sax;
+    memset(&sax, 0, sizeof(sax));
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startElementNs = on_start;
+    sax.endElementNs = on_end;
+    sax.characters = on_text;
+    sax.cdataBlock = on_text;
+    sax.serror = on_error;
+    p->ctxt = xmlCreatePushParserCtxt(&sax, p, NULL, 0, NULL);
+    if (p->ctxt == NULL) {
+        free(p);
+        return PANOS_E_NOMEM;
+    }
+    /* Never fetch anything from the network, never expand external entities. */
+    xmlCtxtUseOptions(p->ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+    p->fn = fn;
+    p->payload = payload;
+    p->info.code = -1;
+    p->info.count = -1;
+    p->info.progress = -1;
+    *out = p;
+    return PANOS_OK;
+}
+
+static panos_code chunk(panos_logparser *p, const char *data, size_t len, int terminate)
+{
+    if (p->info.stopped)
+        return PANOS_OK;
+    while (len > 0 || terminate) {
+        int n = len > (1u << 30) ? 1 << 30 : (int)len;
+        int rc = xmlParseChunk(p->ctxt, data, n, terminate && (size_t)n == len);
+        if (p->nomem)
+            return PANOS_E_NOMEM;
+        if (p->info.stopped)
+            return PANOS_OK;
+        if (rc != 0)
+            return PANOS_E_PARSE;
+        data += n;
+        len -= (size_t)n;
+        if (len == 0)
+            break;
+    }
+    return PANOS_OK;
+}
+
+panos_code panos_logparser_feed(panos_logparser *p, const char *data, size_t len)
+{
+    return len == 0 ? PANOS_OK : chunk(p, data, len, 0);
+}
+
+panos_code panos_logparser_finish(panos_logparser *p)
+{
+    panos_code rc = chunk(p, "", 0, 1);
+    if (rc == PANOS_OK && !p->info.stopped && !p->ctxt->wellFormed)
+        rc = PANOS_E_PARSE;
+    p->info.status = p->status.len ? p->status.ptr : NULL;
+    p->info.job_status = NULL;
+    if (p->job_status.len) {
+        trim_copy(&p->scratch, p->job_status.ptr, p->job_status.len);
+        p->job_status.len = 0;
+        panos__sb_append(&p->job_status, p->scratch.ptr ? p->scratch.ptr : "", p->scratch.len);
+        p->info.job_status = p->job_status.ptr;
+    }
+    p->info.job_id = p->job_id.len ? p->job_id.ptr : NULL;
+    p->info.message = p->message.len ? p->message.ptr : NULL;
+    if (p->status.failed || p->job_status.failed || p->message.failed || p->job_id.failed)
+        return PANOS_E_NOMEM;
+    return rc;
+}
+
+const panos_logparser_info *panos_logparser_info_get(const panos_logparser *p)
+{
+    return &p->info;
+}
+
+/* The parser's first error message, for the caller's error detail ("" if none). */
+const char *panos__logparser_error(const panos_logparser *p);
+const char *panos__logparser_error(const panos_logparser *p)
+{
+    return p->errmsg;
+}
+
+void panos_logparser_free(panos_logparser *p)
+{
+    if (p == NULL)
+        return;
+    xmlFreeParserCtxt(p->ctxt);
+    panos__sb_dispose(&p->text, 0);
+    panos__sb_dispose(&p->status, 0);
+    panos__sb_dispose(&p->job_status, 0);
+    panos__sb_dispose(&p->job_id, 0);
+    panos__sb_dispose(&p->message, 0);
+    panos__sb_dispose(&p->scratch, 0);
+    panos__sb_dispose(&p->jobtext, 0);
+    free(p->fields);
+    free(p->offsets);
+    free(p->logid);
+    free(p);
+}
+
+const char *panos_log_entry_get(const panos_log_entry *e, const char *name)
+{
+    for (size_t i = 0; i < e->nfields; i++)
+        if (strcmp(e->fields[i].name, name) == 0)
+            return e->fields[i].value;
+    return NULL;
+}
