@@ -45,7 +45,9 @@ PANOS_EXTERN panos_code panos_logparser_new(panos_logparser **out, panos_log_ent
 PANOS_EXTERN panos_code panos_logparser_feed(panos_logparser *p, const char *data, size_t len);
 /** End of input. PANOS_E_PARSE if the document is incomplete. */
 PANOS_EXTERN panos_code panos_logparser_finish(panos_logparser *p);
-/** What the answer said besides entries (valid after finish). Borrowed strings or NULL. */
+/** What the answer said besides entries: valid after finish, except job_status and entries,
+ *  which are set as soon as they are read (so an entry callback can see the job status).
+ *  Borrowed strings or NULL. */
 typedef struct panos_logparser_info {
     const char *status;     /**< response status= */
     int code;               /**< response code=, -1 if absent */

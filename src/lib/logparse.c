@@ -241,6 +241,14 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
         trim_copy(&p->job_id, p->jobtext.ptr, p->jobtext.len);
     else if (t == T_LINE || t == T_MSG)
         flush_msg(p);
+    else if (t == T_STATUS && p->depth == 3 && p->stack[2] == T_JOB && p->job_status.len > 0) {
+        /* Known as soon as it is read: <job> precedes <log>, so entries can be judged. */
+        trim_copy(&p->scratch, p->job_status.ptr, p->job_status.len);
+        p->job_status.len = 0;
+        panos__sb_append(&p->job_status, p->scratch.ptr, p->scratch.len);
+        p->scratch.len = 0;
+        p->info.job_status = p->job_status.failed ? NULL : p->job_status.ptr;
+    }
     p->capture = NULL;
 }
 
@@ -327,13 +335,6 @@ panos_code panos_logparser_finish(panos_logparser *p)
     if (rc == PANOS_OK && !p->info.stopped && !p->ctxt->wellFormed)
         rc = PANOS_E_PARSE;
     p->info.status = p->status.len ? p->status.ptr : NULL;
-    p->info.job_status = NULL;
-    if (p->job_status.len) {
-        trim_copy(&p->scratch, p->job_status.ptr, p->job_status.len);
-        p->job_status.len = 0;
-        panos__sb_append(&p->job_status, p->scratch.ptr ? p->scratch.ptr : "", p->scratch.len);
-        p->info.job_status = p->job_status.ptr;
-    }
     p->info.job_id = p->job_id.len ? p->job_id.ptr : NULL;
     p->info.message = p->message.len ? p->message.ptr : NULL;
     if (p->status.failed || p->job_status.failed || p->message.failed || p->job_id.failed)

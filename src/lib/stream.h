@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: MIT */
+/* stream.h -- internal: requests whose answer is streamed to a sink instead of buffered. */
+#ifndef PANOS_STREAM_H
+#define PANOS_STREAM_H
+
+#include <stddef.h>
+#include <panos/client.h>
+
+/* Receives the next bytes of a 200 answer; returns PANOS_OK to go on, anything else aborts. */
+typedef panos_code (*panos__sink_fn)(void *payload, const char *data, size_t len);
+
+/*
+ * Send a request as panos_request() does (same auth, TLS, target, headers, trace), but hand the
+ * body of an HTTP 200 answer to @p sink as it arrives, never holding it whole. Answers with
+ * another status are read (capped) and classified as panos_request() would, with the last error
+ * set. Never retried: the sink may have consumed part of the answer.
+ * @return PANOS_OK when the whole 200 answer went to the sink; the sink's own code if it
+ *         aborted; a transport or HTTP class otherwise.
+ */
+panos_code panos__request_stream(panos_client *c, const panos_param *params, size_t nparams,
+                                 panos__sink_fn sink, void *payload);
+
+/* Record the last error of @p c (message formatted, one line, redacted by the caller). */
+void panos__client_set_error(panos_client *c, panos_code code, long http_status, int api_code,
+                             const char *api_status, const char *fmt, ...)
+    __attribute__((format(printf, 6, 7)));
+
+#endif
