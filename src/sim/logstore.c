@@ -1,0 +1,400 @@
+/* SPDX-License-Identifier: MIT */
+/* logstore.c -- generate pansim's log entries on demand from (seed, type, index); no storage. */
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "logstore.h"
+
+struct sim_logstore {
+    struct sim_logstore_options o;
+    char serial[32];
+    char device_name[64];
+};
+
+static const char *const type_names[SIM_LOG__COUNT] = {"traffic", "threat", "system", "config"};
+
+int sim_logtype_from_name(const char *name)
+{
+    for (int i = 0; i < SIM_LOG__COUNT; i++)
+        if (name != NULL && strcmp(name, type_names[i]) == 0)
+            return i;
+    return -1;
+}
+
+int sim_logstore_new(struct sim_logstore **out, const struct sim_logstore_options *o)
+{
+    struct sim_logstore *s = calloc(1, sizeof(*s));
+    if (s == NULL)
+        return -1;
+    s->o = *o;
+    if (s->o.span_s <= 0)
+        s->o.span_s = 7 * 86400;
+    snprintf(s->serial, sizeof(s->serial), "%s", o->serial ? o->serial : "007051000123456");
+    snprintf(s->device_name, sizeof(s->device_name), "%s",
+             o->device_name ? o->device_name : "pansim-fw1");
+    s->o.serial = s->serial;
+    s->o.device_name = s->device_name;
+    *out = s;
+    return 0;
+}
+
+void sim_logstore_free(struct sim_logstore *s)
+{
+    free(s);
+}
+
+/* New entries per second of each type after t0: traffic at the given rate, others a tenth. */
+static double type_rate(const struct sim_logstore *s, enum sim_logtype t)
+{
+    return t == SIM_LOG_TRAFFIC ? s->o.rate_per_s : s->o.rate_per_s / 10.0;
+}
+
+unsigned long long sim_logstore_count(const struct sim_logstore *s, enum sim_logtype type,
+                                      long long now_ms)
+{
+    unsigned long long n = s->o.initial[type];
+    double rate = type_rate(s, type);
+    if (now_ms > s->o.t0_ms && rate > 0)
+        n += (unsigned long long)((double)(now_ms - s->o.t0_ms) * rate / 1000.0);
+    return n;
+}
+
+static long long entry_time_ms(const struct sim_logstore *s, enum sim_logtype t,
+                               unsigned long long i)
+{
+    unsigned long long n0 = s->o.initial[t];
+    if (i < n0) {
+        long long spacing = n0 ? s->o.span_s * 1000 / (long long)n0 : 1000;
+        if (spacing < 1)
+            spacing = 1;
+        return s->o.t0_ms - (long long)(n0 - 1 - i) * spacing;
+    }
+    double rate = type_rate(s, t);
+    return s->o.t0_ms + (long long)((double)(i - n0 + 1) * 1000.0 / (rate > 0 ? rate : 1));
+}
+
+/* splitmix64: a good, tiny, deterministic mixer. */
+static uint64_t mix(uint64_t x)
+{
+    x += 0x9E3779B97F4A7C15ULL;
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+    return x ^ (x >> 31);
+}
+
+struct rng {
+    uint64_t state;
+};
+
+static unsigned pick(struct rng *r, unsigned n)
+{
+    r->state = mix(r->state);
+    return (unsigned)(r->state % n);
+}
+
+static void add(struct sim_logentry *e, const char *name, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+static void add(struct sim_logentry *e, const char *name, const char *fmt, ...)
+{
+    if (e->n >= SIM_LOG_MAX_FIELDS)
+        return;
+    va_list ap;
+    va_start(ap, fmt);
+    e->f[e->n].name = name;
+    vsnprintf(e->f[e->n].value, SIM_LOG_VALUE_MAX, fmt, ap);
+    e->f[e->n].attrs = NULL;
+    e->n++;
+    va_end(ap);
+}
+
+static void fmt_time(long long ms, char *out, size_t len, int iso)
+{
+    time_t t = (time_t)(ms / 1000);
+    struct tm tm;
+    gmtime_r(&t, &tm);
+    if (iso) {
+        char base[32];
+        strftime(base, sizeof(base), "%Y-%m-%dT%H:%M:%S", &tm);
+        snprintf(out, len, "%s.%03lld+00:00", base, ms % 1000);
+    } else {
+        strftime(out, len, "%Y/%m/%d %H:%M:%S", &tm);
+    }
+}
+
+/* The simulated network: inside hosts 192.0.2.10-59 behind ethernet1/2 (MACs from the
+ * documentation block 00:00:5e:00:53:xx, RFC 7042), outside 198.51.100.0/24 and 203.0.113.0/24. */
+static const struct app {
+    const char *name, *proto, *category;
+    unsigned port;
+} apps[] = {
+    {"ssl", "tcp", "computer-and-internet-info", 443},
+    {"web-browsing", "tcp", "business-and-economy", 80},
+    {"dns-base", "udp", "any", 53},
+    {"ntp-base", "udp", "any", 123},
+    {"ssh", "tcp", "any", 22},
+    {"smtp-base", "tcp", "any", 25},
+    {"ms-rdp", "tcp", "any", 3389},
+    {"office365-base", "tcp", "online-storage-and-backup", 443},
+};
+static const char *const users[] = {"", "acme\\alice", "acme\\bob", "acme\\carol", ""};
+static const char *const end_reasons[] = {"tcp-fin", "aged-out", "tcp-rst-from-client",
+                                          "policy-deny"};
+
+static void common_head(const struct sim_logstore *s, struct sim_logentry *e, const char *type,
+                        const char *subtype)
+{
+    char t[32], hr[48];
+    fmt_time(e->time_ms, t, sizeof(t), 0);
+    fmt_time(e->time_ms, hr, sizeof(hr), 1);
+    add(e, "domain", "1");
+    add(e, "receive_time", "%s", t);
+    add(e, "serial", "%s", s->serial);
+    add(e, "seqno", "%llu", e->seqno);
+    add(e, "actionflags", "0x0");
+    add(e, "is-logging-service", "no");
+    add(e, "type", "%s", type);
+    add(e, "subtype", "%s", subtype);
+    add(e, "config_ver", "2562");
+    add(e, "time_generated", "%s", t);
+    add(e, "high_res_timestamp", "%s", hr);
+}
+
+static void gen_traffic(const struct sim_logstore *s, struct rng *r, struct sim_logentry *e)
+{
+    const struct app *a = &apps[pick(r, sizeof(apps) / sizeof(apps[0]))];
+    unsigned host = 10 + pick(r, 50);
+    int outside_b = pick(r, 2);
+    unsigned ext = 1 + pick(r, 254);
+    int deny = pick(r, 10) == 0;
+    unsigned sport = 1024 + pick(r, 64000);
+    unsigned long long bytes_sent = 200 + pick(r, 5000), bytes_recv = deny ? 0 : pick(r, 200000);
+    unsigned pkts = 2 + pick(r, 200);
+    unsigned elapsed = deny ? 0 : pick(r, 600);
+    char start[32];
+    fmt_time(e->time_ms - (long long)elapsed * 1000, start, sizeof(start), 0);
+
+    common_head(s, e, "TRAFFIC", deny ? "deny" : "end");
+    add(e, "src", "192.0.2.%u", host);
+    add(e, "dst", "%s.%u", outside_b ? "203.0.113" : "198.51.100", ext);
+    add(e, "natsrc", "%s", deny ? "0.0.0.0" : "203.0.113.7");
+    add(e, "natdst", "%s.%u", deny ? "0.0.0" : outside_b ? "203.0.113" : "198.51.100",
+        deny ? 0 : ext);
+    add(e, "rule", "%s", deny ? "Block bad" : a->port == 53 ? "DNS out" : "LAN to Internet");
+    add(e, "srcuser", "%s", users[host % 5]);
+    add(e, "dstuser", "%s", "");
+    add(e, "srcloc", "192.0.2.0-192.0.2.255");
+    e->f[e->n - 1].attrs = "cc=\"192.0.2.0-192.0.2.255\" code=\"192.0.2.0-192.0.2.255\"";
+    add(e, "dstloc", "United States");
+    e->f[e->n - 1].attrs = "code=\"US\" cc=\"US\"";
+    add(e, "app", "%s", a->name);
+    add(e, "vsys", "vsys1");
+    add(e, "from", "trust");
+    add(e, "to", "untrust");
+    add(e, "inbound_if", "ethernet1/2");
+    add(e, "outbound_if", "ethernet1/1");
+    add(e, "logset", "default");
+    add(e, "sessionid", "%llu", 100000 + e->seqno % 900000);
+    add(e, "repeatcnt", "1");
+    add(e, "sport", "%u", sport);
+    add(e, "dport", "%u", a->port);
+    add(e, "natsport", "%u", deny ? 0 : 20000 + sport % 40000);
+    add(e, "natdport", "%u", deny ? 0 : a->port);
+    add(e, "flags", "0x400053");
+    add(e, "flag-pcap", "no");
+    add(e, "flag-nat", "%s", deny ? "no" : "yes");
+    add(e, "proto", "%s", a->proto);
+    add(e, "action", "%s", deny ? "deny" : "allow");
+    add(e, "rule_uuid", "6c4b0f4e-0000-4000-8000-00000000000%d", deny ? 3 : a->port == 53 ? 2 : 1);
+    add(e, "device_name", "%s", s->device_name);
+    add(e, "vsys_id", "1");
+    add(e, "bytes", "%llu", bytes_sent + bytes_recv);
+    add(e, "bytes_sent", "%llu", bytes_sent);
+    add(e, "bytes_received", "%llu", bytes_recv);
+    add(e, "packets", "%u", pkts);
+    add(e, "start", "%s", start);
+    add(e, "elapsed", "%u", elapsed);
+    add(e, "category", "%s", a->category);
+    add(e, "pkts_sent", "%u", pkts / 2 + 1);
+    add(e, "pkts_received", "%u", pkts / 2);
+    add(e, "session_end_reason", "%s", deny ? "policy-deny" : end_reasons[pick(r, 3)]);
+    add(e, "action_source", "from-policy");
+    add(e, "imsi", "%s", "");
+    add(e, "imei", "%s", "");
+}
+
+static void gen_threat(const struct sim_logstore *s, struct rng *r, struct sim_logentry *e)
+{
+    static const struct {
+        const char *subtype, *name, *cat, *sev, *action, *app, *proto;
+        unsigned tid, port;
+    } threats[] = {
+        {"spyware", "generic:bad.example.net", "dns-c2", "high", "sinkhole", "dns-base", "udp",
+         109001001, 53},
+        {"vulnerability", "HTTP Directory Traversal Vulnerability", "code-execution", "medium",
+         "reset-both", "web-browsing", "tcp", 30844, 80},
+        {"vulnerability", "SSH User Authentication Brute Force Attempt", "brute-force", "high",
+         "drop", "ssh", "tcp", 40015, 22},
+        {"scan", "TCP Port Scan", "scan", "critical", "drop", "not-applicable", "tcp", 8001, 0},
+        {"virus", "Virus/Win32.WGeneric.abcd", "virus", "medium", "reset-both", "web-browsing",
+         "tcp", 277251, 80},
+    };
+    unsigned k = pick(r, sizeof(threats) / sizeof(threats[0]));
+    unsigned host = 10 + pick(r, 50);
+    unsigned ext = 1 + pick(r, 254);
+    common_head(s, e, "THREAT", threats[k].subtype);
+    add(e, "src", "192.0.2.%u", host);
+    add(e, "dst", "203.0.113.%u", ext);
+    add(e, "rule", "%s", threats[k].port == 53 ? "DNS out" : "LAN to Internet");
+    add(e, "srcuser", "%s", users[host % 5]);
+    add(e, "dstuser", "%s", "");
+    add(e, "srcloc", "192.0.2.0-192.0.2.255");
+    e->f[e->n - 1].attrs = "cc=\"192.0.2.0-192.0.2.255\" code=\"192.0.2.0-192.0.2.255\"";
+    add(e, "dstloc", "United States");
+    e->f[e->n - 1].attrs = "code=\"US\" cc=\"US\"";
+    add(e, "app", "%s", threats[k].app);
+    add(e, "vsys", "vsys1");
+    add(e, "from", "trust");
+    add(e, "to", "untrust");
+    add(e, "sessionid", "%llu", 200000 + e->seqno % 800000);
+    add(e, "repeatcnt", "1");
+    add(e, "sport", "%u", 1024 + pick(r, 64000));
+    add(e, "dport", "%u", threats[k].port);
+    add(e, "proto", "%s", threats[k].proto);
+    add(e, "action", "%s", threats[k].action);
+    add(e, "misc", "%s", threats[k].port == 53 ? "bad.example.net" : "");
+    add(e, "threatid", "%s", threats[k].name);
+    add(e, "tid", "%u", threats[k].tid);
+    add(e, "category", "any");
+    add(e, "thr_category", "%s", threats[k].cat);
+    add(e, "severity", "%s", threats[k].sev);
+    add(e, "direction", "client-to-server");
+    add(e, "pcap_id", "%s", pick(r, 4) == 0 ? "1206450340254187521" : "0");
+    add(e, "contentver", "AppThreat-8800-8000");
+    add(e, "device_name", "%s", s->device_name);
+    add(e, "vsys_id", "1");
+}
+
+static void gen_system(const struct sim_logstore *s, struct rng *r, struct sim_logentry *e)
+{
+    unsigned kind = pick(r, 4);
+    unsigned host = 10 + pick(r, 50);
+    if (kind <= 1) {
+        /* DHCP lease events: the description form of panos-logs-investigation.md §3.3 [U]. */
+        common_head(s, e, "SYSTEM", "dhcp");
+        add(e, "vsys", "%s", "");
+        add(e, "eventid", "lease-start");
+        add(e, "object", "%s", "");
+        add(e, "module", "general");
+        add(e, "severity", "informational");
+        add(e, "opaque",
+            "DHCP lease started ip 192.0.2.%u --> mac 00:00:5e:00:53:%02x - hostname "
+            "HOST-%04u, interface ethernet1/2",
+            host, host, host);
+    } else if (kind == 2) {
+        int ok = pick(r, 5) != 0;
+        common_head(s, e, "SYSTEM", "auth");
+        add(e, "vsys", "%s", "");
+        add(e, "eventid", "%s", ok ? "auth-success" : "auth-fail");
+        add(e, "object", "%s", "");
+        add(e, "module", "general");
+        add(e, "severity", "%s", ok ? "informational" : "medium");
+        add(e, "opaque", "%s", ok ? "User 'admin' authenticated. From: 198.51.100.10."
+                                  : "failed authentication for user 'admin'. Reason: Invalid "
+                                    "username or password. From: 198.51.100.66.");
+    } else {
+        common_head(s, e, "SYSTEM", "general");
+        add(e, "vsys", "%s", "");
+        add(e, "eventid", "general");
+        add(e, "object", "%s", "");
+        add(e, "module", "general");
+        add(e, "severity", "informational");
+        add(e, "opaque", "Connection to Update server: updates.paloaltonetworks.com completed "
+                         "successfully, initiated by 192.0.2.1");
+    }
+    add(e, "device_name", "%s", s->device_name);
+    add(e, "vsys_id", "0");
+}
+
+static void gen_config(const struct sim_logstore *s, struct rng *r, struct sim_logentry *e)
+{
+    static const char *const paths[] = {
+        "vsys  vsys1 address  web-1",
+        "vsys  vsys1 rulebase security rules  LAN to Internet",
+        "deviceconfig system",
+    };
+    unsigned k = pick(r, 3);
+    common_head(s, e, "CONFIG", "0");
+    add(e, "host", "198.51.100.10");
+    add(e, "cmd", "%s", k == 2 ? "set" : pick(r, 2) ? "edit" : "set");
+    add(e, "admin", "admin");
+    add(e, "client", "%s", pick(r, 2) ? "Web" : "CLI");
+    add(e, "result", "Succeeded");
+    add(e, "path", "%s", paths[k]);
+    add(e, "device_name", "%s", s->device_name);
+}
+
+void sim_logstore_entry(const struct sim_logstore *s, enum sim_logtype type,
+                        unsigned long long index, struct sim_logentry *e)
+{
+    struct rng r = {mix((uint64_t)s->o.seed * 0x100000001B3ULL ^ ((uint64_t)type << 56) ^ index)};
+    e->n = 0;
+    e->seqno = index + 1;
+    e->time_ms = entry_time_ms(s, type, index);
+    snprintf(e->logid, sizeof(e->logid), "%llu",
+             7300000000000000000ULL + (unsigned long long)type * 1000000000000000ULL + index);
+    switch (type) {
+    case SIM_LOG_TRAFFIC:
+        gen_traffic(s, &r, e);
+        break;
+    case SIM_LOG_THREAT:
+        gen_threat(s, &r, e);
+        break;
+    case SIM_LOG_SYSTEM:
+        gen_system(s, &r, e);
+        break;
+    case SIM_LOG_CONFIG:
+    case SIM_LOG__COUNT:
+        gen_config(s, &r, e);
+        break;
+    }
+}
+
+const char *sim_logentry_get(const struct sim_logentry *e, const char *name)
+{
+    for (size_t i = 0; i < e->n; i++)
+        if (strcmp(e->f[i].name, name) == 0)
+            return e->f[i].value;
+    return NULL;
+}
+
+static void xml_text(FILE *out, const char *s)
+{
+    for (; *s; s++) {
+        switch (*s) {
+        case '<': fputs("&lt;", out); break;
+        case '>': fputs("&gt;", out); break;
+        case '&': fputs("&amp;", out); break;
+        default: fputc(*s, out);
+        }
+    }
+}
+
+void sim_logentry_xml(const struct sim_logentry *e, FILE *out)
+{
+    fprintf(out, "      <entry logid=\"%s\">\n", e->logid);
+    for (size_t i = 0; i < e->n; i++) {
+        const char *attrs = e->f[i].attrs;
+        if (e->f[i].value[0] == '\0' && attrs == NULL) {
+            fprintf(out, "        <%s/>\n", e->f[i].name); /* as PAN-OS: <imsi/> (§1.3) */
+            continue;
+        }
+        fprintf(out, "        <%s%s%s>", e->f[i].name, attrs ? " " : "", attrs ? attrs : "");
+        xml_text(out, e->f[i].value);
+        fprintf(out, "</%s>\n", e->f[i].name);
+    }
+    fputs("      </entry>\n", out);
+}
