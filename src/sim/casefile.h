@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* casefile.h -- read a tests/cases/*.case file into its %% sections (shared by pansim and runcase). */
+/* casefile.h -- read a tests/cases/NNNN.case file into its %% sections (shared by pansim and runcase). */
 #ifndef PANSIM_CASEFILE_H
 #define PANSIM_CASEFILE_H
 
