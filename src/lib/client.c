@@ -1,0 +1,831 @@
+/* SPDX-License-Identifier: MIT */
+/* client.c -- one kept-alive libcurl connection to a firewall: POST /api/, TLS trust, retries. */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <curl/curl.h>
+#include <openssl/evp.h>
+#include <openssl/ssl.h>
+#include <openssl/x509.h>
+#include <panos/client.h>
+#include "sbuf.h"
+#include "stream.h"
+
+struct panos_client {
+    CURL *easy;
+    char *url; /* scheme://host:port/api/ */
+    char *ca_file;
+    unsigned char pin[32];
+    int has_pin;
+    int insecure;
+    long connect_timeout_ms;
+    long timeout_ms;
+    size_t max_bytes;
+    int max_retries;
+    long retry_base_ms;
+    long retry_max_ms;
+    panos_log_fn log;
+    void *log_payload;
+
+    char *key; /* secrets: wiped when replaced or freed */
+    char *basic_user;
+    char *basic_password;
+    char *target;
+    char *vsys;
+
+    /* Per-request state. */
+    panos__sb body;
+    int too_large;
+    long retry_after_s; /* Retry-After of the last answer, -1 if none */
+    char content_type[96];
+    panos__sink_fn sink;
+    void *sink_payload;
+    panos_code sink_code;
+    int pin_checked; /* the leaf certificate was compared with the pin */
+    int pin_mismatch;
+    char seen_fp[96];
+
+    panos_error err;
+    char *err_message;
+    char *err_status;
+    char curl_err[CURL_ERROR_SIZE];
+};
+
+void panos_client_options_init(panos_client_options *opts)
+{
+    panos_client_options d = PANOS_CLIENT_OPTIONS_INIT;
+    *opts = d;
+}
+
+static char *xstrdup(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+static void replace_secret(char **slot, char *value)
+{
+    panos_free_secret(*slot);
+    *slot = value;
+}
+
+/* Parse "AB:CD:..." or "abcd..." (64 hex digits) into 32 bytes. */
+static int parse_pin(unsigned char out[32], const char *s)
+{
+    size_t n = 0;
+    int hi = -1;
+    for (; *s; s++) {
+        int v;
+        if (*s == ':' || *s == ' ')
+            continue;
+        if (*s >= '0' && *s <= '9')
+            v = *s - '0';
+        else if (*s >= 'a' && *s <= 'f')
+            v = *s - 'a' + 10;
+        else if (*s >= 'A' && *s <= 'F')
+            v = *s - 'A' + 10;
+        else
+            return -1;
+        if (hi < 0) {
+            hi = v;
+        } else {
+            if (n == 32)
+                return -1;
+            out[n++] = (unsigned char)(hi << 4 | v);
+            hi = -1;
+        }
+    }
+    return n == 32 && hi < 0 ? 0 : -1;
+}
+
+static void fp_format(char *out, size_t len, const unsigned char *md, unsigned int mdlen)
+{
+    size_t o = 0;
+    for (unsigned int i = 0; i < mdlen && o + 3 < len; i++)
+        o += (size_t)snprintf(out + o, len - o, i ? ":%02X" : "%02X", md[i]);
+}
+
+/* An IPv6 literal needs brackets in the URL. */
+static int needs_brackets(const char *host)
+{
+    return strchr(host, ':') != NULL && host[0] != '[';
+}
+
+panos_code panos_client_new(panos_client **out, const panos_client_options *opts)
+{
+    *out = NULL;
+    if (opts == NULL || opts->version != PANOS_CLIENT_OPTIONS_VERSION || opts->host == NULL ||
+        opts->host[0] == '\0')
+        return PANOS_E_INVALID_ARG;
+    panos_client *c = calloc(1, sizeof(*c));
+    if (c == NULL)
+        return PANOS_E_NOMEM;
+    if (opts->pin_sha256 != NULL) {
+        if (parse_pin(c->pin, opts->pin_sha256) != 0) {
+            free(c);
+            return PANOS_E_INVALID_ARG;
+        }
+        c->has_pin = 1;
+    }
+    c->insecure = opts->insecure;
+    c->connect_timeout_ms = opts->connect_timeout_ms;
+    c->timeout_ms = opts->timeout_ms;
+    c->max_bytes = opts->max_response_bytes ? opts->max_response_bytes : (size_t)64 << 20;
+    c->max_retries = opts->max_retries < 0 ? 0 : opts->max_retries;
+    c->retry_base_ms = opts->retry_base_ms > 0 ? opts->retry_base_ms : 500;
+    c->retry_max_ms = opts->retry_max_ms > 0 ? opts->retry_max_ms : 8000;
+    c->log = opts->log;
+    c->log_payload = opts->log_payload;
+    c->err.code = PANOS_OK;
+    c->err.api_code = -1;
+    c->err.message = "";
+
+    panos__sb url = PANOS__SB_INIT;
+    unsigned int port = opts->port ? opts->port : (opts->use_http ? 80 : 443);
+    const char *host = opts->host;
+    size_t hl = strlen(host);
+    int bracketed = host[0] == '[' && host[hl - 1] == ']';
+    panos__sb_printf(&url, "%s://%s%.*s%s:%u/api/", opts->use_http ? "http" : "https",
+                     needs_brackets(host) ? "[" : "", (int)hl, host,
+                     needs_brackets(host) && !bracketed ? "]" : "", port);
+    panos_buf ub = PANOS_BUF_INIT;
+    if (panos__sb_finish(&url, &ub) != PANOS_OK) {
+        free(c);
+        return PANOS_E_NOMEM;
+    }
+    c->url = ub.ptr;
+    c->ca_file = xstrdup(opts->ca_file);
+    c->easy = curl_easy_init();
+    if (c->easy == NULL || (opts->ca_file && c->ca_file == NULL)) {
+        panos_client_free(c);
+        return PANOS_E_NOMEM;
+    }
+    *out = c;
+    return PANOS_OK;
+}
+
+void panos_client_free(panos_client *c)
+{
+    if (c == NULL)
+        return;
+    if (c->easy)
+        curl_easy_cleanup(c->easy);
+    free(c->url);
+    free(c->ca_file);
+    panos_free_secret(c->key);
+    panos_free_secret(c->basic_user);
+    panos_free_secret(c->basic_password);
+    free(c->target);
+    free(c->vsys);
+    panos__sb_dispose(&c->body, 1);
+    free(c->err_message);
+    free(c->err_status);
+    panos_wipe(c, sizeof(*c));
+    free(c);
+}
+
+const panos_error *panos_client_last_error(const panos_client *c)
+{
+    return &c->err;
+}
+
+/* Replace newlines and control characters so a message stays on one line. */
+static void one_line(char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20)
+            *s = ' ';
+}
+
+void panos__client_set_error(panos_client *c, panos_code code, long http_status, int api_code,
+                             const char *api_status, const char *fmt, ...)
+{
+    char msg[1024];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof(msg), fmt, ap);
+    va_end(ap);
+    one_line(msg);
+    char *status = xstrdup(api_status); /* api_status may point into the old detail */
+    free(c->err_message);
+    free(c->err_status);
+    c->err_message = strdup(msg);
+    c->err_status = status;
+    c->err.code = code;
+    c->err.http_status = http_status;
+    c->err.api_code = api_code;
+    c->err.api_status = c->err_status;
+    c->err.message = c->err_message ? c->err_message : "";
+}
+
+static void clear_error(panos_client *c)
+{
+    panos__client_set_error(c, PANOS_OK, 0, -1, NULL, "%s", "");
+}
+
+panos_code panos_client_set_key(panos_client *c, const char *key)
+{
+    char *k = xstrdup(key);
+    if (key && !k)
+        return PANOS_E_NOMEM;
+    replace_secret(&c->key, k);
+    return PANOS_OK;
+}
+
+panos_code panos_client_get_key(const panos_client *c, panos_buf *out)
+{
+    out->ptr = NULL;
+    out->size = 0;
+    if (c->key == NULL)
+        return PANOS_E_NOT_FOUND;
+    out->ptr = strdup(c->key);
+    if (out->ptr == NULL)
+        return PANOS_E_NOMEM;
+    out->size = strlen(out->ptr);
+    return PANOS_OK;
+}
+
+panos_code panos_client_set_basic_auth(panos_client *c, const char *user, const char *password)
+{
+    char *u = xstrdup(user), *p = user ? xstrdup(password ? password : "") : NULL;
+    if (user && (!u || !p)) {
+        panos_free_secret(u);
+        panos_free_secret(p);
+        return PANOS_E_NOMEM;
+    }
+    replace_secret(&c->basic_user, u);
+    replace_secret(&c->basic_password, p);
+    return PANOS_OK;
+}
+
+static panos_code set_str(char **slot, const char *v)
+{
+    char *s = xstrdup(v);
+    if (v && !s)
+        return PANOS_E_NOMEM;
+    free(*slot);
+    *slot = s;
+    return PANOS_OK;
+}
+
+panos_code panos_client_set_target(panos_client *c, const char *serial)
+{
+    return set_str(&c->target, serial);
+}
+
+panos_code panos_client_set_vsys(panos_client *c, const char *vsys)
+{
+    return set_str(&c->vsys, vsys);
+}
+
+/* --- TLS: a pinned certificate is trusted by its SHA-256, whatever its chain and name. --- */
+
+static int pin_ex_index = -1;
+
+static int pin_verify_cb(int preverify_ok, X509_STORE_CTX *store)
+{
+    SSL *ssl = X509_STORE_CTX_get_ex_data(store, SSL_get_ex_data_X509_STORE_CTX_idx());
+    panos_client *c = ssl ? SSL_CTX_get_ex_data(SSL_get_SSL_CTX(ssl), pin_ex_index) : NULL;
+    if (c == NULL)
+        return preverify_ok;
+    if (X509_STORE_CTX_get_error_depth(store) != 0)
+        return 1; /* only the device's own certificate matters */
+    X509 *cert = X509_STORE_CTX_get_current_cert(store);
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int mdlen = 0;
+    if (cert == NULL || !X509_digest(cert, EVP_sha256(), md, &mdlen) || mdlen != 32) {
+        c->pin_mismatch = 1;
+        return 0;
+    }
+    c->pin_checked = 1;
+    fp_format(c->seen_fp, sizeof(c->seen_fp), md, mdlen);
+    if (memcmp(md, c->pin, 32) != 0) {
+        c->pin_mismatch = 1;
+        return 0;
+    }
+    X509_STORE_CTX_set_error(store, X509_V_OK);
+    return 1;
+}
+
+static CURLcode ssl_ctx_cb(CURL *easy, void *sslctx, void *payload)
+{
+    (void)easy;
+    panos_client *c = payload;
+    SSL_CTX *ctx = sslctx;
+    if (pin_ex_index < 0)
+        pin_ex_index = SSL_CTX_get_ex_new_index(0, NULL, NULL, NULL, NULL);
+    if (pin_ex_index < 0 || !SSL_CTX_set_ex_data(ctx, pin_ex_index, c))
+        return CURLE_SSL_CERTPROBLEM;
+    SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, pin_verify_cb);
+    return CURLE_OK;
+}
+
+/* --- Receiving. --- */
+
+static size_t on_write(char *data, size_t size, size_t nmemb, void *payload)
+{
+    panos_client *c = payload;
+    size_t n = size * nmemb;
+    long status = 0;
+    curl_easy_getinfo(c->easy, CURLINFO_RESPONSE_CODE, &status);
+    if (c->sink != NULL && status == 200) {
+        c->sink_code = c->sink(c->sink_payload, data, n);
+        return c->sink_code == PANOS_OK ? n : 0;
+    }
+    if (c->body.len + n > c->max_bytes) {
+        c->too_large = 1;
+        return 0;
+    }
+    panos__sb_append(&c->body, data, n);
+    return c->body.failed ? 0 : n;
+}
+
+static size_t on_header(char *data, size_t size, size_t nmemb, void *payload)
+{
+    panos_client *c = payload;
+    size_t n = size * nmemb;
+    if (n > 12 && strncasecmp(data, "Retry-After:", 12) == 0) {
+        char *end = NULL;
+        long v = strtol(data + 12, &end, 10);
+        c->retry_after_s = end != data + 12 && v >= 0 ? v : -1;
+    } else if (n > 13 && strncasecmp(data, "Content-Type:", 13) == 0) {
+        size_t i = 13;
+        while (i < n && data[i] == ' ')
+            i++;
+        size_t l = n - i;
+        while (l > 0 && (data[i + l - 1] == '\r' || data[i + l - 1] == '\n'))
+            l--;
+        if (l >= sizeof(c->content_type))
+            l = sizeof(c->content_type) - 1;
+        memcpy(c->content_type, data + i, l);
+        c->content_type[l] = '\0';
+    }
+    return n;
+}
+
+/* --- Requests. --- */
+
+static const char *param_value(const panos_param *params, size_t n, const char *name)
+{
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(params[i].name, name) == 0)
+            return params[i].value;
+    return NULL;
+}
+
+static int is_secret_param(const char *name)
+{
+    return strcmp(name, "key") == 0 || strcmp(name, "password") == 0 ||
+           strcmp(name, "passphrase") == 0 || strcmp(name, "dlp-password") == 0;
+}
+
+/* Types PAN-OS (Panorama) proxies to a managed firewall with target= (panos-xml-api.md §1.2). */
+static int type_takes_target(const char *type)
+{
+    static const char *const t[] = {"config", "op", "commit", "export", "user-id", "report",
+                                    "keygen"};
+    for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
+        if (type && strcmp(type, t[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Read-only requests may be sent again after a temporary failure. */
+static int is_idempotent(const panos_param *params, size_t n)
+{
+    const char *type = param_value(params, n, "type");
+    const char *action = param_value(params, n, "action");
+    if (type == NULL)
+        return 0;
+    if (strcmp(type, "version") == 0)
+        return 1;
+    if (strcmp(type, "config") == 0)
+        return action && (strcmp(action, "get") == 0 || strcmp(action, "show") == 0);
+    if (strcmp(type, "op") == 0) {
+        const char *cmd = param_value(params, n, "cmd");
+        while (cmd && isspace((unsigned char)*cmd))
+            cmd++;
+        return cmd && strncmp(cmd, "<show>", 6) == 0;
+    }
+    if (strcmp(type, "log") == 0 || strcmp(type, "report") == 0)
+        return action && strcmp(action, "get") == 0 && param_value(params, n, "job-id");
+    if (strcmp(type, "export") == 0)
+        return action && strcmp(action, "status") == 0;
+    return 0;
+}
+
+static void trace(panos_client *c, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+static void trace(panos_client *c, const char *fmt, ...)
+{
+    if (c->log == NULL)
+        return;
+    char line[2048];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(line, sizeof(line), fmt, ap);
+    va_end(ap);
+    c->log(c->log_payload, line);
+}
+
+/* The body to POST, and its redacted form for the trace. */
+static panos_code build_body(panos_client *c, const panos_param *params, size_t n,
+                             panos__sb *body, panos__sb *shown)
+{
+    const char *type = param_value(params, n, "type");
+    for (size_t i = 0; i < n; i++) {
+        const char *sep = body->len ? "&" : "";
+        panos__sb_printf(body, "%s", sep);
+        panos__sb_urlencode(body, params[i].name);
+        panos__sb_puts(body, "=");
+        panos__sb_urlencode(body, params[i].value ? params[i].value : "");
+        if (shown) {
+            panos__sb_printf(shown, "%s%s=", shown->len ? " " : "", params[i].name);
+            panos__sb_puts(shown, is_secret_param(params[i].name) ? "***" : params[i].value);
+        }
+    }
+    if (c->target && type_takes_target(type) && !param_value(params, n, "target")) {
+        panos__sb_puts(body, "&target=");
+        panos__sb_urlencode(body, c->target);
+        if (shown)
+            panos__sb_printf(shown, " target=%s", c->target);
+    }
+    if (c->vsys && type && strcmp(type, "op") == 0 && !param_value(params, n, "vsys")) {
+        panos__sb_puts(body, "&vsys=");
+        panos__sb_urlencode(body, c->vsys);
+        if (shown)
+            panos__sb_printf(shown, " vsys=%s", c->vsys);
+    }
+    if (body->failed || (shown && shown->failed))
+        return PANOS_E_NOMEM;
+    return PANOS_OK;
+}
+
+static panos_code curl_class(CURLcode rc)
+{
+    switch ((int)rc) { /* int: -Wswitch-enum would want every CURLcode listed */
+    case CURLE_OPERATION_TIMEDOUT:
+        return PANOS_E_TIMEOUT;
+    case CURLE_OUT_OF_MEMORY:
+        return PANOS_E_NOMEM;
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+    case CURLE_SSL_INVALIDCERTSTATUS:
+    case CURLE_SSL_CRL_BADFILE:
+    case CURLE_SSL_ENGINE_INITFAILED:
+    case CURLE_USE_SSL_FAILED:
+        return PANOS_E_TLS;
+    default:
+        return PANOS_E_TRANSPORT;
+    }
+}
+
+/* Remove @p secret from @p s in place (replaced by ***), for libcurl's error text. */
+static void redact(char *s, size_t cap, const char *secret)
+{
+    if (secret == NULL || secret[0] == '\0')
+        return;
+    size_t sl = strlen(secret);
+    char *p;
+    while ((p = strstr(s, secret)) != NULL) {
+        size_t rest = strlen(p + sl);
+        if (p + 3 + rest + 1 > s + cap)
+            break;
+        memmove(p + 3, p + sl, rest + 1);
+        memcpy(p, "***", 3);
+    }
+}
+
+/* Classify a received answer into the client's last error. */
+static panos_code classify_answer(panos_client *c, long http, panos_response **out)
+{
+    panos_response *r = NULL;
+    panos_code rc = panos_response_parse(&r, c->body.ptr ? c->body.ptr : "", c->body.len, http);
+    if (rc == PANOS_E_NOMEM) {
+        panos__client_set_error(c, rc, http, -1, NULL, "out of memory");
+        return rc;
+    }
+    if (rc != PANOS_OK) {
+        panos__client_set_error(c, PANOS_E_PARSE, http, -1, NULL,
+                                "the answer is not a PAN-OS XML document (%zu bytes of %s)",
+                                c->body.len, c->content_type[0] ? c->content_type : "no type");
+        return PANOS_E_PARSE;
+    }
+    panos_code cls;
+    if (http == 200 || http == 400 || http == 403)
+        cls = panos_response_classify(r);
+    else if (http == 429)
+        cls = PANOS_E_RATE_LIMITED;
+    else if (http >= 500)
+        cls = PANOS_E_UNAVAILABLE;
+    else
+        cls = PANOS_E_HTTP;
+    if (cls != PANOS_OK) {
+        const char *msg = panos_response_message(r);
+        if (msg == NULL || msg[0] == '\0')
+            msg = http == 200 ? panos_strerror(cls) : "";
+        char m[512];
+        snprintf(m, sizeof(m), "%s", msg);
+        redact(m, sizeof(m), c->key);
+        if (m[0] == '\0')
+            snprintf(m, sizeof(m), "HTTP %ld", http);
+        panos__client_set_error(c, cls, http, panos_response_code(r), panos_response_status(r),
+                                "%s", m);
+    }
+    if (out)
+        *out = r;
+    else
+        panos_response_free(r);
+    return cls;
+}
+
+static void sleep_ms(long ms)
+{
+    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+    while (nanosleep(&ts, &ts) != 0)
+        ;
+}
+
+/* One HTTP exchange. Leaves the answer in c->body (or gone to the sink). */
+static panos_code exchange(panos_client *c, const char *body, size_t body_len, long *http_out)
+{
+    CURL *e = c->easy;
+    struct curl_slist *hdrs = NULL;
+    char keyhdr[4096];
+    panos_code code = PANOS_OK;
+
+    panos__sb_dispose(&c->body, 1);
+    c->too_large = 0;
+    c->retry_after_s = -1;
+    c->content_type[0] = '\0';
+    c->sink_code = PANOS_OK;
+    c->pin_checked = c->pin_mismatch = 0;
+    c->curl_err[0] = '\0';
+    *http_out = 0;
+
+    curl_easy_reset(e);
+    curl_easy_setopt(e, CURLOPT_URL, c->url);
+    curl_easy_setopt(e, CURLOPT_POST, 1L);
+    curl_easy_setopt(e, CURLOPT_POSTFIELDS, body);
+    curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)body_len);
+    curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
+    curl_easy_setopt(e, CURLOPT_ERRORBUFFER, c->curl_err);
+    curl_easy_setopt(e, CURLOPT_WRITEFUNCTION, on_write);
+    curl_easy_setopt(e, CURLOPT_WRITEDATA, c);
+    curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
+    curl_easy_setopt(e, CURLOPT_HEADERDATA, c);
+    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, c->connect_timeout_ms);
+    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, c->timeout_ms);
+    curl_easy_setopt(e, CURLOPT_USERAGENT, "panctl/" PANOS_VERSION_STRING);
+    curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, ""); /* gzip when the device offers it */
+    curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
+    curl_easy_setopt(e, CURLOPT_PROTOCOLS_STR, "http,https");
+    if (c->insecure) {
+        curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
+        curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
+    } else if (c->has_pin) {
+        /* curl's own checks are off; pin_verify_cb accepts exactly the pinned certificate. */
+        curl_easy_setopt(e, CURLOPT_SSL_VERIFYPEER, 0L);
+        curl_easy_setopt(e, CURLOPT_SSL_VERIFYHOST, 0L);
+        curl_easy_setopt(e, CURLOPT_SSL_CTX_FUNCTION, ssl_ctx_cb);
+        curl_easy_setopt(e, CURLOPT_SSL_CTX_DATA, c);
+        curl_easy_setopt(e, CURLOPT_SSL_SESSIONID_CACHE, 0L);
+    } else if (c->ca_file) {
+        curl_easy_setopt(e, CURLOPT_CAINFO, c->ca_file);
+    }
+    hdrs = curl_slist_append(hdrs, "Content-Type: application/x-www-form-urlencoded");
+    hdrs = curl_slist_append(hdrs, "Expect:");
+    if (c->key) {
+        int n = snprintf(keyhdr, sizeof(keyhdr), "X-PAN-KEY: %s", c->key);
+        if (n < 0 || (size_t)n >= sizeof(keyhdr)) {
+            panos_wipe(keyhdr, sizeof(keyhdr));
+            curl_slist_free_all(hdrs);
+            panos__client_set_error(c, PANOS_E_INVALID_ARG, 0, -1, NULL, "API key too long");
+            return PANOS_E_INVALID_ARG;
+        }
+        hdrs = curl_slist_append(hdrs, keyhdr);
+        panos_wipe(keyhdr, sizeof(keyhdr));
+    }
+    if (c->basic_user) {
+        curl_easy_setopt(e, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
+        curl_easy_setopt(e, CURLOPT_USERNAME, c->basic_user);
+        curl_easy_setopt(e, CURLOPT_PASSWORD, c->basic_password);
+    }
+    if (hdrs == NULL) {
+        panos__client_set_error(c, PANOS_E_NOMEM, 0, -1, NULL, "out of memory");
+        return PANOS_E_NOMEM;
+    }
+    curl_easy_setopt(e, CURLOPT_HTTPHEADER, hdrs);
+
+    CURLcode rc = curl_easy_perform(e);
+    curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, http_out);
+    for (struct curl_slist *h = hdrs; h; h = h->next)
+        panos_wipe(h->data, strlen(h->data));
+    curl_slist_free_all(hdrs);
+    /* libcurl keeps copies of the credentials: overwrite them with empty strings. */
+    if (c->basic_user) {
+        curl_easy_setopt(e, CURLOPT_USERNAME, "");
+        curl_easy_setopt(e, CURLOPT_PASSWORD, "");
+    }
+
+    if (rc == CURLE_OK)
+        return PANOS_OK;
+    if (c->pin_mismatch) {
+        code = PANOS_E_TLS;
+        panos__client_set_error(c, code, 0, -1, NULL,
+                                "certificate pin mismatch: the device presented SHA-256 %s",
+                                c->seen_fp[0] ? c->seen_fp : "(unreadable)");
+    } else if (rc == CURLE_WRITE_ERROR && c->too_large) {
+        code = PANOS_E_TOO_LARGE;
+        panos__client_set_error(c, code, *http_out, -1, NULL,
+                                "answer larger than %zu bytes (raise the limit)", c->max_bytes);
+    } else if (rc == CURLE_WRITE_ERROR && c->sink_code != PANOS_OK) {
+        code = c->sink_code; /* the sink set the detail */
+    } else {
+        code = curl_class(rc);
+        char m[CURL_ERROR_SIZE + 64];
+        snprintf(m, sizeof(m), "%s", c->curl_err[0] ? c->curl_err : curl_easy_strerror(rc));
+        redact(m, sizeof(m), c->key);
+        size_t l = strlen(m);
+        while (l > 0 && (m[l - 1] == '\n' || m[l - 1] == ' '))
+            m[--l] = '\0';
+        if (code == PANOS_E_TLS && !c->has_pin && !c->ca_file)
+            panos__client_set_error(c, code, 0, -1, NULL,
+                                    "%s (trust a self-signed firewall with --pin or --ca-file)",
+                                    m);
+        else
+            panos__client_set_error(c, code, *http_out, -1, NULL, "%s", m);
+    }
+    return code;
+}
+
+static long backoff_ms(const panos_client *c, int attempt)
+{
+    long ms = c->retry_base_ms;
+    for (int i = 0; i < attempt && ms < c->retry_max_ms; i++)
+        ms *= 2;
+    if (c->retry_after_s >= 0 && c->retry_after_s * 1000 > ms)
+        ms = c->retry_after_s * 1000;
+    return ms > c->retry_max_ms ? c->retry_max_ms : ms;
+}
+
+static int retryable(panos_code code)
+{
+    return code == PANOS_E_UNAVAILABLE || code == PANOS_E_RATE_LIMITED ||
+           code == PANOS_E_TRANSPORT;
+}
+
+static panos_code request(panos_response **out, panos_client *c, const panos_param *params,
+                          size_t n, panos__sink_fn sink, void *payload)
+{
+    panos__sb body = PANOS__SB_INIT, shown = PANOS__SB_INIT;
+    panos_code code;
+    if (out)
+        *out = NULL;
+    clear_error(c);
+    code = build_body(c, params, n, &body, c->log ? &shown : NULL);
+    if (code != PANOS_OK) {
+        panos__client_set_error(c, code, 0, -1, NULL, "out of memory");
+        goto done;
+    }
+    int attempts = sink == NULL && is_idempotent(params, n) ? c->max_retries + 1 : 1;
+    c->sink = sink;
+    c->sink_payload = payload;
+    for (int attempt = 0; attempt < attempts; attempt++) {
+        long http = 0;
+        struct timespec t0, t1;
+        clock_gettime(CLOCK_MONOTONIC, &t0);
+        trace(c, "> POST %s %s%s", c->url, shown.ptr ? shown.ptr : "",
+              c->key ? " [X-PAN-KEY: ***]" : (c->basic_user ? " [basic auth: ***]" : ""));
+        code = exchange(c, body.ptr, body.len, &http);
+        clock_gettime(CLOCK_MONOTONIC, &t1);
+        long el = (t1.tv_sec - t0.tv_sec) * 1000 + (t1.tv_nsec - t0.tv_nsec) / 1000000;
+        if (code == PANOS_OK && sink && http == 200) {
+            trace(c, "< HTTP 200 streamed (%ld ms)", el);
+            break;
+        }
+        if (code == PANOS_OK) {
+            trace(c, "< HTTP %ld, %zu bytes, %s (%ld ms)", http, c->body.len,
+                  c->content_type[0] ? c->content_type : "no content type", el);
+            code = classify_answer(c, http, sink ? NULL : out);
+        } else {
+            trace(c, "< failed after %ld ms: %s", el, c->err.message);
+        }
+        if (!retryable(code) || attempt + 1 >= attempts)
+            break;
+        if (code == PANOS_E_TRANSPORT && c->err.http_status == 0 &&
+            strstr(c->err.message, "resolve") != NULL)
+            break; /* a name that does not resolve will not resolve in a second */
+        long wait = backoff_ms(c, attempt);
+        trace(c, "* retrying in %ld ms (%s)", wait, panos_code_name(code));
+        if (out && *out) {
+            panos_response_free(*out);
+            *out = NULL;
+        }
+        sleep_ms(wait);
+    }
+done:
+    c->sink = NULL;
+    c->sink_payload = NULL;
+    panos__sb_dispose(&body, 1);
+    panos__sb_dispose(&shown, 0);
+    panos__sb_dispose(&c->body, 1);
+    return code;
+}
+
+panos_code panos_request(panos_response **out, panos_client *c, const panos_param *params,
+                         size_t nparams)
+{
+    return request(out, c, params, nparams, NULL, NULL);
+}
+
+panos_code panos__request_stream(panos_client *c, const panos_param *params, size_t nparams,
+                                 panos__sink_fn sink, void *payload)
+{
+    return request(NULL, c, params, nparams, sink, payload);
+}
+
+panos_code panos_keygen(panos_client *c, const char *user, const char *password)
+{
+    panos_param p[] = {{"type", "keygen"}, {"user", user}, {"password", password}};
+    panos_response *r = NULL;
+    /* keygen authenticates by its parameters: no old key or basic auth goes with it. */
+    char *old_key = c->key;
+    c->key = NULL;
+    panos_code code = request(&r, c, p, 3, NULL, NULL);
+    c->key = old_key;
+    if (code != PANOS_OK)
+        goto done;
+    xmlNode *key = panos_node_child(panos_response_result(r), "key");
+    char *text = key ? panos_node_text(key) : NULL;
+    if (text == NULL || text[0] == '\0') {
+        if (text)
+            xmlFree(text);
+        code = PANOS_E_PARSE;
+        panos__client_set_error(c, code, 200, panos_response_code(r), panos_response_status(r),
+                                "keygen answer holds no key");
+        goto done;
+    }
+    char *k = strdup(text);
+    panos_wipe(text, strlen(text));
+    xmlFree(text);
+    if (k == NULL) {
+        code = PANOS_E_NOMEM;
+        goto done;
+    }
+    replace_secret(&c->key, k);
+done:
+    if (r) {
+        /* The body held the key: wipe it before it is freed. */
+        size_t len = 0;
+        char *b = (char *)panos_response_body(r, &len);
+        if (b)
+            panos_wipe(b, len);
+    }
+    panos_response_free(r);
+    return code;
+}
+
+panos_code panos_op_run(panos_response **out, panos_client *c, const char *cmd_xml)
+{
+    panos_param p[] = {{"type", "op"}, {"cmd", cmd_xml}};
+    return panos_request(out, c, p, 2);
+}
+
+static panos_code config_read(panos_response **out, panos_client *c, const char *action,
+                              const char *xpath)
+{
+    panos_param p[] = {{"type", "config"}, {"action", action}, {"xpath", xpath}};
+    panos_code code = panos_request(out, c, p, 3);
+    /* get of a missing node: success with code 7 and an empty result (panos-xml-api.md §2.4). */
+    if (code == PANOS_OK && *out && panos_response_code(*out) == 7) {
+        code = PANOS_E_NOT_FOUND;
+        panos__client_set_error(c, code, 200, 7, panos_response_status(*out),
+                                "no node at xpath %s", xpath);
+    }
+    return code;
+}
+
+panos_code panos_config_get(panos_response **out, panos_client *c, const char *xpath)
+{
+    return config_read(out, c, "get", xpath);
+}
+
+panos_code panos_config_show(panos_response **out, panos_client *c, const char *xpath)
+{
+    return config_read(out, c, "show", xpath);
+}
+
+panos_code panos_version_get(panos_response **out, panos_client *c)
+{
+    panos_param p[] = {{"type", "version"}};
+    return panos_request(out, c, p, 1);
+}

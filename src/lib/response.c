@@ -1,0 +1,416 @@
+/* SPDX-License-Identifier: MIT */
+/* response.c -- parse one PAN-OS XML API answer into status, code, message and result node. */
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <panos/response.h>
+#include "sbuf.h"
+
+/* Longest message kept from a body that is not XML (a proxy's HTML page, say). */
+#define TEXT_MESSAGE_MAX 200
+
+struct panos_response {
+    xmlDoc *doc;     /* NULL when the body was not XML */
+    xmlNode *root;   /* <response> or <config>, NULL when doc is NULL */
+    xmlNode *result; /* root's <result>, or NULL */
+    char *body;      /* copy of the body, NUL-terminated */
+    size_t body_len;
+    long http_status;
+    xmlChar *status; /* status= of the root, or NULL */
+    int code;        /* code= of the root, or -1 */
+    char *message;   /* built once at parse time, or NULL */
+};
+
+static int is_space(int c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+/* Trim @p s in place; returns s. */
+static char *trim_inplace(char *s)
+{
+    size_t start = 0, end = strlen(s);
+    while (start < end && is_space((unsigned char)s[start]))
+        start++;
+    while (end > start && is_space((unsigned char)s[end - 1]))
+        end--;
+    memmove(s, s + start, end - start);
+    s[end - start] = '\0';
+    return s;
+}
+
+/* Case-insensitive substring test (ASCII). */
+static int contains_ci(const char *hay, const char *needle)
+{
+    size_t n = strlen(needle);
+    if (hay == NULL)
+        return 0;
+    for (; *hay != '\0'; hay++)
+        if (strncasecmp(hay, needle, n) == 0)
+            return 1;
+    return 0;
+}
+
+char *panos_node_text(const xmlNode *node)
+{
+    xmlChar *t;
+    if (node == NULL)
+        return NULL;
+    /* xmlNodeGetContent concatenates text and CDATA descendants: a <line> may mix both
+     * (panos-xml-api.md §1.5). */
+    t = xmlNodeGetContent(node);
+    if (t == NULL)
+        return NULL;
+    return trim_inplace((char *)t);
+}
+
+xmlNode *panos_node_child(const xmlNode *parent, const char *name)
+{
+    xmlNode *n;
+    if (parent == NULL || name == NULL)
+        return NULL;
+    for (n = parent->children; n != NULL; n = n->next)
+        if (n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)name))
+            return n;
+    return NULL;
+}
+
+/* Append one message piece: trimmed, newlines folded into spaces (messages are one line,
+ * STYLE.md C3), "; " between pieces. Empty pieces are skipped. */
+static void add_piece(panos__sb *sb, char *text)
+{
+    char *p;
+    if (text == NULL)
+        return;
+    trim_inplace(text);
+    for (p = text; *p != '\0'; p++)
+        if (*p == '\n' || *p == '\r')
+            *p = ' ';
+    if (text[0] != '\0') {
+        if (sb->len > 0)
+            panos__sb_puts(sb, "; ");
+        panos__sb_puts(sb, text);
+    }
+}
+
+static int is_elem(const xmlNode *n, const char *name)
+{
+    return n->type == XML_ELEMENT_NODE && xmlStrEqual(n->name, (const xmlChar *)name);
+}
+
+static void add_lines_of(panos__sb *sb, const xmlNode *parent, int depth);
+
+/*
+ * One <line>. A line may itself hold <line> or <msg><line> (panos-xml-api.md §1.5, §6.1 rule 4):
+ * then its own text nodes form one piece and the nested lines follow. Otherwise its whole text
+ * content (text and CDATA mixed) is the piece.
+ */
+static void add_line(panos__sb *sb, const xmlNode *line, int depth)
+{
+    const xmlNode *c;
+    int nested = 0;
+    for (c = line->children; c != NULL; c = c->next)
+        if (is_elem(c, "line") || is_elem(c, "msg"))
+            nested = 1;
+    if (!nested || depth > 16) {
+        char *t = panos_node_text(line);
+        add_piece(sb, t);
+        xmlFree(t);
+        return;
+    }
+    {
+        panos__sb own = PANOS__SB_INIT;
+        for (c = line->children; c != NULL; c = c->next)
+            if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) &&
+                c->content != NULL)
+                panos__sb_puts(&own, (const char *)c->content);
+        if (own.failed)
+            sb->failed = 1;
+        else if (own.ptr != NULL)
+            add_piece(sb, own.ptr);
+        panos__sb_dispose(&own, 0);
+    }
+    for (c = line->children; c != NULL; c = c->next) {
+        if (is_elem(c, "line"))
+            add_line(sb, c, depth + 1);
+        else if (is_elem(c, "msg"))
+            add_lines_of(sb, c, depth + 1);
+    }
+}
+
+/* Every <line> child of @p parent, recursively. */
+static void add_lines_of(panos__sb *sb, const xmlNode *parent, int depth)
+{
+    const xmlNode *c;
+    if (parent == NULL)
+        return;
+    for (c = parent->children; c != NULL; c = c->next)
+        if (is_elem(c, "line"))
+            add_line(sb, c, depth);
+}
+
+/* Whole text of @p node as the only piece. */
+static void add_text_of(panos__sb *sb, const xmlNode *node)
+{
+    char *t;
+    if (node == NULL)
+        return;
+    t = panos_node_text(node);
+    add_piece(sb, t);
+    xmlFree(t);
+}
+
+/*
+ * The message, in pan-python's search order (panos-xml-api.md §1.5, §6.1 rule 4): all lines of
+ * msg and result/msg; else the text of result/msg, else msg; else result/job/details lines.
+ * Returns -1 on NOMEM.
+ */
+static int build_message(struct panos_response *r)
+{
+    panos__sb sb = PANOS__SB_INIT;
+    xmlNode *msg = panos_node_child(r->root, "msg");
+    xmlNode *rmsg = panos_node_child(r->result, "msg");
+
+    add_lines_of(&sb, msg, 0);
+    add_lines_of(&sb, rmsg, 0);
+    if (sb.len == 0 && !sb.failed)
+        add_text_of(&sb, rmsg != NULL ? rmsg : msg);
+    if (sb.len == 0 && !sb.failed) {
+        xmlNode *job = panos_node_child(r->result, "job");
+        add_lines_of(&sb, panos_node_child(job, "details"), 0);
+    }
+    if (sb.failed) {
+        panos__sb_dispose(&sb, 0);
+        return -1;
+    }
+    r->message = sb.ptr; /* NULL when nothing was appended */
+    return 0;
+}
+
+/*
+ * A non-200 body that is not a PAN-OS document (a proxy's 502 page, an empty body): keep its
+ * first line, trimmed and capped, as the message (panos-xml-api.md §1.4, §6.1 rule 1).
+ */
+static int text_message(struct panos_response *r)
+{
+    const char *p = r->body, *end = r->body + r->body_len, *eol;
+    size_t n;
+    while (p < end && is_space((unsigned char)*p))
+        p++;
+    for (eol = p; eol < end && *eol != '\n' && *eol != '\r' && *eol != '\0'; eol++)
+        ;
+    while (eol > p && is_space((unsigned char)eol[-1]))
+        eol--;
+    n = (size_t)(eol - p);
+    if (n == 0)
+        return 0;
+    if (n > TEXT_MESSAGE_MAX) {
+        n = TEXT_MESSAGE_MAX;
+        /* Do not cut a UTF-8 sequence in two. */
+        while (n > 0 && ((unsigned char)p[n] & 0xC0) == 0x80)
+            n--;
+    }
+    r->message = malloc(n + 1);
+    if (r->message == NULL)
+        return -1;
+    memcpy(r->message, p, n);
+    r->message[n] = '\0';
+    return 0;
+}
+
+/* code= as a number: digits only (after trimming), else -1. */
+static int parse_code(const xmlChar *v)
+{
+    const char *s = (const char *)v;
+    long n = 0;
+    int digits = 0;
+    if (s == NULL)
+        return -1;
+    while (is_space((unsigned char)*s))
+        s++;
+    for (; *s >= '0' && *s <= '9'; s++, digits++) {
+        n = n * 10 + (*s - '0');
+        if (n > INT_MAX)
+            return -1;
+    }
+    while (is_space((unsigned char)*s))
+        s++;
+    return digits > 0 && *s == '\0' ? (int)n : -1;
+}
+
+panos_code panos_response_parse(panos_response **out, const char *body, size_t len,
+                                long http_status)
+{
+    struct panos_response *r;
+    int is_config = 0;
+
+    *out = NULL;
+    if (body == NULL)
+        len = 0;
+    r = calloc(1, sizeof(*r));
+    if (r == NULL)
+        return PANOS_E_NOMEM;
+    r->http_status = http_status;
+    r->code = -1;
+    r->body_len = len;
+    r->body = malloc(len + 1);
+    if (r->body == NULL) {
+        free(r);
+        return PANOS_E_NOMEM;
+    }
+    if (len > 0)
+        memcpy(r->body, body, len);
+    r->body[len] = '\0';
+
+    /* No network, no entity loading beyond the predefined ones, no HUGE, and no printing
+     * (library code never prints). Blank text nodes are kept: results may be text. */
+    if (len > 0 && len <= INT_MAX)
+        r->doc = xmlReadMemory(r->body, (int)len, NULL, NULL,
+                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    if (r->doc != NULL) {
+        r->root = xmlDocGetRootElement(r->doc);
+        /* The root is <response>, or <config> for export category=configuration
+         * (panos-xml-api.md §6.1 rule 2). */
+        if (r->root != NULL && r->root->type == XML_ELEMENT_NODE &&
+            xmlStrEqual(r->root->name, (const xmlChar *)"config"))
+            is_config = 1;
+        else if (r->root == NULL || r->root->type != XML_ELEMENT_NODE ||
+                 !xmlStrEqual(r->root->name, (const xmlChar *)"response")) {
+            xmlFreeDoc(r->doc);
+            r->doc = NULL;
+            r->root = NULL;
+        }
+    }
+
+    if (r->doc == NULL) {
+        /* 200 must be a PAN-OS document; 400/403/5xx bodies may be anything
+         * (panos-xml-api.md §1.4, §6.1 rule 1). */
+        if (http_status == 200) {
+            panos_response_free(r);
+            return PANOS_E_PARSE;
+        }
+        if (text_message(r) != 0) {
+            panos_response_free(r);
+            return PANOS_E_NOMEM;
+        }
+        *out = r;
+        return PANOS_OK;
+    }
+
+    if (!is_config) {
+        /* xmlGetProp copes with the 400/403/keygen form status = 'error' code = '403'
+         * (panos-apikey-crypto.md §3.1, §3.2): XML allows spaces around = and single quotes. */
+        xmlChar *code = xmlGetProp(r->root, (const xmlChar *)"code");
+        r->status = xmlGetProp(r->root, (const xmlChar *)"status");
+        r->code = parse_code(code);
+        xmlFree(code);
+        r->result = panos_node_child(r->root, "result");
+        if (build_message(r) != 0) {
+            panos_response_free(r);
+            return PANOS_E_NOMEM;
+        }
+    }
+    *out = r;
+    return PANOS_OK;
+}
+
+void panos_response_free(panos_response *r)
+{
+    if (r == NULL)
+        return;
+    if (r->doc != NULL)
+        xmlFreeDoc(r->doc);
+    xmlFree(r->status);
+    free(r->message);
+    free(r->body);
+    free(r);
+}
+
+long panos_response_http_status(const panos_response *r)
+{
+    return r->http_status;
+}
+
+const char *panos_response_status(const panos_response *r)
+{
+    return (const char *)r->status;
+}
+
+int panos_response_code(const panos_response *r)
+{
+    return r->code;
+}
+
+const char *panos_response_message(const panos_response *r)
+{
+    return r->message;
+}
+
+xmlNode *panos_response_result(const panos_response *r)
+{
+    return r->result;
+}
+
+xmlNode *panos_response_root(const panos_response *r)
+{
+    return r->root;
+}
+
+const char *panos_response_body(const panos_response *r, size_t *len_out)
+{
+    if (len_out != NULL)
+        *len_out = r->body_len;
+    return r->body;
+}
+
+panos_code panos_response_classify(const panos_response *r)
+{
+    long http = r->http_status;
+    const char *status = (const char *)r->status;
+
+    /* 429 was never observed from PAN-OS, but a proxy may send it (panos-xml-api.md §1.4). */
+    if (http == 429)
+        return PANOS_E_RATE_LIMITED;
+    /* 5xx comes from a proxy or a busy Panorama, not the API engine (§1.4). */
+    if (http >= 500 && http <= 599)
+        return PANOS_E_UNAVAILABLE;
+    /* 403: bad credentials or key ("Invalid Credential", older "Invalid credentials."), or a
+     * request the admin role may not make (panos-xml-api.md §1.4, §3.1;
+     * panos-apikey-crypto.md §3.2). */
+    if (http == 403 || (http == 200 && r->code == 403)) {
+        if (contains_ci(r->message, "not authorized") ||
+            contains_ci(r->message, "not authorised") || contains_ci(r->message, "role"))
+            return PANOS_E_FORBIDDEN;
+        return PANOS_E_AUTH;
+    }
+    /* 400 "Key Expired: <key> has expired." means re-keygen (panos-apikey-crypto.md §3.4);
+     * any other 400 is a bad parameter (panos-xml-api.md §1.4). */
+    if (http == 400 || (http == 200 && r->code == 400))
+        return contains_ci(r->message, "key expired") ? PANOS_E_KEY_EXPIRED : PANOS_E_API;
+    if (http != 200)
+        return PANOS_E_API;
+
+    /* An export's <config> root is the answer itself (panos-xml-api.md §6.1 rule 2). */
+    if (r->root != NULL && xmlStrEqual(r->root->name, (const xmlChar *)"config"))
+        return PANOS_OK;
+    /* Success is status == "success", never "not error": unauth exists (§1.5, §6.1 rule 3).
+     * A config get that found nothing is success with code 7; the caller maps it to
+     * "absent", everything else treats it as not found (§2.4, §3.1, §6.1 rule 3). */
+    if (status != NULL && strcmp(status, "success") == 0)
+        return r->code == 7 ? PANOS_E_NOT_FOUND : PANOS_OK;
+    /* status="unauth" code 16: the role lacks the right (§1.5, §3.1). */
+    if ((status != NULL && strcmp(status, "unauth") == 0) || r->code == 16)
+        return PANOS_E_FORBIDDEN;
+    /* Code 22: "Session timed out", seen on a busy Panorama; worth a retry (§3.1). */
+    if (r->code == 22)
+        return PANOS_E_UNAVAILABLE;
+    /* 6 bad xpath, 7 object not present, 13 object not found; show of a missing node has no
+     * code, only "No such node" (§2.4, §3.1, §3.2). */
+    if (r->code == 6 || r->code == 7 || r->code == 13 || contains_ci(r->message, "No such node"))
+        return PANOS_E_NOT_FOUND;
+    /* Everything else, including 17/18 for a bad command (§3.1). */
+    return PANOS_E_API;
+}
