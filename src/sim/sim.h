@@ -54,6 +54,9 @@ struct sim_device_options {
     long key_lifetime_min;  /* 0 = keys never expire */
     unsigned long seed;     /* makes the generated state (sessions, ARP, logs) deterministic */
     const char *users_file; /* "name:password" lines; NULL = one admin "admin"/"admin" */
+    unsigned long long log_count; /* traffic entries at start (others a tenth); 0 = 100000 */
+    double log_rate;        /* new traffic entries per second; 0 = 5 */
+    long log_job_ms;        /* how long a log job stays ACT; 0 = 300 */
 };
 
 struct sim_device;

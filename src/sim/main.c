@@ -1,0 +1,376 @@
+/* SPDX-License-Identifier: MIT */
+/* main.c -- pansim: a PAN-OS XML API simulator on loopback, stateful or scripted by a case file. */
+#include <errno.h>
+#include <getopt.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <openssl/evp.h>
+#include <openssl/pem.h>
+#include <openssl/x509.h>
+#include <panos/panos.h>
+#include "script.h"
+#include "server.h"
+#include "sim.h"
+
+static volatile sig_atomic_t stop_signal;
+
+static void on_signal(int sig)
+{
+    stop_signal = sig;
+}
+
+static const struct option long_opts[] = {
+    {"port", required_argument, NULL, 'p'},
+    {"bind", required_argument, NULL, 'b'},
+    {"portfile", required_argument, NULL, 'F'},
+    {"log", required_argument, NULL, 'l'},
+    {"tls", no_argument, NULL, 't'},
+    {"cert", required_argument, NULL, 'c'},
+    {"cert-key", required_argument, NULL, 'k'},
+    {"fingerprint-file", required_argument, NULL, 'f'},
+    {"case", required_argument, NULL, 'C'},
+    {"users", required_argument, NULL, 'u'},
+    {"hostname", required_argument, NULL, 'n'},
+    {"serial", required_argument, NULL, 's'},
+    {"master-key-file", required_argument, NULL, 'm'},
+    {"key-lifetime", required_argument, NULL, 'L'},
+    {"seed", required_argument, NULL, 'S'},
+    {"logs", required_argument, NULL, 'N'},
+    {"log-rate", required_argument, NULL, 'R'},
+    {"log-job-ms", required_argument, NULL, 'J'},
+    {"quit-after", required_argument, NULL, 'q'},
+    {"verbose", no_argument, NULL, 'v'},
+    {"help", no_argument, NULL, 'h'},
+    {NULL, 0, NULL, 0},
+};
+
+static void usage(FILE *f)
+{
+    fputs("usage: pansim [options]\n"
+          "Simulate a PAN-OS firewall's XML API (/api/) on loopback, for tests and demos.\n"
+          "\n"
+          "  -p, --port N              listen on port N (0: any free port; default 0)\n"
+          "      --bind ADDR           127.0.0.1 (default) or ::1\n"
+          "      --portfile FILE       write the bound port and a newline to FILE\n"
+          "      --log FILE            log each request: METHOD PATH auth=KIND name=value...\n"
+          "      --tls                 HTTPS with a self-signed certificate made at start\n"
+          "      --cert FILE --cert-key FILE   HTTPS with this PEM certificate and key\n"
+          "      --fingerprint-file F  write the certificate's SHA-256 (AA:BB:...) to F\n"
+          "      --case FILE           scripted mode: answer the case's %% reply sections\n"
+          "      --users FILE          admin accounts, name:password per line (default admin:admin)\n"
+          "      --hostname NAME       device hostname (default pansim-fw1)\n"
+          "      --serial SERIAL       device serial (default 007051000123456)\n"
+          "      --master-key-file F   16-character master key (default: the factory key)\n"
+          "      --key-lifetime MIN    API key lifetime in minutes (default 0: never expire)\n"
+          "      --seed N              seed of the generated state (default 1)\n"
+          "      --logs N              traffic logs at start (default 100000)\n"
+          "      --log-rate R          new traffic logs per second (default 5)\n"
+          "      --log-job-ms MS       how long a log query stays ACT (default 300)\n"
+          "      --quit-after S        exit after S seconds (a safety net for tests)\n"
+          "  -v, --verbose             trace requests on stderr\n"
+          "  -h, --help                this help\n"
+          "\nSIGTERM or SIGINT stops it (exit 0). See pansim(1).\n",
+          f);
+}
+
+/* Make a self-signed certificate for CN=hostname (EC P-256, one year). */
+static int make_cert(const char *cn, char **cert_pem, char **key_pem, char fp[97])
+{
+    EVP_PKEY *pkey = EVP_EC_gen("P-256");
+    X509 *x = X509_new();
+    BIO *cb = BIO_new(BIO_s_mem()), *kb = BIO_new(BIO_s_mem());
+    int rc = -1;
+    if (!pkey || !x || !cb || !kb)
+        goto done;
+    ASN1_INTEGER_set(X509_get_serialNumber(x), (long)time(NULL));
+    X509_set_version(x, 2);
+    X509_gmtime_adj(X509_getm_notBefore(x), -3600);
+    X509_gmtime_adj(X509_getm_notAfter(x), 365L * 86400);
+    X509_set_pubkey(x, pkey);
+    X509_NAME *name = X509_get_subject_name(x);
+    X509_NAME_add_entry_by_txt(name, "CN", MBSTRING_ASC, (const unsigned char *)cn, -1, -1, 0);
+    X509_set_issuer_name(x, name);
+    if (!X509_sign(x, pkey, EVP_sha256()))
+        goto done;
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int mdlen = 0;
+    X509_digest(x, EVP_sha256(), md, &mdlen);
+    size_t o = 0;
+    for (unsigned int i = 0; i < mdlen; i++)
+        o += (size_t)snprintf(fp + o, 97 - o, i ? ":%02X" : "%02X", md[i]);
+    if (!PEM_write_bio_X509(cb, x) || !PEM_write_bio_PrivateKey(kb, pkey, NULL, NULL, 0, NULL,
+                                                                NULL))
+        goto done;
+    char *p;
+    long n = BIO_get_mem_data(cb, &p);
+    *cert_pem = strndup(p, (size_t)n);
+    n = BIO_get_mem_data(kb, &p);
+    *key_pem = strndup(p, (size_t)n);
+    rc = *cert_pem && *key_pem ? 0 : -1;
+done:
+    BIO_free(cb);
+    BIO_free(kb);
+    X509_free(x);
+    EVP_PKEY_free(pkey);
+    return rc;
+}
+
+static char *read_all(const char *path)
+{
+    FILE *f = fopen(path, "r");
+    if (f == NULL)
+        return NULL;
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    char chunk[4096];
+    size_t n;
+    while (m && (n = fread(chunk, 1, sizeof(chunk), f)) > 0)
+        fwrite(chunk, 1, n, m);
+    if (m)
+        fclose(m);
+    fclose(f);
+    return buf;
+}
+
+/* Fingerprint of a PEM certificate given with --cert. */
+static int pem_fingerprint(const char *pem, char fp[97])
+{
+    BIO *b = BIO_new_mem_buf(pem, -1);
+    X509 *x = b ? PEM_read_bio_X509(b, NULL, NULL, NULL) : NULL;
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int mdlen = 0;
+    int rc = -1;
+    if (x && X509_digest(x, EVP_sha256(), md, &mdlen)) {
+        size_t o = 0;
+        for (unsigned int i = 0; i < mdlen; i++)
+            o += (size_t)snprintf(fp + o, 97 - o, i ? ":%02X" : "%02X", md[i]);
+        rc = 0;
+    }
+    X509_free(x);
+    BIO_free(b);
+    return rc;
+}
+
+static int write_file(const char *path, const char *text)
+{
+    char tmp[4096];
+    if (snprintf(tmp, sizeof(tmp), "%s.tmp", path) >= (int)sizeof(tmp))
+        return -1;
+    FILE *f = fopen(tmp, "w");
+    if (f == NULL)
+        return -1;
+    int ok = fputs(text, f) >= 0;
+    ok = fclose(f) == 0 && ok;
+    return ok && rename(tmp, path) == 0 ? 0 : -1;
+}
+
+static int parse_num(const char *opt, const char *s, double min, double max, double *out)
+{
+    char *end = NULL;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (errno || end == s || *end || v < min || v > max) {
+        fprintf(stderr, "pansim: --%s %s: expected a number from %g to %g\n", opt, s, min, max);
+        return -1;
+    }
+    *out = v;
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    struct sim_device_options dopt = {0};
+    struct sim_server_options sopt = {0};
+    const char *portfile = NULL, *logpath = NULL, *cert = NULL, *certkey = NULL;
+    const char *fpfile = NULL, *casefile = NULL, *mkfile = NULL;
+    int tls = 0, rc = 1;
+    double v, quit_after = 0;
+    char err[512] = "";
+    char *cert_pem = NULL, *key_pem = NULL, mk[64] = "";
+    char fp[97] = "";
+    struct sim_device *dev = NULL;
+    struct sim_script *script = NULL;
+    struct sim_server *srv = NULL;
+    FILE *log = NULL;
+    int c;
+
+    dopt.seed = 1;
+    while ((c = getopt_long(argc, argv, "p:vh", long_opts, NULL)) != -1) {
+        switch (c) {
+        case 'p':
+            if (parse_num("port", optarg, 0, 65535, &v))
+                return 2;
+            sopt.port = (unsigned int)v;
+            break;
+        case 'b': sopt.bind = optarg; break;
+        case 'F': portfile = optarg; break;
+        case 'l': logpath = optarg; break;
+        case 't': tls = 1; break;
+        case 'c': cert = optarg; tls = 1; break;
+        case 'k': certkey = optarg; break;
+        case 'f': fpfile = optarg; break;
+        case 'C': casefile = optarg; break;
+        case 'u': dopt.users_file = optarg; break;
+        case 'n': dopt.hostname = optarg; break;
+        case 's': dopt.serial = optarg; break;
+        case 'm': mkfile = optarg; break;
+        case 'L':
+            if (parse_num("key-lifetime", optarg, 0, 525600, &v))
+                return 2;
+            dopt.key_lifetime_min = (long)v;
+            break;
+        case 'S':
+            if (parse_num("seed", optarg, 0, 4294967295.0, &v))
+                return 2;
+            dopt.seed = (unsigned long)v;
+            break;
+        case 'N':
+            if (parse_num("logs", optarg, 1, 1e10, &v))
+                return 2;
+            dopt.log_count = (unsigned long long)v;
+            break;
+        case 'R':
+            if (parse_num("log-rate", optarg, 0, 1e6, &v))
+                return 2;
+            dopt.log_rate = v;
+            break;
+        case 'J':
+            if (parse_num("log-job-ms", optarg, 0, 3600000, &v))
+                return 2;
+            dopt.log_job_ms = (long)v;
+            break;
+        case 'q':
+            if (parse_num("quit-after", optarg, 0, 1e7, &quit_after))
+                return 2;
+            break;
+        case 'v': sopt.verbose = 1; break;
+        case 'h': usage(stdout); return 0;
+        default:
+            fputs("Try 'pansim --help'.\n", stderr);
+            return 2;
+        }
+    }
+    if (optind < argc) {
+        fprintf(stderr, "pansim: unexpected argument '%s'\nTry 'pansim --help'.\n", argv[optind]);
+        return 2;
+    }
+    if ((cert != NULL) != (certkey != NULL)) {
+        fputs("pansim: --cert and --cert-key go together\n", stderr);
+        return 2;
+    }
+    if (mkfile) {
+        FILE *f = fopen(mkfile, "r");
+        if (f == NULL || fgets(mk, sizeof(mk), f) == NULL) {
+            fprintf(stderr, "pansim: cannot read the master key from %s\n", mkfile);
+            if (f)
+                fclose(f);
+            return 2;
+        }
+        fclose(f);
+        mk[strcspn(mk, "\r\n")] = '\0';
+        dopt.master_key = mk;
+    }
+    if (panos_global_init() != PANOS_OK) {
+        fputs("pansim: cannot initialise libcurl/libxml2\n", stderr);
+        return 1;
+    }
+
+    if (casefile) {
+        if (sim_script_load(&script, casefile, err, sizeof(err)) != 0) {
+            fprintf(stderr, "pansim: %s\n", err);
+            goto done;
+        }
+    } else if (sim_device_new(&dev, &dopt, err, sizeof(err)) != 0) {
+        fprintf(stderr, "pansim: %s\n", err);
+        goto done;
+    }
+    if (tls) {
+        if (cert) {
+            cert_pem = read_all(cert);
+            key_pem = read_all(certkey);
+            if (!cert_pem || !key_pem || pem_fingerprint(cert_pem, fp) != 0) {
+                fprintf(stderr, "pansim: cannot read the certificate %s and key %s\n", cert,
+                        certkey);
+                goto done;
+            }
+        } else if (make_cert(dopt.hostname ? dopt.hostname : "pansim-fw1", &cert_pem, &key_pem,
+                             fp) != 0) {
+            fputs("pansim: cannot make a self-signed certificate\n", stderr);
+            goto done;
+        }
+    } else if (fpfile) {
+        fputs("pansim: --fingerprint-file needs --tls\n", stderr);
+        goto done;
+    }
+    if (logpath && (log = fopen(logpath, "a")) == NULL) {
+        fprintf(stderr, "pansim: cannot open the request log %s: %s\n", logpath, strerror(errno));
+        goto done;
+    }
+
+    struct sigaction sa = {0};
+    sa.sa_handler = on_signal;
+    sigaction(SIGTERM, &sa, NULL);
+    sigaction(SIGINT, &sa, NULL);
+    signal(SIGPIPE, SIG_IGN);
+
+    sopt.cert_pem = cert_pem;
+    sopt.key_pem = key_pem;
+    sopt.log = log;
+    sopt.dev = dev;
+    sopt.script = script;
+    if (sim_server_start(&srv, &sopt, err, sizeof(err)) != 0) {
+        fprintf(stderr, "pansim: %s\n", err);
+        goto done;
+    }
+    if (fpfile) {
+        char line[100];
+        snprintf(line, sizeof(line), "%s\n", fp);
+        if (write_file(fpfile, line) != 0) {
+            fprintf(stderr, "pansim: cannot write %s\n", fpfile);
+            goto done;
+        }
+    }
+    if (portfile) {
+        char line[16];
+        snprintf(line, sizeof(line), "%u\n", sim_server_port(srv));
+        if (write_file(portfile, line) != 0) {
+            fprintf(stderr, "pansim: cannot write %s\n", portfile);
+            goto done;
+        }
+    }
+    fprintf(stderr, "pansim: %s on %s://%s%s%s:%u/api/%s%s\n",
+            script ? "scripted" : "device", tls ? "https" : "http",
+            sopt.bind && strchr(sopt.bind, ':') ? "[" : "", sopt.bind ? sopt.bind : "127.0.0.1",
+            sopt.bind && strchr(sopt.bind, ':') ? "]" : "", sim_server_port(srv),
+            fp[0] ? " sha256 " : "", fp);
+
+    struct timespec start, now;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    while (!stop_signal) {
+        struct timespec ts = {0, 50 * 1000000L};
+        nanosleep(&ts, NULL);
+        clock_gettime(CLOCK_MONOTONIC, &now);
+        if (quit_after > 0 && (double)(now.tv_sec - start.tv_sec) >= quit_after) {
+            fprintf(stderr, "pansim: --quit-after %g reached\n", quit_after);
+            break;
+        }
+    }
+    rc = 0;
+done:
+    sim_server_stop(srv);
+    sim_device_free(dev);
+    sim_script_free(script);
+    if (log)
+        fclose(log);
+    free(cert_pem);
+    if (key_pem)
+        panos_wipe(key_pem, strlen(key_pem));
+    free(key_pem);
+    panos_global_cleanup();
+    return rc;
+}

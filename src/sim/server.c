@@ -1,0 +1,462 @@
+/* SPDX-License-Identifier: MIT */
+/* server.c -- pansim's HTTP(S) front on libmicrohttpd: decode, log, answer from device or script. */
+#include <arpa/inet.h>
+#include <ctype.h>
+#include <netinet/in.h>
+#include <pthread.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <time.h>
+#include <microhttpd.h>
+#include "script.h"
+#include "server.h"
+
+/* PAN-OS limits a request to 5 MB (panos-xml-api.md §1.1). */
+#define MAX_BODY ((size_t)5 * 1000 * 1000)
+
+struct sim_server {
+    struct MHD_Daemon *d;
+    struct sim_server_options o;
+    pthread_mutex_t lock; /* the request log and the request counter */
+    size_t nrequests;
+    unsigned int port;
+};
+
+struct pending {
+    char *body;
+    size_t len, cap;
+    int too_big;
+    struct sim_param *params;
+    size_t nparams, capparams;
+    int oom;
+};
+
+static void add_param(struct pending *p, const char *name, size_t nlen, const char *value,
+                      size_t vlen)
+{
+    if (p->nparams == p->capparams) {
+        size_t cap = p->capparams ? p->capparams * 2 : 8;
+        struct sim_param *np = realloc(p->params, cap * sizeof(*np));
+        if (np == NULL) {
+            p->oom = 1;
+            return;
+        }
+        p->params = np;
+        p->capparams = cap;
+    }
+    char *n = strndup(name, nlen), *v = strndup(value, vlen);
+    if (n == NULL || v == NULL) {
+        free(n);
+        free(v);
+        p->oom = 1;
+        return;
+    }
+    p->params[p->nparams].name = n;
+    p->params[p->nparams].value = v;
+    p->nparams++;
+}
+
+static int hexval(int c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    c = tolower(c);
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* Percent-decode application/x-www-form-urlencoded text in place ('+' is a space). */
+static size_t form_decode(char *s, size_t len)
+{
+    size_t o = 0;
+    for (size_t i = 0; i < len; i++) {
+        if (s[i] == '+') {
+            s[o++] = ' ';
+        } else if (s[i] == '%' && i + 2 < len + 0 && hexval(s[i + 1]) >= 0 &&
+                   hexval(s[i + 2]) >= 0) {
+            s[o++] = (char)(hexval(s[i + 1]) << 4 | hexval(s[i + 2]));
+            i += 2;
+        } else {
+            s[o++] = s[i];
+        }
+    }
+    return o;
+}
+
+static void parse_form(struct pending *p)
+{
+    char *s = p->body;
+    size_t len = p->len;
+    size_t i = 0;
+    while (i < len) {
+        size_t end = i;
+        while (end < len && s[end] != '&')
+            end++;
+        if (end > i) {
+            char *eq = memchr(s + i, '=', end - i);
+            size_t nlen = eq ? (size_t)(eq - (s + i)) : end - i;
+            char *v = eq ? eq + 1 : s + end;
+            size_t vlen = eq ? (size_t)(s + end - v) : 0;
+            nlen = form_decode(s + i, nlen);
+            vlen = form_decode(v, vlen);
+            add_param(p, s + i, nlen, v, vlen);
+        }
+        i = end + 1;
+    }
+}
+
+static enum MHD_Result query_arg(void *cls, enum MHD_ValueKind kind, const char *key,
+                                 const char *value)
+{
+    (void)kind;
+    struct pending *p = cls;
+    add_param(p, key, strlen(key), value ? value : "", value ? strlen(value) : 0);
+    return MHD_YES;
+}
+
+static const char *auth_name(enum sim_auth a)
+{
+    switch (a) {
+    case SIM_AUTH_HEADER:
+        return "header";
+    case SIM_AUTH_PARAM:
+        return "param";
+    case SIM_AUTH_BASIC:
+        return "basic";
+    case SIM_AUTH_COOKIE:
+        return "cookie";
+    case SIM_AUTH_NONE:
+        break;
+    }
+    return "none";
+}
+
+static int is_secret(const char *name)
+{
+    return strcmp(name, "key") == 0 || strcmp(name, "password") == 0 ||
+           strcmp(name, "passphrase") == 0;
+}
+
+/* One line per request: "POST /api/ auth=header type=op cmd=...", secrets as ***. */
+static void log_request(struct sim_server *s, const struct sim_request *req)
+{
+    FILE *f = s->o.log;
+    if (f == NULL)
+        return;
+    fprintf(f, "%s %s auth=%s", req->method, req->path, auth_name(req->auth));
+    for (size_t i = 0; i < req->nparams; i++) {
+        fprintf(f, " %s=", req->params[i].name);
+        if (is_secret(req->params[i].name)) {
+            fputs("***", f);
+            continue;
+        }
+        for (const char *c = req->params[i].value; *c; c++) {
+            if (*c == '\n')
+                fputs("\\n", f);
+            else if (*c == '\r')
+                fputs("\\r", f);
+            else if (*c == '\t')
+                fputs("\\t", f);
+            else
+                fputc(*c, f);
+        }
+    }
+    fputc('\n', f);
+    fflush(f);
+}
+
+struct trunc {
+    char *body;
+    size_t len;
+    size_t limit;
+};
+
+static ssize_t trunc_reader(void *cls, uint64_t pos, char *buf, size_t max)
+{
+    struct trunc *t = cls;
+    if (pos >= t->limit)
+        return MHD_CONTENT_READER_END_WITH_ERROR;
+    size_t n = t->limit - (size_t)pos;
+    if (n > max)
+        n = max;
+    memcpy(buf, t->body + pos, n);
+    return (ssize_t)n;
+}
+
+static void trunc_free(void *cls)
+{
+    struct trunc *t = cls;
+    free(t->body);
+    free(t);
+}
+
+static void sleep_ms(long ms)
+{
+    struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
+    while (nanosleep(&ts, &ts) != 0)
+        ;
+}
+
+static enum MHD_Result queue(struct MHD_Connection *conn, unsigned int status,
+                             struct MHD_Response *resp, const char *ctype)
+{
+    if (resp == NULL)
+        return MHD_NO;
+    MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE,
+                            ctype ? ctype : "application/xml; charset=UTF-8");
+    enum MHD_Result r = MHD_queue_response(conn, status, resp);
+    MHD_destroy_response(resp);
+    return r;
+}
+
+static enum MHD_Result answer_script(struct sim_server *s, struct MHD_Connection *conn, size_t n)
+{
+    const struct sim_script_reply *r = sim_script_reply_for(s->o.script, n);
+    if (r == NULL) {
+        char msg[96];
+        snprintf(msg, sizeof(msg), "pansim: the case has no reply %zu\n", n);
+        fprintf(stderr, "%s", msg);
+        return queue(conn, 500,
+                     MHD_create_response_from_buffer(strlen(msg), msg, MHD_RESPMEM_MUST_COPY),
+                     "text/plain");
+    }
+    if (r->delay_ms > 0)
+        sleep_ms(r->delay_ms);
+    if (r->reset)
+        return MHD_NO; /* close the connection without an answer */
+    struct MHD_Response *resp;
+    if (r->truncate >= 0 && (size_t)r->truncate < r->len) {
+        struct trunc *t = calloc(1, sizeof(*t));
+        if (t == NULL || (t->body = malloc(r->len + 1)) == NULL) {
+            free(t);
+            return MHD_NO;
+        }
+        memcpy(t->body, r->body, r->len);
+        t->len = r->len;
+        t->limit = (size_t)r->truncate;
+        resp = MHD_create_response_from_callback(r->len, 4096, trunc_reader, t, trunc_free);
+        if (resp == NULL)
+            trunc_free(t);
+    } else {
+        resp = MHD_create_response_from_buffer(r->len, r->body, MHD_RESPMEM_MUST_COPY);
+    }
+    if (resp && r->retry_after >= 0) {
+        char v[24];
+        snprintf(v, sizeof(v), "%ld", r->retry_after);
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, v);
+    }
+    return queue(conn, r->status, resp, r->content_type);
+}
+
+static enum MHD_Result answer(struct sim_server *s, struct MHD_Connection *conn,
+                              const char *url, const char *method, struct pending *p)
+{
+    MHD_get_connection_values(conn, MHD_GET_ARGUMENT_KIND, query_arg, p);
+    const char *ctype = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Content-Type");
+    if (p->len > 0 && (ctype == NULL || strncasecmp(ctype, "application/x-www-form-urlencoded",
+                                                     33) == 0))
+        parse_form(p);
+    if (p->oom)
+        return MHD_NO;
+
+    struct sim_request req = {0};
+    char *buser = NULL, *bpass = NULL;
+    req.method = method;
+    req.path = url;
+    req.params = p->params;
+    req.nparams = p->nparams;
+    req.key = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-PAN-KEY");
+    req.cookie = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Cookie");
+    buser = MHD_basic_auth_get_username_password(conn, &bpass);
+    if (req.key) {
+        req.auth = SIM_AUTH_HEADER;
+    } else if ((req.key = sim_request_param(&req, "key")) != NULL) {
+        req.auth = SIM_AUTH_PARAM;
+    } else if (buser) {
+        req.auth = SIM_AUTH_BASIC;
+    } else if (req.cookie) {
+        req.auth = SIM_AUTH_COOKIE;
+    }
+    req.basic_user = buser;
+    req.basic_password = bpass;
+
+    pthread_mutex_lock(&s->lock);
+    size_t n = ++s->nrequests;
+    log_request(s, &req);
+    pthread_mutex_unlock(&s->lock);
+    if (s->o.verbose)
+        fprintf(stderr, "pansim: request %zu: %s %s auth=%s\n", n, method, url,
+                auth_name(req.auth));
+
+    enum MHD_Result ret;
+    if (s->o.script) {
+        ret = answer_script(s, conn, n);
+    } else {
+        struct sim_reply out = {0};
+        out.status = 200;
+        sim_device_handle(s->o.dev, &req, &out);
+        if (out.body == NULL) {
+            ret = MHD_NO;
+        } else {
+            struct MHD_Response *resp =
+                MHD_create_response_from_buffer(out.len, out.body, MHD_RESPMEM_MUST_FREE);
+            if (resp == NULL)
+                free(out.body);
+            else if (out.set_cookie)
+                MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, out.set_cookie);
+            ret = queue(conn, out.status, resp, out.content_type);
+        }
+        free(out.set_cookie);
+    }
+    if (buser)
+        MHD_free(buser);
+    if (bpass) {
+        memset(bpass, 0, strlen(bpass));
+        MHD_free(bpass);
+    }
+    return ret;
+}
+
+static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const char *url,
+                                  const char *method, const char *version,
+                                  const char *upload_data, size_t *upload_data_size,
+                                  void **con_cls)
+{
+    (void)version;
+    struct sim_server *s = cls;
+    struct pending *p = *con_cls;
+    if (p == NULL) {
+        p = calloc(1, sizeof(*p));
+        if (p == NULL)
+            return MHD_NO;
+        *con_cls = p;
+        return MHD_YES;
+    }
+    if (*upload_data_size > 0) {
+        size_t n = *upload_data_size;
+        *upload_data_size = 0;
+        if (p->too_big || p->len + n > MAX_BODY) {
+            p->too_big = 1;
+            return MHD_YES;
+        }
+        if (p->len + n + 1 > p->cap) {
+            size_t cap = (p->len + n + 1) * 2;
+            char *nb = realloc(p->body, cap);
+            if (nb == NULL)
+                return MHD_NO;
+            p->body = nb;
+            p->cap = cap;
+        }
+        memcpy(p->body + p->len, upload_data, n);
+        p->len += n;
+        p->body[p->len] = '\0';
+        return MHD_YES;
+    }
+    if (strcmp(method, "GET") != 0 && strcmp(method, "POST") != 0) {
+        static const char msg[] = "<html><body><h1>405 Method Not Allowed</h1></body></html>\n";
+        return queue(conn, 405,
+                     MHD_create_response_from_buffer(sizeof(msg) - 1, (void *)msg,
+                                                     MHD_RESPMEM_PERSISTENT),
+                     "text/html");
+    }
+    if (p->too_big) {
+        static const char msg[] = "<html><body><h1>413 Request Entity Too Large</h1></body>"
+                                  "</html>\n";
+        return queue(conn, 413,
+                     MHD_create_response_from_buffer(sizeof(msg) - 1, (void *)msg,
+                                                     MHD_RESPMEM_PERSISTENT),
+                     "text/html");
+    }
+    return answer(s, conn, url, method, p);
+}
+
+static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
+                         enum MHD_RequestTerminationCode toe)
+{
+    (void)cls;
+    (void)conn;
+    (void)toe;
+    struct pending *p = *con_cls;
+    if (p == NULL)
+        return;
+    for (size_t i = 0; i < p->nparams; i++) {
+        free(p->params[i].name);
+        memset(p->params[i].value, 0, strlen(p->params[i].value));
+        free(p->params[i].value);
+    }
+    free(p->params);
+    if (p->body)
+        memset(p->body, 0, p->cap);
+    free(p->body);
+    free(p);
+    *con_cls = NULL;
+}
+
+int sim_server_start(struct sim_server **out, const struct sim_server_options *o, char *err,
+                     size_t errlen)
+{
+    struct sockaddr_in sin = {0};
+    struct sockaddr_in6 sin6 = {0};
+    const struct sockaddr *sa;
+    unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
+                         MHD_USE_ERROR_LOG;
+    const char *bind = o->bind ? o->bind : "127.0.0.1";
+    *out = NULL;
+    if (inet_pton(AF_INET, bind, &sin.sin_addr) == 1) {
+        sin.sin_family = AF_INET;
+        sin.sin_port = htons((uint16_t)o->port);
+        sa = (const struct sockaddr *)&sin;
+    } else if (inet_pton(AF_INET6, bind, &sin6.sin6_addr) == 1) {
+        sin6.sin6_family = AF_INET6;
+        sin6.sin6_port = htons((uint16_t)o->port);
+        sa = (const struct sockaddr *)&sin6;
+        flags |= MHD_USE_IPv6;
+    } else {
+        snprintf(err, errlen, "--bind %s is not an IPv4 or IPv6 address", bind);
+        return -1;
+    }
+    struct sim_server *s = calloc(1, sizeof(*s));
+    if (s == NULL)
+        return -1;
+    s->o = *o;
+    pthread_mutex_init(&s->lock, NULL);
+    if (o->cert_pem) {
+        flags |= MHD_USE_TLS;
+        s->d = MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, on_request, s,
+                                MHD_OPTION_SOCK_ADDR, sa, MHD_OPTION_NOTIFY_COMPLETED,
+                                on_completed, s, MHD_OPTION_CONNECTION_TIMEOUT, 30u,
+                                MHD_OPTION_HTTPS_MEM_KEY, o->key_pem, MHD_OPTION_HTTPS_MEM_CERT,
+                                o->cert_pem, MHD_OPTION_END);
+    } else {
+        s->d = MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, on_request, s,
+                                MHD_OPTION_SOCK_ADDR, sa, MHD_OPTION_NOTIFY_COMPLETED,
+                                on_completed, s, MHD_OPTION_CONNECTION_TIMEOUT, 30u,
+                                MHD_OPTION_END);
+    }
+    if (s->d == NULL) {
+        snprintf(err, errlen, "cannot listen on %s port %u%s", bind, o->port,
+                 o->cert_pem ? " with TLS" : "");
+        pthread_mutex_destroy(&s->lock);
+        free(s);
+        return -1;
+    }
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_BIND_PORT);
+    s->port = info ? info->port : o->port;
+    *out = s;
+    return 0;
+}
+
+unsigned int sim_server_port(const struct sim_server *s)
+{
+    return s->port;
+}
+
+void sim_server_stop(struct sim_server *s)
+{
+    if (s == NULL)
+        return;
+    MHD_stop_daemon(s->d);
+    pthread_mutex_destroy(&s->lock);
+    free(s);
+}

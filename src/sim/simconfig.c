@@ -1,0 +1,344 @@
+/* SPDX-License-Identifier: MIT */
+/* simconfig.c -- pansim's configuration tree (candidate and running) and its type=config reads. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <libxml/xmlerror.h>
+#include <libxml/xpath.h>
+#include "simstate.h"
+
+struct sim_config {
+    xmlDocPtr candidate; /* action=get reads this one */
+    xmlDocPtr running;   /* action=show reads this one */
+};
+
+/*
+ * The initial device config: one firewall (localhost.localdomain), vsys1 with a few objects and
+ * rules, four layer-3 interfaces. Addresses use the documentation ranges only (RFC 5737). The
+ * hostname and the <config> attributes come from the state and are added after parsing, so that
+ * libxml2 escapes them. No whitespace between elements: PAN-OS answers config reads on one line.
+ */
+static const char initial_config[] =
+    "<config>"
+    "<mgt-config><users><entry name=\"admin\"><permissions><role-based><superuser>yes"
+    "</superuser></role-based></permissions></entry></users></mgt-config>"
+    "<shared><application/><application-group/><service/><service-group/></shared>"
+    "<devices><entry name=\"localhost.localdomain\">"
+    "<network>"
+    "<interface><ethernet>"
+    "<entry name=\"ethernet1/1\"><layer3><ip><entry name=\"192.0.2.1/24\"/></ip></layer3>"
+    "<comment>untrust</comment></entry>"
+    "<entry name=\"ethernet1/2\"><layer3><ip><entry name=\"198.51.100.1/24\"/></ip></layer3>"
+    "<comment>trust</comment></entry>"
+    "<entry name=\"ethernet1/3\"><layer3><ip><entry name=\"203.0.113.1/24\"/></ip></layer3>"
+    "<comment>dmz</comment></entry>"
+    "<entry name=\"ethernet1/4\"><layer3/></entry>"
+    "</ethernet></interface>"
+    "<virtual-router><entry name=\"default\"><interface><member>ethernet1/1</member>"
+    "<member>ethernet1/2</member><member>ethernet1/3</member></interface>"
+    "<routing-table><ip><static-route><entry name=\"default-route\"><nexthop>"
+    "<ip-address>192.0.2.254</ip-address></nexthop><interface>ethernet1/1</interface>"
+    "<destination>0.0.0.0/0</destination></entry></static-route></ip></routing-table>"
+    "</entry></virtual-router>"
+    "</network>"
+    "<deviceconfig><system>"
+    "<ip-address>192.0.2.10</ip-address><netmask>255.255.255.0</netmask>"
+    "<default-gateway>192.0.2.254</default-gateway>"
+    "<dns-setting><servers><primary>198.51.100.53</primary></servers></dns-setting>"
+    "<timezone>UTC</timezone>"
+    "</system><setting><config><rematch-group>yes</rematch-group></config></setting>"
+    "</deviceconfig>"
+    "<vsys><entry name=\"vsys1\">"
+    "<address>"
+    "<entry name=\"web-srv\"><ip-netmask>203.0.113.10/32</ip-netmask>"
+    "<description>public web server</description></entry>"
+    "<entry name=\"db-srv\"><ip-netmask>198.51.100.20/32</ip-netmask></entry>"
+    "<entry name=\"lan-net\"><ip-netmask>198.51.100.0/24</ip-netmask></entry>"
+    "<entry name=\"dmz-net\"><ip-netmask>203.0.113.0/24</ip-netmask></entry>"
+    "<entry name=\"outside-pool\"><ip-range>192.0.2.100-192.0.2.120</ip-range></entry>"
+    "</address>"
+    "<address-group>"
+    "<entry name=\"servers\"><static><member>web-srv</member><member>db-srv</member></static>"
+    "</entry>"
+    "</address-group>"
+    "<service>"
+    "<entry name=\"tcp-8080\"><protocol><tcp><port>8080</port></tcp></protocol></entry>"
+    "<entry name=\"tcp-5432\"><protocol><tcp><port>5432</port></tcp></protocol></entry>"
+    "</service>"
+    "<zone>"
+    "<entry name=\"untrust\"><network><layer3><member>ethernet1/1</member></layer3></network>"
+    "</entry>"
+    "<entry name=\"trust\"><network><layer3><member>ethernet1/2</member></layer3></network>"
+    "</entry>"
+    "<entry name=\"dmz\"><network><layer3><member>ethernet1/3</member></layer3></network>"
+    "</entry>"
+    "</zone>"
+    "<rulebase><security><rules>"
+    "<entry name=\"allow-web\"><from><member>untrust</member></from><to><member>dmz</member></to>"
+    "<source><member>any</member></source><destination><member>web-srv</member></destination>"
+    "<source-user><member>any</member></source-user><category><member>any</member></category>"
+    "<application><member>web-browsing</member><member>ssl</member></application>"
+    "<service><member>application-default</member></service><action>allow</action></entry>"
+    "<entry name=\"app-to-db\"><from><member>dmz</member></from><to><member>trust</member></to>"
+    "<source><member>web-srv</member></source><destination><member>db-srv</member></destination>"
+    "<source-user><member>any</member></source-user><category><member>any</member></category>"
+    "<application><member>any</member></application>"
+    "<service><member>tcp-5432</member></service><action>allow</action></entry>"
+    "<entry name=\"lan-out\"><from><member>trust</member></from><to><member>untrust</member></to>"
+    "<source><member>lan-net</member></source><destination><member>any</member></destination>"
+    "<source-user><member>any</member></source-user><category><member>any</member></category>"
+    "<application><member>any</member></application>"
+    "<service><member>application-default</member></service><action>allow</action></entry>"
+    "<entry name=\"deny-all\"><from><member>any</member></from><to><member>any</member></to>"
+    "<source><member>any</member></source><destination><member>any</member></destination>"
+    "<source-user><member>any</member></source-user><category><member>any</member></category>"
+    "<application><member>any</member></application>"
+    "<service><member>any</member></service><action>deny</action></entry>"
+    "</rules></security></rulebase>"
+    "<import><network><interface><member>ethernet1/1</member><member>ethernet1/2</member>"
+    "<member>ethernet1/3</member><member>ethernet1/4</member></interface></network></import>"
+    "</entry></vsys>"
+    "</entry></devices>"
+    "</config>";
+
+/* The first element child of @p parent named @p name, or NULL. */
+static xmlNodePtr child(xmlNodePtr parent, const char *name)
+{
+    for (xmlNodePtr n = parent != NULL ? parent->children : NULL; n != NULL; n = n->next)
+        if (n->type == XML_ELEMENT_NODE && xmlStrcmp(n->name, BAD_CAST name) == 0)
+            return n;
+    return NULL;
+}
+
+/*
+ * The <config> attributes a full-config read shows (panos-xml-api.md §2.4): version is the
+ * feature release ("10.2.0" for "10.2.11"), detail-version the exact one.
+ */
+static int set_config_attrs(xmlNodePtr config, const char *sw_version)
+{
+    char version[32] = "10.2.0";
+    const char *dot = sw_version != NULL ? strchr(sw_version, '.') : NULL;
+    const char *dot2 = dot != NULL ? strchr(dot + 1, '.') : NULL;
+    if (dot2 != NULL && (size_t)(dot2 - sw_version) + 3 <= sizeof(version)) {
+        memcpy(version, sw_version, (size_t)(dot2 - sw_version));
+        memcpy(version + (dot2 - sw_version), ".0", 3);
+    }
+    if (xmlNewProp(config, BAD_CAST "version", BAD_CAST version) == NULL ||
+        xmlNewProp(config, BAD_CAST "urldb", BAD_CAST "paloaltonetworks") == NULL ||
+        xmlNewProp(config, BAD_CAST "detail-version",
+                   BAD_CAST(sw_version != NULL ? sw_version : "10.2.11")) == NULL)
+        return -1;
+    return 0;
+}
+
+int sim_config_new(struct sim_config **out, const struct sim_state *st)
+{
+    *out = NULL;
+    struct sim_config *cfg = calloc(1, sizeof(*cfg));
+    if (cfg == NULL)
+        return -1;
+    cfg->candidate = xmlReadMemory(initial_config, (int)sizeof(initial_config) - 1, "config.xml",
+                                   NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+    if (cfg->candidate == NULL)
+        goto fail;
+    xmlNodePtr config = xmlDocGetRootElement(cfg->candidate);
+    xmlNodePtr dev = child(child(config, "devices"), "entry");
+    xmlNodePtr sys = child(child(dev, "deviceconfig"), "system");
+    /* The hostname goes first under <system>, where PAN-OS keeps it; xmlNewTextChild escapes. */
+    const char *host = st != NULL && st->hostname != NULL ? st->hostname : "pansim-fw1";
+    xmlNodePtr hn = xmlNewDocNode(cfg->candidate, NULL, BAD_CAST "hostname", NULL);
+    if (sys == NULL || hn == NULL) {
+        xmlFreeNode(hn);
+        goto fail;
+    }
+    xmlNodeAddContent(hn, BAD_CAST host);
+    if (sys->children != NULL ? xmlAddPrevSibling(sys->children, hn) == NULL
+                              : xmlAddChild(sys, hn) == NULL) {
+        xmlFreeNode(hn);
+        goto fail;
+    }
+    if (set_config_attrs(config, st != NULL ? st->sw_version : NULL) != 0)
+        goto fail;
+    /* Running equals candidate until a commit path changes one of them. */
+    cfg->running = xmlCopyDoc(cfg->candidate, 1);
+    if (cfg->running == NULL)
+        goto fail;
+    *out = cfg;
+    return 0;
+fail:
+    sim_config_free(cfg);
+    return -1;
+}
+
+void sim_config_free(struct sim_config *cfg)
+{
+    if (cfg == NULL)
+        return;
+    xmlFreeDoc(cfg->candidate);
+    xmlFreeDoc(cfg->running);
+    free(cfg);
+}
+
+/* Set the reply, falling back to a bare 500 when even that copy cannot be made. */
+static void reply(struct sim_reply *out, unsigned int status, const char *body)
+{
+    if (sim_reply_set(out, status, body) != 0)
+        sim_reply_set(out, 500, "out of memory");
+}
+
+/*
+ * Append @p s to @p buf escaped for XML text and attribute values (&, <, >, ", '). Returns 0 or
+ * -1 (out of memory).
+ */
+static int add_escaped(xmlBufferPtr buf, const char *s)
+{
+    for (; *s != '\0'; s++) {
+        const char *ent = NULL;
+        switch (*s) {
+        case '&': ent = "&amp;"; break;
+        case '<': ent = "&lt;"; break;
+        case '>': ent = "&gt;"; break;
+        case '"': ent = "&quot;"; break;
+        case '\'': ent = "&apos;"; break;
+        default: break;
+        }
+        int rc = ent != NULL ? xmlBufferCCat(buf, ent) : xmlBufferAdd(buf, BAD_CAST s, 1);
+        if (rc != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/*
+ * A web-layer refusal of the action parameter: HTTP 400 in the single-quoted envelope of
+ * panos-xml-api.md §1.4 and §3.2. The text follows the observed `Illegal value for parameter
+ * "type" [X]` (§1.2), with the quotes entity-encoded as in the pango sample (§3.2); the exact
+ * text for action= is not captured [U].
+ */
+static void bad_action(struct sim_reply *out, const char *action)
+{
+    xmlBufferPtr b = xmlBufferCreate();
+    int rc = b == NULL ? -1 : 0;
+    if (rc == 0)
+        rc = xmlBufferCCat(b, "<response status = 'error' code = '400'><result><msg>");
+    if (rc == 0)
+        rc = xmlBufferCCat(b, action == NULL ? "Parameter &quot;action&quot; is required"
+                                             : "Illegal value for parameter &quot;action&quot; [");
+    if (rc == 0 && action != NULL)
+        rc = add_escaped(b, action) == 0 ? xmlBufferCCat(b, "]") : -1;
+    if (rc == 0)
+        rc = xmlBufferCCat(b, "</msg></result></response>");
+    if (rc == 0)
+        reply(out, 400, (const char *)xmlBufferContent(b));
+    else
+        reply(out, 500, "out of memory");
+    if (b != NULL)
+        xmlBufferFree(b);
+}
+
+/* libxml2 reports XPath syntax errors here; PAN-OS answers code 6 instead of logging them. */
+#if LIBXML_VERSION >= 21200
+static void quiet(void *user, const xmlError *err)
+#else
+static void quiet(void *user, xmlErrorPtr err)
+#endif
+{
+    (void)user;
+    (void)err;
+}
+
+/*
+ * Serialise one selected node: elements as XML, the document node ("/") as its root element,
+ * anything else (text, attribute) as its escaped text.
+ */
+static int dump_node(xmlBufferPtr b, xmlDocPtr doc, xmlNodePtr n)
+{
+    if (n->type == XML_DOCUMENT_NODE)
+        n = xmlDocGetRootElement(doc);
+    if (n->type == XML_ELEMENT_NODE)
+        return xmlNodeDump(b, doc, n, 0, 0) < 0 ? -1 : 0;
+    xmlChar *text = xmlNodeGetContent(n);
+    int rc = text == NULL ? 0 : add_escaped(b, (const char *)text);
+    xmlFree(text);
+    return rc;
+}
+
+void sim_config_handle(struct sim_config *cfg, const char *action, const char *xpath,
+                       struct sim_reply *out)
+{
+    int is_get = action != NULL && strcmp(action, "get") == 0;
+    if (!is_get && (action == NULL || strcmp(action, "show") != 0)) {
+        bad_action(out, action);
+        return;
+    }
+    /*
+     * §2.4: "show or get without an xpath returns the whole config" (<result><config version=…
+     * urldb="paloaltonetworks" detail-version=…>), so a missing xpath reads /config.
+     */
+    if (xpath == NULL || *xpath == '\0')
+        xpath = "/config";
+    xmlDocPtr doc = is_get ? cfg->candidate : cfg->running;
+    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+    if (ctx == NULL) {
+        reply(out, 500, "out of memory");
+        return;
+    }
+    ctx->error = quiet;
+    /* show "may be relative" (§2.4 Actions): relative paths start at the document node. */
+    ctx->node = (xmlNodePtr)doc;
+    xmlXPathObjectPtr res = xmlXPathEval(BAD_CAST xpath, ctx);
+    xmlBufferPtr b = NULL;
+    if (res == NULL || res->type != XPATH_NODESET) {
+        /*
+         * An xpath libxml2 rejects, or an expression that selects no nodes at all (count(),
+         * string()): code 6 "Bad Xpath" (§3.1), in the <msg><line> error envelope of §3.2.
+         */
+        reply(out, 200, "<response status=\"error\" code=\"6\"><msg><line>Bad Xpath</line></msg>"
+                        "</response>");
+        goto done;
+    }
+    int count = res->nodesetval != NULL ? res->nodesetval->nodeNr : 0;
+    if (count == 0) {
+        /* §2.4 "get, no match" / §3.2 "get: missing node": success, code 7, empty result. */
+        /* §2.4 "show, missing" / §3.2 "show: missing node": an error with no code. */
+        reply(out, 200,
+              is_get ? "<response status=\"success\" code=\"7\"><result/></response>"
+                     : "<response status=\"error\"><msg><line>No such node</line></msg></response>");
+        goto done;
+    }
+    b = xmlBufferCreate();
+    int rc = b == NULL ? -1 : 0;
+    if (rc == 0 && is_get) {
+        /*
+         * §2.4 "get, found": code 19, total-count and count on <result>, and the selected nodes
+         * (the last xpath step) inside it.
+         */
+        char head[128];
+        snprintf(head, sizeof(head),
+                 "<response status=\"success\" code=\"19\"><result total-count=\"%d\" "
+                 "count=\"%d\">",
+                 count, count);
+        rc = xmlBufferCCat(b, head);
+    } else if (rc == 0) {
+        /*
+         * §2.4 "show, found": success with no code and a bare <result>. show should select one
+         * node; what PAN-OS answers for several is not captured (§7), so all are returned.
+         */
+        rc = xmlBufferCCat(b, "<response status=\"success\"><result>");
+    }
+    for (int i = 0; rc == 0 && i < count; i++)
+        rc = dump_node(b, doc, res->nodesetval->nodeTab[i]);
+    if (rc == 0)
+        rc = xmlBufferCCat(b, "</result></response>");
+    if (rc == 0)
+        reply(out, 200, (const char *)xmlBufferContent(b));
+    else
+        reply(out, 500, "out of memory");
+done:
+    if (b != NULL)
+        xmlBufferFree(b);
+    xmlXPathFreeObject(res);
+    xmlXPathFreeContext(ctx);
+}

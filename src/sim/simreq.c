@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: MIT */
+/* simreq.c -- small helpers on pansim requests and replies, shared by the server, device and tests. */
+#include <stdlib.h>
+#include <string.h>
+#include "sim.h"
+
+int sim_reply_set(struct sim_reply *r, unsigned int status, const char *body)
+{
+    size_t len = strlen(body);
+    char *copy = malloc(len + 1);
+    if (copy == NULL)
+        return -1;
+    memcpy(copy, body, len + 1);
+    free(r->body);
+    r->status = status;
+    r->body = copy;
+    r->len = len;
+    return 0;
+}
+
+const char *sim_request_param(const struct sim_request *req, const char *name)
+{
+    for (size_t i = 0; i < req->nparams; i++)
+        if (strcmp(req->params[i].name, name) == 0)
+            return req->params[i].value;
+    return NULL;
+}

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: MIT */
+/* simstate.h -- the simulated firewall's identity and the op/config answers built from it. */
+#ifndef PANSIM_SIMSTATE_H
+#define PANSIM_SIMSTATE_H
+
+#include "sim.h"
+
+/* One simulated device. Every op answer is derived from these fields and the seed, so answers
+ * agree with each other (the hostname in show system info is the one in the config). */
+struct sim_state {
+    const char *hostname;   /* "pansim-fw1" */
+    const char *serial;     /* "007051000123456" */
+    const char *model;      /* "PA-VM" */
+    const char *sw_version; /* "10.2.11" */
+    unsigned long seed;     /* generated sessions and ARP entries */
+    long long boot_time;    /* epoch seconds when pansim started (uptime, clock) */
+};
+
+/*
+ * Answer an authenticated type=op request whose cmd= is @p cmd (XML, as received). Fills @p out
+ * (sim_reply_set: HTTP status and body) exactly as PAN-OS answers: a known command gets
+ * status="success" and its <result>; malformed XML, an unknown command or a missing argument
+ * gets the real error body and code. Thread-safe (reads @p st only).
+ */
+void sim_op_handle(const struct sim_state *st, const char *cmd, struct sim_reply *out);
+
+/* The configuration tree (candidate and running; equal until a change is made). */
+struct sim_config;
+
+/* Build the initial tree from @p st (hostname, serial). Returns 0 or -1 (out of memory). */
+int sim_config_new(struct sim_config **out, const struct sim_state *st);
+void sim_config_free(struct sim_config *cfg);
+
+/*
+ * Answer type=config with @p action ("get": candidate, "show": running) and @p xpath (may be
+ * NULL) as PAN-OS does: found nodes, a missing node, a malformed xpath, a missing xpath
+ * parameter, an unknown action. Not thread-safe: the device serialises calls.
+ */
+void sim_config_handle(struct sim_config *cfg, const char *action, const char *xpath,
+                       struct sim_reply *out);
+
+#endif

@@ -1,0 +1,315 @@
+/* SPDX-License-Identifier: MIT */
+/* test_simop.c -- pansim's type=op answers: identity, interfaces, ARP, clock, jobs and errors. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <libxml/parser.h>
+#include <libxml/xpath.h>
+#include "check.h"
+#include "simstate.h"
+
+static struct sim_state state(void)
+{
+    struct sim_state st = {.hostname = "pansim-fw1",
+                           .serial = "007051000123456",
+                           .model = "PA-VM",
+                           .sw_version = "10.2.11",
+                           .seed = 42,
+                           .boot_time = (long long)time(NULL) - (3 * 86400 + 3600 + 61)};
+    return st;
+}
+
+/* One op answer, parsed: the reply must be HTTP 200 and well-formed XML. */
+struct answer {
+    struct sim_reply r;
+    xmlDoc *doc;
+    xmlXPathContext *xp;
+};
+
+static void ask(struct answer *a, const struct sim_state *st, const char *cmd)
+{
+    memset(a, 0, sizeof(*a));
+    sim_op_handle(st, cmd, &a->r);
+    CHECK_EQ(200, a->r.status);
+    if (a->r.body == NULL)
+        fail_msg("no body for %s", cmd);
+    a->doc = xmlReadMemory(a->r.body, (int)a->r.len, "r.xml", NULL, XML_PARSE_NONET);
+    if (a->doc == NULL)
+        fail_msg("not well-formed: %s", a->r.body);
+    a->xp = xmlXPathNewContext(a->doc);
+}
+
+static void done(struct answer *a)
+{
+    xmlXPathFreeContext(a->xp);
+    xmlFreeDoc(a->doc);
+    free(a->r.body);
+}
+
+/* Text of the first node at @p xpath, trimmed into @p buf ("" if none). */
+static const char *text(struct answer *a, const char *xpath, char *buf, size_t n)
+{
+    buf[0] = '\0';
+    xmlXPathObject *o = xmlXPathEvalExpression((const xmlChar *)xpath, a->xp);
+    if (o != NULL && o->nodesetval != NULL && o->nodesetval->nodeNr > 0) {
+        xmlChar *s = xmlNodeGetContent(o->nodesetval->nodeTab[0]);
+        const char *p = (const char *)s;
+        while (*p == ' ' || *p == '\n')
+            p++;
+        snprintf(buf, n, "%s", p);
+        size_t len = strlen(buf);
+        while (len > 0 && (buf[len - 1] == ' ' || buf[len - 1] == '\n'))
+            buf[--len] = '\0';
+        xmlFree(s);
+    }
+    xmlXPathFreeObject(o);
+    return buf;
+}
+
+static int count(struct answer *a, const char *xpath)
+{
+    xmlXPathObject *o = xmlXPathEvalExpression((const xmlChar *)xpath, a->xp);
+    int n = o != NULL && o->nodesetval != NULL ? o->nodesetval->nodeNr : 0;
+    xmlXPathFreeObject(o);
+    return n;
+}
+
+#define T(xp) text(&a, (xp), buf, sizeof(buf))
+
+static void test_system_info(void **state_)
+{
+    (void)state_;
+    struct sim_state st = state();
+    struct answer a;
+    char buf[256];
+    ask(&a, &st, "<show><system><info></info></system></show>");
+    CHECK_STR("success", T("/response/@status"));
+    CHECK_EQ(0, count(&a, "/response/@code"));
+    CHECK_STR("pansim-fw1", T("/response/result/system/hostname"));
+    CHECK_STR("pansim-fw1", T("/response/result/system/devicename"));
+    CHECK_STR("007051000123456", T("/response/result/system/serial"));
+    CHECK_STR("PA-VM", T("/response/result/system/model"));
+    CHECK_STR("10.2.11", T("/response/result/system/sw-version"));
+    CHECK_STR("3 days, 1:01:01", T("/response/result/system/uptime"));
+    CHECK_STR("198.51.100.10", T("/response/result/system/ip-address"));
+    done(&a);
+
+    /* State strings are escaped, and the answer stays well-formed. */
+    st.hostname = "fw<&>\"'1";
+    ask(&a, &st, "<show><system><info/></system></show>");
+    CHECK_STR("fw<&>\"'1", T("/response/result/system/hostname"));
+    done(&a);
+}
+
+static void test_interfaces(void **state_)
+{
+    (void)state_;
+    struct sim_state st = state();
+    struct answer a;
+    char buf[256];
+    ask(&a, &st, "<show><interface>all</interface></show>");
+    CHECK_EQ(4, count(&a, "/response/result/ifnet/entry"));
+    CHECK_EQ(5, count(&a, "/response/result/hw/entry"));
+    CHECK_STR("192.0.2.1/24", T("/response/result/ifnet/entry[name='ethernet1/2']/ip"));
+    CHECK_STR("up", T("/response/result/hw/entry[name='ethernet1/1']/state"));
+    CHECK_STR("up", T("/response/result/hw/entry[name='ethernet1/2']/state"));
+    CHECK_STR("down", T("/response/result/hw/entry[name='ethernet1/3']/state"));
+    CHECK_STR("down", T("/response/result/hw/entry[name='ethernet1/4']/state"));
+    CHECK_STR("up", T("/response/result/hw/entry[name='loopback']/state"));
+    done(&a);
+
+    ask(&a, &st, "<show><interface>ethernet1/2</interface></show>");
+    CHECK_STR("ethernet1/2", T("/response/result/ifnet/name"));
+    CHECK_STR("192.0.2.1/24", T("/response/result/ifnet/addr/member"));
+    CHECK_STR("vsys1", T("/response/result/ifnet/vsys"));
+    CHECK_STR("up", T("/response/result/hw/state"));
+    CHECK_STR("dp0", T("/response/result/dp"));
+    done(&a);
+
+    ask(&a, &st, "<show><interface>management</interface></show>");
+    CHECK_STR("management", T("/response/result/info/name"));
+    CHECK_STR("up", T("/response/result/info/state"));
+    CHECK_EQ(1, count(&a, "/response/result/counters/rx-bytes"));
+    done(&a);
+
+    /* Unknown interface: PAN-OS says success and puts the error inside <result> (§4.5). */
+    ask(&a, &st, "<show><interface>ethernet1/123</interface></show>");
+    CHECK_STR("success", T("/response/@status"));
+    CHECK_STR("Interface 'ethernet1/123' not found", T("/response/result/error"));
+    done(&a);
+}
+
+static void test_arp(void **state_)
+{
+    (void)state_;
+    struct sim_state st = state();
+    struct answer a, b;
+    char buf[256], buf2[4096];
+    ask(&a, &st, "<show><arp><entry name='all'/></arp></show>");
+    int n = count(&a, "/response/result/entries/entry");
+    CHECK_TRUE(n >= 4 && n <= 11);
+    snprintf(buf2, sizeof(buf2), "%d", n);
+    CHECK_STR(buf2, T("/response/result/total"));
+    CHECK_EQ(n, count(&a, "/response/result/entries/entry[interface='ethernet1/2']"
+                          "[starts-with(ip,'192.0.2.')][starts-with(mac,'00:00:5e:00:53:')]"));
+    CHECK_STR("c", T("/response/result/entries/entry[1]/status"));
+    /* The MAC's last byte is the host octet, so the two agree. */
+    const char *ip = T("/response/result/entries/entry[1]/ip");
+    unsigned octet = (unsigned)strtoul(ip + strlen("192.0.2."), NULL, 10);
+    char mac[32];
+    snprintf(mac, sizeof(mac), "00:00:5e:00:53:%02x", octet);
+    CHECK_STR(mac, T("/response/result/entries/entry[1]/mac"));
+
+    /* Deterministic from the seed. */
+    ask(&b, &st, "<show><arp><entry name = \"all\"></entry></arp></show>");
+    CHECK_STR(a.r.body, b.r.body);
+    done(&b);
+    done(&a);
+}
+
+static void test_clock_ha_license(void **state_)
+{
+    (void)state_;
+    struct sim_state st = state();
+    struct answer a;
+    char buf[256];
+    ask(&a, &st, "<show><clock></clock></show>");
+    const char *r = strstr(a.r.body, "<result>");
+    CHECK_TRUE(r != NULL);
+    r += strlen("<result>");
+    /* "Wed May 31 11:50:21 UTC 2023\n": date(1) layout, trailing newline in the text. */
+    char wd[4], mon[4], tz[4];
+    int day, hh, mm, ss, yy, used = 0;
+    CHECK_EQ(8, sscanf(r, "%3s %3s %d %d:%d:%d %3s %d%n", wd, mon, &day, &hh, &mm, &ss, tz, &yy,
+                       &used));
+    CHECK_STR("UTC", tz);
+    CHECK_TRUE(r[3] == ' ' && r[7] == ' ' && r[13] == ':' && r[16] == ':');
+    CHECK_STR("\n</result></response>", r + used);
+    done(&a);
+
+    ask(&a, &st, "<show><high-availability><state></state></high-availability></show>");
+    CHECK_STR("no", T("/response/result/enabled"));
+    done(&a);
+
+    ask(&a, &st, "<request><license><info></info></license></request>");
+    CHECK_TRUE(count(&a, "/response/result/licenses/entry") >= 3);
+    CHECK_EQ(0, count(&a, "/response/result/licenses/entry[serial!='007051000123456']"));
+    CHECK_EQ(0, count(&a, "/response/result/licenses/entry[expired!='no']"));
+    done(&a);
+
+    ask(&a, &st, "<show><system><resources></resources></system></show>");
+    CHECK_TRUE(strstr(a.r.body, "<result><![CDATA[top - ") != NULL);
+    CHECK_TRUE(strstr(a.r.body, "up 3 days,  1:01,") != NULL);
+    done(&a);
+
+    ask(&a, &st, "<show><session><info></info></session></show>");
+    long act = strtol(T("/response/result/num-active"), NULL, 10);
+    long sum = strtol(T("/response/result/num-tcp"), NULL, 10) +
+               strtol(T("/response/result/num-udp"), NULL, 10) +
+               strtol(T("/response/result/num-icmp"), NULL, 10);
+    CHECK_EQ(sum, act);
+    done(&a);
+}
+
+static void test_jobs(void **state_)
+{
+    (void)state_;
+    struct sim_state st = state();
+    struct answer a;
+    char buf[256];
+    ask(&a, &st, "<show><jobs><all></all></jobs></show>");
+    CHECK_EQ(1, count(&a, "/response/result/job"));
+    CHECK_STR("FIN", T("/response/result/job/status"));
+    CHECK_STR("OK", T("/response/result/job/result"));
+    done(&a);
+
+    ask(&a, &st, "<show><jobs><id>1</id></jobs></show>");
+    CHECK_STR("AutoCom", T("/response/result/job/type"));
+    done(&a);
+
+    /* Just booted: the auto-commit is still running, and top says "min". */
+    st.boot_time = (long long)time(NULL) - 50;
+    ask(&a, &st, "<show><jobs><id>1</id></jobs></show>");
+    CHECK_STR("ACT", T("/response/result/job/status"));
+    CHECK_STR("Still Active", T("/response/result/job/tfin"));
+    done(&a);
+    ask(&a, &st, "<show><system><resources/></system></show>");
+    CHECK_TRUE(strstr(a.r.body, " up 0 min,  0 users") != NULL);
+    done(&a);
+    st.boot_time = (long long)time(NULL) - 5;
+    ask(&a, &st, "<show><jobs><all/></jobs></show>");
+    CHECK_STR("<response status=\"success\"><result/></response>", a.r.body);
+    done(&a);
+
+    ask(&a, &st, "<show><jobs><id>19</id></jobs></show>");
+    CHECK_STR("error", T("/response/@status"));
+    CHECK_STR("7", T("/response/@code"));
+    CHECK_STR("job 19 not found", T("/response/msg/line"));
+    done(&a);
+}
+
+static void test_errors(void **state_)
+{
+    (void)state_;
+    struct sim_state st = state();
+    struct answer a;
+    char buf[256];
+    /* Unknown command: code 17, the CLI parser names the path (§2.3, §3.2). */
+    ask(&a, &st, "<show><nosuch></nosuch></show>");
+    CHECK_STR("error", T("/response/@status"));
+    CHECK_STR("17", T("/response/@code"));
+    CHECK_TRUE(strstr(a.r.body, "<line><![CDATA[ show -> nosuch is invalid]]></line>") != NULL);
+    done(&a);
+
+    ask(&a, &st, "<show><system><info><extra/></info></system></show>");
+    CHECK_STR("17", T("/response/@code"));
+    CHECK_STR("show -> system -> info -> extra is invalid", T("/response/msg/line"));
+    done(&a);
+
+    /* Malformed XML, or no XML at all: code 17 "  is unexpected" (pan-python #24). */
+    const char *bad[] = {"<show><system><info></system></show>", "show system info", ""};
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        ask(&a, &st, bad[i]);
+        CHECK_STR("error", T("/response/@status"));
+        CHECK_STR("17", T("/response/@code"));
+        CHECK_TRUE(strstr(a.r.body, "<line><![CDATA[  is unexpected]]></line>") != NULL);
+        CHECK_EQ(1, count(&a, "/response/msg/line"));
+        done(&a);
+    }
+
+    /* Missing argument: each level reports its empty token, innermost first. */
+    ask(&a, &st, "<show><jobs><id></id></jobs></show>");
+    CHECK_STR("17", T("/response/@code"));
+    CHECK_EQ(3, count(&a, "/response/msg/line"));
+    CHECK_TRUE(strstr(a.r.body, "<![CDATA[ show -> jobs -> id  is unexpected]]>") != NULL);
+    done(&a);
+
+    /* A non-numeric job id is rejected by the grammar; odd text stays well-formed. */
+    ask(&a, &st, "<show><jobs><id>x]]&gt;&lt;</id></jobs></show>");
+    CHECK_STR("17", T("/response/@code"));
+    CHECK_STR("show -> jobs -> id x]]>< is invalid", T("/response/msg/line"));
+    done(&a);
+
+    ask(&a, &st, "<show><arp><entry/></arp></show>");
+    CHECK_STR("17", T("/response/@code"));
+    done(&a);
+
+    /* A missing cmd= is the web layer's 400. */
+    struct sim_reply r = {0};
+    sim_op_handle(&st, NULL, &r);
+    CHECK_EQ(400, r.status);
+    free(r.body);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_system_info),   cmocka_unit_test(test_interfaces),
+        cmocka_unit_test(test_arp),           cmocka_unit_test(test_clock_ha_license),
+        cmocka_unit_test(test_jobs),          cmocka_unit_test(test_errors),
+    };
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    xmlCleanupParser();
+    return rc;
+}
