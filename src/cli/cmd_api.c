@@ -1,0 +1,77 @@
+/* SPDX-License-Identifier: MIT */
+/* cmd_api.c -- panctl api: send any XML API request given as name=value parameters. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+
+static const struct cli_opt opts[] = {
+    {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
+    {{NULL, 0, NULL, 0}, NULL, NULL},
+};
+
+int cmd_api(struct cli_ctx *ctx, int argc, char **argv)
+{
+    struct option longs[4];
+    char shorts[8];
+    panos_response *r = NULL;
+    panos_param *params = NULL;
+    int c, rc = 0;
+    size_t n = 0;
+
+    cli_opts_build(opts, longs, shorts, sizeof(shorts));
+    while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        if (c == 'h') {
+            cli_help("api", "type=TYPE [NAME=VALUE]...",
+                     "Send a raw request to /api/ (POST, form-encoded; the key goes in the "
+                     "X-PAN-KEY header).\nRead-only requests are retried on temporary "
+                     "failures; others are sent once.\n"
+                     "  panctl api type=version\n"
+                     "  panctl api type=config action=get "
+                     "\"xpath=/config/devices/entry/deviceconfig/system\"",
+                     opts);
+            return 0;
+        }
+        return cli_usage_error("api", "%s", "bad option");
+    }
+    if (optind >= argc)
+        return cli_usage_error("api", "%s", "no parameters (at least type=TYPE)");
+    params = calloc((size_t)(argc - optind), sizeof(*params));
+    if (params == NULL)
+        return PANOS_E_NOMEM;
+    int has_type = 0;
+    for (int i = optind; i < argc; i++) {
+        char *eq = strchr(argv[i], '=');
+        if (eq == NULL || eq == argv[i]) {
+            rc = cli_usage_error("api", "'%s' is not NAME=VALUE", argv[i]);
+            goto done;
+        }
+        *eq = '\0';
+        if (strcmp(argv[i], "key") == 0) {
+            panos_wipe(eq + 1, strlen(eq + 1));
+            rc = cli_usage_error("api", "%s", "key= is not sent as a parameter (it would land "
+                                              "in logs): use --key-file or PANCTL_API_KEY");
+            goto done;
+        }
+        has_type |= strcmp(argv[i], "type") == 0;
+        params[n].name = argv[i];
+        params[n].value = eq + 1;
+        n++;
+    }
+    if (!has_type) {
+        rc = cli_usage_error("api", "%s", "type=TYPE is required");
+        goto done;
+    }
+    const char *type = NULL;
+    for (size_t i = 0; i < n; i++)
+        if (strcmp(params[i].name, "type") == 0)
+            type = params[i].value;
+    if ((rc = cli_connect(ctx, strcmp(type, "keygen") != 0)) != 0)
+        goto done;
+    panos_code code = panos_request(&r, ctx->client, params, n);
+    rc = code == PANOS_OK ? cli_print(ctx, r, NULL) : cli_fail_client(ctx, code);
+done:
+    panos_response_free(r);
+    free(params);
+    return rc;
+}

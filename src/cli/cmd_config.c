@@ -1,0 +1,51 @@
+/* SPDX-License-Identifier: MIT */
+/* cmd_config.c -- panctl config: read the running (show) or candidate (get) configuration by xpath. */
+#include <stdio.h>
+#include <string.h>
+#include "cli.h"
+
+static const struct cli_opt opts[] = {
+    {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
+    {{NULL, 0, NULL, 0}, NULL, NULL},
+};
+
+int cmd_config(struct cli_ctx *ctx, int argc, char **argv)
+{
+    struct option longs[4];
+    char shorts[8];
+    panos_response *r = NULL;
+    int c, rc;
+
+    cli_opts_build(opts, longs, shorts, sizeof(shorts));
+    while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        if (c == 'h') {
+            cli_help("config", "show|get [XPATH]",
+                     "Read the configuration at XPATH (default /config): 'show' reads the "
+                     "running configuration,\n'get' the candidate (with uncommitted changes). "
+                     "A missing node exits 13 (NOT_FOUND).\n"
+                     "  panctl config show \"/config/devices/entry[@name='localhost.localdomain']"
+                     "/deviceconfig/system/hostname\"",
+                     opts);
+            return 0;
+        }
+        return cli_usage_error("config", "%s", "bad option");
+    }
+    if (optind >= argc)
+        return cli_usage_error("config", "%s", "expected 'show' or 'get'");
+    const char *action = argv[optind];
+    if (strcmp(action, "show") != 0 && strcmp(action, "get") != 0)
+        return cli_usage_error("config", "unknown action '%s': expected 'show' or 'get'",
+                               action);
+    if (argc - optind > 2)
+        return cli_usage_error("config", "%s", "one XPATH only (quote it for the shell)");
+    const char *xpath = optind + 1 < argc ? argv[optind + 1] : "/config";
+    if (xpath[0] == '\0')
+        return cli_usage_error("config", "%s", "empty XPATH");
+    if ((rc = cli_connect(ctx, 1)) != 0)
+        return rc;
+    panos_code code = action[0] == 's' ? panos_config_show(&r, ctx->client, xpath)
+                                       : panos_config_get(&r, ctx->client, xpath);
+    rc = code == PANOS_OK ? cli_print(ctx, r, NULL) : cli_fail_client(ctx, code);
+    panos_response_free(r);
+    return rc;
+}

@@ -1,0 +1,148 @@
+/* SPDX-License-Identifier: MIT */
+/* cmd_keygen.c -- panctl keygen: make an API key from a user and password (form POST, never argv). */
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <unistd.h>
+#include "cli.h"
+
+enum { OPT_STDIN = 256, OPT_PWFILE, OPT_SAVE };
+
+static const struct cli_opt opts[] = {
+    {{"user", required_argument, NULL, 'u'}, "USER", "admin user name (or api_username in .panrc)"},
+    {{"password-stdin", no_argument, NULL, OPT_STDIN}, NULL,
+     "read the password from the first line of stdin"},
+    {{"password-file", required_argument, NULL, OPT_PWFILE}, "FILE",
+     "read the password from FILE (mode 0600)"},
+    {{"save", required_argument, NULL, OPT_SAVE}, "FILE",
+     "write the key to FILE (atomically, mode 0600) instead of stdout"},
+    {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
+    {{NULL, 0, NULL, 0}, NULL, NULL},
+};
+
+/* Ask on the terminal with echo off. Returns 0, or -1 when there is no terminal. */
+static int prompt_password(panos_buf *out, const char *user, const char *host)
+{
+    int fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+    if (fd < 0)
+        return -1;
+    struct termios old, quiet;
+    int have_termios = tcgetattr(fd, &old) == 0;
+    char prompt[320];
+    int n = snprintf(prompt, sizeof(prompt), "Password for %s@%s: ", user, host);
+    if (n > 0 && write(fd, prompt, (size_t)n) < 0) {
+        close(fd);
+        return -1;
+    }
+    if (have_termios) {
+        quiet = old;
+        quiet.c_lflag &= (tcflag_t)~ECHO;
+        tcsetattr(fd, TCSAFLUSH, &quiet);
+    }
+    char buf[1024];
+    size_t len = 0;
+    char ch;
+    while (len + 1 < sizeof(buf) && read(fd, &ch, 1) == 1 && ch != '\n')
+        buf[len++] = ch;
+    buf[len] = '\0';
+    if (len > 0 && buf[len - 1] == '\r')
+        buf[--len] = '\0';
+    if (have_termios)
+        tcsetattr(fd, TCSAFLUSH, &old);
+    if (write(fd, "\n", 1) < 0) {
+        /* the newline is cosmetic */
+    }
+    close(fd);
+    out->ptr = strdup(buf);
+    out->size = len;
+    panos_wipe(buf, sizeof(buf));
+    return out->ptr ? 0 : -1;
+}
+
+int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
+{
+    struct option longs[8];
+    char shorts[16];
+    const char *user = NULL, *pwfile = NULL, *save = NULL;
+    int from_stdin = 0, c, rc = 0;
+    panos_buf pw = PANOS_BUF_INIT, key = PANOS_BUF_INIT;
+    char err[512] = "";
+
+    cli_opts_build(opts, longs, shorts, sizeof(shorts));
+    while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        switch (c) {
+        case 'u': user = optarg; break;
+        case OPT_STDIN: from_stdin = 1; break;
+        case OPT_PWFILE: pwfile = optarg; break;
+        case OPT_SAVE: save = optarg; break;
+        case 'h':
+            cli_help("keygen", "[-u USER] [--password-stdin | --password-file FILE] [--save FILE]",
+                     "Generate an API key (type=keygen, a form POST: the password is never in "
+                     "a URL or argv).\nThe key is printed on stdout, or written to --save FILE "
+                     "(0600). Without --password-*\nthe password is asked on the terminal.\n"
+                     "  panctl -H 192.0.2.1 --pin FP keygen -u admin --save ~/.fw1.key",
+                     opts);
+            return 0;
+        default: return cli_usage_error("keygen", "%s", "bad option");
+        }
+    }
+    if (optind < argc)
+        return cli_usage_error("keygen", "unexpected argument '%s' (the password is never an "
+                                         "argument: use --password-stdin or the prompt)",
+                               argv[optind]);
+    if (from_stdin && pwfile)
+        return cli_usage_error("keygen", "%s", "--password-stdin or --password-file, not both");
+    if ((rc = cli_connect(ctx, 0)) != 0)
+        return rc;
+    if (user == NULL && ctx->rc)
+        user = panos_rc_get(ctx->rc, "api_username");
+    if (user == NULL || user[0] == '\0')
+        return cli_usage_error("keygen", "%s", "no user: use -u USER");
+
+    if (from_stdin || pwfile) {
+        panos_code code = panos_secret_read_file(&pw, from_stdin ? "-" : pwfile, err, sizeof(err));
+        if (code != PANOS_OK) {
+            cli_error("(%d) %s: %s", (int)code, panos_code_name(code),
+                      err[0] ? err : "cannot read the password");
+            rc = (int)code;
+            goto done;
+        }
+    } else if (prompt_password(&pw, user, ctx->host_arg ? ctx->host_arg : "firewall") != 0) {
+        rc = cli_usage_error("keygen", "%s", "no terminal to ask the password on: use "
+                                             "--password-stdin or --password-file");
+        goto done;
+    }
+    panos_code code = panos_keygen(ctx->client, user, pw.ptr);
+    if (code != PANOS_OK) {
+        rc = cli_fail_client(ctx, code);
+        goto done;
+    }
+    if (panos_client_get_key(ctx->client, &key) != PANOS_OK) {
+        rc = PANOS_E_NOMEM;
+        goto done;
+    }
+    if (save) {
+        char *line = malloc(key.size + 2);
+        if (line == NULL) {
+            rc = PANOS_E_NOMEM;
+            goto done;
+        }
+        memcpy(line, key.ptr, key.size);
+        line[key.size] = '\n';
+        code = panos_file_write_atomic(save, line, key.size + 1, 0600, err, sizeof(err));
+        panos_wipe(line, key.size + 1);
+        free(line);
+        if (code != PANOS_OK) {
+            cli_error("(%d) %s: %s", (int)code, panos_code_name(code), err);
+            rc = (int)code;
+        }
+    } else {
+        printf("%s\n", key.ptr);
+    }
+done:
+    panos_buf_dispose_secret(&pw);
+    panos_buf_dispose_secret(&key);
+    return rc;
+}

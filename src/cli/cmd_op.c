@@ -1,0 +1,73 @@
+/* SPDX-License-Identifier: MIT */
+/* cmd_op.c -- panctl op: run an operational command typed as CLI text or XML. */
+#include <stdio.h>
+#include <string.h>
+#include "cli.h"
+
+static const struct cli_opt opts[] = {
+    {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
+    {{NULL, 0, NULL, 0}, NULL, NULL},
+};
+
+int cmd_op(struct cli_ctx *ctx, int argc, char **argv)
+{
+    struct option longs[4];
+    char shorts[8];
+    panos_buf cmd = PANOS_BUF_INIT, text = PANOS_BUF_INIT;
+    panos_response *r = NULL;
+    int c, rc = 0;
+
+    cli_opts_build(opts, longs, shorts, sizeof(shorts));
+    while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        if (c == 'h') {
+            cli_help("op", "COMMAND...",
+                     "Run an operational command, typed as on the firewall's CLI or as XML.\n"
+                     "Words become nested elements; a quoted word, a number or an address is "
+                     "the value of the\nelement before it; name=value is an attribute:\n"
+                     "  panctl op show system info          -> <show><system><info/></system></show>\n"
+                     "  panctl op show interface '\"ethernet1/1\"'\n"
+                     "  panctl op show jobs id 12\n"
+                     "  panctl op '<show><clock/></show>'",
+                     opts);
+            return 0;
+        }
+        return cli_usage_error("op", "%s", "bad option");
+    }
+    if (optind >= argc)
+        return cli_usage_error("op", "%s", "no command given (e.g. panctl op show system info)");
+
+    /* The words are joined with spaces and read as one command line. */
+    for (int i = optind; i < argc; i++) {
+        size_t len = strlen(argv[i]);
+        size_t need = text.size + len + 2;
+        char *p = realloc(text.ptr, need);
+        if (p == NULL) {
+            rc = PANOS_E_NOMEM;
+            goto done;
+        }
+        text.ptr = p;
+        if (text.size)
+            text.ptr[text.size++] = ' ';
+        memcpy(text.ptr + text.size, argv[i], len + 1);
+        text.size += len;
+    }
+    char err[256] = "";
+    panos_code code = panos_cmd_to_xml(&cmd, text.ptr, err, sizeof(err));
+    if (code != PANOS_OK) {
+        rc = code == PANOS_E_INVALID_ARG ? cli_usage_error("op", "%s", err) : (int)code;
+        goto done;
+    }
+    if ((rc = cli_connect(ctx, 1)) != 0)
+        goto done;
+    code = panos_op_run(&r, ctx->client, cmd.ptr);
+    if (code != PANOS_OK) {
+        rc = cli_fail_client(ctx, code);
+        goto done;
+    }
+    rc = cli_print(ctx, r, cmd.ptr);
+done:
+    panos_response_free(r);
+    panos_buf_dispose(&cmd);
+    panos_buf_dispose(&text);
+    return rc;
+}

@@ -1,0 +1,37 @@
+/* SPDX-License-Identifier: MIT */
+/* cmd_version.c -- panctl version: the firewall's PAN-OS version, model and serial (type=version). */
+#include <stdio.h>
+#include "cli.h"
+
+static const struct cli_opt opts[] = {
+    {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
+    {{NULL, 0, NULL, 0}, NULL, NULL},
+};
+
+int cmd_version(struct cli_ctx *ctx, int argc, char **argv)
+{
+    struct option longs[4];
+    char shorts[8];
+    panos_response *r = NULL;
+    int c, rc;
+
+    cli_opts_build(opts, longs, shorts, sizeof(shorts));
+    while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        if (c == 'h') {
+            cli_help("version", "",
+                     "Show the firewall's sw-version, multi-vsys, model and serial "
+                     "(panctl --version shows panctl's own).",
+                     opts);
+            return 0;
+        }
+        return cli_usage_error("version", "%s", "bad option");
+    }
+    if (optind < argc)
+        return cli_usage_error("version", "unexpected argument '%s'", argv[optind]);
+    if ((rc = cli_connect(ctx, 1)) != 0)
+        return rc;
+    panos_code code = panos_version_get(&r, ctx->client);
+    rc = code == PANOS_OK ? cli_print(ctx, r, NULL) : cli_fail_client(ctx, code);
+    panos_response_free(r);
+    return rc;
+}

@@ -1,0 +1,284 @@
+/* SPDX-License-Identifier: MIT */
+/* ctx.c -- panctl's shared plumbing: messages, option tables, connecting with the right key and trust. */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "cli.h"
+
+void cli_error(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("panctl: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+void cli_warn(const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("panctl: warning: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+}
+
+/* "panctl: (N) NAME: message" for a failure that did not come from the firewall. */
+static int local_error(panos_code code, const char *msg)
+{
+    cli_error("(%d) %s: %s", (int)code, panos_code_name(code), msg);
+    return (int)code;
+}
+
+int cli_fail_client(const struct cli_ctx *ctx, panos_code code)
+{
+    const panos_error *e = ctx->client ? panos_client_last_error(ctx->client) : NULL;
+    char http[32] = "", api[32] = "";
+    if (e && e->http_status > 0)
+        snprintf(http, sizeof(http), "[http %ld] ", e->http_status);
+    if (e && e->api_code >= 0)
+        snprintf(api, sizeof(api), "[api %d] ", e->api_code);
+    const char *msg = e && e->message && e->message[0] ? e->message : panos_strerror(code);
+    cli_error("(%d) %s: %s%s%s", (int)code, panos_code_name(code), http, api, msg);
+    return (int)code;
+}
+
+int cli_usage_error(const char *cmd, const char *fmt, ...)
+{
+    va_list ap;
+    va_start(ap, fmt);
+    fputs("panctl: ", stderr);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+    va_end(ap);
+    fprintf(stderr, "Try 'panctl%s%s --help'.\n", cmd ? " " : "", cmd ? cmd : "");
+    return PANOS_E_INVALID_ARG;
+}
+
+void cli_opts_build(const struct cli_opt *opts, struct option *longs, char *shorts,
+                    size_t shorts_len)
+{
+    size_t n = 0, s = 0;
+    for (; opts[n].opt.name; n++) {
+        longs[n] = opts[n].opt;
+        if (opts[n].opt.val > 0 && opts[n].opt.val < 256 && s + 3 < shorts_len) {
+            shorts[s++] = (char)opts[n].opt.val;
+            if (opts[n].opt.has_arg == required_argument)
+                shorts[s++] = ':';
+        }
+    }
+    memset(&longs[n], 0, sizeof(longs[n]));
+    shorts[s] = '\0';
+}
+
+void cli_help(const char *cmd, const char *usage, const char *desc, const struct cli_opt *opts)
+{
+    printf("usage: panctl [GLOBAL OPTIONS] %s %s\n%s\n", cmd, usage, desc);
+    if (opts && opts[0].opt.name) {
+        puts("\nOptions:");
+        for (const struct cli_opt *o = opts; o->opt.name; o++) {
+            char left[64];
+            if (o->opt.val > 0 && o->opt.val < 256)
+                snprintf(left, sizeof(left), "-%c, --%s%s%s", o->opt.val, o->opt.name,
+                         o->arg ? " " : "", o->arg ? o->arg : "");
+            else
+                snprintf(left, sizeof(left), "    --%s%s%s", o->opt.name, o->arg ? " " : "",
+                         o->arg ? o->arg : "");
+            printf("  %-26s %s\n", left, o->help);
+        }
+    }
+    puts("\nGlobal options (--host, --key-file, --pin, -o, ...): panctl --help.");
+}
+
+int cli_print(const struct cli_ctx *ctx, const panos_response *r, const char *cmd_xml)
+{
+    int rc = cli_output_response(stdout, r, ctx->format, cmd_xml, ctx->pretty);
+    if (rc != 0)
+        return local_error((panos_code)rc, rc == PANOS_E_IO ? "cannot write the output"
+                                                            : "cannot format the answer");
+    return 0;
+}
+
+static void trace_line(void *payload, const char *line)
+{
+    (void)payload;
+    fprintf(stderr, "panctl: %s\n", line);
+}
+
+static int is_loopback(const char *host)
+{
+    return strncmp(host, "127.", 4) == 0 || strcmp(host, "::1") == 0 ||
+           strcmp(host, "[::1]") == 0 || strcmp(host, "localhost") == 0;
+}
+
+/* Load the .panrc when it is needed. Returns 0, or the exit status (error printed). */
+static int load_rc(struct cli_ctx *ctx, int required)
+{
+    if (ctx->rc_loaded)
+        return 0;
+    ctx->rc_loaded = 1;
+    char path[4096];
+    const char *env = getenv("PANRC");
+    const char *home = getenv("HOME");
+    if (env && env[0])
+        snprintf(path, sizeof(path), "%s", env);
+    else
+        snprintf(path, sizeof(path), "%s/.panrc", home ? home : ".");
+    char err[512] = "";
+    panos_code code = panos_rc_load(&ctx->rc, path, ctx->tag, err, sizeof(err));
+    if (code == PANOS_E_NOT_FOUND && !required)
+        return 0;
+    if (code == PANOS_E_NOT_FOUND) {
+        char msg[4200];
+        snprintf(msg, sizeof(msg), "-t %s: no file %s", ctx->tag, path);
+        return local_error(PANOS_E_IO, msg);
+    }
+    if (code != PANOS_OK)
+        return local_error(code, err[0] ? err : panos_strerror(code));
+    return 0;
+}
+
+static const char *rc_get(const struct cli_ctx *ctx, const char *var)
+{
+    return ctx->rc ? panos_rc_get(ctx->rc, var) : NULL;
+}
+
+/* Split HOST, [V6]:PORT, HOST:PORT or http(s)://HOST[:PORT][/...] into its parts. */
+static int parse_host(const char *arg, char *host, size_t hostlen, unsigned int *port,
+                      int *use_http)
+{
+    const char *p = arg;
+    if (strncmp(p, "https://", 8) == 0) {
+        p += 8;
+        *use_http = 0;
+    } else if (strncmp(p, "http://", 7) == 0) {
+        p += 7;
+        *use_http = 1;
+    }
+    size_t len = strcspn(p, "/");
+    const char *portp = NULL;
+    if (p[0] == '[') {
+        const char *close = memchr(p, ']', len);
+        if (close == NULL)
+            return -1;
+        if ((size_t)(close - p) + 1 < len) {
+            if (close[1] != ':')
+                return -1;
+            portp = close + 2;
+        }
+        len = (size_t)(close - p) + 1;
+    } else {
+        const char *colon = memchr(p, ':', len);
+        if (colon && memchr(colon + 1, ':', len - (size_t)(colon + 1 - p)) == NULL) {
+            portp = colon + 1;
+            len = (size_t)(colon - p);
+        }
+    }
+    if (len == 0 || len >= hostlen)
+        return -1;
+    memcpy(host, p, len);
+    host[len] = '\0';
+    if (portp) {
+        char *end = NULL;
+        long v = strtol(portp, &end, 10);
+        if (end == portp || (*end && *end != '/') || v < 1 || v > 65535)
+            return -1;
+        *port = (unsigned int)v;
+    }
+    return 0;
+}
+
+int cli_connect(struct cli_ctx *ctx, int need_key)
+{
+    int rc;
+    if (ctx->client)
+        return 0;
+    if (ctx->tag && (rc = load_rc(ctx, 1)) != 0)
+        return rc;
+    const char *host_arg = ctx->host_arg ? ctx->host_arg : getenv("PANCTL_HOST");
+    if ((host_arg == NULL || host_arg[0] == '\0') && (rc = load_rc(ctx, 0)) != 0)
+        return rc;
+    if (host_arg == NULL || host_arg[0] == '\0')
+        host_arg = rc_get(ctx, "hostname");
+    if (host_arg == NULL || host_arg[0] == '\0') {
+        cli_error("no firewall given: use --host HOST, PANCTL_HOST, or -t TAG with ~/.panrc");
+        return PANOS_E_INVALID_ARG;
+    }
+    char host[256];
+    unsigned int url_port = 0;
+    int use_http = ctx->use_http;
+    if (parse_host(host_arg, host, sizeof(host), &url_port, &use_http) != 0)
+        return cli_usage_error(NULL, "cannot read the host '%s' (HOST, [IPv6]:PORT or URL)",
+                               host_arg);
+    unsigned int port = ctx->port ? ctx->port : url_port;
+    const char *rc_port = rc_get(ctx, "port");
+    if (port == 0 && rc_port) {
+        char *end = NULL;
+        long v = strtol(rc_port, &end, 10);
+        if (end == rc_port || *end || v < 1 || v > 65535)
+            return local_error(PANOS_E_INVALID_ARG, ".panrc: port is not a number 1-65535");
+        port = (unsigned int)v;
+    }
+
+    panos_client_options o;
+    panos_client_options_init(&o);
+    o.host = host;
+    o.port = port;
+    o.use_http = use_http;
+    o.ca_file = ctx->ca_file;
+    o.pin_sha256 = ctx->pin;
+    o.insecure = ctx->insecure;
+    o.timeout_ms = ctx->timeout_ms;
+    if (ctx->timeout_ms < o.connect_timeout_ms)
+        o.connect_timeout_ms = ctx->timeout_ms;
+    if (ctx->verbose)
+        o.log = trace_line;
+    panos_code code = panos_client_new(&ctx->client, &o);
+    if (code == PANOS_E_INVALID_ARG && ctx->pin)
+        return cli_usage_error(NULL, "--pin: expected a SHA-256 fingerprint (64 hex digits, "
+                                     "':' allowed)");
+    if (code != PANOS_OK)
+        return local_error(code, panos_strerror(code));
+    if (ctx->insecure && !use_http)
+        cli_warn("--insecure: the certificate is not verified; anyone on the path can pose as "
+                 "the firewall and take the key");
+    if (use_http && !is_loopback(host))
+        cli_warn("plain HTTP to %s: the key and the data cross the network unencrypted", host);
+    const char *target = ctx->target ? ctx->target : rc_get(ctx, "serial");
+    if (target)
+        panos_client_set_target(ctx->client, target);
+    if (ctx->vsys)
+        panos_client_set_vsys(ctx->client, ctx->vsys);
+    if (!need_key)
+        return 0;
+
+    panos_buf key = PANOS_BUF_INIT;
+    if (ctx->key_file) {
+        char err[512] = "";
+        code = panos_secret_read_file(&key, ctx->key_file, err, sizeof(err));
+        if (code != PANOS_OK)
+            return local_error(code, err[0] ? err : panos_strerror(code));
+        code = panos_client_set_key(ctx->client, key.ptr);
+        panos_buf_dispose_secret(&key);
+    } else if (ctx->key_arg) {
+        cli_warn("a key on the command line is visible to other users (ps); use --key-file or "
+                 "PANCTL_API_KEY");
+        code = panos_client_set_key(ctx->client, ctx->key_arg);
+    } else if (getenv("PANCTL_API_KEY") && getenv("PANCTL_API_KEY")[0]) {
+        code = panos_client_set_key(ctx->client, getenv("PANCTL_API_KEY"));
+    } else {
+        if ((rc = load_rc(ctx, 0)) != 0)
+            return rc;
+        const char *k = rc_get(ctx, "api_key");
+        if (k == NULL || k[0] == '\0') {
+            cli_error("no API key: use --key-file FILE, PANCTL_API_KEY, or -t TAG; make one "
+                      "with 'panctl keygen'");
+            return PANOS_E_INVALID_ARG;
+        }
+        code = panos_client_set_key(ctx->client, k);
+    }
+    return code == PANOS_OK ? 0 : local_error(code, panos_strerror(code));
+}

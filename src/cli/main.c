@@ -1,0 +1,195 @@
+/* SPDX-License-Identifier: MIT */
+/* main.c -- panctl: global options, the dispatch table of subcommands, help and exit status. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include "cli.h"
+
+static int cmd_help(struct cli_ctx *ctx, int argc, char **argv);
+
+/* Sorted by name. Adding a command: cmd_x.c, cli.h, a row here, docs/man/panctl-x.1, a case. */
+static const struct cli_cmd cmds[] = {
+    {"api", cmd_api, "Send a raw API request (type=... name=value ...)"},
+    {"config", cmd_config, "Read the configuration: config show|get XPATH"},
+    {"help", cmd_help, "Show help for panctl or a command"},
+    {"keygen", cmd_keygen, "Generate an API key from a user name and password"},
+    {"op", cmd_op, "Run an operational command (CLI text or XML)"},
+    {"tls", cmd_tls, "Show a firewall's certificate fingerprint for --pin"},
+    {"version", cmd_version, "Show the firewall's PAN-OS version, model and serial"},
+};
+
+enum { OPT_HTTP = 256, OPT_KEY, OPT_CA, OPT_PIN, OPT_INSECURE, OPT_TIMEOUT, OPT_TARGET,
+       OPT_VSYS, OPT_VERSION };
+
+static const struct cli_opt global_opts[] = {
+    {{"host", required_argument, NULL, 'H'}, "HOST",
+     "firewall or Panorama: name, IPv4, [IPv6], or URL https://HOST:PORT (env PANCTL_HOST)"},
+    {{"port", required_argument, NULL, 'P'}, "PORT", "TCP port (default 443, or 80 with --http)"},
+    {{"http", no_argument, NULL, OPT_HTTP}, NULL,
+     "plain HTTP instead of HTTPS (warns unless the host is loopback)"},
+    {{"key-file", required_argument, NULL, 'K'}, "FILE",
+     "read the API key from FILE (mode 0600; - for stdin)"},
+    {{"key", required_argument, NULL, OPT_KEY}, "KEY",
+     "the API key itself (warns: visible in ps; prefer --key-file or PANCTL_API_KEY)"},
+    {{"tag", required_argument, NULL, 't'}, "TAG",
+     "take hostname, port and api_key from the TAG entries of ~/.panrc ($PANRC)"},
+    {{"ca-file", required_argument, NULL, OPT_CA}, "FILE",
+     "verify the firewall's certificate against the CAs in FILE (PEM)"},
+    {{"pin", required_argument, NULL, OPT_PIN}, "SHA256",
+     "trust exactly the certificate with this SHA-256 fingerprint (see 'panctl tls')"},
+    {{"insecure", no_argument, NULL, OPT_INSECURE}, NULL,
+     "do not verify the certificate at all (warns)"},
+    {{"timeout", required_argument, NULL, OPT_TIMEOUT}, "SECONDS",
+     "give up on a request after SECONDS (default 120)"},
+    {{"target", required_argument, NULL, OPT_TARGET}, "SERIAL",
+     "Panorama: send the request to the managed firewall SERIAL"},
+    {{"vsys", required_argument, NULL, OPT_VSYS}, "VSYS", "virtual system for op commands"},
+    {{"output", required_argument, NULL, 'o'}, "FORMAT",
+     "xml, json or text (default: text on a terminal, xml otherwise)"},
+    {{"verbose", no_argument, NULL, 'v'}, NULL, "trace requests on stderr (secrets redacted)"},
+    {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
+    {{"version", no_argument, NULL, OPT_VERSION}, NULL, "print panctl's version"},
+    {{NULL, 0, NULL, 0}, NULL, NULL},
+};
+
+static void main_help(FILE *f)
+{
+    fputs("usage: panctl [GLOBAL OPTIONS] COMMAND [ARGS]\n"
+          "Automate Palo Alto Networks firewalls and Panorama over the PAN-OS XML API.\n\n"
+          "Commands:\n",
+          f);
+    for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+        fprintf(f, "  %-10s %s\n", cmds[i].name, cmds[i].summary);
+    fputs("\nGlobal options:\n", f);
+    for (const struct cli_opt *o = global_opts; o->opt.name; o++) {
+        char left[64];
+        if (o->opt.val < 256)
+            snprintf(left, sizeof(left), "-%c, --%s%s%s", o->opt.val, o->opt.name,
+                     o->arg ? " " : "", o->arg ? o->arg : "");
+        else
+            snprintf(left, sizeof(left), "    --%s%s%s", o->opt.name, o->arg ? " " : "",
+                     o->arg ? o->arg : "");
+        fprintf(f, "  %-26s %s\n", left, o->help);
+    }
+    fputs("\nExamples (192.0.2.1 stands for your firewall):\n"
+          "  panctl -H 192.0.2.1 tls                      # fingerprint to pin\n"
+          "  panctl -H 192.0.2.1 --pin FP keygen -u admin > ~/.fw1.key\n"
+          "  panctl -H 192.0.2.1 --pin FP -K ~/.fw1.key op show system info\n"
+          "  panctl -t fw1 -o json op show interface all | jq .\n"
+          "\nExit status: 0 success, 2 usage, other codes by error class (panctl(1), EXIT STATUS).\n"
+          "'panctl help COMMAND' or 'panctl COMMAND --help' for a command's options.\n",
+          f);
+}
+
+static const struct cli_cmd *find_cmd(const char *name)
+{
+    for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
+        if (strcmp(cmds[i].name, name) == 0)
+            return &cmds[i];
+    return NULL;
+}
+
+static int cmd_help(struct cli_ctx *ctx, int argc, char **argv)
+{
+    if (argc < 2 || strcmp(argv[1], "help") == 0) {
+        main_help(stdout);
+        return 0;
+    }
+    const struct cli_cmd *c = find_cmd(argv[1]);
+    if (c == NULL)
+        return cli_usage_error(NULL, "unknown command '%s'", argv[1]);
+    char *hargv[] = {argv[1], (char *)"--help", NULL};
+    optind = 0;
+    return c->run(ctx, 2, hargv);
+}
+
+static int parse_timeout(const char *s, long *out_ms)
+{
+    char *end = NULL;
+    double v = strtod(s, &end);
+    if (end == s || *end || v <= 0 || v > 86400)
+        return -1;
+    *out_ms = (long)(v * 1000);
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    struct cli_ctx ctx = {0};
+    struct option longs[32];
+    char shorts[64];
+    int c, rc;
+
+    ctx.timeout_ms = 120000;
+    ctx.pretty = isatty(STDOUT_FILENO);
+    cli_opts_build(global_opts, longs, shorts + 1, sizeof(shorts) - 1);
+    shorts[0] = '+'; /* stop at the command: its options are its own */
+    while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        switch (c) {
+        case 'H': ctx.host_arg = optarg; break;
+        case 'P': {
+            char *end = NULL;
+            long p = strtol(optarg, &end, 10);
+            if (end == optarg || *end || p < 1 || p > 65535)
+                return cli_usage_error(NULL, "--port %s: expected a number from 1 to 65535",
+                                       optarg);
+            ctx.port = (unsigned int)p;
+            break;
+        }
+        case OPT_HTTP: ctx.use_http = 1; break;
+        case 'K': ctx.key_file = optarg; break;
+        case OPT_KEY:
+            free(ctx.key_arg);
+            ctx.key_arg = strdup(optarg);
+            panos_wipe(optarg, strlen(optarg)); /* out of ps, as far as we can */
+            break;
+        case 't': ctx.tag = optarg; break;
+        case OPT_CA: ctx.ca_file = optarg; break;
+        case OPT_PIN: ctx.pin = optarg; break;
+        case OPT_INSECURE: ctx.insecure = 1; break;
+        case OPT_TIMEOUT:
+            if (parse_timeout(optarg, &ctx.timeout_ms) != 0)
+                return cli_usage_error(NULL, "--timeout %s: expected seconds (0 < S <= 86400)",
+                                       optarg);
+            break;
+        case OPT_TARGET: ctx.target = optarg; break;
+        case OPT_VSYS: ctx.vsys = optarg; break;
+        case 'o':
+            if (cli_format_parse(optarg, &ctx.format) != 0)
+                return cli_usage_error(NULL, "--output %s: expected xml, json or text", optarg);
+            ctx.format_set = 1;
+            break;
+        case 'v': ctx.verbose = 1; break;
+        case 'h': main_help(stdout); return 0;
+        case OPT_VERSION: printf("panctl %s\n", panos_version_string()); return 0;
+        default: return cli_usage_error(NULL, "%s", "bad option");
+        }
+    }
+    if (!ctx.format_set)
+        ctx.format = ctx.pretty ? CLI_FORMAT_TEXT : CLI_FORMAT_XML;
+    if (optind >= argc) {
+        main_help(stderr);
+        return PANOS_E_INVALID_ARG;
+    }
+    const struct cli_cmd *cmd = find_cmd(argv[optind]);
+    if (cmd == NULL)
+        return cli_usage_error(NULL, "unknown command '%s'", argv[optind]);
+    if (panos_global_init() != PANOS_OK) {
+        cli_error("cannot initialise libcurl");
+        return PANOS_E_FAILED;
+    }
+    int sub_argc = argc - optind;
+    char **sub_argv = argv + optind;
+    optind = 0; /* reset getopt for the command's own options */
+    rc = cmd->run(&ctx, sub_argc, sub_argv);
+    panos_client_free(ctx.client);
+    panos_rc_free(ctx.rc);
+    panos_free_secret(ctx.key_arg);
+    panos_global_cleanup();
+    if (fflush(stdout) != 0 && rc == 0) {
+        cli_error("cannot write the output");
+        rc = PANOS_E_IO;
+    }
+    return rc;
+}

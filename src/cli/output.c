@@ -1,0 +1,584 @@
+/* SPDX-License-Identifier: MIT */
+/* output.c -- panctl's output layer: the answer as XML, as JSON, or as aligned text tables. */
+#include <ctype.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include "output.h"
+
+int cli_format_parse(const char *s, enum cli_format *out)
+{
+    if (s == NULL || out == NULL)
+        return -1;
+    if (strcmp(s, "xml") == 0)
+        *out = CLI_FORMAT_XML;
+    else if (strcmp(s, "json") == 0)
+        *out = CLI_FORMAT_JSON;
+    else if (strcmp(s, "text") == 0)
+        *out = CLI_FORMAT_TEXT;
+    else
+        return -1;
+    return 0;
+}
+
+/* ---- small XML helpers (element-only navigation, whitespace ignored) ---- */
+
+static int is_elem(const xmlNode *n, const char *name)
+{
+    return n != NULL && n->type == XML_ELEMENT_NODE &&
+           (name == NULL || xmlStrcmp(n->name, (const xmlChar *)name) == 0);
+}
+
+/* First child element of @p parent named @p name (any name when NULL), or NULL. */
+static const xmlNode *elem_child(const xmlNode *parent, const char *name)
+{
+    if (parent == NULL)
+        return NULL;
+    for (const xmlNode *c = parent->children; c != NULL; c = c->next)
+        if (is_elem(c, name))
+            return c;
+    return NULL;
+}
+
+static int has_elem_child(const xmlNode *n)
+{
+    return elem_child(n, NULL) != NULL;
+}
+
+/*
+ * The node's own text and CDATA children (not its descendants') joined and trimmed, in a new
+ * malloc'd string; "" when there is none. NULL only when out of memory.
+ */
+static char *own_text(const xmlNode *node)
+{
+    size_t len = 0;
+    for (const xmlNode *c = node->children; c != NULL; c = c->next)
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content)
+            len += strlen((const char *)c->content);
+    char *s = malloc(len + 1);
+    if (s == NULL)
+        return NULL;
+    size_t at = 0;
+    for (const xmlNode *c = node->children; c != NULL; c = c->next) {
+        if ((c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) && c->content) {
+            size_t n = strlen((const char *)c->content);
+            memcpy(s + at, c->content, n);
+            at += n;
+        }
+    }
+    s[at] = '\0';
+    size_t start = 0;
+    while (start < at && isspace((unsigned char)s[start]))
+        start++;
+    while (at > start && isspace((unsigned char)s[at - 1]))
+        at--;
+    memmove(s, s + start, at - start);
+    s[at - start] = '\0';
+    return s;
+}
+
+/* ---- XML to JSON ---- */
+
+/* Elements that are lists in PAN-OS, so they map to arrays even when there is only one. */
+static int always_array(const xmlChar *name)
+{
+    static const char *const names[] = {"entry", "member", "line", "job"};
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+        if (xmlStrcmp(name, (const xmlChar *)names[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* Set obj[key] = "@"-prefixed attribute values of @p node. Returns -1 when out of memory. */
+static int add_attributes(json_t *obj, const xmlNode *node)
+{
+    for (const xmlAttr *a = node->properties; a != NULL; a = a->next) {
+        size_t n = xmlStrlen(a->name);
+        char *key = malloc(n + 2);
+        xmlChar *val = xmlNodeListGetString(node->doc, a->children, 1);
+        int rc = -1;
+        if (key != NULL) {
+            key[0] = '@';
+            memcpy(key + 1, a->name, n + 1);
+            rc = json_object_set_new(obj, key, json_string(val ? (const char *)val : ""));
+        }
+        free(key);
+        xmlFree(val);
+        if (rc != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/* Add one child's value under its name: repeated names and list elements become arrays. */
+static int add_child(json_t *obj, const char *name, json_t *val, int list)
+{
+    json_t *have = json_object_get(obj, name);
+    if (have == NULL) {
+        if (!list)
+            return json_object_set_new(obj, name, val);
+        json_t *arr = json_array();
+        if (arr == NULL || json_array_append_new(arr, val) != 0) {
+            json_decref(arr);
+            return -1;
+        }
+        return json_object_set_new(obj, name, arr);
+    }
+    if (json_is_array(have))
+        return json_array_append_new(have, val);
+    /* A second element of the same name: turn the single value into an array. */
+    json_t *arr = json_array();
+    if (arr == NULL || json_array_append(arr, have) != 0 || json_array_append_new(arr, val) != 0) {
+        json_decref(arr);
+        return -1;
+    }
+    return json_object_set_new(obj, name, arr);
+}
+
+json_t *cli_xml_to_json(const xmlNode *node)
+{
+    if (node == NULL)
+        return json_null();
+    char *text = own_text(node);
+    if (text == NULL)
+        return NULL;
+    if (node->properties == NULL && !has_elem_child(node)) {
+        json_t *leaf = text[0] != '\0' ? json_string(text) : json_null();
+        free(text);
+        return leaf;
+    }
+    json_t *obj = json_object();
+    if (obj == NULL || add_attributes(obj, node) != 0)
+        goto fail;
+    for (const xmlNode *c = node->children; c != NULL; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        json_t *val = cli_xml_to_json(c);
+        if (val == NULL)
+            goto fail;
+        if (add_child(obj, (const char *)c->name, val, always_array(c->name)) != 0)
+            goto fail;
+    }
+    if (text[0] != '\0' && json_object_set_new(obj, "#text", json_string(text)) != 0)
+        goto fail;
+    free(text);
+    return obj;
+fail:
+    free(text);
+    json_decref(obj);
+    return NULL;
+}
+
+/* ---- XML output ---- */
+
+/*
+ * Drop whitespace-only text between elements so libxml2 can indent: it only re-indents an
+ * element whose children are all elements. Leaf text ("<zone> </zone>") is kept.
+ */
+static void strip_blanks(xmlNode *node)
+{
+    int elems = has_elem_child(node);
+    xmlNode *c = node->children;
+    while (c != NULL) {
+        xmlNode *next = c->next;
+        if (c->type == XML_ELEMENT_NODE) {
+            strip_blanks(c);
+        } else if (elems && c->type == XML_TEXT_NODE && xmlIsBlankNode(c)) {
+            xmlUnlinkNode(c);
+            xmlFreeNode(c);
+        }
+        c = next;
+    }
+}
+
+/*
+ * Write @p node indented (a copy is re-indented; the response is left untouched), followed by
+ * a newline. Returns 0 or PANOS_E_NOMEM.
+ */
+static int write_pretty_node(FILE *out, const xmlNode *node)
+{
+    xmlDoc *doc = xmlNewDoc((const xmlChar *)"1.0");
+    xmlNode *copy = doc ? xmlDocCopyNode((xmlNode *)node, doc, 1) : NULL;
+    xmlBuffer *buf = xmlBufferCreate();
+    int rc = PANOS_E_NOMEM;
+    if (copy != NULL && buf != NULL) {
+        xmlDocSetRootElement(doc, copy);
+        strip_blanks(copy);
+        if (xmlNodeDump(buf, doc, copy, 0, 1) >= 0) {
+            fwrite(xmlBufferContent(buf), 1, (size_t)xmlBufferLength(buf), out);
+            fputc('\n', out);
+            rc = 0;
+        }
+    } else if (copy != NULL) {
+        xmlFreeNode(copy);
+    }
+    xmlBufferFree(buf);
+    xmlFreeDoc(doc);
+    return rc;
+}
+
+static int output_xml(FILE *out, const panos_response *r, int pretty)
+{
+    size_t len = 0;
+    const char *body = panos_response_body(r, &len);
+    xmlNode *root = panos_response_root(r);
+    if (pretty && root != NULL)
+        return write_pretty_node(out, root);
+    if (body == NULL)
+        return 0;
+    fwrite(body, 1, len, out);
+    /* Bodies usually lack a final newline; add one so the shell prompt starts on its line. */
+    if (len > 0 && body[len - 1] != '\n')
+        fputc('\n', out);
+    return 0;
+}
+
+/* ---- JSON output ---- */
+
+static int output_json(FILE *out, const panos_response *r, int pretty)
+{
+    json_t *j = cli_xml_to_json(panos_response_result(r));
+    if (j == NULL)
+        return PANOS_E_NOMEM;
+    size_t flags = JSON_PRESERVE_ORDER | JSON_ENCODE_ANY | (pretty ? JSON_INDENT(2) : JSON_COMPACT);
+    int rc = json_dumpf(j, out, flags);
+    json_decref(j);
+    if (rc != 0)
+        return PANOS_E_IO;
+    fputc('\n', out);
+    return 0;
+}
+
+/* ---- text tables ---- */
+
+struct table {
+    size_t ncols;
+    const char *const *headers; /* NULL: a field/value listing without a header line */
+    char **cells;               /* nrows * ncols, malloc'd */
+    size_t nrows, cap;
+};
+
+/* A cell value: trimmed, line breaks and tabs turned into spaces, "-" when empty. */
+static char *cell_dup(const char *s)
+{
+    if (s == NULL || *s == '\0')
+        s = "-";
+    size_t n = strlen(s);
+    char *d = malloc(n + 1);
+    if (d == NULL)
+        return NULL;
+    for (size_t i = 0; i <= n; i++)
+        d[i] = (s[i] == '\n' || s[i] == '\r' || s[i] == '\t') ? ' ' : s[i];
+    return d;
+}
+
+/* Append a row; takes the cell strings as given (copied). Returns 0 or -1 (no memory). */
+static int table_add(struct table *t, const char *const *vals)
+{
+    if (t->nrows == t->cap) {
+        size_t cap = t->cap ? t->cap * 2 : 16;
+        char **cells = realloc(t->cells, cap * t->ncols * sizeof(*cells));
+        if (cells == NULL)
+            return -1;
+        t->cells = cells;
+        t->cap = cap;
+    }
+    char **row = t->cells + t->nrows * t->ncols;
+    for (size_t i = 0; i < t->ncols; i++) {
+        row[i] = cell_dup(vals[i]);
+        if (row[i] == NULL) {
+            while (i-- > 0)
+                free(row[i]);
+            return -1;
+        }
+    }
+    t->nrows++;
+    return 0;
+}
+
+static void table_free(struct table *t)
+{
+    for (size_t i = 0; i < t->nrows * t->ncols; i++)
+        free(t->cells[i]);
+    free(t->cells);
+    t->cells = NULL;
+    t->nrows = t->cap = 0;
+}
+
+static void table_line(FILE *out, const char *const *vals, const size_t *width, size_t ncols)
+{
+    for (size_t i = 0; i < ncols; i++) {
+        if (i + 1 < ncols)
+            fprintf(out, "%-*s  ", (int)width[i], vals[i]);
+        else
+            fprintf(out, "%s\n", vals[i]);
+    }
+}
+
+static int table_print(FILE *out, const struct table *t)
+{
+    size_t *width = calloc(t->ncols, sizeof(*width));
+    if (width == NULL)
+        return PANOS_E_NOMEM;
+    for (size_t i = 0; t->headers != NULL && i < t->ncols; i++)
+        width[i] = strlen(t->headers[i]);
+    for (size_t r = 0; r < t->nrows; r++) {
+        for (size_t i = 0; i < t->ncols; i++) {
+            size_t n = strlen(t->cells[r * t->ncols + i]);
+            if (n > width[i])
+                width[i] = n < INT_MAX ? n : INT_MAX;
+        }
+    }
+    if (t->headers != NULL)
+        table_line(out, t->headers, width, t->ncols);
+    for (size_t r = 0; r < t->nrows; r++)
+        table_line(out, (const char *const *)t->cells + r * t->ncols, width, t->ncols);
+    free(width);
+    return 0;
+}
+
+/*
+ * The value shown for a field: its text, or for a nested list (plugin_versions) the name=
+ * attributes (or texts) of its children joined with ", ". Caller frees; NULL = no memory.
+ */
+static char *field_value(const xmlNode *node)
+{
+    if (!has_elem_child(node))
+        return own_text(node);
+    size_t len = 0, cap = 64;
+    char *s = malloc(cap);
+    if (s == NULL)
+        return NULL;
+    s[0] = '\0';
+    for (const xmlNode *c = node->children; c != NULL; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        xmlChar *name = xmlGetProp(c, (const xmlChar *)"name");
+        char *txt = name ? NULL : own_text(c);
+        const char *v = name ? (const char *)name : txt;
+        if (v == NULL) {
+            free(s);
+            return NULL;
+        }
+        size_t n = strlen(v);
+        if (n > 0) {
+            if (len + n + 3 > cap) {
+                while (len + n + 3 > cap)
+                    cap *= 2;
+                char *g = realloc(s, cap);
+                if (g == NULL) {
+                    xmlFree(name);
+                    free(txt);
+                    free(s);
+                    return NULL;
+                }
+                s = g;
+            }
+            if (len > 0) {
+                memcpy(s + len, ", ", 2);
+                len += 2;
+            }
+            memcpy(s + len, v, n + 1);
+            len += n;
+        }
+        xmlFree(name);
+        free(txt);
+    }
+    return s;
+}
+
+/* Two columns, field and value, one row for each child element of @p parent. */
+static int print_fields(FILE *out, const xmlNode *parent)
+{
+    struct table t = {.ncols = 2};
+    int rc = 0;
+    for (const xmlNode *c = parent->children; c != NULL && rc == 0; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        char *v = field_value(c);
+        const char *row[2] = {(const char *)c->name, v};
+        if (v == NULL || table_add(&t, row) != 0)
+            rc = PANOS_E_NOMEM;
+        free(v);
+    }
+    if (rc == 0)
+        rc = table_print(out, &t);
+    table_free(&t);
+    return rc;
+}
+
+/*
+ * One row per child element of @p list named @p item; column i is the text of the item's
+ * child element @p fields[i]. Headers are printed even when the list is empty.
+ */
+static int print_list(FILE *out, const xmlNode *list, const char *item, const char *const *headers,
+                      const char *const *fields, size_t ncols)
+{
+    struct table t = {.ncols = ncols, .headers = headers};
+    const char *row[16];
+    char *owned[16];
+    int rc = 0;
+    if (ncols > 16)
+        return PANOS_E_INVALID_ARG;
+    for (const xmlNode *e = list ? list->children : NULL; e != NULL && rc == 0; e = e->next) {
+        if (!is_elem(e, item))
+            continue;
+        for (size_t i = 0; i < ncols; i++) {
+            xmlNode *f = panos_node_child(e, fields[i]);
+            owned[i] = f ? panos_node_text(f) : NULL;
+            row[i] = owned[i];
+        }
+        if (table_add(&t, row) != 0)
+            rc = PANOS_E_NOMEM;
+        for (size_t i = 0; i < ncols; i++)
+            xmlFree(owned[i]);
+    }
+    if (rc == 0)
+        rc = table_print(out, &t);
+    table_free(&t);
+    return rc;
+}
+
+enum known_cmd {
+    CMD_NONE,
+    CMD_SYSTEM_INFO,
+    CMD_INTERFACE_ALL,
+    CMD_ARP,
+    CMD_SESSION_INFO,
+    CMD_SESSION_ALL
+};
+
+/* Which known op command @p cmd_xml is, parsed (so <info/> and <info></info> are the same). */
+static enum known_cmd classify_cmd(const char *cmd_xml)
+{
+    if (cmd_xml == NULL)
+        return CMD_NONE;
+    size_t len = strlen(cmd_xml);
+    if (len > INT_MAX)
+        return CMD_NONE;
+    xmlDoc *doc = xmlReadMemory(cmd_xml, (int)len, NULL, NULL,
+                                XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    const xmlNode *show = doc ? xmlDocGetRootElement(doc) : NULL;
+    enum known_cmd k = CMD_NONE;
+    const xmlNode *n;
+    if (!is_elem(show, "show")) {
+        k = CMD_NONE;
+    } else if ((n = elem_child(show, "system")) != NULL) {
+        if (elem_child(n, "info") != NULL)
+            k = CMD_SYSTEM_INFO;
+    } else if ((n = elem_child(show, "interface")) != NULL) {
+        char *t = has_elem_child(n) ? NULL : own_text(n);
+        if (t != NULL && strcmp(t, "all") == 0)
+            k = CMD_INTERFACE_ALL;
+        free(t);
+    } else if ((n = elem_child(show, "arp")) != NULL) {
+        if (elem_child(n, "entry") != NULL)
+            k = CMD_ARP;
+    } else if ((n = elem_child(show, "session")) != NULL) {
+        if (elem_child(n, "info") != NULL)
+            k = CMD_SESSION_INFO;
+        else if (elem_child(n, "all") != NULL)
+            k = CMD_SESSION_ALL;
+    }
+    xmlFreeDoc(doc);
+    return k;
+}
+
+/* The table for a known command; 1 when @p result has not the expected shape. */
+static int print_known(FILE *out, enum known_cmd k, const xmlNode *result)
+{
+    static const char *const if_h[] = {"NAME", "ZONE", "IP", "VSYS", "TAG"};
+    static const char *const if_f[] = {"name", "zone", "ip", "vsys", "tag"};
+    static const char *const hw_h[] = {"NAME", "STATE", "SPEED", "DUPLEX", "MAC"};
+    static const char *const hw_f[] = {"name", "state", "speed", "duplex", "mac"};
+    static const char *const arp_h[] = {"IP", "MAC", "INTERFACE", "STATUS", "TTL", "PORT"};
+    static const char *const arp_f[] = {"ip", "mac", "interface", "status", "ttl", "port"};
+    static const char *const ses_h[] = {"ID",     "APPLICATION", "FROM",  "TO",
+                                        "SOURCE", "DST",         "DPORT", "STATE"};
+    static const char *const ses_f[] = {"idx",    "application", "from",  "to",
+                                        "source", "dst",         "dport", "state"};
+    const xmlNode *n, *m;
+    int rc;
+    switch (k) {
+    case CMD_SYSTEM_INFO:
+        n = elem_child(result, "system");
+        return n ? print_fields(out, n) : 1;
+    case CMD_SESSION_INFO:
+        return has_elem_child(result) ? print_fields(out, result) : 1;
+    case CMD_INTERFACE_ALL:
+        n = elem_child(result, "ifnet");
+        m = elem_child(result, "hw");
+        if (n == NULL && m == NULL)
+            return 1;
+        rc = 0;
+        if (n != NULL)
+            rc = print_list(out, n, "entry", if_h, if_f, 5);
+        if (rc == 0 && n != NULL && m != NULL)
+            fputc('\n', out);
+        if (rc == 0 && m != NULL)
+            rc = print_list(out, m, "entry", hw_h, hw_f, 5);
+        return rc;
+    case CMD_ARP:
+        n = elem_child(result, "entries");
+        if (n == NULL && elem_child(result, "total") == NULL)
+            return 1;
+        return print_list(out, n, "entry", arp_h, arp_f, 6);
+    case CMD_SESSION_ALL:
+        return print_list(out, result, "entry", ses_h, ses_f, 8);
+    case CMD_NONE:
+        break;
+    }
+    return 1;
+}
+
+static int output_text(FILE *out, const panos_response *r, const char *cmd_xml)
+{
+    const xmlNode *result = panos_response_result(r);
+    if (result == NULL)
+        return 0;
+    enum known_cmd k = classify_cmd(cmd_xml);
+    if (k != CMD_NONE) {
+        int rc = print_known(out, k, result);
+        if (rc != 1)
+            return rc;
+    }
+    if (!has_elem_child(result)) {
+        char *text = own_text(result);
+        if (text == NULL)
+            return PANOS_E_NOMEM;
+        if (text[0] != '\0')
+            fprintf(out, "%s\n", text);
+        free(text);
+        return 0;
+    }
+    for (const xmlNode *c = result->children; c != NULL; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        int rc = write_pretty_node(out, c);
+        if (rc != 0)
+            return rc;
+    }
+    return 0;
+}
+
+int cli_output_response(FILE *out, const panos_response *r, enum cli_format fmt,
+                        const char *cmd_xml, int pretty)
+{
+    int rc = 0;
+    switch (fmt) {
+    case CLI_FORMAT_XML:
+        rc = output_xml(out, r, pretty);
+        break;
+    case CLI_FORMAT_JSON:
+        rc = output_json(out, r, pretty);
+        break;
+    case CLI_FORMAT_TEXT:
+        rc = output_text(out, r, cmd_xml);
+        break;
+    }
+    if (fflush(out) != 0 || ferror(out))
+        return PANOS_E_IO;
+    return rc;
+}

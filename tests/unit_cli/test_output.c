@@ -1,0 +1,298 @@
+/* SPDX-License-Identifier: MIT */
+/* test_output.c -- panctl's output layer: format names, XML to JSON mapping, text tables. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <libxml/parser.h>
+#include "output.h"
+#include "check.h"
+
+/* §4.1 show system info, abridged, with the quirks kept (newline in <time>, single quotes). */
+static const char SYSINFO[] = "<response status=\"success\">\n  <result>\n    <system>\n"
+                              "      <hostname>fw-lab-1</hostname>\n"
+                              "      <ip-address>192.0.2.50</ip-address>\n"
+                              "      <time>Wed Apr 30 15:14:34 2025\n</time>\n"
+                              "      <family>400</family>\n"
+                              "      <model>PA-440</model>\n"
+                              "      <sw-version>10.2.11-h12</sw-version>\n"
+                              "      <app-release-date></app-release-date>\n"
+                              "      <plugin_versions>\n"
+                              "        <entry name='dlp' version='3.0.9'>\n"
+                              "          <pkginfo>dlp-3.0.9</pkginfo>\n"
+                              "        </entry>\n"
+                              "      </plugin_versions>\n"
+                              "    </system>\n  </result>\n</response>";
+
+/* §4.7 show arp all. */
+static const char ARP[] = "<response status=\"success\"><result>"
+                          "<max>1500</max><total>2</total><timeout>1800</timeout><dp>dp0</dp>"
+                          "<entries>"
+                          "<entry><status>  c  </status><ip>192.0.2.10</ip>"
+                          "<mac>00:00:5e:00:53:10</mac><ttl>1778</ttl>"
+                          "<interface>ethernet1/1</interface><port>ethernet1/1</port></entry>"
+                          "<entry><status>  i  </status><ip>192.0.2.99</ip>"
+                          "<mac>(incomplete)</mac><ttl>3</ttl>"
+                          "<interface>ethernet1/2.30</interface><port>ethernet1/2</port></entry>"
+                          "</entries></result></response>";
+
+static xmlDoc *doc;
+
+/* cli_xml_to_json() of the root of @p xml, dumped compact with keys in document order. */
+static char *map(const char *xml)
+{
+    xmlFreeDoc(doc);
+    doc = xmlReadMemory(xml, (int)strlen(xml), NULL, NULL, XML_PARSE_NONET);
+    CHECK_TRUE(doc != NULL);
+    json_t *j = cli_xml_to_json(xmlDocGetRootElement(doc));
+    CHECK_TRUE(j != NULL);
+    char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
+    json_decref(j);
+    CHECK_TRUE(s != NULL);
+    return s;
+}
+
+#define CHECK_MAP(expected, xml)                                                                   \
+    do {                                                                                           \
+        char *got_ = map(xml);                                                                     \
+        CHECK_STR((expected), got_);                                                               \
+        free(got_);                                                                                \
+    } while (0)
+
+/* cli_output_response() on @p body into a new string (caller frees). */
+static char *render(const char *body, enum cli_format fmt, const char *cmd, int pretty)
+{
+    panos_response *r = NULL;
+    CHECK_OK(panos_response_parse(&r, body, strlen(body), 200));
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    CHECK_TRUE(f != NULL);
+    CHECK_EQ(0, cli_output_response(f, r, fmt, cmd, pretty));
+    fclose(f);
+    panos_response_free(r);
+    return buf;
+}
+
+static void test_format_parse(void **state)
+{
+    (void)state;
+    enum cli_format f = CLI_FORMAT_XML;
+    CHECK_EQ(0, cli_format_parse("json", &f));
+    CHECK_EQ(CLI_FORMAT_JSON, f);
+    CHECK_EQ(0, cli_format_parse("text", &f));
+    CHECK_EQ(CLI_FORMAT_TEXT, f);
+    CHECK_EQ(0, cli_format_parse("xml", &f));
+    CHECK_EQ(CLI_FORMAT_XML, f);
+    CHECK_EQ(-1, cli_format_parse("yaml", &f));
+    CHECK_EQ(-1, cli_format_parse("JSON", &f));
+    CHECK_EQ(-1, cli_format_parse("", &f));
+}
+
+static void test_json_single_entry_is_array(void **state)
+{
+    (void)state;
+    CHECK_MAP("{\"entry\":[{\"name\":\"a\"}]}", "<r><entry><name>a</name></entry></r>");
+    CHECK_MAP("{\"member\":[\"x\"]}", "<r><member>x</member></r>");
+    CHECK_MAP("{\"line\":[\"one\"],\"job\":[{\"id\":\"7\"}]}",
+              "<r><line>one</line><job><id>7</id></job></r>");
+}
+
+static void test_json_attributes(void **state)
+{
+    (void)state;
+    CHECK_MAP("{\"entry\":[{\"@name\":\"dlp\",\"@version\":\"3.0.9\",\"pkginfo\":\"dlp-3.0.9\"}]}",
+              "<p><entry name='dlp' version='3.0.9'><pkginfo>dlp-3.0.9</pkginfo></entry></p>");
+    CHECK_MAP("{\"@name\":\"all\"}", "<entry name='all'/>");
+}
+
+static void test_json_mixed(void **state)
+{
+    (void)state;
+    /* Attributes and text: the text goes under "#text". */
+    CHECK_MAP("{\"@status\":\"success\",\"#text\":\"done\"}", "<msg status='success'> done </msg>");
+    CHECK_MAP("{\"a\":{\"@id\":\"1\",\"#text\":\"x\"}}", "<r><a id=\"1\">x</a></r>");
+}
+
+static void test_json_null_and_strings(void **state)
+{
+    (void)state;
+    CHECK_MAP("null", "<r/>");
+    CHECK_MAP("null", "<r>  \n </r>");
+    CHECK_MAP("{\"zone\":null,\"tag\":\"0\"}", "<r><zone/><tag>0</tag></r>");
+    /* Numbers stay strings; text is trimmed; CDATA counts as text. */
+    CHECK_MAP("\"42\"", "<r>\n 42\n</r>");
+    CHECK_MAP("\"top - 16:29\"", "<r><![CDATA[top - 16:29]]></r>");
+}
+
+static void test_json_repeated(void **state)
+{
+    (void)state;
+    CHECK_MAP("{\"id\":[\"26\",\"26\"],\"name\":\"e1\"}",
+              "<e><id>26</id><id>26</id><name>e1</name></e>");
+    CHECK_MAP("{\"ZTP\":[\"Disabled\",null,\"x\"]}",
+              "<s><ZTP>Disabled</ZTP><ZTP/><ZTP>x</ZTP></s>");
+    CHECK_MAP("{\"entry\":[\"a\",\"b\"]}", "<r><entry>a</entry><entry>b</entry></r>");
+}
+
+static void test_json_system_info(void **state)
+{
+    (void)state;
+    char *out = render(SYSINFO, CLI_FORMAT_JSON, NULL, 0);
+    size_t n = strlen(out);
+    CHECK_TRUE(n > 0 && out[n - 1] == '\n');
+    CHECK_TRUE(strchr(out, '\n') == out + n - 1); /* compact: one line */
+    json_error_t err;
+    json_t *j = json_loads(out, 0, &err);
+    CHECK_TRUE(j != NULL);
+    CHECK_STR("fw-lab-1",
+              json_string_value(json_object_get(json_object_get(j, "system"), "hostname")));
+    CHECK_STR("Wed Apr 30 15:14:34 2025",
+              json_string_value(json_object_get(json_object_get(j, "system"), "time")));
+    CHECK_TRUE(json_is_null(json_object_get(json_object_get(j, "system"), "app-release-date")));
+    json_decref(j);
+    free(out);
+
+    out = render(SYSINFO, CLI_FORMAT_JSON, NULL, 1);
+    CHECK_TRUE(strstr(out, "{\n  \"system\": {\n    \"hostname\": \"fw-lab-1\",") == out);
+    free(out);
+}
+
+static void test_text_system_info(void **state)
+{
+    (void)state;
+    /* Both spellings of the command select the table. */
+    const char *cmds[] = {"<show><system><info></info></system></show>",
+                          "<show><system><info/></system></show>"};
+    for (size_t i = 0; i < 2; i++) {
+        char *out = render(SYSINFO, CLI_FORMAT_TEXT, cmds[i], 0);
+        CHECK_TRUE(strstr(out, "hostname          fw-lab-1\n") == out);
+        CHECK_TRUE(strstr(out, "\ntime              Wed Apr 30 15:14:34 2025\n") != NULL);
+        CHECK_TRUE(strstr(out, "\napp-release-date  -\n") != NULL);
+        CHECK_TRUE(strstr(out, "\nplugin_versions   dlp\n") != NULL);
+        free(out);
+    }
+}
+
+static void test_text_arp(void **state)
+{
+    (void)state;
+    char *out = render(ARP, CLI_FORMAT_TEXT, "<show><arp><entry name='all'/></arp></show>", 0);
+    CHECK_STR("IP          MAC                INTERFACE       STATUS  TTL   PORT\n"
+              "192.0.2.10  00:00:5e:00:53:10  ethernet1/1     c       1778  ethernet1/1\n"
+              "192.0.2.99  (incomplete)       ethernet1/2.30  i       3     ethernet1/2\n",
+              out);
+    free(out);
+    /* An empty table keeps its header. */
+    out = render("<response status='success'><result><total>0</total><entries></entries>"
+                 "</result></response>",
+                 CLI_FORMAT_TEXT, "<show><arp><entry name=\"all\"></entry></arp></show>", 0);
+    CHECK_STR("IP  MAC  INTERFACE  STATUS  TTL  PORT\n", out);
+    free(out);
+}
+
+static void test_text_interfaces(void **state)
+{
+    (void)state;
+    const char *body = "<response status=\"success\"><result><ifnet>"
+                       "<entry><name>ethernet1/1</name><zone>outside</zone><fwd>vr:default</fwd>"
+                       "<vsys>1</vsys><tag>0</tag><ip>192.0.2.19/24</ip></entry>"
+                       "<entry><name>ethernet1/3</name><zone/><vsys>1</vsys><tag>0</tag>"
+                       "<ip>N/A</ip></entry></ifnet>"
+                       "<hw><entry><name>ethernet1/1</name><duplex>full</duplex><state>up</state>"
+                       "<mac>00:1b:17:00:00:1a</mac><speed>1000</speed><id>26</id><id>26</id>"
+                       "</entry></hw></result></response>";
+    char *out = render(body, CLI_FORMAT_TEXT, "<show><interface>all</interface></show>", 0);
+    CHECK_STR("NAME         ZONE     IP             VSYS  TAG\n"
+              "ethernet1/1  outside  192.0.2.19/24  1     0\n"
+              "ethernet1/3  -        N/A            1     0\n"
+              "\n"
+              "NAME         STATE  SPEED  DUPLEX  MAC\n"
+              "ethernet1/1  up     1000   full    00:1b:17:00:00:1a\n",
+              out);
+    free(out);
+}
+
+static void test_text_session(void **state)
+{
+    (void)state;
+    char *out = render("<response status='success'><result><tmo-udp>30</tmo-udp>"
+                       "<num-active>102448</num-active></result></response>",
+                       CLI_FORMAT_TEXT, "<show><session><info/></session></show>", 0);
+    CHECK_STR("tmo-udp     30\nnum-active  102448\n", out);
+    free(out);
+    out = render("<response status='success'><result><entry><dst>198.51.100.5</dst>"
+                 "<source>192.0.2.10</source><dport>443</dport><from>trust</from>"
+                 "<to>untrust</to><state>ACTIVE</state><idx>1234</idx>"
+                 "<application>ssl</application></entry></result></response>",
+                 CLI_FORMAT_TEXT, "<show><session><all></all></session></show>", 0);
+    CHECK_STR("ID    APPLICATION  FROM   TO       SOURCE      DST           DPORT  STATE\n"
+              "1234  ssl          trust  untrust  192.0.2.10  198.51.100.5  443    ACTIVE\n",
+              out);
+    free(out);
+}
+
+static void test_text_fallbacks(void **state)
+{
+    (void)state;
+    /* Unknown command with text: the text. */
+    char *out = render("<response status='success'><result><![CDATA[top - 16:29:19 up]]>"
+                       "</result></response>",
+                       CLI_FORMAT_TEXT, "<show><system><resources/></system></show>", 0);
+    CHECK_STR("top - 16:29:19 up\n", out);
+    free(out);
+    /* Unknown command with elements: the children, indented. */
+    out = render("<response status='success'><result>\n<clock><a>1</a></clock></result></response>",
+                 CLI_FORMAT_TEXT, NULL, 0);
+    CHECK_STR("<clock>\n  <a>1</a>\n</clock>\n", out);
+    free(out);
+}
+
+static void test_xml(void **state)
+{
+    (void)state;
+    const char *body = "<response status=\"success\"><result><a>1</a></result></response>";
+    char *out = render(body, CLI_FORMAT_XML, NULL, 0);
+    CHECK_STR("<response status=\"success\"><result><a>1</a></result></response>\n", out);
+    free(out);
+    out = render(body, CLI_FORMAT_XML, NULL, 1);
+    CHECK_STR("<response status=\"success\">\n  <result>\n    <a>1</a>\n  </result>\n</response>\n",
+              out);
+    free(out);
+}
+
+static void test_write_error(void **state)
+{
+    (void)state;
+    panos_response *r = NULL;
+    CHECK_OK(panos_response_parse(&r, ARP, strlen(ARP), 200));
+    FILE *f = fopen("/dev/full", "w");
+    if (f != NULL) {
+        CHECK_EQ(PANOS_E_IO, cli_output_response(f, r, CLI_FORMAT_JSON, NULL, 1));
+        fclose(f);
+    }
+    panos_response_free(r);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_format_parse),
+        cmocka_unit_test(test_json_single_entry_is_array),
+        cmocka_unit_test(test_json_attributes),
+        cmocka_unit_test(test_json_mixed),
+        cmocka_unit_test(test_json_null_and_strings),
+        cmocka_unit_test(test_json_repeated),
+        cmocka_unit_test(test_json_system_info),
+        cmocka_unit_test(test_text_system_info),
+        cmocka_unit_test(test_text_arp),
+        cmocka_unit_test(test_text_interfaces),
+        cmocka_unit_test(test_text_session),
+        cmocka_unit_test(test_text_fallbacks),
+        cmocka_unit_test(test_xml),
+        cmocka_unit_test(test_write_error),
+    };
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    xmlFreeDoc(doc);
+    xmlCleanupParser();
+    return rc;
+}
