@@ -20,7 +20,7 @@ trap cleanup EXIT INT TERM
 
 umask 077
 printf 'admin:demo pass&word\n' >"$dir/users"
-"$PANSIM" --listen 127.0.0.1 --port 0 --portfile "$dir/port" --tls \
+"$PANSIM" --bind 127.0.0.1 --port 0 --portfile "$dir/port" --tls \
     --fingerprint-file "$dir/fp" --users "$dir/users" --quit-after 300 &
 pid=$!
 i=0

@@ -147,6 +147,22 @@ static panos_code read_word(const char *text, size_t *pos, panos__sb *tok, struc
     return PANOS_OK;
 }
 
+/*
+ * Elements whose argument PAN-OS types as a value even when it looks like a name:
+ * `show interface all` is <show><interface>all</interface></show> (panos-xml-api.md §4.4),
+ * `show dhcp server lease interface all` likewise (§4.8). The word right after one of these
+ * (before any child) is its text.
+ */
+static int takes_value(const char *name, size_t len)
+{
+    static const char *const names[] = {"interface", "zone", "vsys", "target-vsys",
+                                        "virtual-router", "filter", "filter-pretty"};
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+        if (strlen(names[i]) == len && memcmp(names[i], name, len) == 0)
+            return 1;
+    return 0;
+}
+
 /* Give the top element its '>' before a child or text goes in. */
 static void close_start_tag(panos__sb *sb, struct elem *e)
 {
@@ -196,6 +212,8 @@ static panos_code convert(panos__sb *sb, const char *text, char *errbuf, size_t 
         words++;
         struct elem *top = depth > 0 ? &stack[depth - 1] : NULL;
         size_t col = column(text, w.start);
+        if (w.kind == WORD_NAME && top != NULL && top->tag_open && takes_value(top->name, top->len))
+            w.kind = WORD_VALUE;
         if (w.kind == WORD_NAME) {
             if (top == NULL && closed != NULL) {
                 rc = fail(errbuf, errlen,

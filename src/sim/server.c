@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <netinet/in.h>
 #include <pthread.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -393,6 +394,17 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
     *con_cls = NULL;
 }
 
+/* libmicrohttpd's own messages (TLS alerts from clients that refuse our certificate, ...):
+ * shown with --verbose only, since refusing is what a pin-mismatch test expects. */
+static void mhd_log(void *cls, const char *fmt, va_list ap)
+{
+    const struct sim_server *s = cls;
+    if (!s->o.verbose)
+        return;
+    fputs("pansim: mhd: ", stderr);
+    vfprintf(stderr, fmt, ap);
+}
+
 int sim_server_start(struct sim_server **out, const struct sim_server_options *o, char *err,
                      size_t errlen)
 {
@@ -426,12 +438,14 @@ int sim_server_start(struct sim_server **out, const struct sim_server_options *o
         s->d = MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, on_request, s,
                                 MHD_OPTION_SOCK_ADDR, sa, MHD_OPTION_NOTIFY_COMPLETED,
                                 on_completed, s, MHD_OPTION_CONNECTION_TIMEOUT, 30u,
+                                MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s,
                                 MHD_OPTION_HTTPS_MEM_KEY, o->key_pem, MHD_OPTION_HTTPS_MEM_CERT,
                                 o->cert_pem, MHD_OPTION_END);
     } else {
         s->d = MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, on_request, s,
                                 MHD_OPTION_SOCK_ADDR, sa, MHD_OPTION_NOTIFY_COMPLETED,
                                 on_completed, s, MHD_OPTION_CONNECTION_TIMEOUT, 30u,
+                                MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s,
                                 MHD_OPTION_END);
     }
     if (s->d == NULL) {
