@@ -1,0 +1,32 @@
+# SPDX-License-Identifier: MIT
+# Fuzzing of what parses network input: replay drivers over seed corpora (any compiler), and
+# libFuzzer targets with clang and -DPANOS_FUZZ=ON (see docs/internals/fuzzing.md).
+option(PANOS_FUZZ "Build libFuzzer targets (clang only)" OFF)
+
+set(PANOS_FUZZERS response logparse cmdxml)
+foreach(name ${PANOS_FUZZERS})
+  set(src ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/fuzz_${name}.c)
+  add_executable(fuzz_replay_${name} ${src} ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/replay.c)
+  target_compile_definitions(fuzz_replay_${name} PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
+  target_link_libraries(fuzz_replay_${name} PRIVATE panos)
+  panos_warnings(fuzz_replay_${name})
+  add_test(NAME fuzz/replay-${name}
+    COMMAND fuzz_replay_${name} ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/corpus/${name})
+  set_tests_properties(fuzz/replay-${name} PROPERTIES LABELS unit TIMEOUT 60
+    ENVIRONMENT "${PANOS_TEST_ENV}")
+endforeach()
+
+if(PANOS_FUZZ)
+  if(NOT CMAKE_C_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "PANOS_FUZZ=ON needs clang (CC=clang), not ${CMAKE_C_COMPILER_ID}")
+  endif()
+  # Coverage for the library too, or the fuzzer only sees the few lines of the entry points.
+  target_compile_options(panos PRIVATE -fsanitize=fuzzer-no-link)
+  foreach(name ${PANOS_FUZZERS})
+    add_executable(fuzz_${name} ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/fuzz_${name}.c)
+    target_compile_options(fuzz_${name} PRIVATE -fsanitize=fuzzer)
+    target_link_options(fuzz_${name} PRIVATE -fsanitize=fuzzer)
+    target_link_libraries(fuzz_${name} PRIVATE panos)
+    panos_warnings(fuzz_${name})
+  endforeach()
+endif()
