@@ -48,6 +48,7 @@ struct cli_opt {
 int cmd_api(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_config(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_logs(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_op(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_tls(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_version(struct cli_ctx *ctx, int argc, char **argv);

@@ -164,7 +164,7 @@ int sim_device_new(struct sim_device **out, const struct sim_device_options *opt
     lo.seed = opts->seed;
     for (int t = 0; t < SIM_LOG__COUNT; t++)
         lo.initial[t] = t == SIM_LOG_TRAFFIC ? count : count / 10;
-    lo.rate_per_s = opts->log_rate > 0 ? opts->log_rate : 5;
+    lo.rate_per_s = opts->log_rate;
     lo.t0_ms = now_ms();
     lo.span_s = 7 * 86400;
     lo.serial = d->serial;

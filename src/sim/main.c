@@ -200,6 +200,7 @@ int main(int argc, char **argv)
     int c;
 
     dopt.seed = 1;
+    dopt.log_rate = 5;
     while ((c = getopt_long(argc, argv, "p:vh", long_opts, NULL)) != -1) {
         switch (c) {
         case 'p':

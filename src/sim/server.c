@@ -416,10 +416,18 @@ int sim_server_start(struct sim_server **out, const struct sim_server_options *o
     const char *bind = o->bind ? o->bind : "127.0.0.1";
     *out = NULL;
     if (inet_pton(AF_INET, bind, &sin.sin_addr) == 1) {
+        if ((ntohl(sin.sin_addr.s_addr) >> 24) != 127) {
+            snprintf(err, errlen, "--bind %s: pansim listens on loopback only", bind);
+            return -1;
+        }
         sin.sin_family = AF_INET;
         sin.sin_port = htons((uint16_t)o->port);
         sa = (const struct sockaddr *)&sin;
     } else if (inet_pton(AF_INET6, bind, &sin6.sin6_addr) == 1) {
+        if (!IN6_IS_ADDR_LOOPBACK(&sin6.sin6_addr)) {
+            snprintf(err, errlen, "--bind %s: pansim listens on loopback only", bind);
+            return -1;
+        }
         sin6.sin6_family = AF_INET6;
         sin6.sin6_port = htons((uint16_t)o->port);
         sa = (const struct sockaddr *)&sin6;

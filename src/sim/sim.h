@@ -55,7 +55,7 @@ struct sim_device_options {
     unsigned long seed;     /* makes the generated state (sessions, ARP, logs) deterministic */
     const char *users_file; /* "name:password" lines; NULL = one admin "admin"/"admin" */
     unsigned long long log_count; /* traffic entries at start (others a tenth); 0 = 100000 */
-    double log_rate;        /* new traffic entries per second; 0 = 5 */
+    double log_rate;        /* new traffic entries per second (pansim's default: 5) */
     long log_job_ms;        /* how long a log job stays ACT; 0 = 300 */
 };
 

@@ -1,0 +1,452 @@
+/* SPDX-License-Identifier: MIT */
+/* cmd_logs.c -- panctl logs: query any log type, page past 5,000, stream JSON lines, CSV or a table. */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+#include <panos/log.h>
+#include "cli.h"
+
+enum { OPT_QUERY = 256, OPT_SRC, OPT_DST, OPT_ADDR, OPT_PORT, OPT_APP, OPT_RULE, OPT_USER,
+       OPT_ACTION, OPT_SUBTYPE, OPT_SINCE, OPT_UNTIL, OPT_DIR, OPT_FOLLOW, OPT_FIELDS,
+       OPT_NO_PROGRESS, OPT_PAGE, OPT_JOB_TIMEOUT };
+
+static const struct cli_opt opts[] = {
+    {{"type", required_argument, NULL, 'T'}, "TYPE",
+     "traffic (default), threat, url, wildfire, data, system, config, hipmatch, globalprotect, "
+     "userid, auth, decryption"},
+    {{"query", required_argument, NULL, OPT_QUERY}, "FILTER",
+     "a PAN-OS filter, e.g. \"(zone.src eq trust)\"; and-ed with the options below"},
+    {{"src", required_argument, NULL, OPT_SRC}, "IP[/LEN]", "source address or network"},
+    {{"dst", required_argument, NULL, OPT_DST}, "IP[/LEN]", "destination address or network"},
+    {{"addr", required_argument, NULL, OPT_ADDR}, "IP[/LEN]", "source or destination"},
+    {{"port", required_argument, NULL, OPT_PORT}, "PORT", "destination port"},
+    {{"app", required_argument, NULL, OPT_APP}, "APP", "application, e.g. ssl"},
+    {{"rule", required_argument, NULL, OPT_RULE}, "RULE", "security rule name"},
+    {{"user", required_argument, NULL, OPT_USER}, "USER", "source user"},
+    {{"action", required_argument, NULL, OPT_ACTION}, "ACTION", "allow, deny, drop, ..."},
+    {{"subtype", required_argument, NULL, OPT_SUBTYPE}, "SUBTYPE", "log subtype"},
+    {{"since", required_argument, NULL, OPT_SINCE}, "TIME",
+     "'YYYY/MM/DD HH:MM:SS', YYYY-MM-DDTHH:MM:SS, or relative: 30m, 2h, 7d"},
+    {{"until", required_argument, NULL, OPT_UNTIL}, "TIME", "same forms as --since"},
+    {{"count", required_argument, NULL, 'n'}, "N",
+     "entries wanted (default 20; past 5,000 by paging; 0 = all)"},
+    {{"dir", required_argument, NULL, OPT_DIR}, "DIR", "backward (newest first, default) or forward"},
+    {{"follow", no_argument, NULL, 'f'}, NULL, "then keep printing new entries until Ctrl-C"},
+    {{"output", required_argument, NULL, 'o'}, "FORMAT",
+     "json (JSON lines), csv, or text (a table); default text on a terminal, json otherwise"},
+    {{"fields", required_argument, NULL, OPT_FIELDS}, "F1,F2",
+     "fields to print (csv, text); default: all (csv) or a few per type (text)"},
+    {{"page-size", required_argument, NULL, OPT_PAGE}, "N", "entries per log job, 1-5000 (5000)"},
+    {{"job-timeout", required_argument, NULL, OPT_JOB_TIMEOUT}, "SECONDS",
+     "finish a log job still running after SECONDS (300)"},
+    {{"no-progress", no_argument, NULL, OPT_NO_PROGRESS}, NULL, "no progress line on stderr"},
+    {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
+    {{NULL, 0, NULL, 0}, NULL, NULL},
+};
+
+enum fmt { FMT_JSON, FMT_CSV, FMT_TEXT };
+
+struct out {
+    enum fmt fmt;
+    char **fields; /* chosen columns, or NULL */
+    size_t nfields;
+    int header_done;
+    int progress_shown;
+    int write_failed;
+};
+
+static volatile sig_atomic_t interrupted;
+
+static void on_sigint(int sig)
+{
+    (void)sig;
+    interrupted = 1;
+}
+
+/* Fields PAN-OS means as numbers (panos-logs-investigation.md, log fields): JSON numbers. */
+static int numeric_field(const char *name)
+{
+    static const char *const names[] = {
+        "seqno", "sessionid", "repeatcnt", "sport", "dport", "natsport", "natdport", "bytes",
+        "bytes_sent", "bytes_received", "packets", "pkts_sent", "pkts_received", "elapsed",
+        "tid", "vsys_id", "parent_session_id", "chunks", "chunks_sent", "chunks_received",
+        "reportid", "pcap_id", "dg_hier_level_1", "dg_hier_level_2", "dg_hier_level_3",
+        "dg_hier_level_4", "session_owner_id"};
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+        if (strcmp(names[i], name) == 0)
+            return 1;
+    return 0;
+}
+
+static int is_integer(const char *s)
+{
+    const char *p = s + (*s == '-');
+    if (*p == '\0' || strlen(p) > 18 || (p[0] == '0' && p[1] != '\0'))
+        return 0;
+    for (; *p; p++)
+        if (*p < '0' || *p > '9')
+            return 0;
+    return 1;
+}
+
+static void csv_cell(const char *v)
+{
+    if (strpbrk(v, ",\"\r\n") == NULL) {
+        fputs(v, stdout);
+        return;
+    }
+    putchar('"');
+    for (; *v; v++) {
+        if (*v == '"')
+            putchar('"');
+        putchar(*v);
+    }
+    putchar('"');
+}
+
+/* Columns of the table when --fields is not given. */
+static const char *const *table_columns(const char *type)
+{
+    static const char *const traffic[] = {"receive_time", "src", "dst", "dport", "app",
+                                          "action", "rule", "bytes", NULL};
+    static const char *const threat[] = {"receive_time", "src", "dst", "dport", "threatid",
+                                         "severity", "action", NULL};
+    static const char *const sys[] = {"receive_time", "severity", "eventid", "opaque", NULL};
+    static const char *const config[] = {"receive_time", "admin", "cmd", "path", "result",
+                                         NULL};
+    static const char *const other[] = {"receive_time", "subtype", "src", "dst", NULL};
+    if (strcmp(type, "traffic") == 0)
+        return traffic;
+    if (strcmp(type, "threat") == 0 || strcmp(type, "url") == 0 ||
+        strcmp(type, "wildfire") == 0 || strcmp(type, "data") == 0)
+        return threat;
+    if (strcmp(type, "system") == 0)
+        return sys;
+    if (strcmp(type, "config") == 0)
+        return config;
+    return other;
+}
+
+static int width_of(const char *name)
+{
+    if (strcmp(name, "receive_time") == 0)
+        return 19;
+    if (strcmp(name, "src") == 0 || strcmp(name, "dst") == 0)
+        return 15;
+    if (strcmp(name, "dport") == 0)
+        return 6;
+    if (strcmp(name, "severity") == 0 || strcmp(name, "action") == 0)
+        return 13;
+    if (strcmp(name, "rule") == 0 || strcmp(name, "app") == 0 || strcmp(name, "threatid") == 0)
+        return 20;
+    if (strcmp(name, "opaque") == 0 || strcmp(name, "path") == 0)
+        return 0; /* the last column runs free */
+    return 14;
+}
+
+static void clear_progress(struct out *o)
+{
+    if (o->progress_shown) {
+        fputs("\r\033[K", stderr);
+        o->progress_shown = 0;
+    }
+}
+
+static int on_entry(void *payload, const panos_log_entry *e)
+{
+    struct out *o = payload;
+    clear_progress(o);
+    if (o->fmt == FMT_JSON) {
+        json_t *obj = json_object();
+        if (obj == NULL)
+            return 1;
+        if (e->logid)
+            json_object_set_new(obj, "logid", json_string(e->logid));
+        for (size_t i = 0; i < e->nfields; i++) {
+            const panos_log_field *f = &e->fields[i];
+            json_t *v = numeric_field(f->name) && is_integer(f->value)
+                            ? json_integer(strtoll(f->value, NULL, 10))
+                            : json_string(f->value);
+            json_object_set_new(obj, f->name, v ? v : json_null());
+        }
+        if (json_dumpf(obj, stdout, JSON_PRESERVE_ORDER | JSON_COMPACT) != 0)
+            o->write_failed = 1;
+        putchar('\n');
+        json_decref(obj);
+    } else {
+        if (o->fields == NULL) {
+            /* CSV without --fields: the columns of the first entry. */
+            o->fields = calloc(e->nfields + 1, sizeof(char *));
+            if (o->fields == NULL)
+                return 1;
+            for (size_t i = 0; i < e->nfields; i++)
+                o->fields[i] = strdup(e->fields[i].name);
+            o->nfields = e->nfields;
+        }
+        if (!o->header_done) {
+            for (size_t i = 0; i < o->nfields; i++) {
+                if (o->fmt == FMT_CSV) {
+                    fputs(i ? "," : "", stdout);
+                    csv_cell(o->fields[i]);
+                } else {
+                    int w = width_of(o->fields[i]);
+                    if (i + 1 < o->nfields && w)
+                        printf("%-*s  ", w, o->fields[i]);
+                    else
+                        fputs(o->fields[i], stdout);
+                }
+            }
+            putchar('\n');
+            o->header_done = 1;
+        }
+        for (size_t i = 0; i < o->nfields; i++) {
+            const char *v = panos_log_entry_get(e, o->fields[i]);
+            if (o->fmt == FMT_CSV) {
+                fputs(i ? "," : "", stdout);
+                csv_cell(v ? v : "");
+            } else {
+                int w = width_of(o->fields[i]);
+                v = v && v[0] ? v : "-";
+                if (i + 1 < o->nfields && w)
+                    printf("%-*.*s  ", w, w, v);
+                else
+                    fputs(v, stdout);
+            }
+        }
+        putchar('\n');
+    }
+    if (ferror(stdout))
+        o->write_failed = 1;
+    return o->write_failed ? 1 : 0;
+}
+
+static void on_progress(void *payload, const panos_log_progress *p)
+{
+    struct out *o = payload;
+    if (p->wanted)
+        fprintf(stderr, "\rlogs: %llu of %llu entries, job %s %d%%\033[K", p->delivered,
+                p->wanted, p->job_status ? p->job_status : "-", p->job_progress < 0 ? 0 : p->job_progress);
+    else
+        fprintf(stderr, "\rlogs: %llu entries, job %s %d%%\033[K", p->delivered,
+                p->job_status ? p->job_status : "-", p->job_progress < 0 ? 0 : p->job_progress);
+    o->progress_shown = 1;
+}
+
+static int split_fields(struct out *o, const char *list)
+{
+    char *copy = strdup(list);
+    if (copy == NULL)
+        return -1;
+    size_t n = 1;
+    for (const char *p = list; *p; p++)
+        n += *p == ',';
+    o->fields = calloc(n + 1, sizeof(char *));
+    if (o->fields == NULL) {
+        free(copy);
+        return -1;
+    }
+    char *save = NULL;
+    for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+        while (*t == ' ')
+            t++;
+        if (*t)
+            o->fields[o->nfields++] = strdup(t);
+    }
+    free(copy);
+    return o->nfields ? 0 : -1;
+}
+
+/* The firewall's wall clock as if UTC, from `show clock` ("Wed May 31 11:50:21 PDT 2023"). */
+static int firewall_now(struct cli_ctx *ctx, long long *out)
+{
+    panos_response *r = NULL;
+    panos_code code = panos_op_run(&r, ctx->client, "<show><clock/></show>");
+    if (code != PANOS_OK)
+        return cli_fail_client(ctx, code);
+    char *text = panos_node_text(panos_response_result(r));
+    struct tm tm = {0};
+    char mon[4] = "", tz[16] = "";
+    int day = 0, h = 0, m = 0, s = 0, year = 0;
+    static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
+    int ok = text && sscanf(text, "%*3s %3s %d %d:%d:%d %15s %d", mon, &day, &h, &m, &s, tz,
+                            &year) == 7;
+    const char *mp = ok ? strstr(months, mon) : NULL;
+    if (text)
+        xmlFree(text);
+    panos_response_free(r);
+    if (!ok || mp == NULL || mon[0] == '\0') {
+        cli_error("(8) PARSE: cannot read the firewall's clock for --since/--until; give "
+                  "absolute times");
+        return PANOS_E_PARSE;
+    }
+    tm.tm_year = year - 1900;
+    tm.tm_mon = (int)(mp - months) / 3;
+    tm.tm_mday = day;
+    tm.tm_hour = h;
+    tm.tm_min = m;
+    tm.tm_sec = s;
+    *out = (long long)timegm(&tm);
+    return 0;
+}
+
+static int is_relative(const char *t)
+{
+    size_t n = t ? strlen(t) : 0;
+    return n >= 2 && strchr("smhd", t[n - 1]) != NULL && t[0] >= '0' && t[0] <= '9' &&
+           strchr(t, ' ') == NULL && strchr(t, '-') == NULL;
+}
+
+int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
+{
+    struct option longs[40];
+    char shorts[32];
+    panos_logfilter f = {0};
+    panos_log_query q = {0};
+    struct out o = {0};
+    panos_buf filter = PANOS_BUF_INIT;
+    int c, rc = 0, fmt_set = 0, no_progress = 0;
+    const char *fields = NULL;
+    char err[512] = "";
+
+    f.log_type = "traffic";
+    q.version = PANOS_LOG_QUERY_VERSION;
+    q.count = 20;
+    cli_opts_build(opts, longs, shorts, sizeof(shorts));
+    while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        char *end = NULL;
+        switch (c) {
+        case 'T': f.log_type = optarg; break;
+        case OPT_QUERY: f.query = optarg; break;
+        case OPT_SRC: f.src = optarg; break;
+        case OPT_DST: f.dst = optarg; break;
+        case OPT_ADDR: f.addr = optarg; break;
+        case OPT_PORT: f.port = optarg; break;
+        case OPT_APP: f.app = optarg; break;
+        case OPT_RULE: f.rule = optarg; break;
+        case OPT_USER: f.user = optarg; break;
+        case OPT_ACTION: f.action = optarg; break;
+        case OPT_SUBTYPE: f.subtype = optarg; break;
+        case OPT_SINCE: f.since = optarg; break;
+        case OPT_UNTIL: f.until = optarg; break;
+        case 'n':
+            q.count = strtoull(optarg, &end, 10);
+            if (end == optarg || *end || optarg[0] == '-')
+                return cli_usage_error("logs", "--count %s: expected a number", optarg);
+            break;
+        case OPT_DIR:
+            if (strcmp(optarg, "forward") != 0 && strcmp(optarg, "backward") != 0)
+                return cli_usage_error("logs", "--dir %s: expected forward or backward", optarg);
+            q.forward = optarg[0] == 'f';
+            break;
+        case 'f': q.follow = 1; break;
+        case 'o':
+            fmt_set = 1;
+            if (strcmp(optarg, "json") == 0 || strcmp(optarg, "jsonl") == 0)
+                o.fmt = FMT_JSON;
+            else if (strcmp(optarg, "csv") == 0)
+                o.fmt = FMT_CSV;
+            else if (strcmp(optarg, "text") == 0)
+                o.fmt = FMT_TEXT;
+            else
+                return cli_usage_error("logs", "--output %s: expected json, csv or text", optarg);
+            break;
+        case OPT_FIELDS: fields = optarg; break;
+        case OPT_PAGE: {
+            unsigned long v = strtoul(optarg, &end, 10);
+            if (end == optarg || *end || v < 1 || v > 5000)
+                return cli_usage_error("logs", "--page-size %s: expected 1 to 5000", optarg);
+            q.page_size = (unsigned int)v;
+            break;
+        }
+        case OPT_JOB_TIMEOUT: {
+            double v = strtod(optarg, &end);
+            if (end == optarg || *end || v <= 0)
+                return cli_usage_error("logs", "--job-timeout %s: expected seconds", optarg);
+            q.job_timeout_ms = (long)(v * 1000);
+            break;
+        }
+        case OPT_NO_PROGRESS: no_progress = 1; break;
+        case 'h':
+            cli_help("logs", "[--type TYPE] [FILTER OPTIONS] [--count N] [-o json|csv|text]",
+                     "Query the firewall's logs with an async log job: enqueue, poll until done "
+                     "(progress on a\nterminal), fetch; past 5,000 entries by paging on seqno "
+                     "so none is lost or repeated while\nnew logs arrive. Entries are streamed "
+                     "one at a time: memory stays flat for any count.\nCtrl-C (or a timeout) "
+                     "finishes the running job on the firewall.\n"
+                     "  panctl -H 192.0.2.1 logs --type traffic --src 192.0.2.0/24 --port 443 "
+                     "--since 2h -n 10000 -o csv",
+                     opts);
+            return 0;
+        default: return cli_usage_error("logs", "%s", "bad option");
+        }
+    }
+    if (optind < argc)
+        return cli_usage_error("logs", "unexpected argument '%s' (filters go in --query)",
+                               argv[optind]);
+    if (!panos_log_type_valid(f.log_type))
+        return cli_usage_error("logs", "--type %s: not a log type", f.log_type);
+    if (!fmt_set) {
+        if (ctx->format_set)
+            o.fmt = ctx->format == CLI_FORMAT_TEXT ? FMT_TEXT : FMT_JSON;
+        else
+            o.fmt = ctx->pretty ? FMT_TEXT : FMT_JSON;
+    }
+    if (fields && split_fields(&o, fields) != 0)
+        return cli_usage_error("logs", "--fields %s: expected NAME[,NAME...]", fields);
+    if (o.fmt == FMT_TEXT && o.fields == NULL) {
+        const char *const *cols = table_columns(f.log_type);
+        size_t n = 0;
+        while (cols[n])
+            n++;
+        o.fields = calloc(n + 1, sizeof(char *));
+        for (size_t i = 0; o.fields && i < n; i++)
+            o.fields[o.nfields++] = strdup(cols[i]);
+    }
+
+    if ((rc = cli_connect(ctx, 1)) != 0)
+        goto done;
+    if (is_relative(f.since) || is_relative(f.until)) {
+        if ((rc = firewall_now(ctx, &f.now)) != 0)
+            goto done;
+    }
+    panos_code code = panos_logfilter_build(&filter, &f, err, sizeof(err));
+    if (code != PANOS_OK) {
+        rc = cli_usage_error("logs", "%s", err[0] ? err : panos_strerror(code));
+        goto done;
+    }
+    if (ctx->verbose && filter.ptr && filter.ptr[0])
+        fprintf(stderr, "panctl: query: %s\n", filter.ptr);
+    q.log_type = f.log_type;
+    q.filter = filter.ptr;
+    q.cancel = &interrupted;
+    if (!no_progress && isatty(STDERR_FILENO)) {
+        q.progress = on_progress;
+        q.progress_payload = &o;
+    }
+    struct sigaction sa = {0}, old_int, old_term;
+    sa.sa_handler = on_sigint;
+    sigaction(SIGINT, &sa, &old_int);
+    sigaction(SIGTERM, &sa, &old_term);
+    code = panos_log_query_run(ctx->client, &q, on_entry, &o);
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGTERM, &old_term, NULL);
+    clear_progress(&o);
+    if (o.write_failed) {
+        cli_error("(18) IO: cannot write the output");
+        rc = PANOS_E_IO;
+    } else if (interrupted && !q.follow) {
+        cli_fail_client(ctx, code == PANOS_OK ? PANOS_E_FAILED : code);
+        rc = 130; /* interrupted, as a shell reports SIGINT */
+    } else if (code != PANOS_OK) {
+        rc = cli_fail_client(ctx, code);
+    }
+done:
+    for (size_t i = 0; o.fields && i < o.nfields; i++)
+        free(o.fields[i]);
+    free(o.fields);
+    panos_buf_dispose(&filter);
+    return rc;
+}
