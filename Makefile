@@ -4,7 +4,7 @@ JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 CMAKE ?= cmake
 CTEST ?= ctest
 
-.PHONY: all deps build test check check-asan demo clean
+.PHONY: all deps build test check check-asan demo clean bench
 
 all: build
 
@@ -36,3 +36,10 @@ demo:
 
 clean:
 	rm -rf build build-asan build-bench
+
+# Benchmarks (not tests): the log parser alone, then panctl logs against a local pansim.
+bench:
+	$(CMAKE) -S . -B build-bench -DCMAKE_BUILD_TYPE=Release -DPANOS_BUILD_BENCH=ON -DPANOS_BUILD_TESTS=OFF
+	$(CMAKE) --build build-bench -j$(JOBS)
+	build-bench/bench/bench_logparse
+	bench/bench_logs.sh build-bench

@@ -11,7 +11,7 @@
 
 enum { OPT_QUERY = 256, OPT_SRC, OPT_DST, OPT_ADDR, OPT_PORT, OPT_APP, OPT_RULE, OPT_USER,
        OPT_ACTION, OPT_SUBTYPE, OPT_SINCE, OPT_UNTIL, OPT_DIR, OPT_FOLLOW, OPT_FIELDS,
-       OPT_NO_PROGRESS, OPT_PAGE, OPT_JOB_TIMEOUT };
+       OPT_NO_PROGRESS, OPT_PAGE, OPT_JOB_TIMEOUT, OPT_POLL };
 
 static const struct cli_opt opts[] = {
     {{"type", required_argument, NULL, 'T'}, "TYPE",
@@ -42,6 +42,8 @@ static const struct cli_opt opts[] = {
     {{"page-size", required_argument, NULL, OPT_PAGE}, "N", "entries per log job, 1-5000 (5000)"},
     {{"job-timeout", required_argument, NULL, OPT_JOB_TIMEOUT}, "SECONDS",
      "finish a log job still running after SECONDS (300)"},
+    {{"poll-ms", required_argument, NULL, OPT_POLL}, "MS",
+     "first poll of a job after MS (default 500), then 1.5x longer each time up to 2000"},
     {{"no-progress", no_argument, NULL, OPT_NO_PROGRESS}, NULL, "no progress line on stderr"},
     {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
     {{NULL, 0, NULL, 0}, NULL, NULL},
@@ -56,6 +58,8 @@ struct out {
     int header_done;
     int progress_shown;
     int write_failed;
+    char *jbuf; /* one JSON line, reused */
+    size_t jcap;
 };
 
 static volatile sig_atomic_t interrupted;
@@ -66,19 +70,23 @@ static void on_sigint(int sig)
     interrupted = 1;
 }
 
-/* Fields PAN-OS means as numbers (panos-logs-investigation.md, log fields): JSON numbers. */
+static int cmp_name(const void *a, const void *b)
+{
+    return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* Fields PAN-OS means as numbers (panos-logs-investigation.md, log fields): JSON numbers.
+ * Sorted for bsearch: this runs for every field of every entry. */
 static int numeric_field(const char *name)
 {
     static const char *const names[] = {
-        "seqno", "sessionid", "repeatcnt", "sport", "dport", "natsport", "natdport", "bytes",
-        "bytes_sent", "bytes_received", "packets", "pkts_sent", "pkts_received", "elapsed",
-        "tid", "vsys_id", "parent_session_id", "chunks", "chunks_sent", "chunks_received",
-        "reportid", "pcap_id", "dg_hier_level_1", "dg_hier_level_2", "dg_hier_level_3",
-        "dg_hier_level_4", "session_owner_id"};
-    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-        if (strcmp(names[i], name) == 0)
-            return 1;
-    return 0;
+        "bytes", "bytes_received", "bytes_sent", "chunks", "chunks_received", "chunks_sent",
+        "dg_hier_level_1", "dg_hier_level_2", "dg_hier_level_3", "dg_hier_level_4", "dport",
+        "elapsed", "natdport", "natsport", "packets", "parent_session_id", "pcap_id",
+        "pkts_received", "pkts_sent", "repeatcnt", "reportid", "seqno", "session_owner_id",
+        "sessionid", "sport", "tid", "vsys_id"};
+    return bsearch(&name, names, sizeof(names) / sizeof(names[0]), sizeof(names[0]),
+                   cmp_name) != NULL;
 }
 
 static int is_integer(const char *s)
@@ -90,6 +98,29 @@ static int is_integer(const char *s)
         if (*p < '0' || *p > '9')
             return 0;
     return 1;
+}
+
+/* A JSON string for bytes that are not valid UTF-8: each invalid byte read as Latin-1. */
+static json_t *latin1_string(const char *v)
+{
+    size_t n = strlen(v);
+    char *u = malloc(n * 2 + 1);
+    if (u == NULL)
+        return NULL;
+    size_t o = 0;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)v[i];
+        if (c < 0x80) {
+            u[o++] = (char)c;
+        } else {
+            u[o++] = (char)(0xC0 | c >> 6);
+            u[o++] = (char)(0x80 | (c & 0x3F));
+        }
+    }
+    u[o] = '\0';
+    json_t *j = json_stringn(u, o);
+    free(u);
+    return j;
 }
 
 static void csv_cell(const char *v)
@@ -170,12 +201,26 @@ static int on_entry(void *payload, const panos_log_entry *e)
             json_t *v = numeric_field(f->name) && is_integer(f->value)
                             ? json_integer(strtoll(f->value, NULL, 10))
                             : json_string(f->value);
+            if (v == NULL)
+                v = latin1_string(f->value); /* not UTF-8: keep the value readable */
             json_object_set_new(obj, f->name, v ? v : json_null());
         }
-        if (json_dumpf(obj, stdout, JSON_PRESERVE_ORDER | JSON_COMPACT) != 0)
-            o->write_failed = 1;
-        putchar('\n');
+        size_t need = json_dumpb(obj, o->jbuf, o->jcap, JSON_PRESERVE_ORDER | JSON_COMPACT);
+        if (need + 1 > o->jcap) {
+            char *nb = realloc(o->jbuf, need + 1);
+            if (nb == NULL) {
+                json_decref(obj);
+                return 1;
+            }
+            o->jbuf = nb;
+            o->jcap = need + 1;
+            need = json_dumpb(obj, o->jbuf, o->jcap, JSON_PRESERVE_ORDER | JSON_COMPACT);
+        }
         json_decref(obj);
+        if (need == 0)
+            return 1;
+        o->jbuf[need] = '\n';
+        fwrite(o->jbuf, 1, need + 1, stdout);
     } else {
         if (o->fields == NULL) {
             /* CSV without --fields: the columns of the first entry. */
@@ -368,6 +413,13 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
             q.job_timeout_ms = (long)(v * 1000);
             break;
         }
+        case OPT_POLL: {
+            long v = strtol(optarg, &end, 10);
+            if (end == optarg || *end || v < 1 || v > 60000)
+                return cli_usage_error("logs", "--poll-ms %s: expected 1 to 60000", optarg);
+            q.poll_initial_ms = v;
+            break;
+        }
         case OPT_NO_PROGRESS: no_progress = 1; break;
         case 'h':
             cli_help("logs", "[--type TYPE] [FILTER OPTIONS] [--count N] [-o json|csv|text]",
@@ -447,6 +499,7 @@ done:
     for (size_t i = 0; o.fields && i < o.nfields; i++)
         free(o.fields[i]);
     free(o.fields);
+    free(o.jbuf);
     panos_buf_dispose(&filter);
     return rc;
 }
