@@ -86,6 +86,36 @@ PANOS_EXTERN panos_code panos_client_get_key(const panos_client *c, panos_buf *o
 PANOS_EXTERN panos_code panos_client_set_basic_auth(panos_client *c, const char *user,
                                                     const char *password);
 
+/**
+ * Supplies an admin's credentials when the key is refused, so a new key can be made. Fill
+ * @p user and @p password (the library wipes and frees them). Return PANOS_OK, or another code
+ * (e.g. PANOS_E_AUTH when the user declined) to give up.
+ */
+typedef panos_code (*panos_credentials_fn)(void *payload, panos_buf *user, panos_buf *password);
+
+/** Told the new key after a renewal, to store it where the old one came from. */
+typedef void (*panos_key_store_fn)(void *payload, const char *key);
+
+/**
+ * Key lifecycle: when a request with a key fails with PANOS_E_KEY_EXPIRED, PANOS_E_AUTH (403
+ * Invalid Credential: password changed, keys expired, master key changed), PAN-OS code 16
+ * (unauth) or 22 (session timed out), call @p creds once, make a new key with it (keygen), hand
+ * it to @p store, and send the request once more. Never more than one renewal per request, and
+ * none for keygen itself. NULL @p creds turns it off (the default).
+ */
+PANOS_EXTERN void panos_client_set_rekey(panos_client *c, panos_credentials_fn creds,
+                                         panos_key_store_fn store, void *payload);
+
+/**
+ * Session mode for one-time-password and RADIUS admins: keep the cookies PAN-OS sets (keygen
+ * opens a session) in the cookie jar @p path and send them with every request, so a key whose
+ * embedded one-time password is spent keeps working until the firewall ends the session.
+ * The file is created 0600 if missing; one readable by group or others is refused.
+ * NULL turns sessions off.
+ * @return PANOS_OK, PANOS_E_IO (cannot create, or insecure permissions), PANOS_E_NOMEM.
+ */
+PANOS_EXTERN panos_code panos_client_set_session(panos_client *c, const char *path);
+
 /** Panorama: send target=@p serial on requests that PAN-OS proxies (op, config, commit,
  *  keygen, export). NULL clears it. */
 PANOS_EXTERN panos_code panos_client_set_target(panos_client *c, const char *serial);

@@ -22,6 +22,17 @@ typedef struct panos_rc panos_rc;
 PANOS_EXTERN panos_code panos_rc_load(panos_rc **out, const char *path, const char *tag,
                                       char *errbuf, size_t errlen);
 
+/**
+ * Set "var%tag=value" (or "var=value" when @p tag is NULL) in the .panrc at @p path: the first
+ * such line is replaced where it stands (later duplicates are dropped), or the line is
+ * appended; every other line is kept byte for byte. The file is written atomically, mode 0600,
+ * and created if missing. Used to store a renewed key where it came from.
+ * @return PANOS_OK, PANOS_E_INVALID_ARG (bad tag or var, newline in value), PANOS_E_IO,
+ *         PANOS_E_NOMEM; @p errbuf gets one line.
+ */
+PANOS_EXTERN panos_code panos_rc_set(const char *path, const char *var, const char *tag,
+                                     const char *value, char *errbuf, size_t errlen);
+
 /** Value of @p var (e.g. "hostname", "api_key", "port", "serial"), or NULL. Borrowed. */
 PANOS_EXTERN const char *panos_rc_get(const panos_rc *rc, const char *var);
 

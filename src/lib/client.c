@@ -1,6 +1,10 @@
 /* SPDX-License-Identifier: MIT */
 /* client.c -- one kept-alive libcurl connection to a firewall: POST /api/, TLS trust, retries. */
 #include <ctype.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -36,6 +40,10 @@ struct panos_client {
     char *basic_password;
     char *target;
     char *vsys;
+    char *cookie_jar;
+    panos_credentials_fn rekey_creds;
+    panos_key_store_fn rekey_store;
+    void *rekey_payload;
 
     /* Per-request state. */
     panos__sb body;
@@ -180,6 +188,7 @@ void panos_client_free(panos_client *c)
     panos_free_secret(c->basic_password);
     free(c->target);
     free(c->vsys);
+    free(c->cookie_jar);
     panos__sb_dispose(&c->body, 1);
     free(c->err_message);
     free(c->err_status);
@@ -269,6 +278,40 @@ static panos_code set_str(char **slot, const char *v)
     free(*slot);
     *slot = s;
     return PANOS_OK;
+}
+
+void panos_client_set_rekey(panos_client *c, panos_credentials_fn creds,
+                            panos_key_store_fn store, void *payload)
+{
+    c->rekey_creds = creds;
+    c->rekey_store = store;
+    c->rekey_payload = payload;
+}
+
+panos_code panos_client_set_session(panos_client *c, const char *path)
+{
+    if (path == NULL) {
+        free(c->cookie_jar);
+        c->cookie_jar = NULL;
+        return PANOS_OK;
+    }
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
+    struct stat st;
+    if (fd < 0 || fstat(fd, &st) != 0) {
+        panos__client_set_error(c, PANOS_E_IO, 0, -1, NULL, "cannot open the cookie jar %s: %s",
+                                path, strerror(errno));
+        if (fd >= 0)
+            close(fd);
+        return PANOS_E_IO;
+    }
+    close(fd);
+    if (st.st_mode & 077) {
+        panos__client_set_error(c, PANOS_E_IO, 0, -1, NULL,
+                                "%s is readable by others (mode %04o); run: chmod 600 %s", path,
+                                (unsigned)(st.st_mode & 07777), path);
+        return PANOS_E_IO;
+    }
+    return set_str(&c->cookie_jar, path);
 }
 
 panos_code panos_client_set_target(panos_client *c, const char *serial)
@@ -614,6 +657,10 @@ static panos_code exchange(panos_client *c, const char *body, size_t body_len, l
         hdrs = curl_slist_append(hdrs, keyhdr);
         panos_wipe(keyhdr, sizeof(keyhdr));
     }
+    if (c->cookie_jar) {
+        curl_easy_setopt(e, CURLOPT_COOKIEFILE, c->cookie_jar);
+        curl_easy_setopt(e, CURLOPT_COOKIEJAR, c->cookie_jar);
+    }
     if (c->basic_user) {
         curl_easy_setopt(e, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
         curl_easy_setopt(e, CURLOPT_USERNAME, c->basic_user);
@@ -627,6 +674,8 @@ static panos_code exchange(panos_client *c, const char *body, size_t body_len, l
 
     CURLcode rc = curl_easy_perform(e);
     curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, http_out);
+    if (c->cookie_jar)
+        curl_easy_setopt(e, CURLOPT_COOKIELIST, "FLUSH"); /* the session outlives this process */
     for (struct curl_slist *h = hdrs; h; h = h->next)
         panos_wipe(h->data, strlen(h->data));
     curl_slist_free_all(hdrs);
@@ -683,8 +732,9 @@ static int retryable(panos_code code)
            code == PANOS_E_TRANSPORT;
 }
 
-static panos_code request(panos_response **out, panos_client *c, const panos_param *params,
-                          size_t n, panos__sink_fn sink, void *payload)
+static panos_code request_once(panos_response **out, panos_client *c,
+                               const panos_param *params, size_t n, panos__sink_fn sink,
+                               void *payload)
 {
     panos__sb body = PANOS__SB_INIT, shown = PANOS__SB_INIT;
     panos_code code;
@@ -739,6 +789,56 @@ done:
     panos__sb_dispose(&shown, 0);
     panos__sb_dispose(&c->body, 1);
     return code;
+}
+
+/* Whether a failure may be cured by a new key (client.h, panos_client_set_rekey). */
+static int renewable(const panos_client *c, panos_code code, const panos_param *params, size_t n)
+{
+    const char *type = param_value(params, n, "type");
+    if (c->rekey_creds == NULL || c->key == NULL || c->basic_user != NULL ||
+        (type != NULL && strcmp(type, "keygen") == 0))
+        return 0;
+    return code == PANOS_E_KEY_EXPIRED || code == PANOS_E_AUTH || c->err.api_code == 16 ||
+           c->err.api_code == 22;
+}
+
+static panos_code request(panos_response **out, panos_client *c, const panos_param *params,
+                          size_t n, panos__sink_fn sink, void *payload)
+{
+    panos_code code = request_once(out, c, params, n, sink, payload);
+    if (code == PANOS_OK || !renewable(c, code, params, n))
+        return code;
+    char first[512];
+    snprintf(first, sizeof(first), "%s", c->err.message);
+    trace(c, "* the key was refused (%s): making a new one", panos_code_name(code));
+    panos_buf user = PANOS_BUF_INIT, password = PANOS_BUF_INIT;
+    panos_code rc = c->rekey_creds(c->rekey_payload, &user, &password);
+    if (rc == PANOS_OK && (user.ptr == NULL || password.ptr == NULL))
+        rc = PANOS_E_AUTH;
+    if (rc != PANOS_OK) {
+        panos_buf_dispose_secret(&user);
+        panos_buf_dispose_secret(&password);
+        return code; /* no credentials: the first failure stands */
+    }
+    if (out && *out) {
+        panos_response_free(*out);
+        *out = NULL;
+    }
+    rc = panos_keygen(c, user.ptr, password.ptr);
+    panos_buf_dispose_secret(&user);
+    panos_buf_dispose_secret(&password);
+    if (rc != PANOS_OK) {
+        char why[512];
+        snprintf(why, sizeof(why), "%s", c->err.message);
+        panos__client_set_error(c, rc, c->err.http_status, c->err.api_code, c->err.api_status,
+                                "the key was refused (%s) and keygen failed too: %s", first,
+                                why);
+        return rc;
+    }
+    if (c->rekey_store)
+        c->rekey_store(c->rekey_payload, c->key);
+    trace(c, "%s", "* new key made; sending the request again");
+    return request_once(out, c, params, n, sink, payload);
 }
 
 panos_code panos_request(panos_response **out, panos_client *c, const panos_param *params,

@@ -408,3 +408,55 @@ done:
     panos__sb_dispose(&dir, 0);
     return rc;
 }
+
+panos_code panos_rc_set(const char *path, const char *var, const char *tag, const char *value,
+                        char *errbuf, size_t errlen)
+{
+    if (var == NULL || !tag_valid(var) || (tag != NULL && !tag_valid(tag)) || value == NULL ||
+        strpbrk(value, "\r\n") != NULL)
+        return fail(errbuf, errlen, PANOS_E_INVALID_ARG, "%s: bad variable, tag or value", path);
+    panos__sb old = PANOS__SB_INIT, out = PANOS__SB_INIT, name = PANOS__SB_INIT;
+    panos_code rc = PANOS_OK;
+    int fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
+    if (fd >= 0) {
+        rc = read_fd(&old, fd, 0, (size_t)1 << 20, path, errbuf, errlen);
+        close(fd);
+    } else if (errno != ENOENT) {
+        rc = fail(errbuf, errlen, PANOS_E_IO, "%s: %s", path, strerror(errno));
+    }
+    panos__sb_printf(&name, "%s%s%s", var, tag ? "%" : "", tag ? tag : "");
+    int done = 0;
+    const char *p = old.ptr ? old.ptr : "";
+    const char *end = p + old.len;
+    while (rc == PANOS_OK && p < end) {
+        const char *nl = memchr(p, '\n', (size_t)(end - p));
+        const char *le = nl ? nl : end;
+        const char *k = p;
+        while (k < le && is_space((unsigned char)*k))
+            k++;
+        const char *eq = memchr(k, '=', (size_t)(le - k));
+        const char *ke = eq;
+        while (ke && ke > k && is_space((unsigned char)ke[-1]))
+            ke--;
+        int match = eq && *k != '#' && (size_t)(ke - k) == name.len &&
+                    memcmp(k, name.ptr, name.len) == 0;
+        if (match && !done) {
+            panos__sb_printf(&out, "%s=%s\n", name.ptr, value);
+            done = 1;
+        } else if (!match) {
+            panos__sb_append(&out, p, (size_t)(le - p));
+            panos__sb_puts(&out, "\n");
+        }
+        p = nl ? nl + 1 : end;
+    }
+    if (rc == PANOS_OK && !done)
+        panos__sb_printf(&out, "%s=%s\n", name.ptr, value);
+    if (rc == PANOS_OK && (out.failed || name.failed))
+        rc = fail(errbuf, errlen, PANOS_E_NOMEM, "%s: out of memory", path);
+    if (rc == PANOS_OK)
+        rc = panos_file_write_atomic(path, out.ptr, out.len, 0600, errbuf, errlen);
+    panos__sb_dispose(&old, 1);
+    panos__sb_dispose(&out, 1);
+    panos__sb_dispose(&name, 0);
+    return rc;
+}

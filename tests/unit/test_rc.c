@@ -255,6 +255,46 @@ static void test_write_atomic(void **state)
     rmdir(path);
 }
 
+static void test_rc_set(void **state)
+{
+    (void)state;
+    const char *path = put("panrc", "# lab\napi_key%lab=OLD\nhostname%lab=192.0.2.1\n"
+                                    "api_key%lab=DUPLICATE\napi_key=untagged\n",
+                           0644);
+    CHECK_OK(panos_rc_set(path, "api_key", "lab", "NEW", err, sizeof(err)));
+    panos_buf b = PANOS_BUF_INIT;
+    CHECK_OK(panos_secret_read_file(&b, path, err, sizeof(err))); /* now 0600 */
+    panos_buf_dispose_secret(&b);
+    FILE *f = fopen(path, "r");
+    char text[256] = "";
+    size_t n = fread(text, 1, sizeof(text) - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    /* Replaced in place, the duplicate dropped, every other line kept. */
+    CHECK_STR("# lab\napi_key%lab=NEW\nhostname%lab=192.0.2.1\napi_key=untagged\n", text);
+    panos_rc *rc = NULL;
+    CHECK_OK(panos_rc_load(&rc, path, "lab", err, sizeof(err)));
+    CHECK_STR("NEW", panos_rc_get(rc, "api_key"));
+    panos_rc_free(rc);
+    /* Appended to a file without a final newline, and created when missing. */
+    path = put("panrc2", "hostname=x", 0600);
+    CHECK_OK(panos_rc_set(path, "api_key", NULL, "K", err, sizeof(err)));
+    f = fopen(path, "r");
+    n = fread(text, 1, sizeof(text) - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    CHECK_STR("hostname=x\napi_key=K\n", text);
+    char fresh[512];
+    snprintf(fresh, sizeof(fresh), "%s/fresh", dir);
+    CHECK_OK(panos_rc_set(fresh, "api_key", "t1", "V", err, sizeof(err)));
+    CHECK_OK(panos_rc_load(&rc, fresh, "t1", err, sizeof(err)));
+    CHECK_STR("V", panos_rc_get(rc, "api_key"));
+    panos_rc_free(rc);
+    /* A newline in the value or a bad tag is refused. */
+    CHECK_CODE(PANOS_E_INVALID_ARG, panos_rc_set(fresh, "api_key", "t1", "a\nb", err, sizeof(err)));
+    CHECK_CODE(PANOS_E_INVALID_ARG, panos_rc_set(fresh, "api_key", "a b", "v", err, sizeof(err)));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -264,6 +304,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_secret, setup, teardown),
         cmocka_unit_test_setup_teardown(test_secret_stdin, setup, teardown),
         cmocka_unit_test_setup_teardown(test_write_atomic, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rc_set, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
