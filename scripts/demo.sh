@@ -56,6 +56,14 @@ xp="/config/devices/entry[@name='localhost.localdomain']/vsys/entry[@name='vsys1
 show "-K key -o xml config show \"$xp\""
 pc -K "$dir/key" -o xml config show "$xp"
 
+show "-K key logs --type traffic --port 443 -n 5 -o text"
+pc -K "$dir/key" logs --type traffic --port 443 -n 5 -o text --poll-ms 100
+show "-K key logs --type system --query \"(eventid eq lease-start)\" -n 3 -o json | jq -r .opaque"
+pc -K "$dir/key" logs --type system --query "(eventid eq lease-start)" -n 3 -o json --poll-ms 100 |
+    jq -r .opaque
+show "key audit -K key   # what the key gives away (this firewall uses the default master key)"
+"$PANCTL" key audit --key-file "$dir/key" || echo "(exit status $?: critical)"
+
 wrong=$(echo "$fp" | sed 's/^../00/')
 echo
 echo "\$ panctl -H 127.0.0.1 -P $port --pin <another fingerprint> -K key op show clock"

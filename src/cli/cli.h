@@ -25,6 +25,14 @@ struct cli_ctx {
     int format_set;        /* -o given; otherwise text on a terminal, xml elsewhere */
     int pretty;            /* stdout is a terminal */
     int verbose;
+    const char *user;      /* --user: the admin, for renewing keys and --auth basic */
+    const char *password_file; /* --password-file */
+    int auth_basic;        /* --auth basic */
+    int session;           /* --session: keep keygen's cookies */
+    const char *cookie_jar; /* --cookie-jar FILE */
+    int no_prompt;         /* --no-prompt: never ask on the terminal */
+    enum { CLI_KEY_NONE, CLI_KEY_FILE, CLI_KEY_ARG, CLI_KEY_ENV, CLI_KEY_RC } key_source;
+    char *rc_path;         /* the .panrc used */
 
     panos_rc *rc;          /* the .panrc, loaded on demand */
     int rc_loaded;
@@ -48,6 +56,7 @@ struct cli_opt {
 int cmd_api(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_config(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_key(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_logs(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_op(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_tls(struct cli_ctx *ctx, int argc, char **argv);
@@ -69,6 +78,9 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format
  * .panrc). Prints the error and returns its exit status on failure, 0 on success.
  */
 int cli_connect(struct cli_ctx *ctx, int need_key);
+
+/* Ask for a password on the terminal (echo off). Returns 0, or -1 without a terminal. */
+int cli_prompt_password(panos_buf *out, const char *user, const char *host);
 
 /* Parse a command's options from @p opts (NULL-terminated by an entry with opt.name NULL).
  * Fills a getopt_long table and short string; the caller loops over getopt_long. */

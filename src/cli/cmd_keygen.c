@@ -8,7 +8,7 @@
 #include <unistd.h>
 #include "cli.h"
 
-enum { OPT_STDIN = 256, OPT_PWFILE, OPT_SAVE };
+enum { OPT_STDIN = 256, OPT_PWFILE, OPT_SAVE, OPT_SAVE_TAG };
 
 static const struct cli_opt opts[] = {
     {{"user", required_argument, NULL, 'u'}, "USER", "admin user name (or api_username in .panrc)"},
@@ -18,12 +18,13 @@ static const struct cli_opt opts[] = {
      "read the password from FILE (mode 0600)"},
     {{"save", required_argument, NULL, OPT_SAVE}, "FILE",
      "write the key to FILE (atomically, mode 0600) instead of stdout"},
+    {{"save-tag", required_argument, NULL, OPT_SAVE_TAG}, "TAG",
+     "store api_key%TAG (and hostname%TAG, port%TAG) in ~/.panrc ($PANRC), atomically, 0600"},
     {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
     {{NULL, 0, NULL, 0}, NULL, NULL},
 };
 
-/* Ask on the terminal with echo off. Returns 0, or -1 when there is no terminal. */
-static int prompt_password(panos_buf *out, const char *user, const char *host)
+int cli_prompt_password(panos_buf *out, const char *user, const char *host)
 {
     int fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
     if (fd < 0)
@@ -61,11 +62,35 @@ static int prompt_password(panos_buf *out, const char *user, const char *host)
     return out->ptr ? 0 : -1;
 }
 
+/* Store the key as api_key%TAG in the .panrc, with the host and port it belongs to. */
+static int save_to_panrc(const struct cli_ctx *ctx, const char *tag, const char *key)
+{
+    char path[4096], err[512] = "", port[16];
+    const char *env = getenv("PANRC"), *home = getenv("HOME");
+    if (env && env[0])
+        snprintf(path, sizeof(path), "%s", env);
+    else
+        snprintf(path, sizeof(path), "%s/.panrc", home ? home : ".");
+    panos_code code = panos_rc_set(path, "api_key", tag, key, err, sizeof(err));
+    if (code == PANOS_OK && ctx->host_arg)
+        code = panos_rc_set(path, "hostname", tag, ctx->host_arg, err, sizeof(err));
+    if (code == PANOS_OK && ctx->port) {
+        snprintf(port, sizeof(port), "%u", ctx->port);
+        code = panos_rc_set(path, "port", tag, port, err, sizeof(err));
+    }
+    if (code != PANOS_OK) {
+        cli_error("(%d) %s: %s", (int)code, panos_code_name(code), err);
+        return (int)code;
+    }
+    fprintf(stderr, "panctl: key saved as api_key%%%s in %s\n", tag, path);
+    return 0;
+}
+
 int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
 {
     struct option longs[8];
     char shorts[16];
-    const char *user = NULL, *pwfile = NULL, *save = NULL;
+    const char *user = NULL, *pwfile = NULL, *save = NULL, *save_tag = NULL;
     int from_stdin = 0, c, rc = 0;
     panos_buf pw = PANOS_BUF_INIT, key = PANOS_BUF_INIT;
     char err[512] = "";
@@ -77,6 +102,7 @@ int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
         case OPT_STDIN: from_stdin = 1; break;
         case OPT_PWFILE: pwfile = optarg; break;
         case OPT_SAVE: save = optarg; break;
+        case OPT_SAVE_TAG: save_tag = optarg; break;
         case 'h':
             cli_help("keygen", "[-u USER] [--password-stdin | --password-file FILE] [--save FILE]",
                      "Generate an API key (type=keygen, a form POST: the password is never in "
@@ -92,6 +118,8 @@ int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
         return cli_usage_error("keygen", "unexpected argument '%s' (the password is never an "
                                          "argument: use --password-stdin or the prompt)",
                                argv[optind]);
+    if (save && save_tag)
+        return cli_usage_error("keygen", "%s", "--save or --save-tag, not both");
     if (from_stdin && pwfile)
         return cli_usage_error("keygen", "%s", "--password-stdin or --password-file, not both");
     if ((rc = cli_connect(ctx, 0)) != 0)
@@ -109,7 +137,7 @@ int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
             rc = (int)code;
             goto done;
         }
-    } else if (prompt_password(&pw, user, ctx->host_arg ? ctx->host_arg : "firewall") != 0) {
+    } else if (cli_prompt_password(&pw, user, ctx->host_arg ? ctx->host_arg : "firewall") != 0) {
         rc = cli_usage_error("keygen", "%s", "no terminal to ask the password on: use "
                                              "--password-stdin or --password-file");
         goto done;
@@ -123,7 +151,9 @@ int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
         rc = PANOS_E_NOMEM;
         goto done;
     }
-    if (save) {
+    if (save_tag) {
+        rc = save_to_panrc(ctx, save_tag, key.ptr);
+    } else if (save) {
         char *line = malloc(key.size + 2);
         if (line == NULL) {
             rc = PANOS_E_NOMEM;

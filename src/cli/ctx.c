@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* ctx.c -- panctl's shared plumbing: messages, option tables, connecting with the right key and trust. */
+#include <errno.h>
 #include <stdarg.h>
+#include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -43,6 +45,16 @@ int cli_fail_client(const struct cli_ctx *ctx, panos_code code)
         snprintf(api, sizeof(api), "[api %d] ", e->api_code);
     const char *msg = e && e->message && e->message[0] ? e->message : panos_strerror(code);
     cli_error("(%d) %s: %s%s%s", (int)code, panos_code_name(code), http, api, msg);
+    /* What to do about a refused key (panos-apikey-crypto.md §3.3-§3.5). */
+    if (ctx->key_source != CLI_KEY_NONE && !ctx->auth_basic) {
+        if (code == PANOS_E_KEY_EXPIRED)
+            cli_error("hint: the key's lifetime ran out; make a new one with 'panctl keygen', or "
+                      "give --user (and --password-file) to renew it automatically");
+        else if (code == PANOS_E_AUTH)
+            cli_error("hint: the key was refused: the admin's password changed, 'Expire all API "
+                      "keys' was used, the master key changed, or the key is for another "
+                      "device; make a new one with 'panctl keygen', or give --user to renew it");
+    }
     return (int)code;
 }
 
@@ -128,6 +140,8 @@ static int load_rc(struct cli_ctx *ctx, int required)
     else
         snprintf(path, sizeof(path), "%s/.panrc", home ? home : ".");
     char err[512] = "";
+    free(ctx->rc_path);
+    ctx->rc_path = strdup(path);
     panos_code code = panos_rc_load(&ctx->rc, path, ctx->tag, err, sizeof(err));
     if (code == PANOS_E_NOT_FOUND && !required)
         return 0;
@@ -191,6 +205,78 @@ static int parse_host(const char *arg, char *host, size_t hostlen, unsigned int 
     return 0;
 }
 
+static const char *admin_user(const struct cli_ctx *ctx)
+{
+    return ctx->user ? ctx->user : rc_get(ctx, "api_username");
+}
+
+/* The admin's password: --password-file, api_password in .panrc, or the terminal. */
+static panos_code get_password(struct cli_ctx *ctx, panos_buf *out, const char *user)
+{
+    char err[512] = "";
+    if (ctx->password_file) {
+        panos_code code = panos_secret_read_file(out, ctx->password_file, err, sizeof(err));
+        if (code != PANOS_OK)
+            local_error(code, err[0] ? err : "cannot read the password file");
+        return code;
+    }
+    const char *p = rc_get(ctx, "api_password");
+    if (p != NULL) {
+        out->ptr = strdup(p);
+        out->size = out->ptr ? strlen(p) : 0;
+        return out->ptr ? PANOS_OK : PANOS_E_NOMEM;
+    }
+    if (!ctx->no_prompt && cli_prompt_password(out, user, ctx->host_arg ? ctx->host_arg : "firewall") == 0)
+        return PANOS_OK;
+    return PANOS_E_AUTH;
+}
+
+static panos_code rekey_credentials(void *payload, panos_buf *user, panos_buf *password)
+{
+    struct cli_ctx *ctx = payload;
+    const char *u = admin_user(ctx);
+    if (u == NULL)
+        return PANOS_E_AUTH;
+    user->ptr = strdup(u);
+    user->size = user->ptr ? strlen(u) : 0;
+    if (user->ptr == NULL)
+        return PANOS_E_NOMEM;
+    return get_password(ctx, password, u);
+}
+
+/* Store a renewed key where the old one came from. */
+static void rekey_store(void *payload, const char *key)
+{
+    struct cli_ctx *ctx = payload;
+    char err[512] = "";
+    panos_code code = PANOS_OK;
+    const char *where = NULL;
+    if (ctx->key_source == CLI_KEY_FILE) {
+        size_t n = strlen(key);
+        char *line = malloc(n + 2);
+        if (line == NULL)
+            return;
+        memcpy(line, key, n);
+        line[n] = '\n';
+        code = panos_file_write_atomic(ctx->key_file, line, n + 1, 0600, err, sizeof(err));
+        panos_wipe(line, n + 1);
+        free(line);
+        where = ctx->key_file;
+    } else if (ctx->key_source == CLI_KEY_RC && ctx->rc_path) {
+        code = panos_rc_set(ctx->rc_path, "api_key", ctx->tag, key, err, sizeof(err));
+        where = ctx->rc_path;
+    }
+    if (where == NULL)
+        cli_warn("the key was renewed for this run only: it came from %s; save a new one with "
+                 "'panctl keygen --save FILE'",
+                 ctx->key_source == CLI_KEY_ENV ? "PANCTL_API_KEY" : "--key");
+    else if (code != PANOS_OK)
+        cli_warn("the key was renewed but could not be saved: %s", err);
+    else
+        fprintf(stderr, "panctl: the key was refused; a new one was made and saved in %s\n",
+                where);
+}
+
 int cli_connect(struct cli_ctx *ctx, int need_key)
 {
     int rc;
@@ -247,6 +333,45 @@ int cli_connect(struct cli_ctx *ctx, int need_key)
                  "the firewall and take the key");
     if (use_http && !is_loopback(host))
         cli_warn("plain HTTP to %s: the key and the data cross the network unencrypted", host);
+    if (ctx->session) {
+        char jar[4096];
+        const char *path = ctx->cookie_jar;
+        if (path == NULL) {
+            const char *home = getenv("HOME");
+            const char *cache = getenv("XDG_CACHE_HOME");
+            char dir[3500];
+            if (cache && cache[0])
+                snprintf(dir, sizeof(dir), "%s/panctl", cache);
+            else
+                snprintf(dir, sizeof(dir), "%s/.cache/panctl", home ? home : ".");
+            char parent[3500];
+            snprintf(parent, sizeof(parent), "%.*s", (int)(strrchr(dir, '/') - dir), dir);
+            mkdir(parent, 0700);
+            if (mkdir(dir, 0700) != 0 && errno != EEXIST)
+                return local_error(PANOS_E_IO, "cannot create the cookie jar directory");
+            snprintf(jar, sizeof(jar), "%s/%s-%u.cookies", dir, host,
+                     port ? port : (use_http ? 80 : 443));
+            path = jar;
+        }
+        code = panos_client_set_session(ctx->client, path);
+        if (code != PANOS_OK)
+            return cli_fail_client(ctx, code);
+    }
+    if (ctx->auth_basic) {
+        const char *u = admin_user(ctx);
+        panos_buf pw = PANOS_BUF_INIT;
+        if (u == NULL)
+            return cli_usage_error(NULL, "%s", "--auth basic needs --user USER (or api_username "
+                                               "in .panrc)");
+        if (get_password(ctx, &pw, u) != PANOS_OK) {
+            cli_error("--auth basic: no password (give --password-file)");
+            return PANOS_E_INVALID_ARG;
+        }
+        cli_warn("--auth basic: the password travels with every request; prefer an API key");
+        code = panos_client_set_basic_auth(ctx->client, u, pw.ptr);
+        panos_buf_dispose_secret(&pw);
+        return code == PANOS_OK ? 0 : local_error(code, panos_strerror(code));
+    }
     const char *target = ctx->target ? ctx->target : rc_get(ctx, "serial");
     if (target)
         panos_client_set_target(ctx->client, target);
@@ -263,12 +388,15 @@ int cli_connect(struct cli_ctx *ctx, int need_key)
             return local_error(code, err[0] ? err : panos_strerror(code));
         code = panos_client_set_key(ctx->client, key.ptr);
         panos_buf_dispose_secret(&key);
+        ctx->key_source = CLI_KEY_FILE;
     } else if (ctx->key_arg) {
         cli_warn("a key on the command line is visible to other users (ps); use --key-file or "
                  "PANCTL_API_KEY");
         code = panos_client_set_key(ctx->client, ctx->key_arg);
+        ctx->key_source = CLI_KEY_ARG;
     } else if (getenv("PANCTL_API_KEY") && getenv("PANCTL_API_KEY")[0]) {
         code = panos_client_set_key(ctx->client, getenv("PANCTL_API_KEY"));
+        ctx->key_source = CLI_KEY_ENV;
     } else {
         if ((rc = load_rc(ctx, 0)) != 0)
             return rc;
@@ -279,6 +407,9 @@ int cli_connect(struct cli_ctx *ctx, int need_key)
             return PANOS_E_INVALID_ARG;
         }
         code = panos_client_set_key(ctx->client, k);
+        ctx->key_source = CLI_KEY_RC;
     }
+    if (code == PANOS_OK && admin_user(ctx) != NULL)
+        panos_client_set_rekey(ctx->client, rekey_credentials, rekey_store, ctx);
     return code == PANOS_OK ? 0 : local_error(code, panos_strerror(code));
 }

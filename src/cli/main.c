@@ -13,6 +13,7 @@ static const struct cli_cmd cmds[] = {
     {"api", cmd_api, "Send a raw API request (type=... name=value ...)"},
     {"config", cmd_config, "Read the configuration: config show|get XPATH"},
     {"help", cmd_help, "Show help for panctl or a command"},
+    {"key", cmd_key, "Audit an API key: format, expiry, and what it exposes"},
     {"keygen", cmd_keygen, "Generate an API key from a user name and password"},
     {"logs", cmd_logs, "Query logs (traffic, threat, system, ...) as JSON lines, CSV or a table"},
     {"op", cmd_op, "Run an operational command (CLI text or XML)"},
@@ -21,7 +22,8 @@ static const struct cli_cmd cmds[] = {
 };
 
 enum { OPT_HTTP = 256, OPT_KEY, OPT_CA, OPT_PIN, OPT_INSECURE, OPT_TIMEOUT, OPT_TARGET,
-       OPT_VSYS, OPT_VERSION };
+       OPT_VSYS, OPT_VERSION, OPT_USER, OPT_PWFILE, OPT_AUTH, OPT_SESSION, OPT_JAR,
+       OPT_NO_PROMPT };
 
 static const struct cli_opt global_opts[] = {
     {{"host", required_argument, NULL, 'H'}, "HOST",
@@ -35,6 +37,17 @@ static const struct cli_opt global_opts[] = {
      "the API key itself (warns: visible in ps; prefer --key-file or PANCTL_API_KEY)"},
     {{"tag", required_argument, NULL, 't'}, "TAG",
      "take hostname, port and api_key from the TAG entries of ~/.panrc ($PANRC)"},
+    {{"user", required_argument, NULL, OPT_USER}, "USER",
+     "admin user: renews a refused or expired key once (keygen), and for --auth basic"},
+    {{"password-file", required_argument, NULL, OPT_PWFILE}, "FILE",
+     "that user's password (mode 0600); else api_password in .panrc, else a prompt"},
+    {{"no-prompt", no_argument, NULL, OPT_NO_PROMPT}, NULL, "never ask for a password"},
+    {{"auth", required_argument, NULL, OPT_AUTH}, "METHOD",
+     "key (default) or basic: HTTP basic auth on every request (warns)"},
+    {{"session", no_argument, NULL, OPT_SESSION}, NULL,
+     "keep keygen's session cookie and send it (one-time-password and RADIUS admins)"},
+    {{"cookie-jar", required_argument, NULL, OPT_JAR}, "FILE",
+     "the session's cookie jar (default ~/.cache/panctl/HOST-PORT.cookies, 0600)"},
     {{"ca-file", required_argument, NULL, OPT_CA}, "FILE",
      "verify the firewall's certificate against the CAs in FILE (PEM)"},
     {{"pin", required_argument, NULL, OPT_PIN}, "SHA256",
@@ -156,6 +169,16 @@ int main(int argc, char **argv)
             break;
         case OPT_TARGET: ctx.target = optarg; break;
         case OPT_VSYS: ctx.vsys = optarg; break;
+        case OPT_USER: ctx.user = optarg; break;
+        case OPT_PWFILE: ctx.password_file = optarg; break;
+        case OPT_NO_PROMPT: ctx.no_prompt = 1; break;
+        case OPT_AUTH:
+            if (strcmp(optarg, "basic") != 0 && strcmp(optarg, "key") != 0)
+                return cli_usage_error(NULL, "--auth %s: expected key or basic", optarg);
+            ctx.auth_basic = optarg[0] == 'b';
+            break;
+        case OPT_SESSION: ctx.session = 1; break;
+        case OPT_JAR: ctx.cookie_jar = optarg; ctx.session = 1; break;
         case 'o':
             if (cli_format_parse(optarg, &ctx.format) != 0)
                 return cli_usage_error(NULL, "--output %s: expected xml, json or text", optarg);
@@ -186,6 +209,7 @@ int main(int argc, char **argv)
     rc = cmd->run(&ctx, sub_argc, sub_argv);
     panos_client_free(ctx.client);
     panos_rc_free(ctx.rc);
+    free(ctx.rc_path);
     panos_free_secret(ctx.key_arg);
     panos_global_cleanup();
     if (fflush(stdout) != 0 && rc == 0) {

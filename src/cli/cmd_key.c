@@ -1,0 +1,484 @@
+/* SPDX-License-Identifier: MIT */
+/* cmd_key.c -- panctl key audit: what an API key holds, offline (panos-apikey-crypto.md §2, §4). */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "cli.h"
+
+enum { OPT_MASTER = 256, OPT_REVEAL };
+
+static const struct cli_opt opts[] = {
+    {{"key-file", required_argument, NULL, 'K'}, "FILE",
+     "the key to audit, from the first line of FILE ('-' reads stdin)"},
+    {{"tag", required_argument, NULL, 't'}, "TAG", "the api_key of TAG in ~/.panrc ($PANRC)"},
+    {{"master-key-file", required_argument, NULL, OPT_MASTER}, "FILE",
+     "also try this master key (16 characters, first line of FILE)"},
+    {{"reveal", no_argument, NULL, OPT_REVEAL}, NULL,
+     "print the admin's password when the key opens (default: hidden)"},
+    {{"output", required_argument, NULL, 'o'}, "FORMAT", "text (default) or json"},
+    {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
+    {{NULL, 0, NULL, 0}, NULL, NULL},
+};
+
+static const char usage[] =
+    "audit [--key-file FILE | -t TAG | -] [--master-key-file FILE] [--reveal] [-o json|text]";
+
+static void help(void)
+{
+    cli_help("key", usage,
+             "Audit an API key offline (no request is made): its format, whether the PAN-OS\n"
+             "default master key (or --master-key-file) opens it, and then the admin user, when "
+             "it was\nmade and when it expires. The key comes from --key-file, -t TAG or '-' "
+             "(stdin), else\nthe global -K/-t, else PANCTL_API_KEY, else ~/.panrc. The key is "
+             "shown redacted.\nExit status: 2 CRITICAL (opens with the default master key: the "
+             "admin's password is\nrecoverable), 1 WARNING (never expires, pre-9.0 layout, or "
+             "expired), 0 otherwise;\nusage errors are also 2 (the verdict on stdout tells them "
+             "apart).\n"
+             "  panctl key audit --key-file ~/.fw1.key\n"
+             "  panctl -t fw1 key audit -o json | jq -r .verdict",
+             opts);
+}
+
+/* "panctl: (N) NAME: message"; returns N. */
+static int local_error(panos_code code, const char *msg)
+{
+    cli_error("(%d) %s: %s", (int)code, panos_code_name(code), msg && msg[0] ? msg : panos_strerror(code));
+    return (int)code;
+}
+
+static int copy_secret(panos_buf *out, const char *s)
+{
+    size_t n = strlen(s);
+    out->ptr = malloc(n + 1);
+    if (out->ptr == NULL)
+        return local_error(PANOS_E_NOMEM, NULL);
+    memcpy(out->ptr, s, n + 1);
+    out->size = n;
+    return 0;
+}
+
+static int read_secret(panos_buf *out, const char *path)
+{
+    char err[512] = "";
+    panos_code code = panos_secret_read_file(out, path, err, sizeof(err));
+    return code == PANOS_OK ? 0 : local_error(code, err);
+}
+
+/* The api_key of the .panrc ($PANRC or $HOME/.panrc) for @p tag (NULL: untagged lines).
+ * Returns 0 (out->ptr NULL when there is none and @p tag is NULL) or the exit status. */
+static int read_rc_key(panos_buf *out, const char *tag)
+{
+    char path[4096], err[512] = "";
+    const char *env = getenv("PANRC"), *home = getenv("HOME");
+    if (env && env[0])
+        snprintf(path, sizeof(path), "%s", env);
+    else
+        snprintf(path, sizeof(path), "%s/.panrc", home ? home : ".");
+    panos_rc *rc = NULL;
+    panos_code code = panos_rc_load(&rc, path, tag, err, sizeof(err));
+    if (code == PANOS_E_NOT_FOUND && tag == NULL)
+        return 0;
+    if (code == PANOS_E_NOT_FOUND) {
+        char msg[4200];
+        snprintf(msg, sizeof(msg), "-t %s: no file %s", tag, path);
+        return local_error(PANOS_E_IO, msg);
+    }
+    if (code != PANOS_OK)
+        return local_error(code, err);
+    const char *k = panos_rc_get(rc, "api_key");
+    int ret = 0;
+    if (k && k[0])
+        ret = copy_secret(out, k);
+    else if (tag)
+        ret = cli_usage_error("key", "-t %s: no api_key%%%s line in %s", tag, tag, path);
+    panos_rc_free(rc);
+    return ret;
+}
+
+/* At most the first 6 and the last 4 characters (panos-apikey-crypto.md §4.6). */
+static void redact(char *out, size_t len, const char *key)
+{
+    size_t n = strlen(key);
+    if (n >= 16)
+        snprintf(out, len, "%.6s\xe2\x80\xa6%s", key, key + n - 4);
+    else if (n >= 8)
+        snprintf(out, len, "%.2s\xe2\x80\xa6", key);
+    else
+        snprintf(out, len, "\xe2\x80\xa6");
+}
+
+static void fmt_time(char *out, size_t len, long long secs, int iso)
+{
+    time_t t = (time_t)secs;
+    struct tm tm;
+    if (gmtime_r(&t, &tm) == NULL ||
+        strftime(out, len, iso ? "%Y-%m-%dT%H:%M:%SZ" : "%Y-%m-%d %H:%M:%S UTC", &tm) == 0)
+        snprintf(out, len, "%lld", secs);
+}
+
+/* Text output: control characters of a decrypted field as '?'. */
+static void put_clean(const char *s)
+{
+    for (; *s; s++)
+        putchar((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
+}
+
+static int valid_utf8(const unsigned char *s)
+{
+    while (*s) {
+        int n = *s < 0x80 ? 0 : (*s & 0xE0) == 0xC0 ? 1 : (*s & 0xF0) == 0xE0 ? 2
+                : (*s & 0xF8) == 0xF0 ? 3 : -1;
+        if (n < 0)
+            return 0;
+        s++;
+        for (; n > 0; n--, s++)
+            if ((*s & 0xC0) != 0x80)
+                return 0;
+    }
+    return 1;
+}
+
+/* A JSON string for decrypted bytes; invalid UTF-8 read as Latin-1 (the user name). */
+static json_t *json_text(const char *s)
+{
+    json_t *j = json_string(s);
+    if (j)
+        return j;
+    size_t n = strlen(s), o = 0;
+    char *u = malloc(n * 2 + 1);
+    if (u == NULL)
+        return json_null();
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            u[o++] = (char)c;
+        } else {
+            u[o++] = (char)(0xC0 | c >> 6);
+            u[o++] = (char)(0x80 | (c & 0x3F));
+        }
+    }
+    u[o] = '\0';
+    j = json_stringn(u, o);
+    free(u);
+    return j ? j : json_null();
+}
+
+/* The password as a JSON string written by hand, so no unwiped copy is left in jansson. */
+static void put_json_secret(const char *s)
+{
+    int utf8 = valid_utf8((const unsigned char *)s);
+    putchar('"');
+    for (; *s; s++) {
+        unsigned char c = (unsigned char)*s;
+        if (c == '"' || c == '\\')
+            printf("\\%c", c);
+        else if (c < 0x20 || c == 0x7f || (c >= 0x80 && !utf8))
+            printf("\\u%04x", c);
+        else
+            putchar(c);
+    }
+    putchar('"');
+}
+
+enum verdict { V_OK = 0, V_WARNING = 1, V_CRITICAL = 2 };
+
+struct audit {
+    char redacted[32];
+    size_t key_len;
+    const char *format;     /* v9, pre9, envelope, unrecognised */
+    const char *master;     /* default, given, NULL */
+    int mk_given;
+    int never, expired;
+    char gen_iso[32], exp_iso[32], gen_txt[40], exp_txt[40];
+    enum verdict verdict;
+    char message[512];
+};
+
+static void judge(struct audit *a, const panos_apikey_info *in)
+{
+    const char *user = in->user ? in->user : "";
+    if (in->format != PANOS_APIKEY_ENVELOPE) {
+        a->verdict = V_OK;
+        snprintf(a->message, sizeof(a->message),
+                 "OK: not a PAN-OS -AQ== key envelope: certificate-encrypted (PAN-OS 11.1+) or "
+                 "not a key; no master key can read it");
+        return;
+    }
+    if (!in->opened) {
+        a->verdict = V_OK;
+        snprintf(a->message, sizeof(a->message),
+                 "OK: cannot be read with the default master key%s: another master key is in "
+                 "use, or certificate-encrypted",
+                 a->mk_given ? " nor the given one" : "");
+        return;
+    }
+    char life[96] = "";
+    if (a->never)
+        snprintf(life, sizeof(life), "; it never expires: also set an API key lifetime");
+    if (strcmp(a->master, "default") == 0) {
+        a->verdict = V_CRITICAL;
+        snprintf(a->message, sizeof(a->message),
+                 "CRITICAL: the key opens with the default master key, so the password of admin "
+                 "'%.64s' is recoverable by anyone who has the key (and every secret in the "
+                 "configuration is exposed); change the master key (this invalidates all API "
+                 "keys) and make new keys%s",
+                 user, life);
+        return;
+    }
+    if (in->layout == PANOS_APIKEY_LAYOUT_PRE90) {
+        a->verdict = V_WARNING;
+        snprintf(a->message, sizeof(a->message),
+                 "WARNING: pre-9.0 layout (user:password, never expires, the same for every "
+                 "keygen); set an API key lifetime and make a new key, then rotate");
+    } else if (a->never) {
+        a->verdict = V_WARNING;
+        snprintf(a->message, sizeof(a->message),
+                 "WARNING: the key never expires (API key lifetime 0, the default); set an API "
+                 "key lifetime (30-90 days is common) and rotate the key");
+    } else if (a->expired) {
+        a->verdict = V_WARNING;
+        snprintf(a->message, sizeof(a->message),
+                 "WARNING: the key expired on %s; make a new one with 'panctl keygen'",
+                 a->exp_txt);
+    } else {
+        a->verdict = V_OK;
+        snprintf(a->message, sizeof(a->message),
+                 "OK: opens only with the given master key and expires on %s; keep both private",
+                 a->exp_txt);
+    }
+}
+
+static void print_text(const struct audit *a, const panos_apikey_info *in, int reveal)
+{
+    printf("%-11s  %s (%zu characters)\n", "key", a->redacted, a->key_len);
+    const char *fmt = "not a PAN-OS -AQ== key envelope: certificate-encrypted (PAN-OS 11.1+) or "
+                      "not a key";
+    if (strcmp(a->format, "v9") == 0)
+        fmt = "PAN-OS 9.0+ (user:password, generation time, expiry)";
+    else if (strcmp(a->format, "pre9") == 0)
+        fmt = "pre-9.0 (user:password, no expiry)";
+    else if (strcmp(a->format, "envelope") == 0)
+        fmt = "PAN-OS -AQ== key envelope (layout unknown: not opened)";
+    printf("%-11s  %s\n", "format", fmt);
+    if (in->format == PANOS_APIKEY_ENVELOPE) {
+        if (a->master == NULL)
+            printf("%-11s  %s\n", "master key",
+                   a->mk_given ? "neither the default nor the given one opens it"
+                               : "the default one does not open it");
+        else if (strcmp(a->master, "default") == 0)
+            printf("%-11s  %s\n", "master key", "the DEFAULT one opens it");
+        else
+            printf("%-11s  %s\n", "master key", "the given one opens it (not the default)");
+    }
+    if (in->opened) {
+        printf("%-11s  ", "user");
+        put_clean(in->user ? in->user : "");
+        putchar('\n');
+        printf("%-11s  ", "password");
+        if (reveal)
+            put_clean(in->password ? in->password : "");
+        else
+            fputs("hidden (--reveal shows it)", stdout);
+        putchar('\n');
+        if (in->layout == PANOS_APIKEY_LAYOUT_V90)
+            printf("%-11s  %s\n", "generated", a->gen_txt);
+        if (a->never)
+            printf("%-11s  %s\n", "expires", "never (API key lifetime 0)");
+        else
+            printf("%-11s  %s%s\n", "expires", a->exp_txt, a->expired ? " (expired)" : "");
+    }
+    printf("%-11s  %s\n", "verdict", a->message);
+}
+
+static int print_json(const struct audit *a, const panos_apikey_info *in, int reveal, int pretty)
+{
+    json_t *o = json_object();
+    if (o == NULL)
+        return local_error(PANOS_E_NOMEM, NULL);
+    json_object_set_new(o, "key", json_string(a->redacted));
+    json_object_set_new(o, "format", json_string(a->format));
+    json_object_set_new(o, "opened", json_boolean(in->opened));
+    json_object_set_new(o, "master_key", a->master ? json_string(a->master) : json_null());
+    json_object_set_new(o, "user", in->opened && in->user ? json_text(in->user) : json_null());
+    json_object_set_new(o, "generated", a->gen_iso[0] ? json_string(a->gen_iso) : json_null());
+    json_object_set_new(o, "expires", a->exp_iso[0] ? json_string(a->exp_iso) : json_null());
+    json_object_set_new(o, "never_expires", json_boolean(a->never));
+    json_object_set_new(o, "expired", json_boolean(a->expired));
+    static const char *const names[] = {"ok", "warning", "critical"};
+    json_object_set_new(o, "verdict", json_string(names[a->verdict]));
+    json_object_set_new(o, "message", json_string(a->message));
+    char *s = json_dumps(o, JSON_PRESERVE_ORDER | (pretty ? JSON_INDENT(2) : JSON_COMPACT));
+    json_decref(o);
+    if (s == NULL)
+        return local_error(PANOS_E_NOMEM, NULL);
+    if (reveal && in->opened) {
+        /* Open the object again and add the password last. */
+        size_t n = strlen(s);
+        while (n > 0 && (s[n - 1] == '}' || s[n - 1] == '\n' || s[n - 1] == ' '))
+            n--;
+        fwrite(s, 1, n, stdout);
+        fputs(pretty ? ",\n  \"password\": " : ",\"password\":", stdout);
+        put_json_secret(in->password ? in->password : "");
+        fputs(pretty ? "\n}\n" : "}\n", stdout);
+    } else {
+        puts(s);
+    }
+    free(s);
+    return 0;
+}
+
+static int audit(struct cli_ctx *ctx, int argc, char **argv)
+{
+    struct option longs[16];
+    char shorts[32];
+    const char *key_file = NULL, *tag = NULL, *mk_file = NULL;
+    int c, reveal = 0, json = -1, sources = 0, rc = 0;
+
+    cli_opts_build(opts, longs, shorts, sizeof(shorts));
+    while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        switch (c) {
+        case 'K': key_file = optarg; sources++; break;
+        case 't': tag = optarg; sources++; break;
+        case OPT_MASTER: mk_file = optarg; break;
+        case OPT_REVEAL: reveal = 1; break;
+        case 'o':
+            if (strcmp(optarg, "json") == 0)
+                json = 1;
+            else if (strcmp(optarg, "text") == 0)
+                json = 0;
+            else
+                return cli_usage_error("key", "--output %s: expected json or text", optarg);
+            break;
+        case 'h': help(); return 0;
+        default: return cli_usage_error("key", "%s", "bad option");
+        }
+    }
+    for (; optind < argc; optind++) {
+        if (strcmp(argv[optind], "-") != 0)
+            return cli_usage_error("key",
+                                   "unexpected argument '%s' (give the key with --key-file "
+                                   "FILE or '-' for stdin: a key on the command line is "
+                                   "visible to other users)",
+                                   argv[optind]);
+        key_file = "-";
+        sources++;
+    }
+    if (sources > 1)
+        return cli_usage_error("key", "%s", "give one key: --key-file FILE, -t TAG or '-'");
+    if (json < 0)
+        json = ctx->format_set && ctx->format == CLI_FORMAT_JSON;
+
+    panos_buf key = PANOS_BUF_INIT, mk = PANOS_BUF_INIT;
+    panos_apikey_info info = {0};
+    if (key_file)
+        rc = read_secret(&key, key_file);
+    else if (tag)
+        rc = read_rc_key(&key, tag);
+    else if (ctx->key_file)
+        rc = read_secret(&key, ctx->key_file);
+    else if (ctx->key_arg)
+        rc = copy_secret(&key, ctx->key_arg);
+    else if (ctx->tag)
+        rc = read_rc_key(&key, ctx->tag);
+    else if (getenv("PANCTL_API_KEY") && getenv("PANCTL_API_KEY")[0])
+        rc = copy_secret(&key, getenv("PANCTL_API_KEY"));
+    else
+        rc = read_rc_key(&key, NULL);
+    if (rc != 0)
+        goto done;
+    if (key.ptr == NULL) {
+        rc = cli_usage_error("key", "%s",
+                             "no key to audit: use --key-file FILE, -t TAG, '-' (stdin) or "
+                             "PANCTL_API_KEY");
+        goto done;
+    }
+    /* Trailing blanks (a CR from a Windows editor) are not part of a key. */
+    while (key.size > 0 && strchr(" \t\r\n", key.ptr[key.size - 1])) {
+        key.ptr[--key.size] = '\0';
+    }
+    if (key.size == 0) {
+        rc = cli_usage_error("key", "%s", "the key is empty");
+        goto done;
+    }
+    if (mk_file) {
+        if ((rc = read_secret(&mk, mk_file)) != 0)
+            goto done;
+        if (strlen(mk.ptr) != 16) {
+            rc = cli_usage_error("key",
+                                 "--master-key-file %s: a master key is 16 characters on the "
+                                 "first line, this one has %zu",
+                                 mk_file, strlen(mk.ptr));
+            goto done;
+        }
+    }
+
+    struct audit a;
+    memset(&a, 0, sizeof(a));
+    a.mk_given = mk.ptr != NULL;
+    a.key_len = key.size;
+    redact(a.redacted, sizeof(a.redacted), key.ptr);
+    panos_code code = panos_apikey_decode(&info, key.ptr, NULL);
+    if (code == PANOS_OK && info.opened) {
+        a.master = "default";
+    } else if (code == PANOS_OK && info.format == PANOS_APIKEY_ENVELOPE && mk.ptr &&
+               strcmp(mk.ptr, PANOS_APIKEY_DEFAULT_MASTER_KEY) != 0) {
+        panos_apikey_info_clear(&info);
+        code = panos_apikey_decode(&info, key.ptr, mk.ptr);
+        if (code == PANOS_OK && info.opened)
+            a.master = "given";
+    }
+    if (code != PANOS_OK) {
+        rc = local_error(code, NULL);
+        goto done;
+    }
+    if (info.format != PANOS_APIKEY_ENVELOPE)
+        a.format = "unrecognised";
+    else if (!info.opened)
+        a.format = "envelope";
+    else if (info.layout == PANOS_APIKEY_LAYOUT_V90)
+        a.format = "v9";
+    else
+        a.format = "pre9";
+    if (info.opened) {
+        a.never = info.layout != PANOS_APIKEY_LAYOUT_V90 || info.expiry_ms < 0;
+        if (info.layout == PANOS_APIKEY_LAYOUT_V90) {
+            fmt_time(a.gen_iso, sizeof(a.gen_iso), info.gentime, 1);
+            fmt_time(a.gen_txt, sizeof(a.gen_txt), info.gentime, 0);
+        }
+        if (!a.never) {
+            long long secs = info.expiry_ms / 1000;
+            fmt_time(a.exp_iso, sizeof(a.exp_iso), secs, 1);
+            fmt_time(a.exp_txt, sizeof(a.exp_txt), secs, 0);
+            a.expired = info.expiry_ms <= (long long)time(NULL) * 1000;
+        }
+    }
+    judge(&a, &info);
+    if (json)
+        rc = print_json(&a, &info, reveal, ctx->pretty);
+    else
+        print_text(&a, &info, reveal);
+    if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
+        rc = local_error(PANOS_E_IO, "cannot write the output");
+    if (rc == 0)
+        rc = (int)a.verdict;
+done:
+    panos_apikey_info_clear(&info);
+    panos_buf_dispose_secret(&key);
+    panos_buf_dispose_secret(&mk);
+    return rc;
+}
+
+int cmd_key(struct cli_ctx *ctx, int argc, char **argv)
+{
+    if (argc < 2)
+        return cli_usage_error("key", "%s", "expected an action: audit");
+    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+        help();
+        return 0;
+    }
+    if (strcmp(argv[1], "audit") != 0)
+        return cli_usage_error("key", "unknown action '%s' (expected: audit)", argv[1]);
+    optind = 0;
+    return audit(ctx, argc - 1, argv + 1);
+}
