@@ -139,31 +139,6 @@ static int valid_utf8(const unsigned char *s)
     return 1;
 }
 
-/* A JSON string for decrypted bytes; invalid UTF-8 read as Latin-1 (the user name). */
-static json_t *json_text(const char *s)
-{
-    json_t *j = json_string(s);
-    if (j)
-        return j;
-    size_t n = strlen(s), o = 0;
-    char *u = malloc(n * 2 + 1);
-    if (u == NULL)
-        return json_null();
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)s[i];
-        if (c < 0x80) {
-            u[o++] = (char)c;
-        } else {
-            u[o++] = (char)(0xC0 | c >> 6);
-            u[o++] = (char)(0x80 | (c & 0x3F));
-        }
-    }
-    u[o] = '\0';
-    j = json_stringn(u, o);
-    free(u);
-    return j ? j : json_null();
-}
-
 /* The password as a JSON string written by hand, so no unwiped copy is left in jansson. */
 static void put_json_secret(const char *s)
 {
@@ -300,7 +275,7 @@ static int print_json(const struct audit *a, const panos_apikey_info *in, int re
     json_object_set_new(o, "format", json_string(a->format));
     json_object_set_new(o, "opened", json_boolean(in->opened));
     json_object_set_new(o, "master_key", a->master ? json_string(a->master) : json_null());
-    json_object_set_new(o, "user", in->opened && in->user ? json_text(in->user) : json_null());
+    json_object_set_new(o, "user", in->opened && in->user ? cli_json_string(in->user) : json_null());
     json_object_set_new(o, "generated", a->gen_iso[0] ? json_string(a->gen_iso) : json_null());
     json_object_set_new(o, "expires", a->exp_iso[0] ? json_string(a->exp_iso) : json_null());
     json_object_set_new(o, "never_expires", json_boolean(a->never));

@@ -100,29 +100,6 @@ static int is_integer(const char *s)
     return 1;
 }
 
-/* A JSON string for bytes that are not valid UTF-8: each invalid byte read as Latin-1. */
-static json_t *latin1_string(const char *v)
-{
-    size_t n = strlen(v);
-    char *u = malloc(n * 2 + 1);
-    if (u == NULL)
-        return NULL;
-    size_t o = 0;
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = (unsigned char)v[i];
-        if (c < 0x80) {
-            u[o++] = (char)c;
-        } else {
-            u[o++] = (char)(0xC0 | c >> 6);
-            u[o++] = (char)(0x80 | (c & 0x3F));
-        }
-    }
-    u[o] = '\0';
-    json_t *j = json_stringn(u, o);
-    free(u);
-    return j;
-}
-
 static void csv_cell(const char *v)
 {
     if (strpbrk(v, ",\"\r\n") == NULL) {
@@ -200,10 +177,8 @@ static int on_entry(void *payload, const panos_log_entry *e)
             const panos_log_field *f = &e->fields[i];
             json_t *v = numeric_field(f->name) && is_integer(f->value)
                             ? json_integer(strtoll(f->value, NULL, 10))
-                            : json_string(f->value);
-            if (v == NULL)
-                v = latin1_string(f->value); /* not UTF-8: keep the value readable */
-            json_object_set_new(obj, f->name, v ? v : json_null());
+                            : cli_json_string(f->value);
+            json_object_set_new(obj, f->name, v);
         }
         size_t need = json_dumpb(obj, o->jbuf, o->jcap, JSON_PRESERVE_ORDER | JSON_COMPACT);
         if (need + 1 > o->jcap) {

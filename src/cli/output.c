@@ -582,3 +582,27 @@ int cli_output_response(FILE *out, const panos_response *r, enum cli_format fmt,
         return PANOS_E_IO;
     return rc;
 }
+
+json_t *cli_json_string(const char *s)
+{
+    json_t *j = json_string(s);
+    if (j != NULL)
+        return j;
+    size_t n = strlen(s), o = 0;
+    char *u = malloc(n * 2 + 1);
+    if (u == NULL)
+        return json_null();
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (c < 0x80) {
+            u[o++] = (char)c;
+        } else {
+            u[o++] = (char)(0xC0 | c >> 6);
+            u[o++] = (char)(0x80 | (c & 0x3F));
+        }
+    }
+    u[o] = '\0';
+    j = json_stringn(u, o);
+    free(u);
+    return j ? j : json_null();
+}

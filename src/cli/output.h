@@ -35,4 +35,8 @@ int cli_output_response(FILE *out, const panos_response *r, enum cli_format fmt,
  */
 json_t *cli_xml_to_json(const xmlNode *node);
 
+/* A JSON string for @p s; bytes that are not valid UTF-8 are read as Latin-1, so a value from
+ * the firewall is never lost (json_string() refuses invalid UTF-8). Never NULL (null on OOM). */
+json_t *cli_json_string(const char *s);
+
 #endif

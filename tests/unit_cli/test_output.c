@@ -273,9 +273,21 @@ static void test_write_error(void **state)
     panos_response_free(r);
 }
 
+static void test_json_string_latin1(void **state)
+{
+    (void)state;
+    json_t *j = cli_json_string("caf\xe9");
+    CHECK_STR("caf\xc3\xa9", json_string_value(j));
+    json_decref(j);
+    j = cli_json_string("plain \xc3\xa9");
+    CHECK_STR("plain \xc3\xa9", json_string_value(j));
+    json_decref(j);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_json_string_latin1),
         cmocka_unit_test(test_format_parse),
         cmocka_unit_test(test_json_single_entry_is_array),
         cmocka_unit_test(test_json_attributes),
