@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/random.h>
 #include <time.h>
 #include <panos/apikey.h>
 #include <panos/buf.h>
@@ -14,7 +15,16 @@
 
 struct sim_user {
     char *name;
-    char *password; /* secret */
+    char *password;         /* secret */
+    int otp;                /* "name:password:otp": the password works for one keygen */
+    int otp_spent;          /* that keygen happened (set-password makes a fresh one) */
+    long long last_gentime; /* GENTIME of the user's newest keygen (--keygen-revokes), 0 none */
+};
+
+/* A web/API session made by keygen: the PHPSESSID cookie and the admin it belongs to. */
+struct sim_session {
+    char id[33];
+    char *user;
 };
 
 struct sim_device {
@@ -29,6 +39,12 @@ struct sim_device {
     struct sim_config *config;
     struct sim_logstore *logs;
     struct sim_logjobs *logjobs;
+    long long (*clock_ms)(void); /* NULL: the real clock */
+    int keygen_revokes;
+    int expire_all_set;
+    long long expire_all_s;      /* keys with GENTIME <= this are refused once set */
+    struct sim_session *sessions; /* at most one per user (keygen ends the older one) */
+    size_t nsessions;
 };
 
 /* The 400/403 envelopes use spaces and single quotes (panos-apikey-crypto.md §3.1, §3.2). */
@@ -41,6 +57,12 @@ static long long now_ms(void)
     struct timespec ts;
     clock_gettime(CLOCK_REALTIME, &ts);
     return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* The device's clock: the test's injected one, else the real one. */
+static long long dev_now(const struct sim_device *d)
+{
+    return d->clock_ms ? d->clock_ms() : now_ms();
 }
 
 static void xml_escape(FILE *f, const char *s)
@@ -102,7 +124,8 @@ static int load_users(struct sim_device *d, const char *path, char *err, size_t 
             continue;
         char *colon = strchr(line, ':');
         if (colon == NULL || colon == line) {
-            snprintf(err, errlen, "%s:%u: expected name:password", path, lineno);
+            snprintf(err, errlen, "%s:%u: expected name:password or name:password:otp", path,
+                 lineno);
             rc = -1;
             break;
         }
@@ -113,9 +136,21 @@ static int load_users(struct sim_device *d, const char *path, char *err, size_t 
         }
         d->users = u;
         *colon = '\0';
+        /* "name:password:otp" marks a one-time password; the password itself may hold ':'. */
+        char *pw = colon + 1;
+        size_t pwlen = strlen(pw);
+        memset(&u[d->nusers], 0, sizeof(*u));
+        if (pwlen >= 4 && strcmp(pw + pwlen - 4, ":otp") == 0) {
+            pw[pwlen - 4] = '\0';
+            u[d->nusers].otp = 1;
+        }
         u[d->nusers].name = strdup(line);
-        u[d->nusers].password = strdup(colon + 1);
+        u[d->nusers].password = strdup(pw);
         d->nusers++;
+        if (u[d->nusers - 1].name == NULL || u[d->nusers - 1].password == NULL) {
+            rc = -1;
+            break;
+        }
     }
     if (line)
         panos_wipe(line, cap);
@@ -144,6 +179,8 @@ int sim_device_new(struct sim_device **out, const struct sim_device_options *opt
     }
     memcpy(d->master_key, mk, 17);
     d->key_lifetime_min = opts->key_lifetime_min;
+    d->clock_ms = opts->now_ms;
+    d->keygen_revokes = opts->keygen_revokes;
     d->hostname = strdup(opts->hostname ? opts->hostname : "pansim-fw1");
     d->serial = strdup(opts->serial ? opts->serial : "007051000123456");
     d->st.hostname = d->hostname;
@@ -151,7 +188,7 @@ int sim_device_new(struct sim_device **out, const struct sim_device_options *opt
     d->st.model = "PA-VM";
     d->st.sw_version = "10.2.11";
     d->st.seed = opts->seed;
-    d->st.boot_time = now_ms() / 1000;
+    d->st.boot_time = dev_now(d) / 1000;
     if (d->hostname == NULL || d->serial == NULL || load_users(d, opts->users_file, err, errlen) ||
         sim_config_new(&d->config, &d->st) != 0) {
         if (err[0] == '\0')
@@ -165,7 +202,7 @@ int sim_device_new(struct sim_device **out, const struct sim_device_options *opt
     for (int t = 0; t < SIM_LOG__COUNT; t++)
         lo.initial[t] = t == SIM_LOG_TRAFFIC ? count : count / 10;
     lo.rate_per_s = opts->log_rate;
-    lo.t0_ms = now_ms();
+    lo.t0_ms = dev_now(d);
     lo.span_s = 7 * 86400;
     lo.serial = d->serial;
     lo.device_name = d->hostname;
@@ -189,6 +226,9 @@ void sim_device_free(struct sim_device *d)
         panos_free_secret(d->users[i].password);
     }
     free(d->users);
+    for (size_t i = 0; i < d->nsessions; i++)
+        free(d->sessions[i].user);
+    free(d->sessions);
     sim_config_free(d->config);
     sim_logjobs_free(d->logjobs);
     sim_logstore_free(d->logs);
@@ -199,7 +239,7 @@ void sim_device_free(struct sim_device *d)
     free(d);
 }
 
-static const struct sim_user *find_user(const struct sim_device *d, const char *name)
+static struct sim_user *find_user(const struct sim_device *d, const char *name)
 {
     for (size_t i = 0; name && i < d->nusers; i++)
         if (strcmp(d->users[i].name, name) == 0)
@@ -207,36 +247,117 @@ static const struct sim_user *find_user(const struct sim_device *d, const char *
     return NULL;
 }
 
-static int password_ok(const struct sim_device *d, const char *user, const char *password)
+/* End the sessions of @p user (NULL: everyone's). */
+static void end_sessions(struct sim_device *d, const char *user)
 {
-    const struct sim_user *u = find_user(d, user);
-    return u && password && strcmp(u->password, password) == 0;
+    size_t j = 0;
+    for (size_t i = 0; i < d->nsessions; i++) {
+        if (user == NULL || strcmp(d->sessions[i].user, user) == 0) {
+            free(d->sessions[i].user);
+            panos_wipe(d->sessions[i].id, sizeof(d->sessions[i].id));
+        } else {
+            d->sessions[j++] = d->sessions[i];
+        }
+    }
+    d->nsessions = j;
 }
 
-/* type=keygen (panos-apikey-crypto.md §3.1): mint a 9.0+ key with the master key. */
+/* Start a session for @p user: 32 random hex characters into @p id. Returns 0 or -1. */
+static int new_session(struct sim_device *d, const char *user, char id[33])
+{
+    unsigned char rnd[16];
+    size_t got = 0;
+    while (got < sizeof(rnd)) {
+        ssize_t n = getrandom(rnd + got, sizeof(rnd) - got, 0);
+        if (n <= 0)
+            return -1;
+        got += (size_t)n;
+    }
+    for (size_t i = 0; i < sizeof(rnd); i++)
+        snprintf(id + 2 * i, 3, "%02x", rnd[i]);
+    panos_wipe(rnd, sizeof(rnd));
+    struct sim_session *s = realloc(d->sessions, (d->nsessions + 1) * sizeof(*s));
+    if (s == NULL)
+        return -1;
+    d->sessions = s;
+    if ((s[d->nsessions].user = strdup(user)) == NULL)
+        return -1;
+    memcpy(s[d->nsessions].id, id, 33);
+    d->nsessions++;
+    return 0;
+}
+
+/* The user whose session the Cookie header names (PHPSESSID=<id>), or NULL. */
+static const char *session_user(const struct sim_device *d, const char *cookie)
+{
+    for (const char *p = cookie; p && *p;) {
+        p += strspn(p, " \t;");
+        size_t n = strcspn(p, ";");
+        if (n == 10 + 32 && strncmp(p, "PHPSESSID=", 10) == 0) {
+            for (size_t i = 0; i < d->nsessions; i++)
+                if (strncmp(d->sessions[i].id, p + 10, 32) == 0)
+                    return d->sessions[i].user;
+        }
+        p += n;
+    }
+    return NULL;
+}
+
+/* The 403 answer to every credential failure (panos-apikey-crypto.md §3.2). */
+static void refuse(struct sim_reply *out)
+{
+    sim_reply_set(out, 403, INVALID_CREDENTIAL);
+}
+
+/*
+ * type=keygen (panos-apikey-crypto.md §3.1): mint a 9.0+ key with the master key, end the
+ * user's sessions and start a new one (§3.3, §3.7). An OTP password is spent by its keygen.
+ */
 static void keygen(struct sim_device *d, const struct sim_request *req, struct sim_reply *out)
 {
     const char *user = sim_request_param(req, "user");
     const char *password = sim_request_param(req, "password");
     if (req->auth == SIM_AUTH_BASIC) {
         /* "You cannot use basic authentication when you Get Your API Key" (§2.1; 403 [U]). */
-        sim_reply_set(out, 403, INVALID_CREDENTIAL);
+        refuse(out);
         return;
     }
     if (user == NULL || password == NULL) {
         reply_400(out, user ? "Missing parameter \"password\"" : "Missing parameter \"user\"");
         return;
     }
-    if (!password_ok(d, user, password)) {
-        sim_reply_set(out, 403, INVALID_CREDENTIAL);
+    struct sim_user *u = find_user(d, user);
+    if (u == NULL || strcmp(u->password, password) != 0 || (u->otp && u->otp_spent)) {
+        refuse(out);
         return;
     }
+    long long t = dev_now(d);
+    /* A keygen in the very second of an expire-all would mint a key refused at once. */
+    if (d->expire_all_set && t / 1000 <= d->expire_all_s)
+        t = (d->expire_all_s + 1) * 1000;
     panos_buf key = PANOS_BUF_INIT;
-    if (panos_apikey_mint(&key, user, password, d->master_key, now_ms(), d->key_lifetime_min,
-                          0) != PANOS_OK) {
+    char id[33];
+    char *cookie = NULL;
+    if (panos_apikey_mint(&key, user, password, d->master_key, t, d->key_lifetime_min, 0) !=
+        PANOS_OK) {
         sim_reply_set(out, 500, "pansim: cannot mint a key\n");
+        out->content_type = "text/plain";
         return;
     }
+    end_sessions(d, u->name);
+    static const char cookie_fmt[] = "PHPSESSID=%s; path=/; secure; HttpOnly";
+    if (new_session(d, u->name, id) != 0 || (cookie = malloc(sizeof(cookie_fmt) + 32)) == NULL) {
+        end_sessions(d, u->name);
+        sim_reply_set(out, 500, "pansim: cannot start a session\n");
+        out->content_type = "text/plain";
+        panos_buf_dispose_secret(&key);
+        return;
+    }
+    snprintf(cookie, sizeof(cookie_fmt) + 32, cookie_fmt, id);
+    panos_wipe(id, sizeof(id));
+    if (u->otp)
+        u->otp_spent = 1;
+    u->last_gentime = t / 1000;
     char *body = NULL;
     size_t len = 0;
     FILE *f = open_memstream(&body, &len);
@@ -248,43 +369,140 @@ static void keygen(struct sim_device *d, const struct sim_request *req, struct s
         panos_wipe(body, len);
         free(body);
     }
+    out->set_cookie = cookie;
     panos_buf_dispose_secret(&key);
 }
 
-/* Check the key or basic credentials. Returns 1 when the request may go on, else fills @p out. */
+/*
+ * Check the key or basic credentials (panos-apikey-crypto.md §2.5). Returns 1 when the request
+ * may go on, else fills @p out. A key with the cookie of its user's session skips the password
+ * check (§3.7); an OTP user's key needs that session, since its embedded password is spent.
+ */
 static int authenticate(struct sim_device *d, const struct sim_request *req,
                         struct sim_reply *out)
 {
     if (req->auth == SIM_AUTH_BASIC) {
-        if (password_ok(d, req->basic_user, req->basic_password))
+        struct sim_user *u = find_user(d, req->basic_user);
+        if (u && req->basic_password && strcmp(u->password, req->basic_password) == 0 &&
+            !(u->otp && u->otp_spent)) {
+            if (u->otp)
+                u->otp_spent = 1; /* Basic re-authenticates on every request */
             return 1;
-        sim_reply_set(out, 403, INVALID_CREDENTIAL);
+        }
+        refuse(out);
         return 0;
     }
     if (req->key == NULL) {
         /* No credential at all: PAN-OS answers 403 (panos-xml-api.md §1.4). */
-        sim_reply_set(out, 403, INVALID_CREDENTIAL);
+        refuse(out);
         return 0;
     }
     panos_apikey_info info;
     int ok = 0;
-    if (panos_apikey_decode(&info, req->key, d->master_key) == PANOS_OK && info.opened &&
-        password_ok(d, info.user, info.password)) {
-        if (info.layout == PANOS_APIKEY_LAYOUT_V90 && info.expiry_ms >= 0 &&
-            now_ms() > info.expiry_ms) {
+    if (panos_apikey_decode(&info, req->key, d->master_key) == PANOS_OK && info.opened) {
+        const struct sim_user *u = find_user(d, info.user);
+        const char *su = u ? session_user(d, req->cookie) : NULL;
+        int session = su && strcmp(su, u->name) == 0;
+        int cred = u && (session || (!u->otp && strcmp(u->password, info.password) == 0));
+        if (!cred) {
+            /* wrong or changed password, unknown user, spent OTP without its session */
+        } else if (info.layout == PANOS_APIKEY_LAYOUT_V90 && info.expiry_ms >= 0 &&
+                   dev_now(d) > info.expiry_ms) {
             /* HTTP 400 "Key Expired: <key> has expired." (panos-apikey-crypto.md §3.4). */
             char msg[1024];
             snprintf(msg, sizeof(msg), "Key Expired: %s has expired.", req->key);
             reply_400(out, msg);
             panos_wipe(msg, sizeof(msg));
+        } else if (d->expire_all_set && (info.layout != PANOS_APIKEY_LAYOUT_V90 ||
+                                         info.gentime <= d->expire_all_s)) {
+            /* Expire All API Keys (§3.5): older and untimestamped keys are refused. */
+        } else if (d->keygen_revokes && info.gentime < u->last_gentime) {
+            /* --keygen-revokes (§3.3): only keys of the user's newest keygen second work. */
         } else {
             ok = 1;
         }
     }
     panos_apikey_info_clear(&info);
     if (!ok && out->body == NULL)
-        sim_reply_set(out, 403, INVALID_CREDENTIAL);
+        refuse(out);
     return ok;
+}
+
+/* How much of @p s to echo in a one-line reason: up to the first line end, at most 100. */
+static int line_len(const char *s)
+{
+    size_t n = strcspn(s, "\r\n");
+    return n > 100 ? 100 : (int)n;
+}
+
+/* A one-line text/plain answer of the control endpoint. */
+static void control_reply(struct sim_reply *out, unsigned int status, const char *text)
+{
+    char line[256];
+    snprintf(line, sizeof(line), "%s\n", text);
+    sim_reply_set(out, status, line);
+    out->content_type = "text/plain";
+}
+
+/*
+ * POST /pansim/admin (pansim's own test hook, not PAN-OS API; loopback only):
+ * action=expire-all | set-password&user=U&password=P | set-master-key&key=K | end-sessions[&user=U]
+ */
+static void control(struct sim_device *d, const struct sim_request *req, struct sim_reply *out)
+{
+    const char *action = sim_request_param(req, "action");
+    const char *user = sim_request_param(req, "user");
+    struct sim_user *u = find_user(d, user);
+    char msg[200];
+    if (strcmp(req->method, "POST") != 0) {
+        control_reply(out, 400, "pansim: /pansim/admin takes POST only");
+        return;
+    }
+    if (action == NULL) {
+        control_reply(out, 400, "pansim: missing parameter action");
+        return;
+    }
+    if (user && u == NULL && (strcmp(action, "set-password") == 0 ||
+                              strcmp(action, "end-sessions") == 0)) {
+        snprintf(msg, sizeof(msg), "pansim: unknown user %.*s", line_len(user), user);
+        control_reply(out, 400, msg);
+        return;
+    }
+    if (strcmp(action, "expire-all") == 0) {
+        d->expire_all_set = 1;
+        d->expire_all_s = dev_now(d) / 1000;
+        end_sessions(d, NULL);
+    } else if (strcmp(action, "set-password") == 0) {
+        const char *password = sim_request_param(req, "password");
+        char *copy;
+        if (user == NULL || password == NULL) {
+            control_reply(out, 400, "pansim: set-password needs user and password");
+            return;
+        }
+        if ((copy = strdup(password)) == NULL) {
+            control_reply(out, 500, "pansim: out of memory");
+            return;
+        }
+        panos_free_secret(u->password);
+        u->password = copy;
+        u->otp_spent = 0; /* an OTP admin gets a fresh one-time password */
+        end_sessions(d, u->name);
+    } else if (strcmp(action, "set-master-key") == 0) {
+        const char *key = sim_request_param(req, "key");
+        if (key == NULL || strlen(key) != 16) {
+            control_reply(out, 400, "pansim: the master key must be 16 characters");
+            return;
+        }
+        panos_wipe(d->master_key, sizeof(d->master_key));
+        memcpy(d->master_key, key, 17);
+    } else if (strcmp(action, "end-sessions") == 0) {
+        end_sessions(d, u ? u->name : NULL);
+    } else {
+        snprintf(msg, sizeof(msg), "pansim: unknown action %.*s", line_len(action), action);
+        control_reply(out, 400, msg);
+        return;
+    }
+    control_reply(out, 200, "ok");
 }
 
 /* type=version (panos-xml-api.md §2.2). */
@@ -308,6 +526,12 @@ static void version(struct sim_device *d, struct sim_reply *out)
 void sim_device_handle(struct sim_device *d, const struct sim_request *req, struct sim_reply *out)
 {
     const char *type = sim_request_param(req, "type");
+    if (strcmp(req->path, "/pansim/admin") == 0) {
+        pthread_mutex_lock(&d->lock);
+        control(d, req, out);
+        pthread_mutex_unlock(&d->lock);
+        return;
+    }
     if (strcmp(req->path, "/api/") != 0 && strcmp(req->path, "/api") != 0) {
         sim_reply_set(out, 404, "<html><body><h1>404 Not Found</h1></body></html>\n");
         out->content_type = "text/html";
@@ -353,7 +577,7 @@ void sim_device_handle(struct sim_device *d, const struct sim_request *req, stru
             sim_config_handle(d->config, action, sim_request_param(req, "xpath"), out);
     } else if (strcmp(type, "log") == 0) {
         pthread_mutex_unlock(&d->lock); /* the log jobs have their own lock */
-        sim_logjobs_handle(d->logjobs, req, out, now_ms());
+        sim_logjobs_handle(d->logjobs, req, out, dev_now(d));
         return;
     } else {
         char msg[160];

@@ -38,6 +38,7 @@ static const struct option long_opts[] = {
     {"serial", required_argument, NULL, 's'},
     {"master-key-file", required_argument, NULL, 'm'},
     {"key-lifetime", required_argument, NULL, 'L'},
+    {"keygen-revokes", no_argument, NULL, 'K'},
     {"seed", required_argument, NULL, 'S'},
     {"logs", required_argument, NULL, 'N'},
     {"log-rate", required_argument, NULL, 'R'},
@@ -61,11 +62,13 @@ static void usage(FILE *f)
           "      --cert FILE --cert-key FILE   HTTPS with this PEM certificate and key\n"
           "      --fingerprint-file F  write the certificate's SHA-256 (AA:BB:...) to F\n"
           "      --case FILE           scripted mode: answer the case's %% reply sections\n"
-          "      --users FILE          admin accounts, name:password per line (default admin:admin)\n"
+          "      --users FILE          admin accounts, name:password[:otp] per line\n"
+          "                            (default admin:admin)\n"
           "      --hostname NAME       device hostname (default pansim-fw1)\n"
           "      --serial SERIAL       device serial (default 007051000123456)\n"
           "      --master-key-file F   16-character master key (default: the factory key)\n"
           "      --key-lifetime MIN    API key lifetime in minutes (default 0: never expire)\n"
+          "      --keygen-revokes      a keygen invalidates the user's earlier keys\n"
           "      --seed N              seed of the generated state (default 1)\n"
           "      --logs N              traffic logs at start (default 100000)\n"
           "      --log-rate R          new traffic logs per second (default 5)\n"
@@ -73,7 +76,9 @@ static void usage(FILE *f)
           "      --quit-after S        exit after S seconds (a safety net for tests)\n"
           "  -v, --verbose             trace requests on stderr\n"
           "  -h, --help                this help\n"
-          "\nSIGTERM or SIGINT stops it (exit 0). See pansim(1).\n",
+          "\nPOST /pansim/admin (action=expire-all, set-password, set-master-key, end-sessions)\n"
+          "changes the device's state; see pansim(1), CONTROL ENDPOINT.\n"
+          "SIGTERM or SIGINT stops it (exit 0). See pansim(1).\n",
           f);
 }
 
@@ -225,6 +230,7 @@ int main(int argc, char **argv)
                 return 2;
             dopt.key_lifetime_min = (long)v;
             break;
+        case 'K': dopt.keygen_revokes = 1; break;
         case 'S':
             if (parse_num("seed", optarg, 0, 4294967295.0, &v))
                 return 2;

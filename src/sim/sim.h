@@ -53,10 +53,17 @@ struct sim_device_options {
     const char *master_key; /* 16 characters; default PANOS_APIKEY_DEFAULT_MASTER_KEY */
     long key_lifetime_min;  /* 0 = keys never expire */
     unsigned long seed;     /* makes the generated state (sessions, ARP, logs) deterministic */
-    const char *users_file; /* "name:password" lines; NULL = one admin "admin"/"admin" */
+    /* "name:password" lines, or "name:password:otp" for a one-time password (good for one
+     * keygen; the key then works only with that keygen's PHPSESSID cookie). NULL = one admin
+     * "admin"/"admin". */
+    const char *users_file;
     unsigned long long log_count; /* traffic entries at start (others a tenth); 0 = 100000 */
     double log_rate;        /* new traffic entries per second (pansim's default: 5) */
     long log_job_ms;        /* how long a log job stays ACT; 0 = 300 */
+    int keygen_revokes;     /* 1: a keygen refuses the user's keys of earlier seconds (GENTIME) */
+    /* The device's clock in epoch ms (keygen, expiry, expire-all, logs); NULL = CLOCK_REALTIME.
+     * For tests that need keygens in different seconds. Called under the device's mutex. */
+    long long (*now_ms)(void);
 };
 
 struct sim_device;
@@ -68,6 +75,9 @@ void sim_device_free(struct sim_device *dev);
 
 /*
  * Answer one /api/ request as PAN-OS would (authentication, keygen, op, config, version, ...).
+ * The path "/pansim/admin" is pansim's own control hook (POST, form action=expire-all |
+ * set-password&user=U&password=P | set-master-key&key=K16 | end-sessions[&user=U]): 200
+ * text/plain "ok\n", or 400 text/plain with a one-line reason. It needs no key (loopback only).
  * Called from several server threads at once: the device serialises with its own mutex.
  * @p out is zeroed by the caller; the device fills it (status, body, ...).
  */
