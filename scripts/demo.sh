@@ -61,7 +61,8 @@ pc -K "$dir/key" logs --type traffic --port 443 -n 5 -o text --poll-ms 100
 show "-K key logs --type system --query \"(eventid eq lease-start)\" -n 3 -o json | jq -r .opaque"
 pc -K "$dir/key" logs --type system --query "(eventid eq lease-start)" -n 3 -o json --poll-ms 100 |
     jq -r .opaque
-show "key audit -K key   # what the key gives away (this firewall uses the default master key)"
+echo
+echo "\$ panctl key audit --key-file key   # offline: what the key gives away"
 "$PANCTL" key audit --key-file "$dir/key" || echo "(exit status $?: critical)"
 
 wrong=$(echo "$fp" | sed 's/^../00/')
