@@ -20,7 +20,7 @@ int cmd_tls(struct cli_ctx *ctx, int argc, char **argv)
     cli_opts_build(opts, longs, shorts, sizeof(shorts));
     while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
         if (c == 'h') {
-            cli_help("tls", "[fingerprint]",
+            cli_help("tls", "[fingerprint] [HOST[:PORT]]",
                      "Connect to the firewall (--host, --port), complete a TLS handshake "
                      "WITHOUT verifying it, and\nprint the certificate's SHA-256 fingerprint, "
                      "subject, issuer and validity. Compare the\nfingerprint with the one the "
@@ -33,22 +33,44 @@ int cmd_tls(struct cli_ctx *ctx, int argc, char **argv)
     }
     if (optind < argc && strcmp(argv[optind], "fingerprint") == 0)
         optind++;
+    const char *host = ctx->host_arg ? ctx->host_arg : getenv("PANCTL_HOST");
+    if (optind < argc)
+        host = argv[optind++];
     if (optind < argc)
         return cli_usage_error("tls", "unexpected argument '%s'", argv[optind]);
-    const char *host = ctx->host_arg ? ctx->host_arg : getenv("PANCTL_HOST");
     if (host == NULL || host[0] == '\0') {
-        cli_error("no firewall given: use --host HOST or PANCTL_HOST");
+        cli_error("no firewall given: panctl tls fingerprint HOST[:PORT], or --host HOST");
         return PANOS_E_INVALID_ARG;
     }
+    /* HOST, HOST:PORT, [IPv6] or [IPv6]:PORT; a URL's scheme and path are ignored. */
     char h[256];
-    size_t len = strlen(host);
-    if (host[0] == '[' && len > 2 && host[len - 1] == ']')
-        snprintf(h, sizeof(h), "%.*s", (int)(len - 2), host + 1);
-    else
-        snprintf(h, sizeof(h), "%s", host);
+    unsigned int port = ctx->port;
+    const char *p = strstr(host, "://") ? strstr(host, "://") + 3 : host;
+    size_t len = strcspn(p, "/");
+    const char *colon = NULL;
+    if (p[0] == '[') {
+        const char *close = memchr(p, ']', len);
+        if (close == NULL)
+            return cli_usage_error("tls", "cannot read the host '%s'", host);
+        if (close + 1 < p + len && close[1] == ':')
+            colon = close + 1;
+        snprintf(h, sizeof(h), "%.*s", (int)(close - p - 1), p + 1);
+    } else {
+        colon = memchr(p, ':', len);
+        if (colon && memchr(colon + 1, ':', len - (size_t)(colon + 1 - p)))
+            colon = NULL; /* a bare IPv6 address */
+        snprintf(h, sizeof(h), "%.*s", (int)(colon ? (size_t)(colon - p) : len), p);
+    }
+    if (colon && !ctx->port) {
+        char *end = NULL;
+        long v = strtol(colon + 1, &end, 10);
+        if (end == colon + 1 || (*end && *end != '/') || v < 1 || v > 65535)
+            return cli_usage_error("tls", "bad port in '%s'", host);
+        port = (unsigned int)v;
+    }
     panos_tls_cert_info info;
     char err[512] = "";
-    panos_code code = panos_tls_peer_certificate(&info, h, ctx->port ? ctx->port : 443,
+    panos_code code = panos_tls_peer_certificate(&info, h, port ? port : 443,
                                                  ctx->timeout_ms, err, sizeof(err));
     if (code != PANOS_OK) {
         cli_error("(%d) %s: %s", (int)code, panos_code_name(code), err);
