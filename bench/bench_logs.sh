@@ -10,7 +10,7 @@ BUILD=${1:-build-bench}
 COUNTS=${*:-100000 1000000}
 PANCTL=$BUILD/src/cli/panctl
 PANSIM=$BUILD/src/sim/pansim
-[ -x /usr/bin/time ] || { echo "bench_logs.sh: needs GNU time (apt-get install time)" >&2; exit 1; }
+[ -x /usr/bin/time ] || { echo "bench_logs.sh: needs GNU time (scripts/deps.sh installs it)" >&2; exit 1; }
 for b in "$PANCTL" "$PANSIM"; do
     [ -x "$b" ] || { echo "bench_logs.sh: $b not built (make bench)" >&2; exit 1; }
 done

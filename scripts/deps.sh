@@ -4,7 +4,8 @@
 set -eu
 
 PKGS="build-essential cmake pkg-config libcurl4-openssl-dev libxml2-dev libssl-dev
-libmicrohttpd-dev libcmocka-dev libjansson-dev ieee-data jq groff-base curl ca-certificates"
+libmicrohttpd-dev libcmocka-dev libjansson-dev ieee-data jq groff-base curl ca-certificates
+time"
 
 missing=""
 for p in $PKGS; do
