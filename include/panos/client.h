@@ -137,7 +137,8 @@ typedef struct panos_param {
  * 429; others are sent once.
  *
  * @param[out] out the parsed answer, also on PAN-OS errors (status="error"), so the caller
- *             can inspect it; NULL when no answer could be read. Free with panos_response_free().
+ *             can inspect it; NULL when no answer could be read, and for a "Key Expired"
+ *             answer (it quotes the key; it is wiped). Free with panos_response_free().
  * @return PANOS_OK when status="success"; otherwise the class of the failure (AUTH,
  *         KEY_EXPIRED, FORBIDDEN, NOT_FOUND, API, RATE_LIMITED, UNAVAILABLE, TIMEOUT, TLS,
  *         TRANSPORT, HTTP, PARSE, TOO_LARGE), with detail in panos_client_last_error().

@@ -263,7 +263,9 @@ static void print_text(const struct audit *a, const panos_apikey_info *in, int r
         else
             printf("%-11s  %s%s\n", "expires", a->exp_txt, a->expired ? " (expired)" : "");
     }
-    printf("%-11s  %s\n", "verdict", a->message);
+    printf("%-11s  ", "verdict");
+    put_clean(a->message); /* it quotes the user name the key holds */
+    putchar('\n');
 }
 
 static int print_json(const struct audit *a, const panos_apikey_info *in, int reveal, int pretty)
@@ -282,7 +284,7 @@ static int print_json(const struct audit *a, const panos_apikey_info *in, int re
     json_object_set_new(o, "expired", json_boolean(a->expired));
     static const char *const names[] = {"ok", "warning", "critical"};
     json_object_set_new(o, "verdict", json_string(names[a->verdict]));
-    json_object_set_new(o, "message", json_string(a->message));
+    json_object_set_new(o, "message", cli_json_string(a->message)); /* may cut UTF-8 */
     char *s = json_dumps(o, JSON_PRESERVE_ORDER | (pretty ? JSON_INDENT(2) : JSON_COMPACT));
     json_decref(o);
     if (s == NULL)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* cmd_keygen.c -- panctl keygen: make an API key from a user and password (form POST, never argv). */
 #include <fcntl.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,6 +25,18 @@ static const struct cli_opt opts[] = {
     {{NULL, 0, NULL, 0}, NULL, NULL},
 };
 
+static volatile sig_atomic_t prompt_signal;
+
+static void on_prompt_signal(int sig)
+{
+    prompt_signal = sig;
+}
+
+/*
+ * Ask on the terminal with echo off. Only a line ended by Enter counts: end of input or a
+ * signal gives -1, so a half-typed password is never sent (a failed login counts towards
+ * lockout). Ctrl-C restores the terminal before the signal takes its usual effect.
+ */
 int cli_prompt_password(panos_buf *out, const char *user, const char *host)
 {
     int fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
@@ -37,6 +50,11 @@ int cli_prompt_password(panos_buf *out, const char *user, const char *host)
         close(fd);
         return -1;
     }
+    struct sigaction sa = {0}, old_int, old_term;
+    sa.sa_handler = on_prompt_signal; /* no SA_RESTART: read() returns on Ctrl-C */
+    prompt_signal = 0;
+    sigaction(SIGINT, &sa, &old_int);
+    sigaction(SIGTERM, &sa, &old_term);
     if (have_termios) {
         quiet = old;
         quiet.c_lflag &= (tcflag_t)~ECHO;
@@ -44,9 +62,18 @@ int cli_prompt_password(panos_buf *out, const char *user, const char *host)
     }
     char buf[1024];
     size_t len = 0;
+    int complete = 0;
     char ch;
-    while (len + 1 < sizeof(buf) && read(fd, &ch, 1) == 1 && ch != '\n')
+    while (len + 1 < sizeof(buf)) {
+        ssize_t r = read(fd, &ch, 1);
+        if (r != 1)
+            break; /* end of input, or a signal */
+        if (ch == '\n') {
+            complete = 1;
+            break;
+        }
         buf[len++] = ch;
+    }
     buf[len] = '\0';
     if (len > 0 && buf[len - 1] == '\r')
         buf[--len] = '\0';
@@ -56,8 +83,13 @@ int cli_prompt_password(panos_buf *out, const char *user, const char *host)
         /* the newline is cosmetic */
     }
     close(fd);
-    out->ptr = strdup(buf);
-    out->size = len;
+    sigaction(SIGINT, &old_int, NULL);
+    sigaction(SIGTERM, &old_term, NULL);
+    if (prompt_signal)
+        raise(prompt_signal); /* the terminal is back to normal: now take the signal */
+    if (complete)
+        out->ptr = strdup(buf);
+    out->size = out->ptr ? len : 0;
     panos_wipe(buf, sizeof(buf));
     return out->ptr ? 0 : -1;
 }
@@ -72,8 +104,14 @@ static int save_to_panrc(const struct cli_ctx *ctx, const char *tag, const char 
     else
         snprintf(path, sizeof(path), "%s/.panrc", home ? home : ".");
     panos_code code = panos_rc_set(path, "api_key", tag, key, err, sizeof(err));
-    if (code == PANOS_OK && ctx->host_arg)
-        code = panos_rc_set(path, "hostname", tag, ctx->host_arg, err, sizeof(err));
+    const char *host = ctx->host_arg ? ctx->host_arg : getenv("PANCTL_HOST");
+    char url[600];
+    if (host && ctx->use_http && strstr(host, "://") == NULL) {
+        snprintf(url, sizeof(url), "http://%s", host); /* so that -t TAG keeps plain HTTP */
+        host = url;
+    }
+    if (code == PANOS_OK && host)
+        code = panos_rc_set(path, "hostname", tag, host, err, sizeof(err));
     if (code == PANOS_OK && ctx->port) {
         snprintf(port, sizeof(port), "%u", ctx->port);
         code = panos_rc_set(path, "port", tag, port, err, sizeof(err));

@@ -383,8 +383,9 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
         }
         case OPT_JOB_TIMEOUT: {
             double v = strtod(optarg, &end);
-            if (end == optarg || *end || v <= 0)
-                return cli_usage_error("logs", "--job-timeout %s: expected seconds", optarg);
+            if (end == optarg || *end || v <= 0 || v > 86400)
+                return cli_usage_error("logs", "--job-timeout %s: expected seconds (up to 86400)",
+                                       optarg);
             q.job_timeout_ms = (long)(v * 1000);
             break;
         }

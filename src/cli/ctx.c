@@ -251,7 +251,7 @@ static void rekey_store(void *payload, const char *key)
     char err[512] = "";
     panos_code code = PANOS_OK;
     const char *where = NULL;
-    if (ctx->key_source == CLI_KEY_FILE) {
+    if (ctx->key_source == CLI_KEY_FILE && strcmp(ctx->key_file, "-") != 0) {
         size_t n = strlen(key);
         char *line = malloc(n + 2);
         if (line == NULL)
@@ -269,7 +269,9 @@ static void rekey_store(void *payload, const char *key)
     if (where == NULL)
         cli_warn("the key was renewed for this run only: it came from %s; save a new one with "
                  "'panctl keygen --save FILE'",
-                 ctx->key_source == CLI_KEY_ENV ? "PANCTL_API_KEY" : "--key");
+                 ctx->key_source == CLI_KEY_ENV   ? "PANCTL_API_KEY"
+                 : ctx->key_source == CLI_KEY_ARG ? "--key"
+                                                  : "standard input");
     else if (code != PANOS_OK)
         cli_warn("the key was renewed but could not be saved: %s", err);
     else
@@ -287,8 +289,11 @@ int cli_connect(struct cli_ctx *ctx, int need_key)
     const char *host_arg = ctx->host_arg ? ctx->host_arg : getenv("PANCTL_HOST");
     if ((host_arg == NULL || host_arg[0] == '\0') && (rc = load_rc(ctx, 0)) != 0)
         return rc;
-    if (host_arg == NULL || host_arg[0] == '\0')
+    int host_from_rc = 0;
+    if (host_arg == NULL || host_arg[0] == '\0') {
         host_arg = rc_get(ctx, "hostname");
+        host_from_rc = host_arg != NULL;
+    }
     if (host_arg == NULL || host_arg[0] == '\0') {
         cli_error("no firewall given: use --host HOST, PANCTL_HOST, or -t TAG with ~/.panrc");
         return PANOS_E_INVALID_ARG;
@@ -333,6 +338,11 @@ int cli_connect(struct cli_ctx *ctx, int need_key)
                  "the firewall and take the key");
     if (use_http && !is_loopback(host))
         cli_warn("plain HTTP to %s: the key and the data cross the network unencrypted", host);
+    const char *target = ctx->target ? ctx->target : rc_get(ctx, "serial");
+    if (target)
+        panos_client_set_target(ctx->client, target);
+    if (ctx->vsys)
+        panos_client_set_vsys(ctx->client, ctx->vsys);
     if (ctx->session) {
         char jar[4096];
         const char *path = ctx->cookie_jar;
@@ -372,11 +382,6 @@ int cli_connect(struct cli_ctx *ctx, int need_key)
         panos_buf_dispose_secret(&pw);
         return code == PANOS_OK ? 0 : local_error(code, panos_strerror(code));
     }
-    const char *target = ctx->target ? ctx->target : rc_get(ctx, "serial");
-    if (target)
-        panos_client_set_target(ctx->client, target);
-    if (ctx->vsys)
-        panos_client_set_vsys(ctx->client, ctx->vsys);
     if (!need_key)
         return 0;
 
@@ -400,7 +405,12 @@ int cli_connect(struct cli_ctx *ctx, int need_key)
     } else {
         if ((rc = load_rc(ctx, 0)) != 0)
             return rc;
-        const char *k = rc_get(ctx, "api_key");
+        /* The .panrc key belongs to the .panrc's firewall: never send it to another one
+         * (it may reveal the admin's password, panos-apikey-crypto.md §4). */
+        const char *rc_host = rc_get(ctx, "hostname");
+        const char *k = ctx->tag || host_from_rc || (rc_host && strcmp(rc_host, host_arg) == 0)
+                            ? rc_get(ctx, "api_key")
+                            : NULL;
         if (k == NULL || k[0] == '\0') {
             cli_error("no API key: use --key-file FILE, PANCTL_API_KEY, or -t TAG; make one "
                       "with 'panctl keygen'");

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* main.c -- panctl: global options, the dispatch table of subcommands, help and exit status. */
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -135,6 +136,9 @@ int main(int argc, char **argv)
     char shorts[64];
     int c, rc;
 
+    /* A closed pipe (panctl logs | head) is a write error to handle, not a silent death: the
+     * running log job must still be finished. */
+    signal(SIGPIPE, SIG_IGN);
     ctx.timeout_ms = 120000;
     ctx.pretty = isatty(STDOUT_FILENO);
     cli_opts_build(global_opts, longs, shorts + 1, sizeof(shorts) - 1);

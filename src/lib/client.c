@@ -13,9 +13,11 @@
 #include <time.h>
 #include <curl/curl.h>
 #include <openssl/evp.h>
+#include <pthread.h>
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 #include <panos/client.h>
+#include "response_priv.h"
 #include "sbuf.h"
 #include "stream.h"
 
@@ -327,6 +329,12 @@ panos_code panos_client_set_vsys(panos_client *c, const char *vsys)
 /* --- TLS: a pinned certificate is trusted by its SHA-256, whatever its chain and name. --- */
 
 static int pin_ex_index = -1;
+static pthread_once_t pin_once = PTHREAD_ONCE_INIT;
+
+static void pin_index_init(void)
+{
+    pin_ex_index = SSL_CTX_get_ex_new_index(0, NULL, NULL, NULL, NULL);
+}
 
 static int pin_verify_cb(int preverify_ok, X509_STORE_CTX *store)
 {
@@ -358,8 +366,7 @@ static CURLcode ssl_ctx_cb(CURL *easy, void *sslctx, void *payload)
     (void)easy;
     panos_client *c = payload;
     SSL_CTX *ctx = sslctx;
-    if (pin_ex_index < 0)
-        pin_ex_index = SSL_CTX_get_ex_new_index(0, NULL, NULL, NULL, NULL);
+    pthread_once(&pin_once, pin_index_init); /* clients may live on several threads */
     if (pin_ex_index < 0 || !SSL_CTX_set_ex_data(ctx, pin_ex_index, c))
         return CURLE_SSL_CERTPROBLEM;
     SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, pin_verify_cb);
@@ -487,7 +494,9 @@ static panos_code build_body(panos_client *c, const panos_param *params, size_t 
         panos__sb_urlencode(body, params[i].value ? params[i].value : "");
         if (shown) {
             panos__sb_printf(shown, "%s%s=", shown->len ? " " : "", params[i].name);
-            panos__sb_puts(shown, is_secret_param(params[i].name) ? "***" : params[i].value);
+            panos__sb_puts(shown, is_secret_param(params[i].name)
+                                      ? "***"
+                                      : (params[i].value ? params[i].value : ""));
         }
     }
     if (c->target && type_takes_target(type) && !param_value(params, n, "target")) {
@@ -583,18 +592,20 @@ static panos_code classify_answer(panos_client *c, long http, panos_response **o
         panos__client_set_error(c, cls, http, panos_response_code(r), panos_response_status(r),
                                 "%s", m);
     }
-    if (out)
+    if (cls == PANOS_E_KEY_EXPIRED)
+        panos__response_free_secret(r); /* "Key Expired: <key> has expired." */
+    else if (out)
         *out = r;
     else
         panos_response_free(r);
     return cls;
 }
 
+/* Wait between retries; a signal (Ctrl-C) ends the wait early. */
 static void sleep_ms(long ms)
 {
     struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
-    while (nanosleep(&ts, &ts) != 0)
-        ;
+    nanosleep(&ts, NULL);
 }
 
 /* One HTTP exchange. Leaves the answer in c->body (or gone to the sink). */
@@ -662,9 +673,25 @@ static panos_code exchange(panos_client *c, const char *body, size_t body_len, l
         curl_easy_setopt(e, CURLOPT_COOKIEJAR, c->cookie_jar);
     }
     if (c->basic_user) {
-        curl_easy_setopt(e, CURLOPT_HTTPAUTH, (long)CURLAUTH_BASIC);
-        curl_easy_setopt(e, CURLOPT_USERNAME, c->basic_user);
-        curl_easy_setopt(e, CURLOPT_PASSWORD, c->basic_password);
+        /* Built here, not with CURLOPT_USERNAME/PASSWORD, so that every copy is wiped. */
+        size_t ul = strlen(c->basic_user), pl = strlen(c->basic_password);
+        unsigned char plain[1024];
+        char b64[1400];
+        if (ul + 1 + pl > sizeof(plain)) {
+            curl_slist_free_all(hdrs);
+            panos__client_set_error(c, PANOS_E_INVALID_ARG, 0, -1, NULL,
+                                    "user name and password too long for basic auth");
+            return PANOS_E_INVALID_ARG;
+        }
+        memcpy(plain, c->basic_user, ul);
+        plain[ul] = ':';
+        memcpy(plain + ul + 1, c->basic_password, pl);
+        EVP_EncodeBlock((unsigned char *)b64, plain, (int)(ul + 1 + pl));
+        snprintf(keyhdr, sizeof(keyhdr), "Authorization: Basic %s", b64);
+        hdrs = curl_slist_append(hdrs, keyhdr);
+        panos_wipe(plain, sizeof(plain));
+        panos_wipe(b64, sizeof(b64));
+        panos_wipe(keyhdr, sizeof(keyhdr));
     }
     if (hdrs == NULL) {
         panos__client_set_error(c, PANOS_E_NOMEM, 0, -1, NULL, "out of memory");
@@ -679,12 +706,16 @@ static panos_code exchange(panos_client *c, const char *body, size_t body_len, l
     for (struct curl_slist *h = hdrs; h; h = h->next)
         panos_wipe(h->data, strlen(h->data));
     curl_slist_free_all(hdrs);
-    /* libcurl keeps copies of the credentials: overwrite them with empty strings. */
-    if (c->basic_user) {
-        curl_easy_setopt(e, CURLOPT_USERNAME, "");
-        curl_easy_setopt(e, CURLOPT_PASSWORD, "");
-    }
 
+    long new_conns = 0;
+    curl_easy_getinfo(e, CURLINFO_NUM_CONNECTS, &new_conns);
+    if (rc == CURLE_OK && c->has_pin && new_conns > 0 && strncmp(c->url, "https:", 6) == 0 &&
+        !c->pin_checked) {
+        /* A new TLS connection whose certificate never reached the pin check: refuse it. */
+        panos__client_set_error(c, PANOS_E_TLS, *http_out, -1, NULL,
+                                "the device certificate was not checked against the pin");
+        return PANOS_E_TLS;
+    }
     if (rc == CURLE_OK)
         return PANOS_OK;
     if (c->pin_mismatch) {
@@ -721,6 +752,8 @@ static long backoff_ms(const panos_client *c, int attempt)
     long ms = c->retry_base_ms;
     for (int i = 0; i < attempt && ms < c->retry_max_ms; i++)
         ms *= 2;
+    if (c->retry_after_s > c->retry_max_ms / 1000)
+        return c->retry_max_ms; /* no overflow on an absurd Retry-After */
     if (c->retry_after_s >= 0 && c->retry_after_s * 1000 > ms)
         ms = c->retry_after_s * 1000;
     return ms > c->retry_max_ms ? c->retry_max_ms : ms;
@@ -858,10 +891,12 @@ panos_code panos_keygen(panos_client *c, const char *user, const char *password)
     panos_param p[] = {{"type", "keygen"}, {"user", user}, {"password", password}};
     panos_response *r = NULL;
     /* keygen authenticates by its parameters: no old key or basic auth goes with it. */
-    char *old_key = c->key;
+    char *old_key = c->key, *old_user = c->basic_user;
     c->key = NULL;
+    c->basic_user = NULL; /* PAN-OS refuses basic auth on keygen (panos-xml-api.md §2.1) */
     panos_code code = request(&r, c, p, 3, NULL, NULL);
     c->key = old_key;
+    c->basic_user = old_user;
     if (code != PANOS_OK)
         goto done;
     xmlNode *key = panos_node_child(panos_response_result(r), "key");
@@ -883,14 +918,7 @@ panos_code panos_keygen(panos_client *c, const char *user, const char *password)
     }
     replace_secret(&c->key, k);
 done:
-    if (r) {
-        /* The body held the key: wipe it before it is freed. */
-        size_t len = 0;
-        char *b = (char *)panos_response_body(r, &len);
-        if (b)
-            panos_wipe(b, len);
-    }
-    panos_response_free(r);
+    panos__response_free_secret(r); /* it held the key */
     return code;
 }
 
@@ -905,12 +933,11 @@ static panos_code config_read(panos_response **out, panos_client *c, const char 
 {
     panos_param p[] = {{"type", "config"}, {"action", action}, {"xpath", xpath}};
     panos_code code = panos_request(out, c, p, 3);
-    /* get of a missing node: success with code 7 and an empty result (panos-xml-api.md §2.4). */
-    if (code == PANOS_OK && *out && panos_response_code(*out) == 7) {
-        code = PANOS_E_NOT_FOUND;
-        panos__client_set_error(c, code, 200, 7, panos_response_status(*out),
-                                "no node at xpath %s", xpath);
-    }
+    /* get of a missing node: success with code 7 and an empty result (panos-xml-api.md §2.4);
+     * say which xpath rather than the generic text. */
+    if (code == PANOS_E_NOT_FOUND && *out && panos_response_code(*out) == 7 &&
+        panos_response_status(*out) && strcmp(panos_response_status(*out), "success") == 0)
+        panos__client_set_error(c, code, 200, 7, "success", "no node at xpath %s", xpath);
     return code;
 }
 

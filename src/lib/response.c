@@ -7,6 +7,8 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <panos/response.h>
+#include <panos/buf.h>
+#include "response_priv.h"
 #include "sbuf.h"
 
 /* Longest message kept from a body that is not XML (a proxy's HTML page, say). */
@@ -329,6 +331,32 @@ void panos_response_free(panos_response *r)
     free(r);
 }
 
+static void wipe_nodes(xmlNode *n)
+{
+    for (; n != NULL; n = n->next) {
+        if (n->content != NULL)
+            panos_wipe(n->content, strlen((const char *)n->content));
+        if (n->type == XML_ELEMENT_NODE) {
+            for (xmlAttr *a = n->properties; a != NULL; a = a->next)
+                wipe_nodes(a->children);
+        }
+        wipe_nodes(n->children);
+    }
+}
+
+void panos__response_free_secret(panos_response *r)
+{
+    if (r == NULL)
+        return;
+    if (r->doc != NULL)
+        wipe_nodes(r->doc->children);
+    if (r->message != NULL)
+        panos_wipe(r->message, strlen(r->message));
+    if (r->body != NULL)
+        panos_wipe(r->body, r->body_len);
+    panos_response_free(r);
+}
+
 long panos_response_http_status(const panos_response *r)
 {
     return r->http_status;
@@ -397,8 +425,8 @@ panos_code panos_response_classify(const panos_response *r)
     if (r->root != NULL && xmlStrEqual(r->root->name, (const xmlChar *)"config"))
         return PANOS_OK;
     /* Success is status == "success", never "not error": unauth exists (§1.5, §6.1 rule 3).
-     * A config get that found nothing is success with code 7; the caller maps it to
-     * "absent", everything else treats it as not found (§2.4, §3.1, §6.1 rule 3). */
+     * A config get that found nothing is success with code 7: not found (§2.4, §3.1,
+     * §6.1 rule 3). */
     if (status != NULL && strcmp(status, "success") == 0)
         return r->code == 7 ? PANOS_E_NOT_FOUND : PANOS_OK;
     /* status="unauth" code 16: the role lacks the right (§1.5, §3.1). */

@@ -136,7 +136,7 @@ static const char *auth_name(enum sim_auth a)
 static int is_secret(const char *name)
 {
     return strcmp(name, "key") == 0 || strcmp(name, "password") == 0 ||
-           strcmp(name, "passphrase") == 0;
+           strcmp(name, "passphrase") == 0 || strcmp(name, "dlp-password") == 0;
 }
 
 /* One line per request: "POST /api/ auth=header type=op cmd=...", secrets as ***. */
@@ -300,11 +300,12 @@ static enum MHD_Result answer(struct sim_server *s, struct MHD_Connection *conn,
         if (out.body == NULL) {
             ret = MHD_NO;
         } else {
+            /* Copied so that our buffer (a keygen answer holds a key) is wiped here. */
             struct MHD_Response *resp =
-                MHD_create_response_from_buffer(out.len, out.body, MHD_RESPMEM_MUST_FREE);
-            if (resp == NULL)
-                free(out.body);
-            else if (out.set_cookie)
+                MHD_create_response_from_buffer(out.len, out.body, MHD_RESPMEM_MUST_COPY);
+            memset(out.body, 0, out.len);
+            free(out.body);
+            if (resp != NULL && out.set_cookie)
                 MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, out.set_cookie);
             ret = queue(conn, out.status, resp, out.content_type);
         }
@@ -342,10 +343,16 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
             return MHD_YES;
         }
         if (p->len + n + 1 > p->cap) {
+            /* Not realloc: the old block may hold a keygen password and must be wiped. */
             size_t cap = (p->len + n + 1) * 2;
-            char *nb = realloc(p->body, cap);
+            char *nb = malloc(cap);
             if (nb == NULL)
                 return MHD_NO;
+            if (p->body) {
+                memcpy(nb, p->body, p->len);
+                memset(p->body, 0, p->cap);
+                free(p->body);
+            }
             p->body = nb;
             p->cap = cap;
         }
