@@ -454,13 +454,13 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
         q.progress = on_progress;
         q.progress_payload = &o;
     }
-    struct sigaction sa = {0}, old_int, old_term;
+    /* The handler stays until exit: a second Ctrl-C (timeout(1) signals the whole process
+     * group too) must not kill panctl while it finishes the job and reports. */
+    struct sigaction sa = {0};
     sa.sa_handler = on_sigint;
-    sigaction(SIGINT, &sa, &old_int);
-    sigaction(SIGTERM, &sa, &old_term);
+    sigaction(SIGINT, &sa, NULL);
+    sigaction(SIGTERM, &sa, NULL);
     code = panos_log_query_run(ctx->client, &q, on_entry, &o);
-    sigaction(SIGINT, &old_int, NULL);
-    sigaction(SIGTERM, &old_term, NULL);
     clear_progress(&o);
     if (o.write_failed) {
         cli_error("(18) IO: cannot write the output");
