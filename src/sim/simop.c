@@ -401,7 +401,7 @@ static void op_system_resources(const struct sim_state *st, struct sim_reply *ou
             "MiB Swap:   1023.9 total,   1023.9 free,      0.0 used. %8.1f avail Mem\n"
             "\n"
             "  PID USER      PR  NI    VIRT    RES    SHR S  %%CPU  %%MEM     TIME+ COMMAND\n"
-            " 3261       20   0  177396  23916  12740 S   6.2   0.1   0:26.59 pan_task\n"
+            " 3261 root      20   0  177396  23916  12740 S   6.2   0.1   0:26.59 pan_task\n"
             " 2877 root      20   0  894512 312084  21460 S   0.0   1.9   3:12.08 mgmtsrvr\n"
             " 2951 root      20   0  301240  48212  10864 S   0.0   0.3   0:41.77 devsrvr\n"
             "    1 root      20   0    2164    744    644 S   0.0   0.0   0:02.10 init\n"
@@ -840,6 +840,72 @@ done:
     finish(out, f, &buf);
 }
 
+/*
+ * §4.20 show session all: the trust hosts of the ARP table (ethernet1/2) talking out through
+ * ethernet1/1, source-NATed to its address. Element names and order are PAN-OS's as in
+ * pan-os-upgrade-assurance tests/test_firewall_proxy.py (test_get_sessions); "NS" flags with
+ * srcnat as in the NAT-ed entry quoted in a pan-configurator (PHP) session script. The listed
+ * sessions are a sample of the num-active that show session info counts (tcp >= 200, udp >= 80).
+ */
+#define SESS_NAT_IP "203.0.113.2"
+
+static void op_session_all(const struct sim_state *st, struct sim_reply *out, long long now)
+{
+    static const struct {
+        const char *app;
+        int proto, dport;
+    } apps[] = {{"ssl", 6, 443}, {"web-browsing", 6, 80}, {"dns-base", 17, 53}};
+    char *buf;
+    size_t len;
+    FILE *f = begin(&buf, &len);
+    if (f == NULL)
+        goto done;
+    struct arp_plan a = arp_plan_of(st);
+    unsigned n = 8 + (unsigned)(mix(st->seed, 1100) % 8); /* 8..15 */
+    unsigned long long idx = 1000 + mix(st->seed, 1101) % 50000;
+    for (unsigned i = 0; i < n; i++) {
+        uint64_t r = mix(st->seed, 1200 + i);
+        unsigned k = (unsigned)(r % 3);
+        unsigned host = a.start + (unsigned)((r >> 4) % a.n) * a.step;
+        char src[16], dst[16];
+        snprintf(src, sizeof(src), "192.0.2.%u", host);
+        if ((r >> 12) & 1)
+            snprintf(dst, sizeof(dst), "198.51.100.%u", 20 + (unsigned)((r >> 16) % 200));
+        else
+            snprintf(dst, sizeof(dst), "203.0.113.%u", 10 + (unsigned)((r >> 16) % 240));
+        unsigned sport = 49152 + (unsigned)((r >> 24) % 16384);
+        unsigned xsport = 1024 + (unsigned)((r >> 40) % 64000);
+        unsigned long long bytes = k == 2 ? 120 + (r >> 20) % 400 : 500 + (r >> 20) % 900000;
+        long long start = now - (long long)(1 + (r >> 50) % 900);
+        if (start < st->boot_time)
+            start = st->boot_time;
+        idx += 1 + mix(st->seed, 1300 + i) % 400;
+        fputs("<entry>", f);
+        put_el(f, "dst", dst);
+        put_el(f, "xsource", SESS_NAT_IP);
+        put_el(f, "source", src);
+        put_el(f, "xdst", dst);
+        fprintf(f, "<xsport>%u</xsport><xdport>%d</xdport>", xsport, apps[k].dport);
+        fprintf(f, "<sport>%u</sport><dport>%d</dport>", sport, apps[k].dport);
+        fprintf(f, "<proto>%d</proto><from>trust</from><to>untrust</to><start-time>",
+                apps[k].proto);
+        put_asctime(f, start);
+        fputs("</start-time><nat>True</nat><srcnat>True</srcnat><dstnat>False</dstnat>"
+              "<proxy>False</proxy><decrypt-mirror>False</decrypt-mirror><state>ACTIVE</state>"
+              "<type>FLOW</type>",
+              f);
+        put_ull(f, "total-byte-count", bytes);
+        put_ull(f, "idx", idx);
+        fputs("<vsys-idx>1</vsys-idx><vsys>vsys1</vsys>", f);
+        put_el(f, "application", apps[k].app);
+        fputs("<security-rule>lan-out</security-rule><ingress>" ARP_IFACE "</ingress>"
+              "<egress>ethernet1/1</egress><flags>NS</flags></entry>",
+              f);
+    }
+done:
+    finish(out, f, &buf);
+}
+
 /* §4.10 request license info: a VM licence plus subscriptions, all on this serial. */
 static void op_license_info(const struct sim_state *st, struct sim_reply *out, long long now)
 {
@@ -894,6 +960,7 @@ enum op {
     OP_SYSINFO,
     OP_SYSRES,
     OP_SESSINFO,
+    OP_SESSALL,
     OP_INTERFACE,
     OP_CLOCK,
     OP_JOBSALL,
@@ -929,6 +996,7 @@ static const struct gnode grammar[] = {
     /* 15 */ {14, "entry", K_ATTR, OP_ARP},
     /* 16 */ {1, "license", K_INNER, OP_NONE},
     /* 17 */ {16, "info", K_LEAF, OP_LICINFO},
+    /* 18 */ {5, "all", K_LEAF, OP_SESSALL},
 };
 
 static xmlNode *first_element(xmlNode *n)
@@ -971,6 +1039,9 @@ static void dispatch(const struct sim_state *st, enum op op, const struct cmdpat
         break;
     case OP_SESSINFO:
         op_session_info(st, out, now);
+        break;
+    case OP_SESSALL:
+        op_session_all(st, out, now);
         break;
     case OP_INTERFACE:
         op_interface(st, arg, out, now);

@@ -168,6 +168,69 @@ static void test_arp(void **state_)
     done(&a);
 }
 
+/* §4.20 show session all: 8..15 trust->untrust sessions, PAN-OS's names, from the seed. */
+static void test_session_all(void **state_)
+{
+    (void)state_;
+    struct sim_state st = state();
+    struct answer a, b;
+    char buf[256], buf2[256];
+    ask(&a, &st, "<show><session><all/></session></show>");
+    CHECK_STR("success", T("/response/@status"));
+    int n = count(&a, "/response/result/entry");
+    CHECK_TRUE(n >= 8 && n <= 15);
+    static const char *const fields[] = {
+        "dst",   "xsource",    "source",   "xdst",  "xsport",         "xdport",   "sport",
+        "dport", "proto",      "from",     "to",    "start-time",     "nat",      "srcnat",
+        "dstnat", "proxy",     "decrypt-mirror",    "state",          "type",
+        "total-byte-count",    "idx",      "vsys-idx", "vsys",        "application",
+        "security-rule",       "ingress",  "egress", "flags"};
+    for (size_t i = 0; i < sizeof(fields) / sizeof(fields[0]); i++) {
+        snprintf(buf2, sizeof(buf2), "/response/result/entry/%s", fields[i]);
+        CHECK_EQ(n, count(&a, buf2));
+    }
+    CHECK_EQ(n, count(&a, "/response/result/entry[from='trust'][to='untrust'][state='ACTIVE']"
+                          "[starts-with(source,'192.0.2.')][xsource='203.0.113.2']"
+                          "[ingress='ethernet1/2'][egress='ethernet1/1'][vsys='vsys1']"
+                          "[application='ssl' or application='web-browsing' or "
+                          "application='dns-base']"));
+    /* Session ids ascend and are unique. */
+    CHECK_EQ(0, count(&a, "/response/result/entry[idx <= preceding-sibling::entry[1]/idx]"));
+    /* Sources are ARP neighbours. */
+    struct answer arp;
+    ask(&arp, &st, "<show><arp><entry name='all'/></arp></show>");
+    snprintf(buf2, sizeof(buf2), "%s", T("/response/result/entry[1]/source"));
+    char xp[320];
+    snprintf(xp, sizeof(xp), "/response/result/entries/entry[ip='%s']", buf2);
+    CHECK_EQ(1, count(&arp, xp));
+    done(&arp);
+    /* num-active of show session info covers the listed sessions. */
+    struct answer info;
+    ask(&info, &st, "<show><session><info/></session></show>");
+    char nb[64];
+    CHECK_TRUE(strtoul(text(&info, "/response/result/num-active", nb, sizeof(nb)), NULL, 10) >=
+               (unsigned long)n);
+    done(&info);
+
+    /* <all></all> is the same command; the table is a function of the seed. */
+    ask(&b, &st, "<show><session><all></all></session></show>");
+    CHECK_EQ(n, count(&b, "/response/result/entry"));
+    for (int i = 1; i <= n; i++) {
+        static const char *const stable[] = {"idx", "source", "sport", "dst", "dport",
+                                             "application", "total-byte-count"};
+        for (size_t j = 0; j < sizeof(stable) / sizeof(stable[0]); j++) {
+            snprintf(xp, sizeof(xp), "/response/result/entry[%d]/%s", i, stable[j]);
+            CHECK_STR(T(xp), text(&b, xp, buf2, sizeof(buf2)));
+        }
+    }
+    done(&b);
+    st.seed = 43;
+    ask(&b, &st, "<show><session><all/></session></show>");
+    CHECK_TRUE(strcmp(a.r.body, b.r.body) != 0);
+    done(&b);
+    done(&a);
+}
+
 static void test_clock_ha_license(void **state_)
 {
     (void)state_;
@@ -306,7 +369,8 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_system_info),   cmocka_unit_test(test_interfaces),
-        cmocka_unit_test(test_arp),           cmocka_unit_test(test_clock_ha_license),
+        cmocka_unit_test(test_arp),           cmocka_unit_test(test_session_all),
+        cmocka_unit_test(test_clock_ha_license),
         cmocka_unit_test(test_jobs),          cmocka_unit_test(test_errors),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
