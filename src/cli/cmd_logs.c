@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* cmd_logs.c -- panctl logs: query any log type, page past 5,000, stream JSON lines, CSV or a table. */
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -58,6 +59,7 @@ struct out {
     int header_done;
     int progress_shown;
     int write_failed;
+    int columns; /* terminal width for the table's last column, 0 = no limit */
     char *jbuf; /* one JSON line, reused */
     size_t jcap;
 };
@@ -222,6 +224,7 @@ static int on_entry(void *payload, const panos_log_entry *e)
             putchar('\n');
             o->header_done = 1;
         }
+        int used = 0;
         for (size_t i = 0; i < o->nfields; i++) {
             const char *v = panos_log_entry_get(e, o->fields[i]);
             if (o->fmt == FMT_CSV) {
@@ -230,10 +233,14 @@ static int on_entry(void *payload, const panos_log_entry *e)
             } else {
                 int w = width_of(o->fields[i]);
                 v = v && v[0] ? v : "-";
-                if (i + 1 < o->nfields && w)
+                if (i + 1 < o->nfields && w) {
                     printf("%-*.*s  ", w, w, v);
-                else
+                    used += w + 2;
+                } else if (o->columns > used + 8) {
+                    printf("%.*s", o->columns - used, v); /* the table fits the terminal */
+                } else {
                     fputs(v, stdout);
+                }
             }
         }
         putchar('\n');
@@ -434,6 +441,9 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
             o.fields[o.nfields++] = strdup(cols[i]);
     }
 
+    struct winsize ws;
+    if (o.fmt == FMT_TEXT && isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0)
+        o.columns = ws.ws_col;
     if ((rc = cli_connect(ctx, 1)) != 0)
         goto done;
     if (is_relative(f.since) || is_relative(f.until)) {
