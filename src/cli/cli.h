@@ -66,6 +66,21 @@ int cmd_version(struct cli_ctx *ctx, int argc, char **argv);
 void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/* "panctl: (N) NAME: message" for a failure that did not come from the firewall (message
+ * empty or NULL: the code's description); returns N. */
+int cli_local_error(panos_code code, const char *msg);
+
+/* The .panrc to use: $PANRC, else $HOME/.panrc. */
+void cli_panrc_path(char *out, size_t len);
+
+/*
+ * Split HOST, [IPv6], HOST:PORT, [IPv6]:PORT or http(s)://HOST[:PORT][/...]: @p host gets the
+ * host (brackets kept), *@p port the port when one is given, *@p use_http the URL's scheme.
+ * Returns 0, or -1 when it cannot be read.
+ */
+int cli_parse_host(const char *arg, char *host, size_t hostlen, unsigned int *port,
+                   int *use_http);
+
 /* Print the client's last error as "panctl: (N) NAME: [http N] [api N] message"; returns N. */
 int cli_fail_client(const struct cli_ctx *ctx, panos_code code);
 

@@ -40,19 +40,12 @@ static void help(void)
              opts);
 }
 
-/* "panctl: (N) NAME: message"; returns N. */
-static int local_error(panos_code code, const char *msg)
-{
-    cli_error("(%d) %s: %s", (int)code, panos_code_name(code), msg && msg[0] ? msg : panos_strerror(code));
-    return (int)code;
-}
-
 static int copy_secret(panos_buf *out, const char *s)
 {
     size_t n = strlen(s);
     out->ptr = malloc(n + 1);
     if (out->ptr == NULL)
-        return local_error(PANOS_E_NOMEM, NULL);
+        return cli_local_error(PANOS_E_NOMEM, NULL);
     memcpy(out->ptr, s, n + 1);
     out->size = n;
     return 0;
@@ -62,7 +55,7 @@ static int read_secret(panos_buf *out, const char *path)
 {
     char err[512] = "";
     panos_code code = panos_secret_read_file(out, path, err, sizeof(err));
-    return code == PANOS_OK ? 0 : local_error(code, err);
+    return code == PANOS_OK ? 0 : cli_local_error(code, err);
 }
 
 /* The api_key of the .panrc ($PANRC or $HOME/.panrc) for @p tag (NULL: untagged lines).
@@ -70,11 +63,7 @@ static int read_secret(panos_buf *out, const char *path)
 static int read_rc_key(panos_buf *out, const char *tag)
 {
     char path[4096], err[512] = "";
-    const char *env = getenv("PANRC"), *home = getenv("HOME");
-    if (env && env[0])
-        snprintf(path, sizeof(path), "%s", env);
-    else
-        snprintf(path, sizeof(path), "%s/.panrc", home ? home : ".");
+    cli_panrc_path(path, sizeof(path));
     panos_rc *rc = NULL;
     panos_code code = panos_rc_load(&rc, path, tag, err, sizeof(err));
     if (code == PANOS_E_NOT_FOUND && tag == NULL)
@@ -82,10 +71,10 @@ static int read_rc_key(panos_buf *out, const char *tag)
     if (code == PANOS_E_NOT_FOUND) {
         char msg[4200];
         snprintf(msg, sizeof(msg), "-t %s: no file %s", tag, path);
-        return local_error(PANOS_E_IO, msg);
+        return cli_local_error(PANOS_E_IO, msg);
     }
     if (code != PANOS_OK)
-        return local_error(code, err);
+        return cli_local_error(code, err);
     const char *k = panos_rc_get(rc, "api_key");
     int ret = 0;
     if (k && k[0])
@@ -272,7 +261,7 @@ static int print_json(const struct audit *a, const panos_apikey_info *in, int re
 {
     json_t *o = json_object();
     if (o == NULL)
-        return local_error(PANOS_E_NOMEM, NULL);
+        return cli_local_error(PANOS_E_NOMEM, NULL);
     json_object_set_new(o, "key", json_string(a->redacted));
     json_object_set_new(o, "format", json_string(a->format));
     json_object_set_new(o, "opened", json_boolean(in->opened));
@@ -288,7 +277,7 @@ static int print_json(const struct audit *a, const panos_apikey_info *in, int re
     char *s = json_dumps(o, JSON_PRESERVE_ORDER | (pretty ? JSON_INDENT(2) : JSON_COMPACT));
     json_decref(o);
     if (s == NULL)
-        return local_error(PANOS_E_NOMEM, NULL);
+        return cli_local_error(PANOS_E_NOMEM, NULL);
     if (reveal && in->opened) {
         /* Open the object again and add the password last. */
         size_t n = strlen(s);
@@ -406,7 +395,7 @@ static int audit(struct cli_ctx *ctx, int argc, char **argv)
             a.master = "given";
     }
     if (code != PANOS_OK) {
-        rc = local_error(code, NULL);
+        rc = cli_local_error(code, NULL);
         goto done;
     }
     if (info.format != PANOS_APIKEY_ENVELOPE)
@@ -436,7 +425,7 @@ static int audit(struct cli_ctx *ctx, int argc, char **argv)
     else
         print_text(&a, &info, reveal);
     if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))
-        rc = local_error(PANOS_E_IO, "cannot write the output");
+        rc = cli_local_error(PANOS_E_IO, "cannot write the output");
     if (rc == 0)
         rc = (int)a.verdict;
 done:

@@ -98,11 +98,7 @@ int cli_prompt_password(panos_buf *out, const char *user, const char *host)
 static int save_to_panrc(const struct cli_ctx *ctx, const char *tag, const char *key)
 {
     char path[4096], err[512] = "", port[16];
-    const char *env = getenv("PANRC"), *home = getenv("HOME");
-    if (env && env[0])
-        snprintf(path, sizeof(path), "%s", env);
-    else
-        snprintf(path, sizeof(path), "%s/.panrc", home ? home : ".");
+    cli_panrc_path(path, sizeof(path));
     panos_code code = panos_rc_set(path, "api_key", tag, key, err, sizeof(err));
     const char *host = ctx->host_arg ? ctx->host_arg : getenv("PANCTL_HOST");
     char url[600];
@@ -116,10 +112,8 @@ static int save_to_panrc(const struct cli_ctx *ctx, const char *tag, const char 
         snprintf(port, sizeof(port), "%u", ctx->port);
         code = panos_rc_set(path, "port", tag, port, err, sizeof(err));
     }
-    if (code != PANOS_OK) {
-        cli_error("(%d) %s: %s", (int)code, panos_code_name(code), err);
-        return (int)code;
-    }
+    if (code != PANOS_OK)
+        return cli_local_error(code, err);
     fprintf(stderr, "panctl: key saved as api_key%%%s in %s\n", tag, path);
     return 0;
 }
@@ -170,9 +164,7 @@ int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
     if (from_stdin || pwfile) {
         panos_code code = panos_secret_read_file(&pw, from_stdin ? "-" : pwfile, err, sizeof(err));
         if (code != PANOS_OK) {
-            cli_error("(%d) %s: %s", (int)code, panos_code_name(code),
-                      err[0] ? err : "cannot read the password");
-            rc = (int)code;
+            rc = cli_local_error(code, err[0] ? err : "cannot read the password");
             goto done;
         }
     } else if (cli_prompt_password(&pw, user, ctx->host_arg ? ctx->host_arg : "firewall") != 0) {
@@ -202,10 +194,8 @@ int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
         code = panos_file_write_atomic(save, line, key.size + 1, 0600, err, sizeof(err));
         panos_wipe(line, key.size + 1);
         free(line);
-        if (code != PANOS_OK) {
-            cli_error("(%d) %s: %s", (int)code, panos_code_name(code), err);
-            rc = (int)code;
-        }
+        if (code != PANOS_OK)
+            rc = cli_local_error(code, err);
     } else {
         printf("%s\n", key.ptr);
     }

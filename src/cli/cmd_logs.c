@@ -305,8 +305,8 @@ static int firewall_now(struct cli_ctx *ctx, long long *out)
         xmlFree(text);
     panos_response_free(r);
     if (!ok || mp == NULL || mon[0] == '\0') {
-        cli_error("(8) PARSE: cannot read the firewall's clock for --since/--until; give "
-                  "absolute times");
+        cli_local_error(PANOS_E_PARSE, "cannot read the firewall's clock for --since/--until; "
+                                       "give absolute times");
         return PANOS_E_PARSE;
     }
     tm.tm_year = year - 1900;
@@ -473,8 +473,7 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
     code = panos_log_query_run(ctx->client, &q, on_entry, &o);
     clear_progress(&o);
     if (o.write_failed) {
-        cli_error("(18) IO: cannot write the output");
-        rc = PANOS_E_IO;
+        rc = cli_local_error(PANOS_E_IO, "cannot write the output");
     } else if (interrupted && !q.follow) {
         cli_fail_client(ctx, code == PANOS_OK ? PANOS_E_FAILED : code);
         rc = 130; /* interrupted, as a shell reports SIGINT */

@@ -44,38 +44,22 @@ int cmd_tls(struct cli_ctx *ctx, int argc, char **argv)
     }
     /* HOST, HOST:PORT, [IPv6] or [IPv6]:PORT; a URL's scheme and path are ignored. */
     char h[256];
-    unsigned int port = ctx->port;
-    const char *p = strstr(host, "://") ? strstr(host, "://") + 3 : host;
-    size_t len = strcspn(p, "/");
-    const char *colon = NULL;
-    if (p[0] == '[') {
-        const char *close = memchr(p, ']', len);
-        if (close == NULL)
-            return cli_usage_error("tls", "cannot read the host '%s'", host);
-        if (close + 1 < p + len && close[1] == ':')
-            colon = close + 1;
-        snprintf(h, sizeof(h), "%.*s", (int)(close - p - 1), p + 1);
-    } else {
-        colon = memchr(p, ':', len);
-        if (colon && memchr(colon + 1, ':', len - (size_t)(colon + 1 - p)))
-            colon = NULL; /* a bare IPv6 address */
-        snprintf(h, sizeof(h), "%.*s", (int)(colon ? (size_t)(colon - p) : len), p);
+    unsigned int url_port = 0;
+    int use_http = 0;
+    if (cli_parse_host(host, h, sizeof(h), &url_port, &use_http) != 0)
+        return cli_usage_error("tls", "cannot read the host '%s'", host);
+    size_t hl = strlen(h);
+    if (h[0] == '[' && h[hl - 1] == ']') { /* the address itself, for the resolver */
+        memmove(h, h + 1, hl - 2);
+        h[hl - 2] = '\0';
     }
-    if (colon && !ctx->port) {
-        char *end = NULL;
-        long v = strtol(colon + 1, &end, 10);
-        if (end == colon + 1 || (*end && *end != '/') || v < 1 || v > 65535)
-            return cli_usage_error("tls", "bad port in '%s'", host);
-        port = (unsigned int)v;
-    }
+    unsigned int port = ctx->port ? ctx->port : url_port;
     panos_tls_cert_info info;
     char err[512] = "";
     panos_code code = panos_tls_peer_certificate(&info, h, port ? port : 443,
                                                  ctx->timeout_ms, err, sizeof(err));
-    if (code != PANOS_OK) {
-        cli_error("(%d) %s: %s", (int)code, panos_code_name(code), err);
-        return (int)code;
-    }
+    if (code != PANOS_OK)
+        return cli_local_error(code, err);
     if (ctx->format == CLI_FORMAT_JSON) {
         json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:b}", "sha256", info.sha256, "subject",
                               info.subject, "issuer", info.issuer, "not_before", info.not_before,

@@ -8,13 +8,19 @@
 #include <string.h>
 #include "cli.h"
 
+/* One line on stderr: "panctl: " @p prefix message. */
+static void vmessage(const char *prefix, const char *fmt, va_list ap)
+{
+    fprintf(stderr, "panctl: %s", prefix);
+    vfprintf(stderr, fmt, ap);
+    fputc('\n', stderr);
+}
+
 void cli_error(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("panctl: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    vmessage("", fmt, ap);
     va_end(ap);
 }
 
@@ -22,17 +28,25 @@ void cli_warn(const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("panctl: warning: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    vmessage("warning: ", fmt, ap);
     va_end(ap);
 }
 
-/* "panctl: (N) NAME: message" for a failure that did not come from the firewall. */
-static int local_error(panos_code code, const char *msg)
+int cli_local_error(panos_code code, const char *msg)
 {
-    cli_error("(%d) %s: %s", (int)code, panos_code_name(code), msg);
+    cli_error("(%d) %s: %s", (int)code, panos_code_name(code),
+              msg && msg[0] ? msg : panos_strerror(code));
     return (int)code;
+}
+
+void cli_panrc_path(char *out, size_t len)
+{
+    const char *env = getenv("PANRC");
+    const char *home = getenv("HOME");
+    if (env && env[0])
+        snprintf(out, len, "%s", env);
+    else
+        snprintf(out, len, "%s/.panrc", home ? home : ".");
 }
 
 int cli_fail_client(const struct cli_ctx *ctx, panos_code code)
@@ -62,9 +76,7 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
-    fputs("panctl: ", stderr);
-    vfprintf(stderr, fmt, ap);
-    fputc('\n', stderr);
+    vmessage("", fmt, ap);
     va_end(ap);
     fprintf(stderr, "Try 'panctl%s%s --help'.\n", cmd ? " " : "", cmd ? cmd : "");
     return PANOS_E_INVALID_ARG;
@@ -109,7 +121,7 @@ int cli_print(const struct cli_ctx *ctx, const panos_response *r, const char *cm
 {
     int rc = cli_output_response(stdout, r, ctx->format, cmd_xml, ctx->pretty);
     if (rc != 0)
-        return local_error((panos_code)rc, rc == PANOS_E_IO ? "cannot write the output"
+        return cli_local_error((panos_code)rc, rc == PANOS_E_IO ? "cannot write the output"
                                                             : "cannot format the answer");
     return 0;
 }
@@ -133,12 +145,7 @@ static int load_rc(struct cli_ctx *ctx, int required)
         return 0;
     ctx->rc_loaded = 1;
     char path[4096];
-    const char *env = getenv("PANRC");
-    const char *home = getenv("HOME");
-    if (env && env[0])
-        snprintf(path, sizeof(path), "%s", env);
-    else
-        snprintf(path, sizeof(path), "%s/.panrc", home ? home : ".");
+    cli_panrc_path(path, sizeof(path));
     char err[512] = "";
     free(ctx->rc_path);
     ctx->rc_path = strdup(path);
@@ -148,10 +155,10 @@ static int load_rc(struct cli_ctx *ctx, int required)
     if (code == PANOS_E_NOT_FOUND) {
         char msg[4200];
         snprintf(msg, sizeof(msg), "-t %s: no file %s", ctx->tag, path);
-        return local_error(PANOS_E_IO, msg);
+        return cli_local_error(PANOS_E_IO, msg);
     }
     if (code != PANOS_OK)
-        return local_error(code, err[0] ? err : panos_strerror(code));
+        return cli_local_error(code, err[0] ? err : panos_strerror(code));
     return 0;
 }
 
@@ -160,8 +167,7 @@ static const char *rc_get(const struct cli_ctx *ctx, const char *var)
     return ctx->rc ? panos_rc_get(ctx->rc, var) : NULL;
 }
 
-/* Split HOST, [V6]:PORT, HOST:PORT or http(s)://HOST[:PORT][/...] into its parts. */
-static int parse_host(const char *arg, char *host, size_t hostlen, unsigned int *port,
+int cli_parse_host(const char *arg, char *host, size_t hostlen, unsigned int *port,
                       int *use_http)
 {
     const char *p = arg;
@@ -217,7 +223,7 @@ static panos_code get_password(struct cli_ctx *ctx, panos_buf *out, const char *
     if (ctx->password_file) {
         panos_code code = panos_secret_read_file(out, ctx->password_file, err, sizeof(err));
         if (code != PANOS_OK)
-            local_error(code, err[0] ? err : "cannot read the password file");
+            cli_local_error(code, err[0] ? err : "cannot read the password file");
         return code;
     }
     const char *p = rc_get(ctx, "api_password");
@@ -301,7 +307,7 @@ int cli_connect(struct cli_ctx *ctx, int need_key)
     char host[256];
     unsigned int url_port = 0;
     int use_http = ctx->use_http;
-    if (parse_host(host_arg, host, sizeof(host), &url_port, &use_http) != 0)
+    if (cli_parse_host(host_arg, host, sizeof(host), &url_port, &use_http) != 0)
         return cli_usage_error(NULL, "cannot read the host '%s' (HOST, [IPv6]:PORT or URL)",
                                host_arg);
     unsigned int port = ctx->port ? ctx->port : url_port;
@@ -310,7 +316,7 @@ int cli_connect(struct cli_ctx *ctx, int need_key)
         char *end = NULL;
         long v = strtol(rc_port, &end, 10);
         if (end == rc_port || *end || v < 1 || v > 65535)
-            return local_error(PANOS_E_INVALID_ARG, ".panrc: port is not a number 1-65535");
+            return cli_local_error(PANOS_E_INVALID_ARG, ".panrc: port is not a number 1-65535");
         port = (unsigned int)v;
     }
 
@@ -332,7 +338,7 @@ int cli_connect(struct cli_ctx *ctx, int need_key)
         return cli_usage_error(NULL, "--pin: expected a SHA-256 fingerprint (64 hex digits, "
                                      "':' allowed)");
     if (code != PANOS_OK)
-        return local_error(code, panos_strerror(code));
+        return cli_local_error(code, panos_strerror(code));
     if (ctx->insecure && !use_http)
         cli_warn("--insecure: the certificate is not verified; anyone on the path can pose as "
                  "the firewall and take the key");
@@ -358,7 +364,7 @@ int cli_connect(struct cli_ctx *ctx, int need_key)
             snprintf(parent, sizeof(parent), "%.*s", (int)(strrchr(dir, '/') - dir), dir);
             mkdir(parent, 0700);
             if (mkdir(dir, 0700) != 0 && errno != EEXIST)
-                return local_error(PANOS_E_IO, "cannot create the cookie jar directory");
+                return cli_local_error(PANOS_E_IO, "cannot create the cookie jar directory");
             snprintf(jar, sizeof(jar), "%s/%s-%u.cookies", dir, host,
                      port ? port : (use_http ? 80 : 443));
             path = jar;
@@ -380,7 +386,7 @@ int cli_connect(struct cli_ctx *ctx, int need_key)
         cli_warn("--auth basic: the password travels with every request; prefer an API key");
         code = panos_client_set_basic_auth(ctx->client, u, pw.ptr);
         panos_buf_dispose_secret(&pw);
-        return code == PANOS_OK ? 0 : local_error(code, panos_strerror(code));
+        return code == PANOS_OK ? 0 : cli_local_error(code, panos_strerror(code));
     }
     if (!need_key)
         return 0;
@@ -390,7 +396,7 @@ int cli_connect(struct cli_ctx *ctx, int need_key)
         char err[512] = "";
         code = panos_secret_read_file(&key, ctx->key_file, err, sizeof(err));
         if (code != PANOS_OK)
-            return local_error(code, err[0] ? err : panos_strerror(code));
+            return cli_local_error(code, err[0] ? err : panos_strerror(code));
         code = panos_client_set_key(ctx->client, key.ptr);
         panos_buf_dispose_secret(&key);
         ctx->key_source = CLI_KEY_FILE;
@@ -421,5 +427,5 @@ int cli_connect(struct cli_ctx *ctx, int need_key)
     }
     if (code == PANOS_OK && admin_user(ctx) != NULL)
         panos_client_set_rekey(ctx->client, rekey_credentials, rekey_store, ctx);
-    return code == PANOS_OK ? 0 : local_error(code, panos_strerror(code));
+    return code == PANOS_OK ? 0 : cli_local_error(code, panos_strerror(code));
 }
