@@ -65,20 +65,6 @@ static long long dev_now(const struct sim_device *d)
     return d->clock_ms ? d->clock_ms() : now_ms();
 }
 
-static void xml_escape(FILE *f, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '&': fputs("&amp;", f); break;
-        case '<': fputs("&lt;", f); break;
-        case '>': fputs("&gt;", f); break;
-        case '"': fputs("&quot;", f); break;
-        case '\'': fputs("&apos;", f); break;
-        default: fputc(*s, f);
-        }
-    }
-}
-
 /* An HTTP 400 in PAN-OS's quoting with @p msg (escaped). */
 static void reply_400(struct sim_reply *out, const char *msg)
 {
@@ -88,7 +74,7 @@ static void reply_400(struct sim_reply *out, const char *msg)
     if (f == NULL)
         return;
     fputs("<response status = 'error' code = '400'><result><msg>", f);
-    xml_escape(f, msg);
+    sim_xml_escape(f, msg, 1);
     fputs("</msg></result></response>", f);
     fclose(f);
     sim_reply_set(out, 400, body);
@@ -516,7 +502,7 @@ static void version(struct sim_device *d, struct sim_reply *out)
     fprintf(f, "<response status=\"success\"><result><sw-version>%s</sw-version>"
                "<multi-vsys>off</multi-vsys><model>%s</model><serial>",
             d->st.sw_version, d->st.model);
-    xml_escape(f, d->st.serial);
+    sim_xml_escape(f, d->st.serial, 1);
     fputs("</serial></result></response>", f);
     fclose(f);
     sim_reply_set(out, 200, body);

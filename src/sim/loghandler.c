@@ -85,20 +85,6 @@ static int parse_ulong(const char *s, unsigned long long max, unsigned long long
     return 1;
 }
 
-static void xml_escape(FILE *f, const char *s)
-{
-    for (; *s; s++) {
-        if (*s == '<')
-            fputs("&lt;", f);
-        else if (*s == '>')
-            fputs("&gt;", f);
-        else if (*s == '&')
-            fputs("&amp;", f);
-        else
-            fputc(*s, f);
-    }
-}
-
 static void enqueue(struct sim_logjobs *j, const struct sim_request *req, struct sim_reply *out,
                     long long now_ms)
 {
@@ -150,7 +136,7 @@ static void enqueue(struct sim_logjobs *j, const struct sim_request *req, struct
             return;
         }
         fputs("<response status=\"error\" code=\"17\"><msg><line>Invalid filter: ", f);
-        xml_escape(f, err);
+        sim_xml_escape(f, err, 0);
         fputs("</line></msg></response>", f);
         fputc('\0', f);
         fclose(f);

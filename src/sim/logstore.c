@@ -7,6 +7,7 @@
 #include <string.h>
 #include <time.h>
 #include "logstore.h"
+#include "sim.h"
 
 struct sim_logstore {
     struct sim_logstore_options o;
@@ -371,18 +372,6 @@ const char *sim_logentry_get(const struct sim_logentry *e, const char *name)
     return NULL;
 }
 
-static void xml_text(FILE *out, const char *s)
-{
-    for (; *s; s++) {
-        switch (*s) {
-        case '<': fputs("&lt;", out); break;
-        case '>': fputs("&gt;", out); break;
-        case '&': fputs("&amp;", out); break;
-        default: fputc(*s, out);
-        }
-    }
-}
-
 void sim_logentry_xml(const struct sim_logentry *e, FILE *out)
 {
     fprintf(out, "      <entry logid=\"%s\">\n", e->logid);
@@ -393,7 +382,7 @@ void sim_logentry_xml(const struct sim_logentry *e, FILE *out)
             continue;
         }
         fprintf(out, "        <%s%s%s>", e->f[i].name, attrs ? " " : "", attrs ? attrs : "");
-        xml_text(out, e->f[i].value);
+        sim_xml_escape(out, e->f[i].value, 0);
         fprintf(out, "</%s>\n", e->f[i].name);
     }
     fputs("      </entry>\n", out);

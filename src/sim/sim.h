@@ -4,6 +4,7 @@
 #define PANSIM_SIM_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 /* How the request authenticated itself (for the request log and the device). */
 enum sim_auth {
@@ -43,6 +44,10 @@ struct sim_reply {
     const char *content_type; /* static string; NULL means "application/xml; charset=UTF-8" */
     char *set_cookie;         /* malloc'd Set-Cookie value, or NULL */
 };
+
+/* Write @p s (NULL: nothing) to @p f escaped for XML: &, < and >, plus " and ' when @p quotes
+ * (attribute values, and the answers that escape them as PAN-OS does). */
+void sim_xml_escape(FILE *f, const char *s, int quotes);
 
 /* Set status and a copy of @p body (strlen). Returns 0, or -1 when out of memory. */
 int sim_reply_set(struct sim_reply *r, unsigned int status, const char *body);

@@ -67,37 +67,11 @@ static const char *s_or(const char *s, const char *dflt)
     return s != NULL ? s : dflt;
 }
 
-/* Write @p s with the five XML special characters escaped. */
-static void put_esc(FILE *f, const char *s)
-{
-    for (; s != NULL && *s != '\0'; s++) {
-        switch (*s) {
-        case '&':
-            fputs("&amp;", f);
-            break;
-        case '<':
-            fputs("&lt;", f);
-            break;
-        case '>':
-            fputs("&gt;", f);
-            break;
-        case '"':
-            fputs("&quot;", f);
-            break;
-        case '\'':
-            fputs("&apos;", f);
-            break;
-        default:
-            fputc(*s, f);
-        }
-    }
-}
-
 /* <name>escaped value</name> */
 static void put_el(FILE *f, const char *name, const char *value)
 {
     fprintf(f, "<%s>", name);
-    put_esc(f, value);
+    sim_xml_escape(f, value, 1);
     fprintf(f, "</%s>", name);
 }
 
@@ -160,7 +134,7 @@ static char *error_body(int code, const char *const *lines, size_t n, int cdata)
         if (cdata && strstr(lines[i], "]]>") == NULL) /* an argument could end CDATA early */
             fprintf(f, "<![CDATA[%s]]>", lines[i]);
         else
-            put_esc(f, lines[i]);
+            sim_xml_escape(f, lines[i], 1);
         fputs("</line>", f);
     }
     fputs("</msg></response>", f);
@@ -671,7 +645,7 @@ static void op_interface_unknown(const char *name, struct sim_reply *out)
     if (f == NULL)
         goto done;
     fputs("<dp>dp0</dp><error>Interface '", f);
-    put_esc(f, name);
+    sim_xml_escape(f, name, 1);
     fputs("' not found</error>", f);
 done:
     finish(out, f, &buf);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* simreq.c -- small helpers on pansim requests and replies, shared by the server, device and tests. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "sim.h"
@@ -24,4 +25,18 @@ const char *sim_request_param(const struct sim_request *req, const char *name)
         if (strcmp(req->params[i].name, name) == 0)
             return req->params[i].value;
     return NULL;
+}
+
+void sim_xml_escape(FILE *f, const char *s, int quotes)
+{
+    for (; s != NULL && *s != '\0'; s++) {
+        switch (*s) {
+        case '&': fputs("&amp;", f); break;
+        case '<': fputs("&lt;", f); break;
+        case '>': fputs("&gt;", f); break;
+        case '"': fputs(quotes ? "&quot;" : "\"", f); break;
+        case '\'': fputs(quotes ? "&apos;" : "'", f); break;
+        default: fputc(*s, f);
+        }
+    }
 }
