@@ -11,7 +11,7 @@
 #define PANOS_APIKEY_DEFAULT_MASTER_KEY "p1a2l3o4a5l6t7o8"
 
 typedef enum panos_apikey_format {
-    PANOS_APIKEY_UNRECOGNISED = 0, /**< not the -AQ== envelope (certificate key, or garbage) */
+    PANOS_APIKEY_UNRECOGNISED = 0, /**< not base64 of a well-formed -AQ== envelope: no known key */
     PANOS_APIKEY_ENVELOPE = 1      /**< -AQ== envelope; opened says whether the master key fit */
 } panos_apikey_format;
 

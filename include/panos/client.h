@@ -36,7 +36,7 @@ typedef struct panos_client_options {
     int insecure;              /**< 1: no verification at all (the caller warns) */
     long connect_timeout_ms;   /**< default 10000 */
     long timeout_ms;           /**< whole request, default 120000; 0 means none */
-    size_t max_response_bytes; /**< cap on a buffered answer, default 64 MiB */
+    size_t max_response_bytes; /**< cap on one answer (buffered or streamed), default 64 MiB */
     int max_retries;           /**< retries of idempotent requests, default 3; 0 none */
     long retry_base_ms;        /**< first backoff, default 500; doubles each time */
     long retry_max_ms;         /**< backoff cap, default 8000; Retry-After is honoured up to it */

@@ -35,15 +35,34 @@ typedef int (*panos_log_entry_fn)(void *payload, const panos_log_entry *e);
 
 typedef struct panos_logparser panos_logparser;
 
+/** Default cap on one field's text: PAN-OS fields are short (the longest, a URL or a config
+ *  log's before/after preview, are a few KB). */
+#define PANOS_LOG_MAX_VALUE_BYTES ((size_t)1 << 20)
+/** Default cap on one entry: its fields' text plus a few dozen bytes per field. */
+#define PANOS_LOG_MAX_ENTRY_BYTES ((size_t)4 << 20)
+
+/** What one answer may hold before the parser stops with PANOS_E_TOO_LARGE. 0: the default. */
+typedef struct panos_log_limits {
+    size_t max_value_bytes; /**< one field's text, also one message line or job field;
+                                 default PANOS_LOG_MAX_VALUE_BYTES */
+    size_t max_entry_bytes; /**< one entry (text plus per-field cost), also all message lines
+                                 together; default PANOS_LOG_MAX_ENTRY_BYTES */
+} panos_log_limits;
+
 /**
  * A push parser over one type=log answer. Memory stays bounded by one entry plus libxml2's
  * buffers whatever the answer's size. Each <entry> under result/log/logs goes to @p fn.
  */
 PANOS_EXTERN panos_code panos_logparser_new(panos_logparser **out, panos_log_entry_fn fn,
                                             void *payload);
-/** Feed the next @p len bytes. PANOS_E_PARSE on malformed XML (with the parser's message). */
+/** Set the caps of @p limits (copied; NULL: the defaults, which a new parser has). */
+PANOS_EXTERN void panos_logparser_set_limits(panos_logparser *p, const panos_log_limits *limits);
+/** Feed the next @p len bytes. PANOS_E_PARSE on malformed XML or any DTD (PAN-OS never sends
+ *  one; its entities could expand without bound), PANOS_E_TOO_LARGE past a limit. libxml2
+ *  prints nothing. */
 PANOS_EXTERN panos_code panos_logparser_feed(panos_logparser *p, const char *data, size_t len);
-/** End of input. PANOS_E_PARSE if the document is incomplete. */
+/** End of input. PANOS_E_PARSE if the document is incomplete, PANOS_E_TOO_LARGE if a limit
+ *  was passed. */
 PANOS_EXTERN panos_code panos_logparser_finish(panos_logparser *p);
 /** What the answer said besides entries: valid after finish, except job_status and entries,
  *  which are set as soon as they are read (so an entry callback can see the job status).
@@ -72,7 +91,8 @@ typedef struct panos_log_progress {
     const char *job_status;       /**< ACT, PEND, FIN */
 } panos_log_progress;
 
-#define PANOS_LOG_QUERY_VERSION 1
+/** 2 added max_value_bytes and max_entry_bytes; version 1 structs are still accepted. */
+#define PANOS_LOG_QUERY_VERSION 2
 typedef struct panos_log_query {
     unsigned int version;        /**< PANOS_LOG_QUERY_VERSION */
     const char *log_type;        /**< traffic, threat, url, wildfire, data, system, config, ... */
@@ -89,6 +109,8 @@ typedef struct panos_log_query {
                                         job is finished with action=finish */
     void (*progress)(void *payload, const panos_log_progress *p); /**< NULL for none */
     void *progress_payload;
+    size_t max_value_bytes;      /**< (version 2) cap on one field, default (0) 1 MiB */
+    size_t max_entry_bytes;      /**< (version 2) cap on one entry, default (0) 4 MiB */
 } panos_log_query;
 
 /**
@@ -98,8 +120,13 @@ typedef struct panos_log_query {
  * neither lost nor repeated: backward pages add (seqno leq 'S-1'), forward pages (seqno geq
  * 'S+1'), S being the last seqno delivered. --follow polls forward from the newest seqno seen.
  *
+ * Each answer is capped: one field at max_value_bytes, one entry at max_entry_bytes, the whole
+ * answer at the client's max_response_bytes (panos_client_options).
+ *
  * @return PANOS_OK (count reached, no more entries, stopped by the callback, or cancelled when
- *         following), PANOS_E_TIMEOUT (a job did not finish in time; it was finished),
+ *         following), PANOS_E_TOO_LARGE (a cap was passed: the message names the panctl option
+ *         that raises it), PANOS_E_PARSE (malformed answer, or one with a DTD),
+ *         PANOS_E_TIMEOUT (a job did not finish in time; it was finished),
  *         PANOS_E_FAILED (cancelled; the job was finished), PANOS_E_JOB_FAILED, PANOS_E_API
  *         (malformed query: the message is PAN-OS's), transport classes.
  */

@@ -17,8 +17,11 @@ typedef struct panos_response panos_response;
  *
  * @param[out] out the response, freed with panos_response_free(); NULL on PANOS_E_PARSE/NOMEM.
  * @param http_status the HTTP status the body came with (200, 400, 403, ...).
+ * A body with a DTD is refused whatever the status: PAN-OS never sends one, and its entities
+ * could expand without bound. libxml2 prints nothing.
+ *
  * @return PANOS_OK if a response object was made (whatever its status), PANOS_E_PARSE for a
- *         200 body that is not a PAN-OS XML document, PANOS_E_NOMEM.
+ *         200 body that is not a PAN-OS XML document or any body with a DTD, PANOS_E_NOMEM.
  */
 PANOS_EXTERN panos_code panos_response_parse(panos_response **out, const char *body, size_t len,
                                              long http_status);

@@ -19,6 +19,7 @@ struct cli_ctx {
     const char *pin;
     int insecure;
     long timeout_ms;
+    size_t max_bytes;      /* --max-bytes: cap on one answer; 0 = the library's default */
     const char *target;    /* --target SERIAL (Panorama) */
     const char *vsys;
     enum cli_format format;
@@ -104,6 +105,10 @@ void cli_opts_build(const struct cli_opt *opts, struct option *longs, char *shor
 
 /* Print "usage: panctl CMD USAGE", the description and the option table. */
 void cli_help(const char *cmd, const char *usage, const char *desc, const struct cli_opt *opts);
+
+/* Read a byte count: digits with an optional K, M or G suffix (powers of 1024), 1 to 1 TiB.
+ * Returns 0, or -1 when @p s is not one. */
+int cli_parse_size(const char *s, size_t *out);
 
 /* Print a successful response in the chosen format; returns the exit status. */
 int cli_print(const struct cli_ctx *ctx, const panos_response *r, const char *cmd_xml);

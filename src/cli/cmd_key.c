@@ -33,8 +33,8 @@ static void help(void)
              "(stdin), else\nthe global -K/-t, else PANCTL_API_KEY, else ~/.panrc. The key is "
              "shown redacted.\nExit status: 2 CRITICAL (opens with the default master key: the "
              "admin's password is\nrecoverable), 1 WARNING (never expires, pre-9.0 layout, or "
-             "expired), 0 otherwise;\nusage errors are also 2 (the verdict on stdout tells them "
-             "apart).\n"
+             "expired), 3 NOT A KEY (not\nbase64 of a well-formed -AQ== envelope), 0 otherwise; "
+             "usage errors are also 2 (the\nverdict on stdout tells them apart).\n"
              "  panctl key audit --key-file ~/.fw1.key\n"
              "  panctl -t fw1 key audit -o json | jq -r .verdict",
              opts);
@@ -145,7 +145,9 @@ static void put_json_secret(const char *s)
     putchar('"');
 }
 
-enum verdict { V_OK = 0, V_WARNING = 1, V_CRITICAL = 2 };
+/* The exit status of each verdict: 0-2 as a monitoring plugin's OK, WARNING, CRITICAL, and 3
+ * (a plugin's UNKNOWN) for a string that is no PAN-OS key at all. */
+enum verdict { V_OK = 0, V_WARNING = 1, V_CRITICAL = 2, V_NOT_A_KEY = 3 };
 
 struct audit {
     char redacted[32];
@@ -163,17 +165,20 @@ static void judge(struct audit *a, const panos_apikey_info *in)
 {
     const char *user = in->user ? in->user : "";
     if (in->format != PANOS_APIKEY_ENVELOPE) {
-        a->verdict = V_OK;
+        /* Every PAN-OS key that has been seen is base64 of the -AQ== envelope
+         * (panos-apikey-crypto.md §1.1-1.2); a key made under an API key certificate (11.1+)
+         * has no public format (§1.6), so nothing else can be called a key. */
+        a->verdict = V_NOT_A_KEY;
         snprintf(a->message, sizeof(a->message),
-                 "OK: not a PAN-OS -AQ== key envelope: certificate-encrypted (PAN-OS 11.1+) or "
-                 "not a key; no master key can read it");
+                 "NOT A KEY: not base64 of a well-formed PAN-OS -AQ== key envelope; check that "
+                 "the whole key was copied");
         return;
     }
     if (!in->opened) {
         a->verdict = V_OK;
         snprintf(a->message, sizeof(a->message),
                  "OK: cannot be read with the default master key%s: another master key is in "
-                 "use, or certificate-encrypted",
+                 "use, or possibly certificate-encrypted (PAN-OS 11.1+)",
                  a->mk_given ? " nor the given one" : "");
         return;
     }
@@ -216,8 +221,7 @@ static void judge(struct audit *a, const panos_apikey_info *in)
 static void print_text(const struct audit *a, const panos_apikey_info *in, int reveal)
 {
     printf("%-11s  %s (%zu characters)\n", "key", a->redacted, a->key_len);
-    const char *fmt = "not a PAN-OS -AQ== key envelope: certificate-encrypted (PAN-OS 11.1+) or "
-                      "not a key";
+    const char *fmt = "not a PAN-OS API key (not base64 of a -AQ== key envelope)";
     if (strcmp(a->format, "v9") == 0)
         fmt = "PAN-OS 9.0+ (user:password, generation time, expiry)";
     else if (strcmp(a->format, "pre9") == 0)
@@ -271,7 +275,7 @@ static int print_json(const struct audit *a, const panos_apikey_info *in, int re
     json_object_set_new(o, "expires", a->exp_iso[0] ? json_string(a->exp_iso) : json_null());
     json_object_set_new(o, "never_expires", json_boolean(a->never));
     json_object_set_new(o, "expired", json_boolean(a->expired));
-    static const char *const names[] = {"ok", "warning", "critical"};
+    static const char *const names[] = {"ok", "warning", "critical", "not-a-key"};
     json_object_set_new(o, "verdict", json_string(names[a->verdict]));
     json_object_set_new(o, "message", cli_json_string(a->message)); /* may cut UTF-8 */
     char *s = json_dumps(o, JSON_PRESERVE_ORDER | (pretty ? JSON_INDENT(2) : JSON_COMPACT));

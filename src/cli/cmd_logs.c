@@ -12,7 +12,7 @@
 
 enum { OPT_QUERY = 256, OPT_SRC, OPT_DST, OPT_ADDR, OPT_PORT, OPT_APP, OPT_RULE, OPT_USER,
        OPT_ACTION, OPT_SUBTYPE, OPT_SINCE, OPT_UNTIL, OPT_DIR, OPT_FOLLOW, OPT_FIELDS,
-       OPT_NO_PROGRESS, OPT_PAGE, OPT_JOB_TIMEOUT, OPT_POLL };
+       OPT_NO_PROGRESS, OPT_PAGE, OPT_JOB_TIMEOUT, OPT_POLL, OPT_MAX_VALUE, OPT_MAX_ENTRY };
 
 static const struct cli_opt opts[] = {
     {{"type", required_argument, NULL, 'T'}, "TYPE",
@@ -45,6 +45,10 @@ static const struct cli_opt opts[] = {
      "finish a log job still running after SECONDS (300)"},
     {{"poll-ms", required_argument, NULL, OPT_POLL}, "MS",
      "first poll of a job after MS (default 500), then 1.5x longer each time up to 2000"},
+    {{"max-value-bytes", required_argument, NULL, OPT_MAX_VALUE}, "SIZE",
+     "refuse an entry with a field longer than SIZE (default 1M; the answer: --max-bytes)"},
+    {{"max-entry-bytes", required_argument, NULL, OPT_MAX_ENTRY}, "SIZE",
+     "refuse an entry larger than SIZE (default 4M)"},
     {{"no-progress", no_argument, NULL, OPT_NO_PROGRESS}, NULL, "no progress line on stderr"},
     {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
     {{NULL, 0, NULL, 0}, NULL, NULL},
@@ -403,6 +407,14 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
             q.poll_initial_ms = v;
             break;
         }
+        case OPT_MAX_VALUE:
+        case OPT_MAX_ENTRY:
+            if (cli_parse_size(optarg, c == OPT_MAX_VALUE ? &q.max_value_bytes
+                                                          : &q.max_entry_bytes) != 0)
+                return cli_usage_error("logs", "--%s %s: expected a size such as 4M",
+                                       c == OPT_MAX_VALUE ? "max-value-bytes" : "max-entry-bytes",
+                                       optarg);
+            break;
         case OPT_NO_PROGRESS: no_progress = 1; break;
         case 'h':
             cli_help("logs", "[--type TYPE] [FILTER OPTIONS] [--count N] [-o json|csv|text]",

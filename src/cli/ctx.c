@@ -329,6 +329,8 @@ int cli_connect(struct cli_ctx *ctx, int need_key)
     o.pin_sha256 = ctx->pin;
     o.insecure = ctx->insecure;
     o.timeout_ms = ctx->timeout_ms;
+    if (ctx->max_bytes)
+        o.max_response_bytes = ctx->max_bytes;
     if (ctx->timeout_ms < o.connect_timeout_ms)
         o.connect_timeout_ms = ctx->timeout_ms;
     if (ctx->verbose)

@@ -24,7 +24,7 @@ static const struct cli_cmd cmds[] = {
 
 enum { OPT_HTTP = 256, OPT_KEY, OPT_CA, OPT_PIN, OPT_INSECURE, OPT_TIMEOUT, OPT_TARGET,
        OPT_VSYS, OPT_VERSION, OPT_USER, OPT_PWFILE, OPT_AUTH, OPT_SESSION, OPT_JAR,
-       OPT_NO_PROMPT };
+       OPT_NO_PROMPT, OPT_MAX_BYTES };
 
 static const struct cli_opt global_opts[] = {
     {{"host", required_argument, NULL, 'H'}, "HOST",
@@ -57,6 +57,8 @@ static const struct cli_opt global_opts[] = {
      "do not verify the certificate at all (warns)"},
     {{"timeout", required_argument, NULL, OPT_TIMEOUT}, "SECONDS",
      "give up on a request after SECONDS (default 120)"},
+    {{"max-bytes", required_argument, NULL, OPT_MAX_BYTES}, "SIZE",
+     "refuse an answer larger than SIZE bytes (K, M, G suffixes; default 64M)"},
     {{"target", required_argument, NULL, OPT_TARGET}, "SERIAL",
      "Panorama: send the request to the managed firewall SERIAL"},
     {{"vsys", required_argument, NULL, OPT_VSYS}, "VSYS", "virtual system for op commands"},
@@ -169,6 +171,11 @@ int main(int argc, char **argv)
         case OPT_TIMEOUT:
             if (parse_timeout(optarg, &ctx.timeout_ms) != 0)
                 return cli_usage_error(NULL, "--timeout %s: expected seconds (0 < S <= 86400)",
+                                       optarg);
+            break;
+        case OPT_MAX_BYTES:
+            if (cli_parse_size(optarg, &ctx.max_bytes) != 0)
+                return cli_usage_error(NULL, "--max-bytes %s: expected a size such as 64M",
                                        optarg);
             break;
         case OPT_TARGET: ctx.target = optarg; break;

@@ -50,6 +50,7 @@ struct panos_client {
     /* Per-request state. */
     panos__sb body;
     int too_large;
+    size_t streamed; /* bytes of a 200 answer handed to the sink so far */
     long retry_after_s; /* Retry-After of the last answer, -1 if none */
     char content_type[96];
     panos__sink_fn sink;
@@ -382,6 +383,12 @@ static size_t on_write(char *data, size_t size, size_t nmemb, void *payload)
     long status = 0;
     curl_easy_getinfo(c->easy, CURLINFO_RESPONSE_CODE, &status);
     if (c->sink != NULL && status == 200) {
+        /* A streamed answer is never held whole, but its size is capped all the same. */
+        if (n > c->max_bytes - c->streamed) {
+            c->too_large = 1;
+            return 0;
+        }
+        c->streamed += n;
         c->sink_code = c->sink(c->sink_payload, data, n);
         return c->sink_code == PANOS_OK ? n : 0;
     }
@@ -560,15 +567,19 @@ static void redact(char *s, size_t cap, const char *secret)
 static panos_code classify_answer(panos_client *c, long http, panos_response **out)
 {
     panos_response *r = NULL;
-    panos_code rc = panos_response_parse(&r, c->body.ptr ? c->body.ptr : "", c->body.len, http);
+    char why[200];
+    panos_code rc = panos__response_parse_why(&r, c->body.ptr ? c->body.ptr : "", c->body.len,
+                                              http, why, sizeof(why));
     if (rc == PANOS_E_NOMEM) {
         panos__client_set_error(c, rc, http, -1, NULL, "out of memory");
         return rc;
     }
     if (rc != PANOS_OK) {
+        redact(why, sizeof(why), c->key); /* the parser's words may quote the answer */
         panos__client_set_error(c, PANOS_E_PARSE, http, -1, NULL,
-                                "the answer is not a PAN-OS XML document (%zu bytes of %s)",
-                                c->body.len, c->content_type[0] ? c->content_type : "no type");
+                                "the answer is not a PAN-OS XML document (%zu bytes of %s): %s",
+                                c->body.len, c->content_type[0] ? c->content_type : "no type",
+                                why[0] ? why : "unreadable");
         return PANOS_E_PARSE;
     }
     panos_code cls;
@@ -618,6 +629,7 @@ static panos_code exchange(panos_client *c, const char *body, size_t body_len, l
 
     panos__sb_dispose(&c->body, 1);
     c->too_large = 0;
+    c->streamed = 0;
     c->retry_after_s = -1;
     c->content_type[0] = '\0';
     c->sink_code = PANOS_OK;
@@ -726,7 +738,8 @@ static panos_code exchange(panos_client *c, const char *body, size_t body_len, l
     } else if (rc == CURLE_WRITE_ERROR && c->too_large) {
         code = PANOS_E_TOO_LARGE;
         panos__client_set_error(c, code, *http_out, -1, NULL,
-                                "answer larger than %zu bytes (raise the limit)", c->max_bytes);
+                                "answer larger than %zu bytes (raise it with --max-bytes)",
+                                c->max_bytes);
     } else if (rc == CURLE_WRITE_ERROR && c->sink_code != PANOS_OK) {
         code = c->sink_code; /* the sink set the detail */
     } else {

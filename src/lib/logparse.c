@@ -1,10 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* logparse.c -- stream a type=log answer through a libxml2 SAX2 push parser, one entry at a time. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/parser.h>
 #include <panos/log.h>
+#include "logparse_priv.h"
 #include "sbuf.h"
+#include "xmlerr.h"
 
 /* Elements whose position matters; everything else is OTHER. */
 enum tag { T_OTHER, T_RESPONSE, T_RESULT, T_LOG, T_LOGS, T_ENTRY, T_JOB, T_MSG, T_LINE,
@@ -31,8 +34,31 @@ struct panos_logparser {
     panos__sb status, job_status, job_id, jobtext, message, scratch;
     panos__sb *capture; /* where character data goes outside entries, or NULL */
     int nomem;
-    char errmsg[160];
+    int too_large;          /* a limit was passed: errmsg says which and the option */
+    panos_log_limits limits; /* with the defaults filled in */
+    struct panos__xmlerr xe; /* libxml2's first error, and a refused DTD */
+    char errmsg[200];
 };
+
+/* Stop at a limit: TOO_LARGE with a message that names the panctl option raising it. */
+static void over_limit(struct panos_logparser *p, const char *fmt, const char *what, size_t limit,
+                       const char *option)
+{
+    if (!p->too_large) {
+        char head[120];
+        snprintf(head, sizeof(head), fmt, what);
+        snprintf(p->errmsg, sizeof(p->errmsg), "%s longer than %zu bytes (raise it with %s)",
+                 head, limit, option);
+    }
+    p->too_large = 1;
+    xmlStopParser(p->ctxt);
+}
+
+/* Bytes an entry holds: its text plus what each field costs (so 4 MiB of <a/> counts too). */
+static size_t entry_bytes(const struct panos_logparser *p)
+{
+    return p->text.len + p->nfields * (sizeof(panos_log_field) + sizeof(size_t));
+}
 
 static enum tag tag_of(const xmlChar *name)
 {
@@ -128,6 +154,11 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
     static const enum tag entry_path[] = {T_RESPONSE, T_RESULT, T_LOG, T_LOGS, T_ENTRY};
     if (p->depth == 5 && at(p, entry_path, 5)) {
         /* A field of the entry. */
+        if (entry_bytes(p) + sizeof(panos_log_field) + sizeof(size_t) >
+            p->limits.max_entry_bytes) {
+            over_limit(p, "%s", "a log entry", p->limits.max_entry_bytes, "--max-entry-bytes");
+            return;
+        }
         if (p->nfields == p->capfields) {
             size_t cap = p->capfields ? p->capfields * 2 : 64;
             panos_log_field *f = realloc(p->fields, cap * sizeof(*f));
@@ -255,22 +286,43 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
 static void on_text(void *ctx, const xmlChar *ch, int len)
 {
     struct panos_logparser *p = ctx;
-    if (p->in_field)
-        panos__sb_append(&p->text, (const char *)ch, (size_t)len);
-    else if (p->capture != NULL)
-        panos__sb_append(p->capture, (const char *)ch, (size_t)len);
+    size_t n = (size_t)len;
+    if (p->too_large)
+        return;
+    if (p->in_field) {
+        /* The value being read starts at the last field's offset (text nested in a field
+         * joins it). */
+        size_t value = p->text.len - p->offsets[p->nfields - 1];
+        if (value + n > p->limits.max_value_bytes)
+            over_limit(p, "log field <%s>", p->fields[p->nfields - 1].name,
+                       p->limits.max_value_bytes, "--max-value-bytes");
+        else if (entry_bytes(p) + n > p->limits.max_entry_bytes)
+            over_limit(p, "%s", "a log entry", p->limits.max_entry_bytes, "--max-entry-bytes");
+        else
+            panos__sb_append(&p->text, (const char *)ch, n);
+    } else if (p->capture != NULL) {
+        /* Messages, job status and ids: small in any real answer; the message, which gathers
+         * every line, is capped like an entry. */
+        if (p->capture->len + n > p->limits.max_value_bytes ||
+            p->message.len + p->capture->len + n > p->limits.max_entry_bytes)
+            over_limit(p, "%s", "text outside log entries", p->limits.max_value_bytes,
+                       "--max-value-bytes");
+        else
+            panos__sb_append(p->capture, (const char *)ch, n);
+    }
+}
+
+static void on_dtd(void *ctx, const xmlChar *name, const xmlChar *ext_id, const xmlChar *sys_id)
+{
+    struct panos_logparser *p = ctx;
+    (void)name, (void)ext_id, (void)sys_id;
+    panos__xmlerr_refuse_dtd(&p->xe, p->ctxt);
 }
 
 static void on_error(void *ctx, xmlErrorPtr err)
 {
     struct panos_logparser *p = ctx;
-    if (p->errmsg[0] == '\0' && err != NULL && err->message != NULL) {
-        size_t n = strcspn(err->message, "\n");
-        if (n >= sizeof(p->errmsg))
-            n = sizeof(p->errmsg) - 1;
-        memcpy(p->errmsg, err->message, n);
-        p->errmsg[n] = '\0';
-    }
+    panos__xmlerr_note(&p->xe, err);
 }
 
 panos_code panos_logparser_new(panos_logparser **out, panos_log_entry_fn fn, void *payload)
@@ -287,13 +339,19 @@ panos_code panos_logparser_new(panos_logparser **out, panos_log_entry_fn fn, voi
     sax.characters = on_text;
     sax.cdataBlock = on_text;
     sax.serror = on_error;
+    sax.internalSubset = on_dtd;
+    sax.externalSubset = on_dtd;
+    panos__xmlerr_begin(&p->xe);
     p->ctxt = xmlCreatePushParserCtxt(&sax, p, NULL, 0, NULL);
+    panos__xmlerr_end(&p->xe);
     if (p->ctxt == NULL) {
         free(p);
         return PANOS_E_NOMEM;
     }
-    /* Never fetch anything from the network, never expand external entities. */
-    xmlCtxtUseOptions(p->ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA);
+    /* Never fetch anything from the network, never expand external entities, never print. */
+    xmlCtxtUseOptions(p->ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOERROR |
+                                   XML_PARSE_NOWARNING);
+    panos_logparser_set_limits(p, NULL);
     p->fn = fn;
     p->payload = payload;
     p->info.code = -1;
@@ -309,9 +367,15 @@ static panos_code chunk(panos_logparser *p, const char *data, size_t len, int te
         return PANOS_OK;
     while (len > 0 || terminate) {
         int n = len > (1u << 30) ? 1 << 30 : (int)len;
+        panos__xmlerr_begin(&p->xe);
         int rc = xmlParseChunk(p->ctxt, data, n, terminate && (size_t)n == len);
+        panos__xmlerr_end(&p->xe);
         if (p->nomem)
             return PANOS_E_NOMEM;
+        if (p->too_large)
+            return PANOS_E_TOO_LARGE;
+        if (p->xe.dtd)
+            return PANOS_E_PARSE;
         if (p->info.stopped)
             return PANOS_OK;
         if (rc != 0)
@@ -331,6 +395,8 @@ panos_code panos_logparser_feed(panos_logparser *p, const char *data, size_t len
 
 panos_code panos_logparser_finish(panos_logparser *p)
 {
+    if (p->too_large)
+        return PANOS_E_TOO_LARGE; /* stopped: the rest was never read */
     panos_code rc = chunk(p, "", 0, 1);
     if (rc == PANOS_OK && !p->info.stopped && !p->ctxt->wellFormed)
         rc = PANOS_E_PARSE;
@@ -347,11 +413,17 @@ const panos_logparser_info *panos_logparser_info_get(const panos_logparser *p)
     return &p->info;
 }
 
-/* The parser's first error message, for the caller's error detail ("" if none). */
-const char *panos__logparser_error(const panos_logparser *p);
+void panos_logparser_set_limits(panos_logparser *p, const panos_log_limits *limits)
+{
+    p->limits.max_value_bytes = limits && limits->max_value_bytes ? limits->max_value_bytes
+                                                                  : PANOS_LOG_MAX_VALUE_BYTES;
+    p->limits.max_entry_bytes = limits && limits->max_entry_bytes ? limits->max_entry_bytes
+                                                                  : PANOS_LOG_MAX_ENTRY_BYTES;
+}
+
 const char *panos__logparser_error(const panos_logparser *p)
 {
-    return p->errmsg;
+    return p->too_large ? p->errmsg : p->xe.msg;
 }
 
 void panos_logparser_free(panos_logparser *p)

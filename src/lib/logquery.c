@@ -6,6 +6,7 @@
 #include <string.h>
 #include <time.h>
 #include <panos/log.h>
+#include "logparse_priv.h"
 #include "sbuf.h"
 #include "stream.h"
 
@@ -26,6 +27,7 @@ struct run {
     int following;     /* delivering new entries oldest first */
     int stop;          /* the callback asked to stop */
     panos_logparser *parser;
+    panos_code parser_rc; /* the parser's own verdict on the current answer */
 };
 
 static long long now_ms(void)
@@ -92,7 +94,7 @@ static int on_entry(void *payload, const panos_log_entry *e)
 static panos_code sink(void *payload, const char *data, size_t len)
 {
     struct run *r = payload;
-    return panos_logparser_feed(r->parser, data, len);
+    return r->parser_rc = panos_logparser_feed(r->parser, data, len);
 }
 
 /* Send one type=log request and parse its answer with a fresh parser (left in r->parser). */
@@ -103,11 +105,23 @@ static panos_code exchange(struct run *r, const panos_param *params, size_t n)
     panos_code rc = panos_logparser_new(&r->parser, on_entry, r);
     if (rc != PANOS_OK)
         return rc;
+    if (r->q->version >= 2) {
+        panos_log_limits lim = {r->q->max_value_bytes, r->q->max_entry_bytes};
+        panos_logparser_set_limits(r->parser, &lim);
+    }
+    r->parser_rc = PANOS_OK;
     rc = panos__request_stream(r->c, params, n, sink, r);
     if (rc == PANOS_OK)
-        rc = panos_logparser_finish(r->parser);
-    if (rc == PANOS_E_PARSE)
-        panos__client_set_error(r->c, rc, 200, -1, NULL, "malformed log answer");
+        rc = r->parser_rc = panos_logparser_finish(r->parser);
+    if (rc != PANOS_OK && rc == r->parser_rc) {
+        /* The parser failed (not the transport, which set its own detail). */
+        const char *why = panos__logparser_error(r->parser);
+        if (rc == PANOS_E_TOO_LARGE)
+            panos__client_set_error(r->c, rc, 200, -1, NULL, "%s", why);
+        else if (rc == PANOS_E_PARSE)
+            panos__client_set_error(r->c, rc, 200, -1, NULL, "malformed log answer%s%s",
+                                    why[0] ? ": " : "", why);
+    }
     if (rc != PANOS_OK)
         return rc;
     const panos_logparser_info *info = panos_logparser_info_get(r->parser);
@@ -239,7 +253,8 @@ static panos_code one_job(struct run *r, unsigned int nlogs, int forward, unsign
 panos_code panos_log_query_run(panos_client *c, const panos_log_query *q, panos_log_entry_fn fn,
                                void *payload)
 {
-    if (c == NULL || q == NULL || fn == NULL || q->version != PANOS_LOG_QUERY_VERSION)
+    if (c == NULL || q == NULL || fn == NULL || q->version < 1 ||
+        q->version > PANOS_LOG_QUERY_VERSION)
         return PANOS_E_INVALID_ARG;
     if (!panos_log_type_valid(q->log_type)) {
         panos__client_set_error(c, PANOS_E_INVALID_ARG, 0, -1, NULL, "unknown log type '%s'",

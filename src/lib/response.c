@@ -1,15 +1,18 @@
 /* SPDX-License-Identifier: MIT */
 /* response.c -- parse one PAN-OS XML API answer into status, code, message and result node. */
 #include <limits.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/tree.h>
 #include <panos/response.h>
 #include <panos/buf.h>
 #include "response_priv.h"
 #include "sbuf.h"
+#include "xmlerr.h"
 
 /* Longest message kept from a body that is not XML (a proxy's HTML page, say). */
 #define TEXT_MESSAGE_MAX 200
@@ -243,9 +246,62 @@ static int parse_code(const xmlChar *v)
     return digits > 0 && *s == '\0' ? (int)n : -1;
 }
 
+/* The DOM parser's callbacks get the context as their payload; its _private is the sink. */
+static void dom_error(void *ctx, xmlErrorPtr err)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    panos__xmlerr_note(ctxt->_private, err);
+}
+
+static void dom_refuse_dtd(void *ctx, const xmlChar *name, const xmlChar *ext_id,
+                           const xmlChar *sys_id)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    (void)name, (void)ext_id, (void)sys_id;
+    panos__xmlerr_refuse_dtd(ctxt->_private, ctxt);
+}
+
+/*
+ * Parse @p len bytes into a document, or NULL with the reason in @p e. No network, no entity
+ * loading beyond the predefined ones, no HUGE, no DTD at all (xmlerr.h), and no printing
+ * (library code never prints). Blank text nodes are kept: results may be text.
+ */
+static xmlDoc *read_doc(const char *body, int len, struct panos__xmlerr *e)
+{
+    xmlDoc *doc = NULL;
+    panos__xmlerr_begin(e);
+    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(body, len);
+    if (ctxt == NULL) {
+        panos__xmlerr_end(e);
+        snprintf(e->msg, sizeof(e->msg), "out of memory");
+        return NULL;
+    }
+    ctxt->_private = e;
+    ctxt->sax->serror = dom_error;
+    ctxt->sax->internalSubset = dom_refuse_dtd;
+    ctxt->sax->externalSubset = dom_refuse_dtd;
+    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xmlParseDocument(ctxt);
+    if (ctxt->wellFormed && !e->dtd)
+        doc = ctxt->myDoc;
+    else
+        xmlFreeDoc(ctxt->myDoc);
+    ctxt->myDoc = NULL;
+    xmlFreeParserCtxt(ctxt);
+    panos__xmlerr_end(e);
+    return doc;
+}
+
 panos_code panos_response_parse(panos_response **out, const char *body, size_t len,
                                 long http_status)
 {
+    return panos__response_parse_why(out, body, len, http_status, NULL, 0);
+}
+
+panos_code panos__response_parse_why(panos_response **out, const char *body, size_t len,
+                                     long http_status, char *why, size_t whylen)
+{
+    struct panos__xmlerr xe;
     struct panos_response *r;
     int is_config = 0;
 
@@ -267,11 +323,18 @@ panos_code panos_response_parse(panos_response **out, const char *body, size_t l
         memcpy(r->body, body, len);
     r->body[len] = '\0';
 
-    /* No network, no entity loading beyond the predefined ones, no HUGE, and no printing
-     * (library code never prints). Blank text nodes are kept: results may be text. */
+    memset(&xe, 0, sizeof(xe));
+    if (why != NULL && whylen > 0)
+        why[0] = '\0';
     if (len > 0 && len <= INT_MAX)
-        r->doc = xmlReadMemory(r->body, (int)len, NULL, NULL,
-                               XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+        r->doc = read_doc(r->body, (int)len, &xe);
+    if (xe.dtd) {
+        /* Refused whatever the status: a DTD is never harmless to expand (xmlerr.h). */
+        if (why != NULL && whylen > 0)
+            snprintf(why, whylen, "%s", xe.msg);
+        panos_response_free(r);
+        return PANOS_E_PARSE;
+    }
     if (r->doc != NULL) {
         r->root = xmlDocGetRootElement(r->doc);
         /* The root is <response>, or <config> for export category=configuration
@@ -291,6 +354,8 @@ panos_code panos_response_parse(panos_response **out, const char *body, size_t l
         /* 200 must be a PAN-OS document; 400/403/5xx bodies may be anything
          * (panos-xml-api.md §1.4, §6.1 rule 1). */
         if (http_status == 200) {
+            if (why != NULL && whylen > 0)
+                snprintf(why, whylen, "%s", xe.msg[0] ? xe.msg : "not a <response> document");
             panos_response_free(r);
             return PANOS_E_PARSE;
         }

@@ -13,7 +13,8 @@ typedef panos_code (*panos__sink_fn)(void *payload, const char *data, size_t len
  * Send a request as panos_request() does (same auth, TLS, target, headers, trace), but hand the
  * body of an HTTP 200 answer to @p sink as it arrives, never holding it whole. Answers with
  * another status are read (capped) and classified as panos_request() would, with the last error
- * set. Never retried: the sink may have consumed part of the answer.
+ * set. A 200 answer is capped at max_response_bytes too (PANOS_E_TOO_LARGE), though never held.
+ * Never retried: the sink may have consumed part of the answer.
  * @return PANOS_OK when the whole 200 answer went to the sink; the sink's own code if it
  *         aborted; a transport or HTTP class otherwise.
  */

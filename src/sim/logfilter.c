@@ -17,7 +17,14 @@
  *   term    := FIELD OP VALUE          OP: eq neq in notin geq leq contains
  *   VALUE   := 'quoted, \' escapes' | bare-word
  * A bare term outside parentheses is accepted, as PAN-OS does (pan-python #41).
+ *
+ * The parser recurses once per "(", "!" or "not", and the evaluator once per level of the tree,
+ * so a query is refused past FILTER_MAX_DEPTH such levels or FILTER_MAX_LEN bytes (50,000 "("
+ * overflowed the stack). PAN-OS's own limits are not documented (panos-logs-investigation.md
+ * §1.3 leaves its answer to a bad query unknown); these are far above any real filter.
  */
+#define FILTER_MAX_DEPTH 64
+#define FILTER_MAX_LEN 8192
 
 enum op { OP_EQ, OP_NEQ, OP_IN, OP_NOTIN, OP_GEQ, OP_LEQ, OP_CONTAINS };
 enum kind { K_TERM, K_AND, K_OR, K_NOT };
@@ -46,6 +53,7 @@ struct parser {
     char *err;
     size_t errlen;
     int failed;
+    int depth; /* "(", "!" and "not" open around the current position */
 };
 
 static void fail(struct parser *p, const char *what)
@@ -290,33 +298,44 @@ static struct node *join(enum kind k, struct node *a, struct node *b)
     return n;
 }
 
+static struct node *unary(struct parser *p);
+
+/* A negation or a group opened by the @p width bytes at the position: one level deeper, refused
+ * (at that position) past FILTER_MAX_DEPTH. */
+static struct node *nested(struct parser *p, int is_group, size_t width)
+{
+    if (p->depth >= FILTER_MAX_DEPTH) {
+        char msg[96];
+        snprintf(msg, sizeof(msg), "more than %d nested parentheses and negations",
+                 FILTER_MAX_DEPTH);
+        fail(p, msg);
+        return NULL;
+    }
+    p->pos += width;
+    p->depth++;
+    struct node *n = is_group ? expr(p) : unary(p);
+    p->depth--;
+    if (n == NULL || !is_group)
+        return n ? join(K_NOT, n, NULL) : NULL;
+    skip_ws(p);
+    if (p->s[p->pos] != ')') {
+        fail(p, "missing ')'");
+        node_free(n);
+        return NULL;
+    }
+    p->pos++;
+    return n;
+}
+
 static struct node *unary(struct parser *p)
 {
     skip_ws(p);
-    if (p->s[p->pos] == '!') {
-        p->pos++;
-        struct node *a = unary(p);
-        return a ? join(K_NOT, a, NULL) : NULL;
-    }
-    if (peek_word(p, "not")) {
-        p->pos += 3;
-        struct node *a = unary(p);
-        return a ? join(K_NOT, a, NULL) : NULL;
-    }
-    if (p->s[p->pos] == '(') {
-        p->pos++;
-        struct node *e = expr(p);
-        if (e == NULL)
-            return NULL;
-        skip_ws(p);
-        if (p->s[p->pos] != ')') {
-            fail(p, "missing ')'");
-            node_free(e);
-            return NULL;
-        }
-        p->pos++;
-        return e;
-    }
+    if (p->s[p->pos] == '!')
+        return nested(p, 0, 1);
+    if (peek_word(p, "not"))
+        return nested(p, 0, 3);
+    if (p->s[p->pos] == '(')
+        return nested(p, 1, 1);
     return term(p);
 }
 
@@ -345,7 +364,11 @@ static struct node *expr(struct parser *p)
 int sim_filter_parse(struct sim_filter **out, const char *query, char *err, size_t errlen)
 {
     *out = NULL;
-    struct parser p = {query, 0, err, errlen, 0};
+    struct parser p = {query, 0, err, errlen, 0, 0};
+    if (strlen(query) > FILTER_MAX_LEN) {
+        snprintf(err, errlen, "the query is longer than %d characters", FILTER_MAX_LEN);
+        return -1;
+    }
     skip_ws(&p);
     if (query[p.pos] == '\0')
         return 0; /* an empty query matches everything */

@@ -3,11 +3,21 @@
 # libFuzzer targets with clang and -DPANOS_FUZZ=ON (see docs/internals/fuzzing.md).
 option(PANOS_FUZZ "Build libFuzzer targets (clang only)" OFF)
 
-set(PANOS_FUZZERS response logparse cmdxml)
+set(PANOS_FUZZERS response logparse cmdxml simfilter panrc)
+# Targets that fuzz pansim code compile its sources in (as tests/unit_sim do).
+set(PANOS_FUZZ_SIM_SOURCES ${PROJECT_SOURCE_DIR}/src/sim/logstore.c
+  ${PROJECT_SOURCE_DIR}/src/sim/logfilter.c ${PROJECT_SOURCE_DIR}/src/sim/simreq.c)
+function(panos_fuzz_extras target name)
+  if(name STREQUAL "simfilter")
+    target_sources(${target} PRIVATE ${PANOS_FUZZ_SIM_SOURCES})
+    target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR}/src/sim)
+  endif()
+endfunction()
 foreach(name ${PANOS_FUZZERS})
   set(src ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/fuzz_${name}.c)
   add_executable(fuzz_replay_${name} ${src} ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/replay.c)
   target_compile_definitions(fuzz_replay_${name} PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
+  panos_fuzz_extras(fuzz_replay_${name} ${name})
   target_link_libraries(fuzz_replay_${name} PRIVATE panos)
   panos_warnings(fuzz_replay_${name})
   add_test(NAME fuzz/replay-${name}
@@ -24,6 +34,8 @@ if(PANOS_FUZZ)
   target_compile_options(panos PRIVATE -fsanitize=fuzzer-no-link)
   foreach(name ${PANOS_FUZZERS})
     add_executable(fuzz_${name} ${CMAKE_CURRENT_SOURCE_DIR}/fuzz/fuzz_${name}.c)
+    target_compile_definitions(fuzz_${name} PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
+    panos_fuzz_extras(fuzz_${name} ${name})
     target_compile_options(fuzz_${name} PRIVATE -fsanitize=fuzzer)
     target_link_options(fuzz_${name} PRIVATE -fsanitize=fuzzer)
     target_link_libraries(fuzz_${name} PRIVATE panos)

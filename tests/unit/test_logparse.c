@@ -5,6 +5,8 @@
 #include <string.h>
 #include <panos/log.h>
 #include "check.h"
+#include "hostile.h"
+#include "logparse_priv.h"
 
 struct seen {
     int n;
@@ -171,6 +173,120 @@ static void test_stop_and_malformed(void **state)
     CHECK_TRUE(u.n <= 1);
 }
 
+/* Any DTD is refused at the DOCTYPE, before an entity is declared or expanded: PARSE with the
+ * reason, whatever the chunking. */
+static void test_dtd_refused(void **state)
+{
+    (void)state;
+    size_t len, steps[] = {0, 1, 4096};
+    char *bomb = hostile_entity_bomb(50000, 5000, &len);
+    CHECK_TRUE(bomb != NULL);
+    for (size_t i = 0; i < sizeof(steps) / sizeof(steps[0]); i++) {
+        struct seen s = {0};
+        panos_logparser *p;
+        /* One byte at a time over 65 KB is slow: the DOCTYPE is in the first 100. */
+        size_t n = steps[i] == 1 ? 200 : len;
+        CHECK_CODE(PANOS_E_PARSE, parse(bomb, n, steps[i], &s, &p));
+        CHECK_TRUE(strstr(panos__logparser_error(p), "DTD") != NULL);
+        CHECK_EQ(0, s.n);
+        panos_logparser_free(p);
+    }
+    free(bomb);
+}
+
+/* A bad encoding: PARSE with libxml2's first error, and libxml2 prints nothing. */
+static void test_bad_encoding_quiet(void **state)
+{
+    (void)state;
+    struct seen s = {0};
+    panos_logparser *p;
+    hostile_stderr_begin();
+    panos_code rc = parse(hostile_sjis, sizeof(hostile_sjis) - 1, 0, &s, &p);
+    long printed = hostile_stderr_end();
+    CHECK_CODE(PANOS_E_PARSE, rc);
+    CHECK_EQ(0, printed);
+    CHECK_TRUE(strstr(panos__logparser_error(p), "input conversion failed") != NULL);
+    panos_logparser_free(p);
+}
+
+/* Build a FIN answer of one entry whose <src> holds @p src_len bytes and which has @p extra
+ * empty fields. Free the result. */
+static char *big_entry(size_t src_len, size_t extra, size_t *len)
+{
+    static const char head[] = "<response status=\"success\"><result><job><status>FIN</status>"
+                               "<id>1</id></job><log><logs count=\"1\" progress=\"100\">"
+                               "<entry logid=\"1\"><src>";
+    static const char tail[] = "</entry></logs></log></result></response>";
+    size_t n = sizeof(head) - 1 + src_len + 6 + 4 * extra + sizeof(tail) - 1;
+    char *doc = malloc(n + 1), *q = doc;
+    assert_non_null(doc);
+    memcpy(q, head, sizeof(head) - 1), q += sizeof(head) - 1;
+    memset(q, '1', src_len), q += src_len;
+    memcpy(q, "</src>", 6), q += 6;
+    for (size_t i = 0; i < extra; i++)
+        memcpy(q, "<a/>", 4), q += 4;
+    memcpy(q, tail, sizeof(tail) - 1), q += sizeof(tail) - 1;
+    *q = '\0';
+    *len = n;
+    return doc;
+}
+
+/* One value past max_value_bytes, one entry past max_entry_bytes (by text or by a flood of
+ * empty fields): TOO_LARGE, nothing delivered, and the message names the option. */
+static void test_limits(void **state)
+{
+    (void)state;
+    struct seen s = {0};
+    panos_logparser *p;
+    size_t len;
+    char *doc = big_entry(PANOS_LOG_MAX_VALUE_BYTES, 0, &len);
+    CHECK_OK(parse(doc, len, 65536, &s, &p)); /* exactly at the limit: fine */
+    CHECK_EQ(1, s.n);
+    panos_logparser_free(p);
+    free(doc);
+
+    memset(&s, 0, sizeof(s));
+    doc = big_entry(PANOS_LOG_MAX_VALUE_BYTES + 1, 0, &len);
+    CHECK_CODE(PANOS_E_TOO_LARGE, parse(doc, len, 65536, &s, &p));
+    CHECK_EQ(0, s.n);
+    CHECK_STR("log field <src> longer than 1048576 bytes (raise it with --max-value-bytes)",
+              panos__logparser_error(p));
+    panos_logparser_free(p);
+
+    /* Raised, it passes. */
+    CHECK_OK(panos_logparser_new(&p, on_entry, &s));
+    panos_log_limits lim = {2u << 20, 0};
+    panos_logparser_set_limits(p, &lim);
+    CHECK_OK(panos_logparser_feed(p, doc, len));
+    CHECK_OK(panos_logparser_finish(p));
+    CHECK_EQ(1, s.n);
+    panos_logparser_free(p);
+    free(doc);
+
+    /* 1 MiB of empty fields: small text, but an entry past 4 MiB of bookkeeping. */
+    memset(&s, 0, sizeof(s));
+    doc = big_entry(1, 1u << 18, &len);
+    CHECK_CODE(PANOS_E_TOO_LARGE, parse(doc, len, 0, &s, &p));
+    CHECK_EQ(0, s.n);
+    CHECK_STR("a log entry longer than 4194304 bytes (raise it with --max-entry-bytes)",
+              panos__logparser_error(p));
+    panos_logparser_free(p);
+    free(doc);
+
+    /* A message line past the value cap. */
+    static const char head[] = "<response status=\"error\"><msg><line>";
+    size_t mlen = sizeof(head) - 1 + PANOS_LOG_MAX_VALUE_BYTES + 1;
+    doc = malloc(mlen);
+    assert_non_null(doc);
+    memcpy(doc, head, sizeof(head) - 1);
+    memset(doc + sizeof(head) - 1, 'x', mlen - (sizeof(head) - 1));
+    CHECK_OK(panos_logparser_new(&p, on_entry, &s));
+    CHECK_CODE(PANOS_E_TOO_LARGE, panos_logparser_feed(p, doc, mlen));
+    CHECK_CODE(PANOS_E_TOO_LARGE, panos_logparser_finish(p));
+    panos_logparser_free(p);
+    free(doc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -178,6 +294,9 @@ int main(void)
         cmocka_unit_test(test_enqueue_and_running),
         cmocka_unit_test(test_error_messages),
         cmocka_unit_test(test_stop_and_malformed),
+        cmocka_unit_test(test_dtd_refused),
+        cmocka_unit_test(test_bad_encoding_quiet),
+        cmocka_unit_test(test_limits),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -4,6 +4,9 @@
 #include <libxml/parser.h>
 #include <panos/response.h>
 #include "check.h"
+#include "hostile.h"
+#include "response_priv.h"
+#include "xmlerr.h"
 
 static panos_response *resp;
 
@@ -312,14 +315,12 @@ static void test_parse_failures(void **state)
 
     CHECK_CODE(PANOS_E_PARSE, panos_response_parse(&r, "", 0, 200));
 
-    /* No network or external entities: a DTD reference must not be fetched or expanded. */
+    /* No network or external entities: a DTD is refused before anything is fetched or
+     * expanded (test_dtd_refused). */
     const char *ext = "<!DOCTYPE response [<!ENTITY x SYSTEM \"http://192.0.2.1/x\">]>"
                       "<response status=\"success\"><result>&x;</result></response>";
-    CHECK_OK(panos_response_parse(&r, ext, strlen(ext), 200));
-    char *t = panos_node_text(panos_response_result(r));
-    CHECK_STR("", t);
-    xmlFree(t);
-    panos_response_free(r);
+    CHECK_CODE(PANOS_E_PARSE, panos_response_parse(&r, ext, strlen(ext), 200));
+    CHECK_TRUE(r == NULL);
     panos_response_free(NULL);
 }
 
@@ -363,6 +364,52 @@ static void test_message_order(void **state)
               panos_response_message(r));
 }
 
+/* PAN-OS never sends a DTD; one with an entity repeated 5,000 times (250 MB expanded) is
+ * refused at the DOCTYPE, whatever the HTTP status, with the reason. */
+static void test_dtd_refused(void **state)
+{
+    (void)state;
+    size_t len;
+    char *bomb = hostile_entity_bomb(50000, 5000, &len);
+    char why[200];
+    long http[] = {200, 403, 500};
+    CHECK_TRUE(bomb != NULL);
+    for (size_t i = 0; i < sizeof(http) / sizeof(http[0]); i++) {
+        CHECK_CODE(PANOS_E_PARSE,
+                   panos__response_parse_why(&resp, bomb, len, http[i], why, sizeof(why)));
+        CHECK_TRUE(resp == NULL);
+        CHECK_STR(PANOS__XMLERR_DTD_MSG, why);
+    }
+    free(bomb);
+    /* No internal subset, nothing to expand: still not a PAN-OS answer. */
+    const char *bare = "<!DOCTYPE response SYSTEM \"x.dtd\"><response status=\"success\"/>";
+    CHECK_CODE(PANOS_E_PARSE, panos_response_parse(&resp, bare, strlen(bare), 200));
+}
+
+/* A body whose declared encoding does not fit: PARSE with libxml2's first error as the reason,
+ * and nothing printed (libxml2 would print three lines). */
+static void test_bad_encoding_quiet(void **state)
+{
+    (void)state;
+    char why[200];
+    hostile_stderr_begin();
+    panos_code rc = panos__response_parse_why(&resp, hostile_sjis, sizeof(hostile_sjis) - 1, 200,
+                                              why, sizeof(why));
+    long printed = hostile_stderr_end();
+    CHECK_CODE(PANOS_E_PARSE, rc);
+    CHECK_EQ(0, printed);
+    CHECK_TRUE(strstr(why, "input conversion failed") != NULL);
+    CHECK_TRUE(strchr(why, '\n') == NULL);
+    /* Malformed XML: the parser's words, one line. */
+    const char *bad = "<response status=\"success\"><result></response>";
+    hostile_stderr_begin();
+    rc = panos__response_parse_why(&resp, bad, strlen(bad), 200, why, sizeof(why));
+    printed = hostile_stderr_end();
+    CHECK_CODE(PANOS_E_PARSE, rc);
+    CHECK_EQ(0, printed);
+    CHECK_TRUE(strstr(why, "(line 1)") != NULL);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -380,6 +427,8 @@ int main(void)
         cmocka_unit_test_teardown(test_parse_failures, teardown),
         cmocka_unit_test_teardown(test_config_root, teardown),
         cmocka_unit_test_teardown(test_message_order, teardown),
+        cmocka_unit_test_teardown(test_dtd_refused, teardown),
+        cmocka_unit_test_teardown(test_bad_encoding_quiet, teardown),
     };
     int rc;
     xmlInitParser();

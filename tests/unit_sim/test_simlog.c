@@ -120,12 +120,48 @@ static void test_filter_errors_and_bounds(void **state)
     CHECK_TRUE(f == NULL);
 }
 
+/* Parse @p n copies of @p open, a term, then @p n copies of @p close; 0 if accepted. */
+static int parse_nested(size_t n, char open, char close, char *err, size_t errlen)
+{
+    static const char term[] = "(app eq ssl)";
+    char *q = malloc(2 * n + sizeof(term));
+    assert_non_null(q);
+    memset(q, open, n);
+    memcpy(q + n, term, sizeof(term) - 1);
+    memset(q + n + sizeof(term) - 1, close, close ? n : 0);
+    q[n + sizeof(term) - 1 + (close ? n : 0)] = '\0';
+    struct sim_filter *f = NULL;
+    int rc = sim_filter_parse(&f, q, err, errlen);
+    sim_filter_free(f);
+    free(q);
+    return rc;
+}
+
+/* The issue's queries (50,000 "(" and 100,000 "!") overflowed the stack: now refused by
+ * length; below that, nesting past 64 levels is refused, and 64 still parses. */
+static void test_filter_depth_and_length(void **state)
+{
+    (void)state;
+    char err[160];
+    CHECK_EQ(-1, parse_nested(50000, '(', ')', err, sizeof(err)));
+    CHECK_STR("the query is longer than 8192 characters", err);
+    CHECK_EQ(-1, parse_nested(100000, '!', 0, err, sizeof(err)));
+    CHECK_STR("the query is longer than 8192 characters", err);
+    CHECK_EQ(-1, parse_nested(4000, '!', 0, err, sizeof(err)));
+    CHECK_STR("more than 64 nested parentheses and negations at position 65", err);
+    CHECK_EQ(-1, parse_nested(65, '(', ')', err, sizeof(err)));
+    CHECK_TRUE(strstr(err, "more than 64 nested") != NULL);
+    CHECK_EQ(0, parse_nested(63, '(', ')', err, sizeof(err))); /* + the term's own: 64 */
+    CHECK_EQ(0, parse_nested(63, '!', 0, err, sizeof(err)));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_deterministic_and_growing),
         cmocka_unit_test(test_filter_terms),
         cmocka_unit_test(test_filter_errors_and_bounds),
+        cmocka_unit_test(test_filter_depth_and_length),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

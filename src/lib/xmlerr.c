@@ -1,0 +1,63 @@
+/* SPDX-License-Identifier: MIT */
+/* xmlerr.c -- keep libxml2 from printing; its first error and any DTD become one-line detail. */
+#include <stdio.h>
+#include <string.h>
+#include <libxml/globals.h>
+#include <libxml/parser.h>
+#include "xmlerr.h"
+
+/* libxml2's last resort for errors without a context: ignored (the structured one comes first). */
+static void quiet_generic(void *ctx, const char *msg, ...)
+{
+    (void)ctx, (void)msg;
+}
+
+void panos__xmlerr_begin(struct panos__xmlerr *e)
+{
+    e->saved_serror = xmlStructuredError;
+    e->saved_sctx = xmlStructuredErrorContext;
+    e->saved_generic = xmlGenericError;
+    e->saved_gctx = xmlGenericErrorContext;
+    xmlSetStructuredErrorFunc(e, panos__xmlerr_handler);
+    xmlSetGenericErrorFunc(NULL, quiet_generic);
+}
+
+void panos__xmlerr_end(struct panos__xmlerr *e)
+{
+    xmlSetStructuredErrorFunc(e->saved_sctx, e->saved_serror);
+    xmlSetGenericErrorFunc(e->saved_gctx, e->saved_generic);
+}
+
+void panos__xmlerr_note(struct panos__xmlerr *e, const xmlError *err)
+{
+    if (e->msg[0] != '\0' || err == NULL || err->message == NULL || err->level < XML_ERR_ERROR)
+        return;
+    /* One line, printable: libxml2's messages end in "\n" and may quote the input. */
+    size_t n = strcspn(err->message, "\r\n");
+    char text[160];
+    if (n >= sizeof(text))
+        n = sizeof(text) - 1;
+    for (size_t i = 0; i < n; i++) {
+        unsigned char c = (unsigned char)err->message[i];
+        text[i] = c < 0x20 || c == 0x7f ? '?' : (char)c;
+    }
+    text[n] = '\0';
+    if (err->line > 0)
+        snprintf(e->msg, sizeof(e->msg), "%s (line %d)", text, err->line);
+    else
+        snprintf(e->msg, sizeof(e->msg), "%s", text);
+}
+
+void panos__xmlerr_handler(void *payload, xmlErrorPtr err)
+{
+    panos__xmlerr_note(payload, err);
+}
+
+void panos__xmlerr_refuse_dtd(struct panos__xmlerr *e, xmlParserCtxtPtr ctxt)
+{
+    if (!e->dtd) {
+        e->dtd = 1;
+        snprintf(e->msg, sizeof(e->msg), "%s", PANOS__XMLERR_DTD_MSG);
+    }
+    xmlStopParser(ctxt);
+}

@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: MIT */
+/* xmlerr.h -- internal: keep libxml2 quiet and turn its first error into one line of detail. */
+#ifndef PANOS_XMLERR_H
+#define PANOS_XMLERR_H
+
+#include <libxml/parser.h>
+#include <libxml/xmlerror.h>
+
+/*
+ * libxml2 prints to stderr when nobody listens, and a library must never print (STYLE.md C1).
+ * Parser errors carry their context, so XML_PARSE_NOERROR | XML_PARSE_NOWARNING and the
+ * context's structured handler (sax->serror) catch them. Some do not: in libxml2 2.9.14 an
+ * input that does not convert from its declared encoding is reported by encoding.c with no
+ * context ("encoding error : input conversion failed ...", "I/O error : encoder error"), which
+ * goes to the thread's global handlers. So every parsing call runs between begin() and end(),
+ * which put quiet handlers in place for the calling thread (libxml2's handlers are per thread)
+ * and put the caller's back afterwards.
+ */
+struct panos__xmlerr {
+    char msg[200]; /* the first error, one line ("" if none) */
+    int dtd;       /* a DOCTYPE was seen (see panos__xmlerr_dtd) */
+    xmlStructuredErrorFunc saved_serror;
+    void *saved_sctx;
+    xmlGenericErrorFunc saved_generic;
+    void *saved_gctx;
+};
+
+void panos__xmlerr_begin(struct panos__xmlerr *e);
+void panos__xmlerr_end(struct panos__xmlerr *e);
+
+/* Keep the first error of @p err in e->msg as "MESSAGE (line N)". */
+void panos__xmlerr_note(struct panos__xmlerr *e, const xmlError *err);
+
+/* A structured error handler whose payload is a struct panos__xmlerr. */
+void panos__xmlerr_handler(void *payload, xmlErrorPtr err);
+
+/*
+ * PAN-OS never sends a DOCTYPE (panos-xml-api.md §1.5: every answer is a bare <response>
+ * envelope; no recorded answer has a DTD). A DTD
+ * can declare entities, and internal entities expand without bound outside the parser's
+ * limits (in xmlNodeGetContent), so a 74 KB answer can cost 800 MB. Parsers refuse any DTD:
+ * their sax->internalSubset callback (called when <!DOCTYPE is read, before its declarations
+ * are parsed) calls this, which records the DTD in e->dtd and e->msg and stops @p ctxt.
+ */
+void panos__xmlerr_refuse_dtd(struct panos__xmlerr *e, xmlParserCtxtPtr ctxt);
+
+#define PANOS__XMLERR_DTD_MSG "it has a DTD (<!DOCTYPE>), which PAN-OS never sends"
+
+#endif
