@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* cmd_logs.c -- panctl logs: query any log type, page past 5,000, stream JSON lines, CSV or a table. */
+/* cmd_logs.c -- panctl logs: query any log type, page past 5,000, stream JSON lines, XML, CSV, a table. */
 #include <signal.h>
 #include <sys/ioctl.h>
 #include <stdio.h>
@@ -37,9 +37,10 @@ static const struct cli_opt opts[] = {
     {{"dir", required_argument, NULL, OPT_DIR}, "DIR", "backward (newest first, default) or forward"},
     {{"follow", no_argument, NULL, 'f'}, NULL, "then keep printing new entries until Ctrl-C"},
     {{"output", required_argument, NULL, 'o'}, "FORMAT",
-     "json (JSON lines), csv, or text (a table); default text on a terminal, json otherwise"},
+     "json (JSON lines), xml (<log><logs><entry>...), csv, or text (a table); default text on a "
+     "terminal, json otherwise"},
     {{"fields", required_argument, NULL, OPT_FIELDS}, "F1,F2",
-     "fields to print (csv, text); default: all (csv) or a few per type (text)"},
+     "fields to print, in this order (every format); default: all, or a few per type (text)"},
     {{"page-size", required_argument, NULL, OPT_PAGE}, "N", "entries per log job, 1-5000 (5000)"},
     {{"job-timeout", required_argument, NULL, OPT_JOB_TIMEOUT}, "SECONDS",
      "finish a log job still running after SECONDS (300)"},
@@ -50,13 +51,13 @@ static const struct cli_opt opts[] = {
     {{NULL, 0, NULL, 0}, NULL, NULL},
 };
 
-enum fmt { FMT_JSON, FMT_CSV, FMT_TEXT };
+enum fmt { FMT_JSON, FMT_CSV, FMT_TEXT, FMT_XML };
 
 struct out {
     enum fmt fmt;
     char **fields; /* chosen columns, or NULL */
     size_t nfields;
-    int header_done;
+    int header_done; /* csv/text header line, or the XML opening tags, written */
     int progress_shown;
     int write_failed;
     int columns; /* terminal width for the table's last column, 0 = no limit */
@@ -165,39 +166,154 @@ static void clear_progress(struct out *o)
     }
 }
 
+/* A field of @p e, or the entry's logid attribute for "logid"; NULL when absent. */
+static const char *entry_value(const panos_log_entry *e, const char *name)
+{
+    const char *v = panos_log_entry_get(e, name);
+    if (v == NULL && strcmp(name, "logid") == 0)
+        v = e->logid;
+    return v;
+}
+
+/* The length of the valid UTF-8 sequence at @p s (1-4), or 0 when it is not one. */
+static size_t utf8_len(const unsigned char *s)
+{
+    size_t n = 0;
+    if (s[0] < 0x80)
+        n = 1;
+    else if (s[0] >= 0xC2 && s[0] <= 0xDF)
+        n = 2;
+    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+        n = 3;
+    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+        n = 4;
+    for (size_t i = 1; i < n; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    return n;
+}
+
+/*
+ * @p v as XML character data (also right inside a "quoted" attribute): & < > " escaped, bytes
+ * that are not UTF-8 read as Latin-1 (as cli_json_string() does), control characters XML 1.0
+ * cannot carry written as '?', so the output always parses.
+ */
+static void xml_text(FILE *out, const char *v)
+{
+    for (const unsigned char *p = (const unsigned char *)v; *p;) {
+        size_t n = utf8_len(p);
+        if (n == 0) {
+            fputc(0xC0 | *p >> 6, out);
+            fputc(0x80 | (*p & 0x3F), out);
+            p++;
+            continue;
+        }
+        if (n > 1) {
+            fwrite(p, 1, n, out);
+        } else if (*p == '&') {
+            fputs("&amp;", out);
+        } else if (*p == '<') {
+            fputs("&lt;", out);
+        } else if (*p == '>') {
+            fputs("&gt;", out);
+        } else if (*p == '"') {
+            fputs("&quot;", out);
+        } else if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') {
+            fputc('?', out);
+        } else {
+            fputc(*p, out);
+        }
+        p += n;
+    }
+}
+
+/* One field as <name>value</name>. */
+static void xml_field(const char *name, const char *v)
+{
+    printf("<%s>", name);
+    xml_text(stdout, v);
+    printf("</%s>", name);
+}
+
+/* One entry on its own line: <entry logid="..."><field>value</field>...</entry>. */
+static void xml_entry(const struct out *o, const panos_log_entry *e)
+{
+    if (!o->header_done)
+        return;
+    fputs("<entry", stdout);
+    if (e->logid) {
+        fputs(" logid=\"", stdout);
+        xml_text(stdout, e->logid);
+        putchar('"');
+    }
+    putchar('>');
+    if (o->fields != NULL) {
+        for (size_t i = 0; i < o->nfields; i++) {
+            const char *v = panos_log_entry_get(e, o->fields[i]);
+            if (v != NULL)
+                xml_field(o->fields[i], v);
+        }
+    } else {
+        for (size_t i = 0; i < e->nfields; i++)
+            xml_field(e->fields[i].name, e->fields[i].value);
+    }
+    fputs("</entry>\n", stdout);
+}
+
+/* A JSON value for field @p name: a number for PAN-OS's numeric fields, else a string. */
+static json_t *json_field(const char *name, const char *v)
+{
+    return numeric_field(name) && is_integer(v) ? json_integer(strtoll(v, NULL, 10))
+                                                : cli_json_string(v);
+}
+
+/* One entry as a JSON line: every field (logid first), or the --fields in their order. */
+static int json_entry(struct out *o, const panos_log_entry *e)
+{
+    json_t *obj = json_object();
+    if (obj == NULL)
+        return 1;
+    if (o->fields != NULL) {
+        for (size_t i = 0; i < o->nfields; i++) {
+            const char *v = entry_value(e, o->fields[i]);
+            if (v != NULL)
+                json_object_set_new(obj, o->fields[i], json_field(o->fields[i], v));
+        }
+    } else {
+        if (e->logid)
+            json_object_set_new(obj, "logid", json_string(e->logid));
+        for (size_t i = 0; i < e->nfields; i++)
+            json_object_set_new(obj, e->fields[i].name,
+                                json_field(e->fields[i].name, e->fields[i].value));
+    }
+    size_t need = json_dumpb(obj, o->jbuf, o->jcap, JSON_PRESERVE_ORDER | JSON_COMPACT);
+    if (need + 1 > o->jcap) {
+        char *nb = realloc(o->jbuf, need + 1);
+        if (nb == NULL) {
+            json_decref(obj);
+            return 1;
+        }
+        o->jbuf = nb;
+        o->jcap = need + 1;
+        need = json_dumpb(obj, o->jbuf, o->jcap, JSON_PRESERVE_ORDER | JSON_COMPACT);
+    }
+    json_decref(obj);
+    if (need == 0)
+        return 1;
+    o->jbuf[need] = '\n';
+    fwrite(o->jbuf, 1, need + 1, stdout);
+    return 0;
+}
+
 static int on_entry(void *payload, const panos_log_entry *e)
 {
     struct out *o = payload;
     clear_progress(o);
     if (o->fmt == FMT_JSON) {
-        json_t *obj = json_object();
-        if (obj == NULL)
+        if (json_entry(o, e) != 0)
             return 1;
-        if (e->logid)
-            json_object_set_new(obj, "logid", json_string(e->logid));
-        for (size_t i = 0; i < e->nfields; i++) {
-            const panos_log_field *f = &e->fields[i];
-            json_t *v = numeric_field(f->name) && is_integer(f->value)
-                            ? json_integer(strtoll(f->value, NULL, 10))
-                            : cli_json_string(f->value);
-            json_object_set_new(obj, f->name, v);
-        }
-        size_t need = json_dumpb(obj, o->jbuf, o->jcap, JSON_PRESERVE_ORDER | JSON_COMPACT);
-        if (need + 1 > o->jcap) {
-            char *nb = realloc(o->jbuf, need + 1);
-            if (nb == NULL) {
-                json_decref(obj);
-                return 1;
-            }
-            o->jbuf = nb;
-            o->jcap = need + 1;
-            need = json_dumpb(obj, o->jbuf, o->jcap, JSON_PRESERVE_ORDER | JSON_COMPACT);
-        }
-        json_decref(obj);
-        if (need == 0)
-            return 1;
-        o->jbuf[need] = '\n';
-        fwrite(o->jbuf, 1, need + 1, stdout);
+    } else if (o->fmt == FMT_XML) {
+        xml_entry(o, e);
     } else {
         if (o->fields == NULL) {
             /* CSV without --fields: the columns of the first entry. */
@@ -226,7 +342,7 @@ static int on_entry(void *payload, const panos_log_entry *e)
         }
         int used = 0;
         for (size_t i = 0; i < o->nfields; i++) {
-            const char *v = panos_log_entry_get(e, o->fields[i]);
+            const char *v = entry_value(e, o->fields[i]);
             if (o->fmt == FMT_CSV) {
                 fputs(i ? "," : "", stdout);
                 csv_cell(v ? v : "");
@@ -377,8 +493,11 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
                 o.fmt = FMT_CSV;
             else if (strcmp(optarg, "text") == 0)
                 o.fmt = FMT_TEXT;
+            else if (strcmp(optarg, "xml") == 0)
+                o.fmt = FMT_XML;
             else
-                return cli_usage_error("logs", "--output %s: expected json, csv or text", optarg);
+                return cli_usage_error("logs", "--output %s: expected json, xml, csv or text",
+                                       optarg);
             break;
         case OPT_FIELDS: fields = optarg; break;
         case OPT_PAGE: {
@@ -405,7 +524,7 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
         }
         case OPT_NO_PROGRESS: no_progress = 1; break;
         case 'h':
-            cli_help("logs", "[--type TYPE] [FILTER OPTIONS] [--count N] [-o json|csv|text]",
+            cli_help("logs", "[--type TYPE] [FILTER OPTIONS] [--count N] [-o json|xml|csv|text]",
                      "Query the firewall's logs with an async log job: enqueue, poll until done "
                      "(progress on a\nterminal), fetch; past 5,000 entries by paging on seqno "
                      "so none is lost or repeated while\nnew logs arrive. Entries are streamed "
@@ -425,7 +544,9 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
         return cli_usage_error("logs", "--type %s: not a log type", f.log_type);
     if (!fmt_set) {
         if (ctx->format_set)
-            o.fmt = ctx->format == CLI_FORMAT_TEXT ? FMT_TEXT : FMT_JSON;
+            o.fmt = ctx->format == CLI_FORMAT_TEXT  ? FMT_TEXT
+                    : ctx->format == CLI_FORMAT_XML ? FMT_XML
+                                                    : FMT_JSON;
         else
             o.fmt = ctx->pretty ? FMT_TEXT : FMT_JSON;
     }
@@ -470,8 +591,19 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
     sa.sa_handler = on_sigint;
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    if (o.fmt == FMT_XML) {
+        /* The wrapper PAN-OS itself puts around entries (result/log/logs), closed below even
+         * after a failure, so the output always parses; the exit status tells the failure. */
+        fputs("<log>\n<logs>\n", stdout);
+        o.header_done = 1;
+    }
     code = panos_log_query_run(ctx->client, &q, on_entry, &o);
     clear_progress(&o);
+    if (o.fmt == FMT_XML && !o.write_failed) {
+        fputs("</logs>\n</log>\n", stdout);
+        if (fflush(stdout) != 0 || ferror(stdout))
+            o.write_failed = 1;
+    }
     if (o.write_failed) {
         rc = cli_local_error(PANOS_E_IO, "cannot write the output");
     } else if (interrupted && !q.follow) {
