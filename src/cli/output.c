@@ -441,13 +441,113 @@ static int print_list(FILE *out, const xmlNode *list, const char *item, const ch
     return rc;
 }
 
+/* ---- generic text: nested key/value lines, for every answer without a table ---- */
+
+static void put_indent(FILE *out, int depth)
+{
+    for (int i = 0; i < depth; i++)
+        fputs("  ", out);
+}
+
+/* "key: value" ("-" when empty), or for a value of several lines "key:" and then each line
+ * one level deeper. */
+static void text_pair(FILE *out, int depth, const char *key, const char *value)
+{
+    put_indent(out, depth);
+    if (strchr(value, '\n') == NULL) {
+        fprintf(out, "%s: %s\n", key, value[0] != '\0' ? value : "-");
+        return;
+    }
+    fprintf(out, "%s:\n", key);
+    for (const char *p = value; *p != '\0';) {
+        size_t n = strcspn(p, "\n"), m = n;
+        while (m > 0 && isspace((unsigned char)p[m - 1]))
+            m--;
+        put_indent(out, depth + 1);
+        fprintf(out, "%.*s\n", (int)(m < INT_MAX ? m : INT_MAX), p);
+        p += n;
+        if (*p == '\n')
+            p++;
+    }
+}
+
+/* Attributes of @p node as "name: value" lines, except name= when it is the node's label. */
+static void text_attributes(FILE *out, const xmlNode *node, int depth, int skip_name)
+{
+    for (const xmlAttr *a = node->properties; a != NULL; a = a->next) {
+        if (skip_name && xmlStrcmp(a->name, (const xmlChar *)"name") == 0)
+            continue;
+        xmlChar *v = xmlNodeListGetString(node->doc, a->children, 1);
+        text_pair(out, depth, (const char *)a->name, v ? (const char *)v : "");
+        xmlFree(v);
+    }
+}
+
+/*
+ * One element as text. A leaf is "name: text". An <entry> is labelled by its name= attribute
+ * or its <name> child (PAN-OS lists); other elements by their own name. Anything else in the
+ * element (attributes, then child elements) follows one level deeper. Repeated elements simply
+ * repeat their label. Returns 0 or PANOS_E_NOMEM.
+ */
+static int text_node(FILE *out, const xmlNode *node, int depth)
+{
+    const char *label = (const char *)node->name;
+    xmlChar *name_attr = NULL;
+    char *name_text = NULL;
+    const xmlNode *name_child = NULL;
+    if (is_elem(node, "entry")) {
+        name_attr = xmlGetProp(node, (const xmlChar *)"name");
+        if (name_attr == NULL) {
+            name_child = elem_child(node, "name");
+            if (name_child != NULL && has_elem_child(name_child))
+                name_child = NULL;
+            if (name_child != NULL && (name_text = own_text(name_child)) == NULL)
+                return PANOS_E_NOMEM;
+        }
+        if (name_attr != NULL)
+            label = (const char *)name_attr;
+        else if (name_text != NULL)
+            label = name_text;
+    }
+    int named = name_attr != NULL || name_text != NULL;
+    int attrs = 0, children = 0;
+    for (const xmlAttr *a = node->properties; a != NULL; a = a->next)
+        attrs += !(name_attr != NULL && xmlStrcmp(a->name, (const xmlChar *)"name") == 0);
+    for (const xmlNode *c = node->children; c != NULL; c = c->next)
+        children += c->type == XML_ELEMENT_NODE && c != name_child;
+    char *text = own_text(node);
+    int rc = text == NULL ? PANOS_E_NOMEM : 0;
+    if (rc == 0 && attrs == 0 && children == 0) {
+        if (named && text[0] == '\0')
+            text_pair(out, depth, (const char *)node->name, label); /* <entry name="all"/> */
+        else
+            text_pair(out, depth, label, text);
+    } else if (rc == 0) {
+        if (text[0] != '\0') {
+            text_pair(out, depth, label, text);
+        } else {
+            put_indent(out, depth);
+            fprintf(out, "%s:\n", label);
+        }
+        text_attributes(out, node, depth + 1, name_attr != NULL);
+        for (const xmlNode *c = node->children; c != NULL && rc == 0; c = c->next)
+            if (c->type == XML_ELEMENT_NODE && c != name_child)
+                rc = text_node(out, c, depth + 1);
+    }
+    free(text);
+    free(name_text);
+    xmlFree(name_attr);
+    return rc;
+}
+
 enum known_cmd {
     CMD_NONE,
     CMD_SYSTEM_INFO,
     CMD_INTERFACE_ALL,
     CMD_ARP,
     CMD_SESSION_INFO,
-    CMD_SESSION_ALL
+    CMD_SESSION_ALL,
+    CMD_JOBS
 };
 
 /* Which known op command @p cmd_xml is, parsed (so <info/> and <info></info> are the same). */
@@ -476,6 +576,10 @@ static enum known_cmd classify_cmd(const char *cmd_xml)
     } else if ((n = elem_child(show, "arp")) != NULL) {
         if (elem_child(n, "entry") != NULL)
             k = CMD_ARP;
+    } else if ((n = elem_child(show, "jobs")) != NULL) {
+        if (elem_child(n, "all") != NULL || elem_child(n, "processed") != NULL ||
+            elem_child(n, "pending") != NULL)
+            k = CMD_JOBS;
     } else if ((n = elem_child(show, "session")) != NULL) {
         if (elem_child(n, "info") != NULL)
             k = CMD_SESSION_INFO;
@@ -499,9 +603,15 @@ static int print_known(FILE *out, enum known_cmd k, const xmlNode *result)
                                         "SOURCE", "DST",         "DPORT", "STATE"};
     static const char *const ses_f[] = {"idx",    "application", "from",  "to",
                                         "source", "dst",         "dport", "state"};
+    static const char *const job_h[] = {"ENQUEUED", "ID", "TYPE", "STATUS", "RESULT", "PROGRESS"};
+    static const char *const job_f[] = {"tenq", "id", "type", "status", "result", "progress"};
     const xmlNode *n, *m;
     int rc;
     switch (k) {
+    case CMD_JOBS:
+        return has_elem_child(result) && elem_child(result, "job") == NULL
+                   ? 1
+                   : print_list(out, result, "job", job_h, job_f, 6);
     case CMD_SYSTEM_INFO:
         n = elem_child(result, "system");
         return n ? print_fields(out, n) : 1;
@@ -556,7 +666,7 @@ static int output_text(FILE *out, const panos_response *r, const char *cmd_xml)
     for (const xmlNode *c = result->children; c != NULL; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
-        int rc = write_pretty_node(out, c);
+        int rc = text_node(out, c, 0);
         if (rc != 0)
             return rc;
     }

@@ -240,10 +240,105 @@ static void test_text_fallbacks(void **state)
                        CLI_FORMAT_TEXT, "<show><system><resources/></system></show>", 0);
     CHECK_STR("top - 16:29:19 up\n", out);
     free(out);
-    /* Unknown command with elements: the children, indented. */
+    /* Unknown command with elements: nested key/value lines, never raw XML. */
     out = render("<response status='success'><result>\n<clock><a>1</a></clock></result></response>",
                  CLI_FORMAT_TEXT, NULL, 0);
-    CHECK_STR("<clock>\n  <a>1</a>\n</clock>\n", out);
+    CHECK_STR("clock:\n  a: 1\n", out);
+    free(out);
+}
+
+/* type=version (panos-xml-api.md §2.2): flat fields, one per line. */
+static void test_text_version(void **state)
+{
+    (void)state;
+    char *out = render("<response status=\"success\"><result><sw-version>10.2.11-h12</sw-version>"
+                       "<multi-vsys>off</multi-vsys><model>PA-440</model>"
+                       "<serial>012345678901</serial></result></response>",
+                       CLI_FORMAT_TEXT, NULL, 0);
+    CHECK_STR("sw-version: 10.2.11-h12\nmulti-vsys: off\nmodel: PA-440\nserial: 012345678901\n",
+              out);
+    free(out);
+}
+
+/* show interface NAME (panos-xml-api.md §4.5, abridged): nesting, lists, entries by name. */
+static void test_text_interface_name(void **state)
+{
+    (void)state;
+    char *out = render("<response status=\"success\"><result><ifnet><vr>default</vr>"
+                       "<addr><member>192.0.2.254/24</member><member>192.0.2.1/24</member></addr>"
+                       "<service/><counters><hw><entry><name>ethernet1/1</name>"
+                       "<ibytes>0</ibytes><port><rx-bytes>5</rx-bytes></port></entry></hw>"
+                       "</counters></ifnet></result></response>",
+                       CLI_FORMAT_TEXT, "<show><interface>ethernet1/1</interface></show>", 0);
+    CHECK_STR("ifnet:\n"
+              "  vr: default\n"
+              "  addr:\n"
+              "    member: 192.0.2.254/24\n"
+              "    member: 192.0.2.1/24\n"
+              "  service: -\n"
+              "  counters:\n"
+              "    hw:\n"
+              "      ethernet1/1:\n"
+              "        ibytes: 0\n"
+              "        port:\n"
+              "          rx-bytes: 5\n",
+              out);
+    free(out);
+}
+
+/* Attributes, entries named by name=, text on several lines, mixed attributes and text. */
+static void test_text_generic_shapes(void **state)
+{
+    (void)state;
+    char *out = render("<response status='success'><result count='1'><address>"
+                       "<entry name='web' admin='ops'><ip-netmask>192.0.2.1</ip-netmask></entry>"
+                       "<entry name='all'/></address>"
+                       "<dstloc cc='US'>United States</dstloc>"
+                       "<msg><![CDATA[line one\n  line two\n]]></msg></result></response>",
+                       CLI_FORMAT_TEXT, NULL, 0);
+    CHECK_STR("address:\n"
+              "  web:\n"
+              "    admin: ops\n"
+              "    ip-netmask: 192.0.2.1\n"
+              "  entry: all\n"
+              "dstloc: United States\n"
+              "  cc: US\n"
+              "msg:\n"
+              "  line one\n"
+              "    line two\n",
+              out);
+    CHECK_TRUE(strchr(out, '<') == NULL);
+    free(out);
+}
+
+/* show jobs all (panos-xml-api.md §4.14): a table; show jobs id N: the generic form. */
+static void test_text_jobs(void **state)
+{
+    (void)state;
+    const char *body = "<response status=\"success\"><result><job><tenq>2023/08/07 04:00:40</tenq>"
+                       "<id>4</id><type>WildFire</type><status>FIN</status><result>OK</result>"
+                       "<progress>2023/08/07 04:00:45</progress><description/>"
+                       "<details><line>Configuration committed successfully</line>"
+                       "<line>Successfully committed last configuration</line></details>"
+                       "</job></result></response>";
+    char *out = render(body, CLI_FORMAT_TEXT, "<show><jobs><all/></jobs></show>", 0);
+    CHECK_STR("ENQUEUED             ID  TYPE      STATUS  RESULT  PROGRESS\n"
+              "2023/08/07 04:00:40  4   WildFire  FIN     OK      2023/08/07 04:00:45\n",
+              out);
+    free(out);
+    out = render(body, CLI_FORMAT_TEXT, "<show><jobs><id>4</id></jobs></show>", 0);
+    CHECK_STR("job:\n"
+              "  tenq: 2023/08/07 04:00:40\n"
+              "  id: 4\n"
+              "  type: WildFire\n"
+              "  status: FIN\n"
+              "  result: OK\n"
+              "  progress: 2023/08/07 04:00:45\n"
+              "  description: -\n"
+              "  details:\n"
+              "    line: Configuration committed successfully\n"
+              "    line: Successfully committed last configuration\n",
+              out);
     free(out);
 }
 
@@ -300,6 +395,10 @@ int main(void)
         cmocka_unit_test(test_text_interfaces),
         cmocka_unit_test(test_text_session),
         cmocka_unit_test(test_text_fallbacks),
+        cmocka_unit_test(test_text_version),
+        cmocka_unit_test(test_text_interface_name),
+        cmocka_unit_test(test_text_generic_shapes),
+        cmocka_unit_test(test_text_jobs),
         cmocka_unit_test(test_xml),
         cmocka_unit_test(test_write_error),
     };
