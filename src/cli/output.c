@@ -237,9 +237,9 @@ static int output_xml(FILE *out, const panos_response *r, int pretty)
 
 /* ---- JSON output ---- */
 
-static int output_json(FILE *out, const panos_response *r, int pretty)
+/* Write @p j (its reference is taken; NULL means out of memory) and a newline. */
+static int write_json(FILE *out, json_t *j, int pretty)
 {
-    json_t *j = cli_xml_to_json(panos_response_result(r));
     if (j == NULL)
         return PANOS_E_NOMEM;
     size_t flags = JSON_PRESERVE_ORDER | JSON_ENCODE_ANY | (pretty ? JSON_INDENT(2) : JSON_COMPACT);
@@ -248,6 +248,49 @@ static int output_json(FILE *out, const panos_response *r, int pretty)
     if (rc != 0)
         return PANOS_E_IO;
     fputc('\n', out);
+    return 0;
+}
+
+static int output_json(FILE *out, const panos_response *r, int pretty)
+{
+    return write_json(out, cli_xml_to_json(panos_response_result(r)), pretty);
+}
+
+/* ---- raw answers ---- */
+
+/*
+ * A raw answer: a body that is not a PAN-OS <response> (an export's <config>, a file, a text
+ * page; see panos_client_set_raw()). It has no <result>: its body is the answer.
+ */
+static int is_raw(const panos_response *r)
+{
+    const xmlNode *root = panos_response_root(r);
+    return root == NULL || !is_elem(root, "response");
+}
+
+/*
+ * xml and text: the body byte for byte (no newline added, no parsing, so a file stays the
+ * file). json: an XML body's root element mapped as a result is, under its own name
+ * ({"config": {...}}); a body that is not XML has no JSON form: PANOS_E_PARSE.
+ */
+static int output_raw(FILE *out, const panos_response *r, enum cli_format fmt, int pretty)
+{
+    if (fmt == CLI_FORMAT_JSON) {
+        const xmlNode *root = panos_response_root(r);
+        if (root == NULL)
+            return PANOS_E_PARSE;
+        json_t *j = json_object();
+        json_t *v = cli_xml_to_json(root);
+        if (j == NULL || v == NULL || json_object_set_new(j, (const char *)root->name, v) != 0) {
+            json_decref(j);
+            return PANOS_E_NOMEM;
+        }
+        return write_json(out, j, pretty);
+    }
+    size_t len = 0;
+    const char *body = panos_response_body(r, &len);
+    if (len > 0 && fwrite(body, 1, len, out) != len)
+        return PANOS_E_IO;
     return 0;
 }
 
@@ -677,19 +720,46 @@ int cli_output_response(FILE *out, const panos_response *r, enum cli_format fmt,
                         const char *cmd_xml, int pretty)
 {
     int rc = 0;
-    switch (fmt) {
-    case CLI_FORMAT_XML:
-        rc = output_xml(out, r, pretty);
-        break;
-    case CLI_FORMAT_JSON:
-        rc = output_json(out, r, pretty);
-        break;
-    case CLI_FORMAT_TEXT:
-        rc = output_text(out, r, cmd_xml);
-        break;
+    if (is_raw(r)) {
+        rc = output_raw(out, r, fmt, pretty);
+    } else {
+        switch (fmt) {
+        case CLI_FORMAT_XML:
+            rc = output_xml(out, r, pretty);
+            break;
+        case CLI_FORMAT_JSON:
+            rc = output_json(out, r, pretty);
+            break;
+        case CLI_FORMAT_TEXT:
+            rc = output_text(out, r, cmd_xml);
+            break;
+        }
     }
     if (fflush(out) != 0 || ferror(out))
         return PANOS_E_IO;
+    return rc;
+}
+
+int cli_output_file(const char *path, const panos_response *r, enum cli_format fmt,
+                    const char *cmd_xml, char *errbuf, size_t errlen)
+{
+    size_t len = 0;
+    const char *body = panos_response_body(r, &len);
+    if (is_raw(r) && fmt != CLI_FORMAT_JSON) /* the body as it is: no copy */
+        return panos_file_write_atomic(path, body, len, 0600, errbuf, errlen);
+    char *buf = NULL;
+    size_t n = 0;
+    FILE *m = open_memstream(&buf, &n);
+    if (m == NULL)
+        return PANOS_E_NOMEM;
+    int rc = cli_output_response(m, r, fmt, cmd_xml, 0);
+    if (fclose(m) != 0 && rc == 0)
+        rc = PANOS_E_NOMEM;
+    if (rc == 0)
+        rc = panos_file_write_atomic(path, buf, n, 0600, errbuf, errlen);
+    if (buf != NULL)
+        panos_wipe(buf, n); /* a configuration holds password hashes and keys */
+    free(buf);
     return rc;
 }
 

@@ -21,12 +21,23 @@ int cli_format_parse(const char *s, enum cli_format *out);
  * Print a successful answer @p r on @p out in @p fmt (see docs/man/panctl.1, OUTPUT):
  * xml: the body as received, pretty-printed when @p pretty; json: the <result> mapped by
  * cli_xml_to_json() plus a newline; text: a table for the op results it knows (chosen by
- * @p cmd_xml, the command sent, NULL for non-op requests), else the result text, else the
- * pretty XML of the result's children.
- * @return 0, or a panos_code (PANOS_E_NOMEM, PANOS_E_IO on a write error).
+ * @p cmd_xml, the command sent, NULL for non-op requests), else the result text, else nested
+ * "key: value" lines. A raw answer (not a <response>: an export, a text page) is written byte
+ * for byte as xml and text; as json its XML root is mapped under its name, and a body that is
+ * not XML is PANOS_E_PARSE.
+ * @return 0, or a panos_code (PANOS_E_NOMEM, PANOS_E_PARSE, PANOS_E_IO on a write error).
  */
 int cli_output_response(FILE *out, const panos_response *r, enum cli_format fmt,
                         const char *cmd_xml, int pretty);
+
+/*
+ * Write what cli_output_response() prints (not pretty) to the file @p path atomically: a
+ * temporary file in the same directory, fsync, rename; mode 0600 (configurations hold
+ * secrets). A raw body is written as it is, without a copy. On failure no file is left.
+ * @return 0, or a panos_code (PANOS_E_IO with @p errbuf set, PANOS_E_PARSE, PANOS_E_NOMEM).
+ */
+int cli_output_file(const char *path, const panos_response *r, enum cli_format fmt,
+                    const char *cmd_xml, char *errbuf, size_t errlen);
 
 /*
  * Map an element's content to JSON (new reference): text only -> string (trimmed); child

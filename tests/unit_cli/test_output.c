@@ -342,6 +342,26 @@ static void test_text_jobs(void **state)
     free(out);
 }
 
+/* An export's <config> (panos-xml-api.md §2.6) is a raw answer: the body as it is for xml and
+ * text (it printed nothing as text and null as JSON), its root under its name for JSON. */
+static void test_raw_config(void **state)
+{
+    (void)state;
+    const char *body = "<config version=\"10.2.0\"><devices><entry name=\"d\"><x>1</x></entry>"
+                       "</devices></config>";
+    char *out = render(body, CLI_FORMAT_TEXT, NULL, 0);
+    CHECK_STR(body, out);
+    free(out);
+    out = render(body, CLI_FORMAT_XML, NULL, 1);
+    CHECK_STR(body, out);
+    free(out);
+    out = render(body, CLI_FORMAT_JSON, NULL, 0);
+    CHECK_STR("{\"config\":{\"@version\":\"10.2.0\",\"devices\":{\"entry\":[{\"@name\":\"d\","
+              "\"x\":\"1\"}]}}}\n",
+              out);
+    free(out);
+}
+
 static void test_xml(void **state)
 {
     (void)state;
@@ -399,6 +419,7 @@ int main(void)
         cmocka_unit_test(test_text_interface_name),
         cmocka_unit_test(test_text_generic_shapes),
         cmocka_unit_test(test_text_jobs),
+        cmocka_unit_test(test_raw_config),
         cmocka_unit_test(test_xml),
         cmocka_unit_test(test_write_error),
     };
