@@ -51,18 +51,10 @@ static const struct cli_opt opts[] = {
     {{NULL, 0, NULL, 0}, NULL, NULL},
 };
 
-enum fmt { FMT_JSON, FMT_CSV, FMT_TEXT, FMT_XML };
-
 struct out {
-    enum fmt fmt;
-    char **fields; /* chosen columns, or NULL */
-    size_t nfields;
-    int header_done; /* csv/text header line, or the XML opening tags, written */
+    struct cli_rows *w; /* the one output layer's row writer */
     int progress_shown;
     int write_failed;
-    int columns; /* terminal width for the table's last column, 0 = no limit */
-    char *jbuf; /* one JSON line, reused */
-    size_t jcap;
 };
 
 static volatile sig_atomic_t interrupted;
@@ -90,32 +82,6 @@ static int numeric_field(const char *name)
         "sessionid", "sport", "tid", "vsys_id"};
     return bsearch(&name, names, sizeof(names) / sizeof(names[0]), sizeof(names[0]),
                    cmp_name) != NULL;
-}
-
-static int is_integer(const char *s)
-{
-    const char *p = s + (*s == '-');
-    if (*p == '\0' || strlen(p) > 18 || (p[0] == '0' && p[1] != '\0'))
-        return 0;
-    for (; *p; p++)
-        if (*p < '0' || *p > '9')
-            return 0;
-    return 1;
-}
-
-static void csv_cell(const char *v)
-{
-    if (strpbrk(v, ",\"\r\n") == NULL) {
-        fputs(v, stdout);
-        return;
-    }
-    putchar('"');
-    for (; *v; v++) {
-        if (*v == '"')
-            putchar('"');
-        putchar(*v);
-    }
-    putchar('"');
 }
 
 /* Columns of the table when --fields is not given. */
@@ -166,202 +132,11 @@ static void clear_progress(struct out *o)
     }
 }
 
-/* A field of @p e, or the entry's logid attribute for "logid"; NULL when absent. */
-static const char *entry_value(const panos_log_entry *e, const char *name)
-{
-    const char *v = panos_log_entry_get(e, name);
-    if (v == NULL && strcmp(name, "logid") == 0)
-        v = e->logid;
-    return v;
-}
-
-/* The length of the valid UTF-8 sequence at @p s (1-4), or 0 when it is not one. */
-static size_t utf8_len(const unsigned char *s)
-{
-    size_t n = 0;
-    if (s[0] < 0x80)
-        n = 1;
-    else if (s[0] >= 0xC2 && s[0] <= 0xDF)
-        n = 2;
-    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
-        n = 3;
-    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
-        n = 4;
-    for (size_t i = 1; i < n; i++)
-        if ((s[i] & 0xC0) != 0x80)
-            return 0;
-    return n;
-}
-
-/*
- * @p v as XML character data (also right inside a "quoted" attribute): & < > " escaped, bytes
- * that are not UTF-8 read as Latin-1 (as cli_json_string() does), control characters XML 1.0
- * cannot carry written as '?', so the output always parses.
- */
-static void xml_text(FILE *out, const char *v)
-{
-    for (const unsigned char *p = (const unsigned char *)v; *p;) {
-        size_t n = utf8_len(p);
-        if (n == 0) {
-            fputc(0xC0 | *p >> 6, out);
-            fputc(0x80 | (*p & 0x3F), out);
-            p++;
-            continue;
-        }
-        if (n > 1) {
-            fwrite(p, 1, n, out);
-        } else if (*p == '&') {
-            fputs("&amp;", out);
-        } else if (*p == '<') {
-            fputs("&lt;", out);
-        } else if (*p == '>') {
-            fputs("&gt;", out);
-        } else if (*p == '"') {
-            fputs("&quot;", out);
-        } else if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r') {
-            fputc('?', out);
-        } else {
-            fputc(*p, out);
-        }
-        p += n;
-    }
-}
-
-/* One field as <name>value</name>. */
-static void xml_field(const char *name, const char *v)
-{
-    printf("<%s>", name);
-    xml_text(stdout, v);
-    printf("</%s>", name);
-}
-
-/* One entry on its own line: <entry logid="..."><field>value</field>...</entry>. */
-static void xml_entry(const struct out *o, const panos_log_entry *e)
-{
-    if (!o->header_done)
-        return;
-    fputs("<entry", stdout);
-    if (e->logid) {
-        fputs(" logid=\"", stdout);
-        xml_text(stdout, e->logid);
-        putchar('"');
-    }
-    putchar('>');
-    if (o->fields != NULL) {
-        for (size_t i = 0; i < o->nfields; i++) {
-            const char *v = panos_log_entry_get(e, o->fields[i]);
-            if (v != NULL)
-                xml_field(o->fields[i], v);
-        }
-    } else {
-        for (size_t i = 0; i < e->nfields; i++)
-            xml_field(e->fields[i].name, e->fields[i].value);
-    }
-    fputs("</entry>\n", stdout);
-}
-
-/* A JSON value for field @p name: a number for PAN-OS's numeric fields, else a string. */
-static json_t *json_field(const char *name, const char *v)
-{
-    return numeric_field(name) && is_integer(v) ? json_integer(strtoll(v, NULL, 10))
-                                                : cli_json_string(v);
-}
-
-/* One entry as a JSON line: every field (logid first), or the --fields in their order. */
-static int json_entry(struct out *o, const panos_log_entry *e)
-{
-    json_t *obj = json_object();
-    if (obj == NULL)
-        return 1;
-    if (o->fields != NULL) {
-        for (size_t i = 0; i < o->nfields; i++) {
-            const char *v = entry_value(e, o->fields[i]);
-            if (v != NULL)
-                json_object_set_new(obj, o->fields[i], json_field(o->fields[i], v));
-        }
-    } else {
-        if (e->logid)
-            json_object_set_new(obj, "logid", json_string(e->logid));
-        for (size_t i = 0; i < e->nfields; i++)
-            json_object_set_new(obj, e->fields[i].name,
-                                json_field(e->fields[i].name, e->fields[i].value));
-    }
-    size_t need = json_dumpb(obj, o->jbuf, o->jcap, JSON_PRESERVE_ORDER | JSON_COMPACT);
-    if (need + 1 > o->jcap) {
-        char *nb = realloc(o->jbuf, need + 1);
-        if (nb == NULL) {
-            json_decref(obj);
-            return 1;
-        }
-        o->jbuf = nb;
-        o->jcap = need + 1;
-        need = json_dumpb(obj, o->jbuf, o->jcap, JSON_PRESERVE_ORDER | JSON_COMPACT);
-    }
-    json_decref(obj);
-    if (need == 0)
-        return 1;
-    o->jbuf[need] = '\n';
-    fwrite(o->jbuf, 1, need + 1, stdout);
-    return 0;
-}
-
 static int on_entry(void *payload, const panos_log_entry *e)
 {
     struct out *o = payload;
     clear_progress(o);
-    if (o->fmt == FMT_JSON) {
-        if (json_entry(o, e) != 0)
-            return 1;
-    } else if (o->fmt == FMT_XML) {
-        xml_entry(o, e);
-    } else {
-        if (o->fields == NULL) {
-            /* CSV without --fields: the columns of the first entry. */
-            o->fields = calloc(e->nfields + 1, sizeof(char *));
-            if (o->fields == NULL)
-                return 1;
-            for (size_t i = 0; i < e->nfields; i++)
-                o->fields[i] = strdup(e->fields[i].name);
-            o->nfields = e->nfields;
-        }
-        if (!o->header_done) {
-            for (size_t i = 0; i < o->nfields; i++) {
-                if (o->fmt == FMT_CSV) {
-                    fputs(i ? "," : "", stdout);
-                    csv_cell(o->fields[i]);
-                } else {
-                    int w = width_of(o->fields[i]);
-                    if (i + 1 < o->nfields && w)
-                        printf("%-*s  ", w, o->fields[i]);
-                    else
-                        fputs(o->fields[i], stdout);
-                }
-            }
-            putchar('\n');
-            o->header_done = 1;
-        }
-        int used = 0;
-        for (size_t i = 0; i < o->nfields; i++) {
-            const char *v = entry_value(e, o->fields[i]);
-            if (o->fmt == FMT_CSV) {
-                fputs(i ? "," : "", stdout);
-                csv_cell(v ? v : "");
-            } else {
-                int w = width_of(o->fields[i]);
-                v = v && v[0] ? v : "-";
-                if (i + 1 < o->nfields && w) {
-                    printf("%-*.*s  ", w, w, v);
-                    used += w + 2;
-                } else if (o->columns > used + 8) {
-                    printf("%.*s", o->columns - used, v); /* the table fits the terminal */
-                } else {
-                    fputs(v, stdout);
-                }
-            }
-        }
-        putchar('\n');
-    }
-    if (ferror(stdout))
+    if (cli_rows_add(o->w, e) != 0)
         o->write_failed = 1;
     return o->write_failed ? 1 : 0;
 }
@@ -378,16 +153,18 @@ static void on_progress(void *payload, const panos_log_progress *p)
     o->progress_shown = 1;
 }
 
-static int split_fields(struct out *o, const char *list)
+/* Split "a,b, c" into @p fields (malloc'd names, counted in *@p n). Returns 0, or -1 when
+ * out of memory or no name is given. */
+static int split_fields(char ***fields, size_t *n, const char *list)
 {
     char *copy = strdup(list);
     if (copy == NULL)
         return -1;
-    size_t n = 1;
+    size_t max = 1;
     for (const char *p = list; *p; p++)
-        n += *p == ',';
-    o->fields = calloc(n + 1, sizeof(char *));
-    if (o->fields == NULL) {
+        max += *p == ',';
+    *fields = calloc(max + 1, sizeof(char *));
+    if (*fields == NULL) {
         free(copy);
         return -1;
     }
@@ -395,11 +172,11 @@ static int split_fields(struct out *o, const char *list)
     for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
         while (*t == ' ')
             t++;
-        if (*t)
-            o->fields[o->nfields++] = strdup(t);
+        if (*t && ((*fields)[*n] = strdup(t)) != NULL)
+            (*n)++;
     }
     free(copy);
-    return o->nfields ? 0 : -1;
+    return *n ? 0 : -1;
 }
 
 /* The firewall's wall clock as if UTC, from `show clock` ("Wed May 31 11:50:21 PDT 2023"). */
@@ -449,6 +226,11 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
     panos_logfilter f = {0};
     panos_log_query q = {0};
     struct out o = {0};
+    struct cli_rows_opts ro = {.fmt = CLI_ROWS_JSONL, .numeric = numeric_field,
+                               .id_name = "logid", .xml_open = "<log>\n<logs>\n",
+                               .xml_close = "</logs>\n</log>\n", .xml_item = "entry"};
+    char **cols = NULL;
+    size_t ncols = 0;
     panos_buf filter = PANOS_BUF_INIT;
     int c, rc = 0, fmt_set = 0, no_progress = 0;
     const char *fields = NULL;
@@ -488,13 +270,13 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
         case 'o':
             fmt_set = 1;
             if (strcmp(optarg, "json") == 0 || strcmp(optarg, "jsonl") == 0)
-                o.fmt = FMT_JSON;
+                ro.fmt = CLI_ROWS_JSONL;
             else if (strcmp(optarg, "csv") == 0)
-                o.fmt = FMT_CSV;
+                ro.fmt = CLI_ROWS_CSV;
             else if (strcmp(optarg, "text") == 0)
-                o.fmt = FMT_TEXT;
+                ro.fmt = CLI_ROWS_TABLE;
             else if (strcmp(optarg, "xml") == 0)
-                o.fmt = FMT_XML;
+                ro.fmt = CLI_ROWS_XML;
             else
                 return cli_usage_error("logs", "--output %s: expected json, xml, csv or text",
                                        optarg);
@@ -544,27 +326,32 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
         return cli_usage_error("logs", "--type %s: not a log type", f.log_type);
     if (!fmt_set) {
         if (ctx->format_set)
-            o.fmt = ctx->format == CLI_FORMAT_TEXT  ? FMT_TEXT
-                    : ctx->format == CLI_FORMAT_XML ? FMT_XML
-                                                    : FMT_JSON;
+            ro.fmt = ctx->format == CLI_FORMAT_TEXT  ? CLI_ROWS_TABLE
+                     : ctx->format == CLI_FORMAT_XML ? CLI_ROWS_XML
+                                                     : CLI_ROWS_JSONL;
         else
-            o.fmt = ctx->pretty ? FMT_TEXT : FMT_JSON;
+            ro.fmt = ctx->pretty ? CLI_ROWS_TABLE : CLI_ROWS_JSONL;
     }
-    if (fields && split_fields(&o, fields) != 0)
-        return cli_usage_error("logs", "--fields %s: expected NAME[,NAME...]", fields);
-    if (o.fmt == FMT_TEXT && o.fields == NULL) {
-        const char *const *cols = table_columns(f.log_type);
-        size_t n = 0;
-        while (cols[n])
-            n++;
-        o.fields = calloc(n + 1, sizeof(char *));
-        for (size_t i = 0; o.fields && i < n; i++)
-            o.fields[o.nfields++] = strdup(cols[i]);
+    if (fields && split_fields(&cols, &ncols, fields) != 0) {
+        rc = cli_usage_error("logs", "--fields %s: expected NAME[,NAME...]", fields);
+        goto done;
     }
-
-    struct winsize ws;
-    if (o.fmt == FMT_TEXT && isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0)
-        o.columns = ws.ws_col;
+    if (ro.fmt == CLI_ROWS_TABLE) {
+        /* A table that streams: fixed column widths, the last fitted to a terminal. */
+        ro.width = width_of;
+        struct winsize ws;
+        if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0)
+            ro.term_cols = ws.ws_col;
+        if (cols == NULL) {
+            ro.cols = table_columns(f.log_type);
+            while (ro.cols[ro.ncols])
+                ro.ncols++;
+        }
+    }
+    if (cols != NULL) {
+        ro.cols = (const char *const *)cols;
+        ro.ncols = ncols;
+    }
     if ((rc = cli_connect(ctx, 1)) != 0)
         goto done;
     if (is_relative(f.since) || is_relative(f.until)) {
@@ -591,19 +378,16 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
     sa.sa_handler = on_sigint;
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
-    if (o.fmt == FMT_XML) {
-        /* The wrapper PAN-OS itself puts around entries (result/log/logs), closed below even
-         * after a failure, so the output always parses; the exit status tells the failure. */
-        fputs("<log>\n<logs>\n", stdout);
-        o.header_done = 1;
+    /* The XML wrapper opens here and is closed below even after a failure, so the output
+     * always parses; the exit status tells the failure. */
+    if (cli_rows_new(&o.w, stdout, &ro) != 0) {
+        rc = PANOS_E_NOMEM;
+        goto done;
     }
     code = panos_log_query_run(ctx->client, &q, on_entry, &o);
     clear_progress(&o);
-    if (o.fmt == FMT_XML && !o.write_failed) {
-        fputs("</logs>\n</log>\n", stdout);
-        if (fflush(stdout) != 0 || ferror(stdout))
-            o.write_failed = 1;
-    }
+    if (cli_rows_end(o.w) != 0)
+        o.write_failed = 1;
     if (o.write_failed) {
         rc = cli_local_error(PANOS_E_IO, "cannot write the output");
     } else if (interrupted && !q.follow) {
@@ -613,10 +397,10 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
         rc = cli_fail_client(ctx, code);
     }
 done:
-    for (size_t i = 0; o.fields && i < o.nfields; i++)
-        free(o.fields[i]);
-    free(o.fields);
-    free(o.jbuf);
+    cli_rows_free(o.w);
+    for (size_t i = 0; i < ncols; i++)
+        free(cols[i]);
+    free(cols);
     panos_buf_dispose(&filter);
     return rc;
 }

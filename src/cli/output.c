@@ -382,6 +382,347 @@ static int table_print(FILE *out, const struct table *t)
     return 0;
 }
 
+/* ---- rows: one writer for streams of records (log entries, op tables) ---- */
+
+struct cli_rows {
+    FILE *out;
+    struct cli_rows_opts o;
+    char **cols; /* owned copies, NULL until known */
+    size_t ncols;
+    char **headers; /* owned copies of o.headers, or NULL */
+    int header_done;
+    int failed;
+    struct table t; /* a table sized to its rows */
+    char *jbuf;     /* one JSON line, reused */
+    size_t jcap;
+};
+
+static void free_names(char **names, size_t n)
+{
+    for (size_t i = 0; names != NULL && i < n; i++)
+        free(names[i]);
+    free(names);
+}
+
+/* Copies of @p n names (each taken with @p get from @p src), or NULL when out of memory. */
+static char **dup_names(const void *src, size_t n, const char *(*get)(const void *, size_t))
+{
+    char **d = calloc(n + 1, sizeof(*d));
+    for (size_t i = 0; d != NULL && i < n; i++) {
+        if ((d[i] = strdup(get(src, i))) == NULL) {
+            free_names(d, i);
+            return NULL;
+        }
+    }
+    return d;
+}
+
+static const char *str_at(const void *src, size_t i)
+{
+    return ((const char *const *)src)[i];
+}
+
+static const char *field_name_at(const void *src, size_t i)
+{
+    return ((const panos_log_field *)src)[i].name;
+}
+
+int cli_rows_new(struct cli_rows **out, FILE *f, const struct cli_rows_opts *opts)
+{
+    struct cli_rows *w = calloc(1, sizeof(*w));
+    *out = NULL;
+    if (w == NULL)
+        return PANOS_E_NOMEM;
+    w->out = f;
+    w->o = *opts;
+    if (opts->cols != NULL) {
+        w->ncols = opts->ncols;
+        w->cols = dup_names(opts->cols, opts->ncols, str_at);
+        if (opts->headers != NULL)
+            w->headers = dup_names(opts->headers, opts->ncols, str_at);
+        if (w->cols == NULL || (opts->headers != NULL && w->headers == NULL)) {
+            cli_rows_free(w);
+            return PANOS_E_NOMEM;
+        }
+    }
+    if (w->o.fmt == CLI_ROWS_XML && w->o.xml_open != NULL)
+        fputs(w->o.xml_open, f);
+    *out = w;
+    return 0;
+}
+
+void cli_rows_free(struct cli_rows *w)
+{
+    if (w == NULL)
+        return;
+    free_names(w->cols, w->ncols);
+    free_names(w->headers, w->ncols);
+    table_free(&w->t);
+    free(w->jbuf);
+    free(w);
+}
+
+const char *cli_row_get(const struct cli_rows *w, const cli_row *row, const char *name)
+{
+    const char *v = panos_log_entry_get(row, name);
+    if (v == NULL && w->o.id_name != NULL && strcmp(name, w->o.id_name) == 0)
+        v = row->logid;
+    return v;
+}
+
+static int is_integer(const char *s)
+{
+    const char *p = s + (*s == '-');
+    if (*p == '\0' || strlen(p) > 18 || (p[0] == '0' && p[1] != '\0'))
+        return 0;
+    for (; *p; p++)
+        if (*p < '0' || *p > '9')
+            return 0;
+    return 1;
+}
+
+/* A JSON value for field @p name: a number for the numeric fields, else a string. */
+static json_t *json_field(const struct cli_rows *w, const char *name, const char *v)
+{
+    if (w->o.numeric != NULL && w->o.numeric(name) && is_integer(v))
+        return json_integer(strtoll(v, NULL, 10));
+    return cli_json_string(v);
+}
+
+/* One row as a JSON line: the id and every field, or the columns in their order. */
+static int rows_json(struct cli_rows *w, const cli_row *row)
+{
+    json_t *obj = json_object();
+    if (obj == NULL)
+        return PANOS_E_NOMEM;
+    if (w->cols != NULL) {
+        for (size_t i = 0; i < w->ncols; i++) {
+            const char *v = cli_row_get(w, row, w->cols[i]);
+            if (v != NULL)
+                json_object_set_new(obj, w->cols[i], json_field(w, w->cols[i], v));
+        }
+    } else {
+        if (row->logid != NULL && w->o.id_name != NULL)
+            json_object_set_new(obj, w->o.id_name, json_string(row->logid));
+        for (size_t i = 0; i < row->nfields; i++)
+            json_object_set_new(obj, row->fields[i].name,
+                                json_field(w, row->fields[i].name, row->fields[i].value));
+    }
+    size_t need = json_dumpb(obj, w->jbuf, w->jcap, JSON_PRESERVE_ORDER | JSON_COMPACT);
+    if (need + 1 > w->jcap) {
+        char *nb = realloc(w->jbuf, need + 1);
+        if (nb == NULL) {
+            json_decref(obj);
+            return PANOS_E_NOMEM;
+        }
+        w->jbuf = nb;
+        w->jcap = need + 1;
+        need = json_dumpb(obj, w->jbuf, w->jcap, JSON_PRESERVE_ORDER | JSON_COMPACT);
+    }
+    json_decref(obj);
+    if (need == 0)
+        return PANOS_E_NOMEM;
+    w->jbuf[need] = '\n';
+    fwrite(w->jbuf, 1, need + 1, w->out);
+    return 0;
+}
+
+/* The length of the valid UTF-8 sequence at @p s (1-4), or 0 when it is not one. */
+static size_t utf8_len(const unsigned char *s)
+{
+    size_t n = 0;
+    if (s[0] < 0x80)
+        n = 1;
+    else if (s[0] >= 0xC2 && s[0] <= 0xDF)
+        n = 2;
+    else if (s[0] >= 0xE0 && s[0] <= 0xEF)
+        n = 3;
+    else if (s[0] >= 0xF0 && s[0] <= 0xF4)
+        n = 4;
+    for (size_t i = 1; i < n; i++)
+        if ((s[i] & 0xC0) != 0x80)
+            return 0;
+    return n;
+}
+
+/*
+ * @p v as XML character data (also right inside a "quoted" attribute): & < > " escaped, bytes
+ * that are not UTF-8 read as Latin-1 (as cli_json_string() does), control characters XML 1.0
+ * cannot carry written as '?', so the output always parses.
+ */
+static void xml_text(FILE *out, const char *v)
+{
+    for (const unsigned char *p = (const unsigned char *)v; *p;) {
+        size_t n = utf8_len(p);
+        if (n == 0) {
+            fputc(0xC0 | *p >> 6, out);
+            fputc(0x80 | (*p & 0x3F), out);
+            p++;
+            continue;
+        }
+        if (n > 1)
+            fwrite(p, 1, n, out);
+        else if (*p == '&')
+            fputs("&amp;", out);
+        else if (*p == '<')
+            fputs("&lt;", out);
+        else if (*p == '>')
+            fputs("&gt;", out);
+        else if (*p == '"')
+            fputs("&quot;", out);
+        else if (*p < 0x20 && *p != '\t' && *p != '\n' && *p != '\r')
+            fputc('?', out);
+        else
+            fputc(*p, out);
+        p += n;
+    }
+}
+
+static void xml_field(FILE *out, const char *name, const char *v)
+{
+    fprintf(out, "<%s>", name);
+    xml_text(out, v);
+    fprintf(out, "</%s>", name);
+}
+
+/* One row on its own line: <item id="..."><field>value</field>...</item>. */
+static void rows_xml(struct cli_rows *w, const cli_row *row)
+{
+    const char *item = w->o.xml_item ? w->o.xml_item : "row";
+    fprintf(w->out, "<%s", item);
+    if (row->logid != NULL && w->o.id_name != NULL) {
+        fprintf(w->out, " %s=\"", w->o.id_name);
+        xml_text(w->out, row->logid);
+        fputc('"', w->out);
+    }
+    fputc('>', w->out);
+    if (w->cols != NULL) {
+        for (size_t i = 0; i < w->ncols; i++) {
+            const char *v = panos_log_entry_get(row, w->cols[i]); /* the id is an attribute */
+            if (v != NULL)
+                xml_field(w->out, w->cols[i], v);
+        }
+    } else {
+        for (size_t i = 0; i < row->nfields; i++)
+            xml_field(w->out, row->fields[i].name, row->fields[i].value);
+    }
+    fprintf(w->out, "</%s>\n", item);
+}
+
+static void csv_cell(FILE *out, const char *v)
+{
+    if (strpbrk(v, ",\"\r\n") == NULL) {
+        fputs(v, out);
+        return;
+    }
+    fputc('"', out);
+    for (; *v; v++) {
+        if (*v == '"')
+            fputc('"', out);
+        fputc(*v, out);
+    }
+    fputc('"', out);
+}
+
+/* A streamed table cell: at most @p max bytes of @p v (0: all), line breaks and tabs as
+ * spaces, then padded to @p pad. */
+static void table_cell(FILE *out, const char *v, int max, int pad)
+{
+    int n = 0;
+    for (; *v && (max <= 0 || n < max); v++, n++)
+        fputc(*v == '\n' || *v == '\r' || *v == '\t' ? ' ' : *v, out);
+    for (; n < pad; n++)
+        fputc(' ', out);
+}
+
+/* A CSV or streamed table line; @p row NULL: the header (never cut, only padded). */
+static void rows_line(struct cli_rows *w, const cli_row *row)
+{
+    int used = 0;
+    for (size_t i = 0; i < w->ncols; i++) {
+        const char *v = row ? cli_row_get(w, row, w->cols[i])
+                            : (w->headers ? w->headers[i] : w->cols[i]);
+        if (w->o.fmt == CLI_ROWS_CSV) {
+            fputs(i ? "," : "", w->out);
+            csv_cell(w->out, v ? v : "");
+            continue;
+        }
+        int width = w->o.width(w->cols[i]);
+        v = v && v[0] ? v : (row ? "-" : "");
+        if (i + 1 < w->ncols && width) {
+            table_cell(w->out, v, row ? width : 0, width);
+            fputs("  ", w->out);
+            used += width + 2;
+        } else {
+            /* The last column runs free, or fits the terminal. */
+            int fit = row && w->o.term_cols > used + 8 ? w->o.term_cols - used : 0;
+            table_cell(w->out, v, fit, 0);
+        }
+    }
+    fputc('\n', w->out);
+}
+
+int cli_rows_add(struct cli_rows *w, const cli_row *row)
+{
+    int rc = 0;
+    if (w->failed)
+        return PANOS_E_IO;
+    if (w->o.fmt == CLI_ROWS_JSONL) {
+        rc = rows_json(w, row);
+    } else if (w->o.fmt == CLI_ROWS_XML) {
+        rows_xml(w, row);
+    } else {
+        if (w->cols == NULL) {
+            /* No columns given: those of the first row. */
+            w->cols = dup_names(row->fields, row->nfields, field_name_at);
+            if (w->cols == NULL)
+                return PANOS_E_NOMEM;
+            w->ncols = row->nfields;
+        }
+        if (w->o.fmt == CLI_ROWS_TABLE && w->o.width == NULL) {
+            const char **vals = calloc(w->ncols + 1, sizeof(*vals));
+            if (vals == NULL)
+                return PANOS_E_NOMEM;
+            for (size_t i = 0; i < w->ncols; i++)
+                vals[i] = cli_row_get(w, row, w->cols[i]);
+            w->t.ncols = w->ncols;
+            rc = table_add(&w->t, (const char *const *)vals) == 0 ? 0 : PANOS_E_NOMEM;
+            free(vals);
+            return rc;
+        }
+        if (!w->header_done && !(w->o.fmt == CLI_ROWS_TABLE && w->o.no_header))
+            rows_line(w, NULL);
+        w->header_done = 1;
+        rows_line(w, row);
+    }
+    if (ferror(w->out)) {
+        w->failed = 1;
+        rc = PANOS_E_IO;
+    }
+    return rc;
+}
+
+int cli_rows_end(struct cli_rows *w)
+{
+    int rc = 0;
+    if (w->failed)
+        return PANOS_E_IO;
+    if (w->o.fmt == CLI_ROWS_TABLE && w->o.width == NULL && w->cols != NULL) {
+        w->t.ncols = w->ncols;
+        w->t.headers = w->o.no_header ? NULL
+                       : w->headers   ? (const char *const *)w->headers
+                                      : (const char *const *)w->cols;
+        rc = table_print(w->out, &w->t);
+    }
+    if (w->o.fmt == CLI_ROWS_XML && w->o.xml_close != NULL)
+        fputs(w->o.xml_close, w->out);
+    if (fflush(w->out) != 0 || ferror(w->out)) {
+        w->failed = 1;
+        return PANOS_E_IO;
+    }
+    return rc;
+}
+
 /*
  * The value shown for a field: its text, or for a nested list (plugin_versions) the name=
  * attributes (or texts) of its children joined with ", ". Caller frees; NULL = no memory.
@@ -435,20 +776,23 @@ static char *field_value(const xmlNode *node)
 /* Two columns, field and value, one row for each child element of @p parent. */
 static int print_fields(FILE *out, const xmlNode *parent)
 {
-    struct table t = {.ncols = 2};
-    int rc = 0;
+    static const char *const cols[] = {"field", "value"};
+    const struct cli_rows_opts opts = {.fmt = CLI_ROWS_TABLE, .cols = cols, .ncols = 2,
+                                       .no_header = 1};
+    struct cli_rows *w = NULL;
+    int rc = cli_rows_new(&w, out, &opts);
     for (const xmlNode *c = parent->children; c != NULL && rc == 0; c = c->next) {
         if (c->type != XML_ELEMENT_NODE)
             continue;
         char *v = field_value(c);
-        const char *row[2] = {(const char *)c->name, v};
-        if (v == NULL || table_add(&t, row) != 0)
-            rc = PANOS_E_NOMEM;
+        const panos_log_field f[2] = {{"field", (const char *)c->name}, {"value", v}};
+        const cli_row row = {NULL, f, 2};
+        rc = v == NULL ? PANOS_E_NOMEM : cli_rows_add(w, &row);
         free(v);
     }
     if (rc == 0)
-        rc = table_print(out, &t);
-    table_free(&t);
+        rc = cli_rows_end(w);
+    cli_rows_free(w);
     return rc;
 }
 
@@ -459,28 +803,30 @@ static int print_fields(FILE *out, const xmlNode *parent)
 static int print_list(FILE *out, const xmlNode *list, const char *item, const char *const *headers,
                       const char *const *fields, size_t ncols)
 {
-    struct table t = {.ncols = ncols, .headers = headers};
-    const char *row[16];
+    const struct cli_rows_opts opts = {.fmt = CLI_ROWS_TABLE, .cols = fields, .ncols = ncols,
+                                       .headers = headers};
+    panos_log_field f[16];
     char *owned[16];
-    int rc = 0;
+    struct cli_rows *w = NULL;
     if (ncols > 16)
         return PANOS_E_INVALID_ARG;
+    int rc = cli_rows_new(&w, out, &opts);
     for (const xmlNode *e = list ? list->children : NULL; e != NULL && rc == 0; e = e->next) {
         if (!is_elem(e, item))
             continue;
         for (size_t i = 0; i < ncols; i++) {
-            xmlNode *f = panos_node_child(e, fields[i]);
-            owned[i] = f ? panos_node_text(f) : NULL;
-            row[i] = owned[i];
+            owned[i] = panos_node_text(panos_node_child(e, fields[i]));
+            f[i].name = fields[i];
+            f[i].value = owned[i] ? owned[i] : "";
         }
-        if (table_add(&t, row) != 0)
-            rc = PANOS_E_NOMEM;
+        const cli_row row = {NULL, f, ncols};
+        rc = cli_rows_add(w, &row);
         for (size_t i = 0; i < ncols; i++)
             xmlFree(owned[i]);
     }
     if (rc == 0)
-        rc = table_print(out, &t);
-    table_free(&t);
+        rc = cli_rows_end(w);
+    cli_rows_free(w);
     return rc;
 }
 

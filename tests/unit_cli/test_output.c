@@ -362,6 +362,59 @@ static void test_raw_config(void **state)
     free(out);
 }
 
+static int numeric_port(const char *name)
+{
+    return strcmp(name, "port") == 0;
+}
+
+/* The row writer: one row in every format, with the id, quoting, escaping and --fields. */
+static char *rows(enum cli_rows_format fmt, const char *const *cols, size_t ncols)
+{
+    const panos_log_field f[] = {{"src", "192.0.2.1"}, {"port", "443"}, {"msg", "a,\"b\" <c> caf\xe9"}};
+    const cli_row row = {"77", f, 3};
+    struct cli_rows_opts o = {.fmt = fmt, .cols = cols, .ncols = ncols, .numeric = numeric_port,
+                              .id_name = "logid", .xml_open = "<log>\n", .xml_close = "</log>\n",
+                              .xml_item = "entry"};
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    struct cli_rows *w = NULL;
+    CHECK_EQ(0, cli_rows_new(&w, m, &o));
+    CHECK_EQ(0, cli_rows_add(w, &row));
+    CHECK_EQ(0, cli_rows_end(w));
+    cli_rows_free(w);
+    fclose(m);
+    return buf;
+}
+
+static void test_rows_formats(void **state)
+{
+    (void)state;
+    static const char *const pick[] = {"port", "logid", "nope"};
+    char *out = rows(CLI_ROWS_JSONL, NULL, 0);
+    CHECK_STR("{\"logid\":\"77\",\"src\":\"192.0.2.1\",\"port\":443,"
+              "\"msg\":\"a,\\\"b\\\" <c> caf\xc3\xa9\"}\n",
+              out);
+    free(out);
+    out = rows(CLI_ROWS_JSONL, pick, 3);
+    CHECK_STR("{\"port\":443,\"logid\":\"77\"}\n", out);
+    free(out);
+    out = rows(CLI_ROWS_CSV, NULL, 0);
+    CHECK_STR("src,port,msg\n192.0.2.1,443,\"a,\"\"b\"\" <c> caf\xe9\"\n", out);
+    free(out);
+    out = rows(CLI_ROWS_CSV, pick, 3);
+    CHECK_STR("port,logid,nope\n443,77,\n", out);
+    free(out);
+    out = rows(CLI_ROWS_XML, NULL, 0);
+    CHECK_STR("<log>\n<entry logid=\"77\"><src>192.0.2.1</src><port>443</port>"
+              "<msg>a,&quot;b&quot; &lt;c&gt; caf\xc3\xa9</msg></entry>\n</log>\n",
+              out);
+    free(out);
+    out = rows(CLI_ROWS_TABLE, pick, 3);
+    CHECK_STR("port  logid  nope\n443   77     -\n", out);
+    free(out);
+}
+
 static void test_xml(void **state)
 {
     (void)state;
@@ -420,6 +473,7 @@ int main(void)
         cmocka_unit_test(test_text_generic_shapes),
         cmocka_unit_test(test_text_jobs),
         cmocka_unit_test(test_raw_config),
+        cmocka_unit_test(test_rows_formats),
         cmocka_unit_test(test_xml),
         cmocka_unit_test(test_write_error),
     };
