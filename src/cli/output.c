@@ -281,8 +281,13 @@ static int output_raw(FILE *out, const panos_response *r, enum cli_format fmt, i
             return PANOS_E_PARSE;
         json_t *j = json_object();
         json_t *v = cli_xml_to_json(root);
-        if (j == NULL || v == NULL || json_object_set_new(j, (const char *)root->name, v) != 0) {
+        if (j == NULL || v == NULL) {
             json_decref(j);
+            json_decref(v);
+            return PANOS_E_NOMEM;
+        }
+        if (json_object_set_new(j, (const char *)root->name, v) != 0) {
+            json_decref(j); /* set_new has released v */
             return PANOS_E_NOMEM;
         }
         return write_json(out, j, pretty);
