@@ -247,7 +247,7 @@ static void test_text_fallbacks(void **state)
     free(out);
 }
 
-/* type=version (panos-xml-api.md §2.2): flat fields, one per line. */
+/* type=version (PAN-OS XML API Usage, "Get Version Info"): flat fields, one per line. */
 static void test_text_version(void **state)
 {
     (void)state;
@@ -260,7 +260,7 @@ static void test_text_version(void **state)
     free(out);
 }
 
-/* show interface NAME (panos-xml-api.md §4.5, abridged): nesting, lists, entries by name. */
+/* show interface NAME (PA-VM output, abridged): nesting, lists, entries by name. */
 static void test_text_interface_name(void **state)
 {
     (void)state;
@@ -311,7 +311,8 @@ static void test_text_generic_shapes(void **state)
     free(out);
 }
 
-/* show jobs all (panos-xml-api.md §4.14): a table; show jobs id N: the generic form. */
+/* show jobs all (pan-os-upgrade-assurance fixture, PAN-OS 10.x/11.x): a table; show jobs id N:
+ * the generic form. */
 static void test_text_jobs(void **state)
 {
     (void)state;
@@ -342,8 +343,9 @@ static void test_text_jobs(void **state)
     free(out);
 }
 
-/* An export's <config> (panos-xml-api.md §2.6) is a raw answer: the body as it is for xml and
- * text (it printed nothing as text and null as JSON), its root under its name for JSON. */
+/* An export's <config> (PAN-OS XML API Usage, "Export Files") is a raw answer: the body as it
+ * is for xml and text (it printed nothing as text, null as JSON), its root under its name for
+ * JSON. */
 static void test_raw_config(void **state)
 {
     (void)state;
