@@ -123,6 +123,17 @@ PANOS_EXTERN panos_code panos_client_set_target(panos_client *c, const char *ser
 /** Send vsys=@p vsys on op requests. NULL clears it. */
 PANOS_EXTERN panos_code panos_client_set_vsys(panos_client *c, const char *vsys);
 
+/**
+ * Accept raw answers (off by default): an HTTP 200 body that is not a PAN-OS <response> (an
+ * export's file, a text or HTML page, an XML document of another root; PAN-OS XML API Usage,
+ * "Export Files"; `request license fetch` may answer in plain text, pan-os-python PR #157)
+ * then comes back from the request as a success whose panos_response_body() holds the bytes as
+ * received, panos_response_root() the root element when the body is well-formed XML (NULL
+ * otherwise), and no status, message or result. Off, such a body is PANOS_E_PARSE. An empty body and a malformed <response> are
+ * PANOS_E_PARSE either way.
+ */
+PANOS_EXTERN void panos_client_set_raw(panos_client *c, int accept);
+
 /** One request parameter, name=value. */
 typedef struct panos_param {
     const char *name;

@@ -118,7 +118,10 @@ typedef struct panos_log_query {
  * every entry to @p fn as it is parsed from the answer (never the whole answer in memory).
  * Paging past one job (5,000 entries) uses a seqno cursor so entries arriving meanwhile are
  * neither lost nor repeated: backward pages add (seqno leq 'S-1'), forward pages (seqno geq
- * 'S+1'), S being the last seqno delivered. --follow polls forward from the newest seqno seen.
+ * 'S+1'), S being the last seqno delivered. With @c follow, entries always come oldest first:
+ * a one-entry probe (dir=backward, skip=count-1) finds the oldest of the newest @c count
+ * entries, forward pages deliver from it, then new entries are polled forward from the newest
+ * seqno seen.
  *
  * Each answer is capped: one field at max_value_bytes, one entry at max_entry_bytes, the whole
  * answer at the client's max_response_bytes (panos_client_options).

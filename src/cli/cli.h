@@ -110,7 +110,9 @@ void cli_help(const char *cmd, const char *usage, const char *desc, const struct
  * Returns 0, or -1 when @p s is not one. */
 int cli_parse_size(const char *s, size_t *out);
 
-/* Print a successful response in the chosen format; returns the exit status. */
-int cli_print(const struct cli_ctx *ctx, const panos_response *r, const char *cmd_xml);
+/* Print a successful response in the chosen format on stdout, or into the file @p out_path
+ * (atomically, mode 0600; xml unless -o is given) when not NULL; returns the exit status. */
+int cli_print(const struct cli_ctx *ctx, const panos_response *r, const char *cmd_xml,
+              const char *out_path);
 
 #endif

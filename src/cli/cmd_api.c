@@ -6,6 +6,8 @@
 #include "cli.h"
 
 static const struct cli_opt opts[] = {
+    {{"out", required_argument, NULL, 'O'}, "FILE",
+     "write the answer to FILE (atomically, mode 0600; xml unless -o) instead of stdout"},
     {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
     {{NULL, 0, NULL, 0}, NULL, NULL},
 };
@@ -13,6 +15,7 @@ static const struct cli_opt opts[] = {
 int cmd_api(struct cli_ctx *ctx, int argc, char **argv)
 {
     struct option longs[4];
+    const char *out_path = NULL;
     char shorts[8];
     panos_response *r = NULL;
     panos_param *params = NULL;
@@ -21,6 +24,10 @@ int cmd_api(struct cli_ctx *ctx, int argc, char **argv)
 
     cli_opts_build(opts, longs, shorts, sizeof(shorts));
     while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        if (c == 'O') {
+            out_path = optarg;
+            continue;
+        }
         if (c == 'h') {
             cli_help("api", "type=TYPE [NAME=VALUE]...",
                      "Send a raw request to /api/ (POST, form-encoded; the key goes in the "
@@ -68,8 +75,9 @@ int cmd_api(struct cli_ctx *ctx, int argc, char **argv)
             type = params[i].value;
     if ((rc = cli_connect(ctx, strcmp(type, "keygen") != 0)) != 0)
         goto done;
+    panos_client_set_raw(ctx->client, 1); /* exports: files, text and HTML pages pass through */
     panos_code code = panos_request(&r, ctx->client, params, n);
-    rc = code == PANOS_OK ? cli_print(ctx, r, NULL) : cli_fail_client(ctx, code);
+    rc = code == PANOS_OK ? cli_print(ctx, r, NULL, out_path) : cli_fail_client(ctx, code);
 done:
     panos_response_free(r);
     free(params);

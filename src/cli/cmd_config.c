@@ -5,6 +5,8 @@
 #include "cli.h"
 
 static const struct cli_opt opts[] = {
+    {{"out", required_argument, NULL, 'O'}, "FILE",
+     "write the answer to FILE (atomically, mode 0600; xml unless -o) instead of stdout"},
     {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
     {{NULL, 0, NULL, 0}, NULL, NULL},
 };
@@ -12,12 +14,17 @@ static const struct cli_opt opts[] = {
 int cmd_config(struct cli_ctx *ctx, int argc, char **argv)
 {
     struct option longs[4];
+    const char *out_path = NULL;
     char shorts[8];
     panos_response *r = NULL;
     int c, rc;
 
     cli_opts_build(opts, longs, shorts, sizeof(shorts));
     while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        if (c == 'O') {
+            out_path = optarg;
+            continue;
+        }
         if (c == 'h') {
             cli_help("config", "show|get [XPATH]",
                      "Read the configuration at XPATH (default /config): 'show' reads the "
@@ -43,9 +50,10 @@ int cmd_config(struct cli_ctx *ctx, int argc, char **argv)
         return cli_usage_error("config", "%s", "empty XPATH");
     if ((rc = cli_connect(ctx, 1)) != 0)
         return rc;
+    panos_client_set_raw(ctx->client, 1);
     panos_code code = action[0] == 's' ? panos_config_show(&r, ctx->client, xpath)
                                        : panos_config_get(&r, ctx->client, xpath);
-    rc = code == PANOS_OK ? cli_print(ctx, r, NULL) : cli_fail_client(ctx, code);
+    rc = code == PANOS_OK ? cli_print(ctx, r, NULL, out_path) : cli_fail_client(ctx, code);
     panos_response_free(r);
     return rc;
 }

@@ -118,6 +118,22 @@ static int save_to_panrc(const struct cli_ctx *ctx, const char *tag, const char 
     return 0;
 }
 
+/* {"key": "..."} and a newline on stdout, escaped by hand so that no copy of the key is left
+ * in memory that is not wiped (a PAN-OS key is base64 anyway). */
+static void print_key_json(const char *key)
+{
+    fputs("{\"key\": \"", stdout);
+    for (const char *p = key; *p; p++) {
+        if (*p == '"' || *p == '\\')
+            printf("\\%c", *p);
+        else if ((unsigned char)*p < 0x20)
+            printf("\\u%04x", (unsigned)*p);
+        else
+            putchar(*p);
+    }
+    fputs("\"}\n", stdout);
+}
+
 int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
 {
     struct option longs[8];
@@ -138,8 +154,9 @@ int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
         case 'h':
             cli_help("keygen", "[-u USER] [--password-stdin | --password-file FILE] [--save FILE]",
                      "Generate an API key (type=keygen, a form POST: the password is never in "
-                     "a URL or argv).\nThe key is printed on stdout, or written to --save FILE "
-                     "(0600). Without --password-*\nthe password is asked on the terminal.\n"
+                     "a URL or argv).\nThe key is printed on stdout (with -o json as "
+                     "{\"key\": ...}), or written to --save FILE (0600).\nWithout --password-* "
+                     "the password is asked on the terminal.\n"
                      "  panctl -H 192.0.2.1 --pin FP keygen -u admin --save ~/.fw1.key",
                      opts);
             return 0;
@@ -197,7 +214,16 @@ int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
         if (code != PANOS_OK)
             rc = cli_local_error(code, err);
     } else {
-        printf("%s\n", key.ptr);
+        if (ctx->format_set && ctx->format == CLI_FORMAT_JSON) {
+            /* Only when asked with -o json: the plain key stays the default, for redirection. */
+            cli_warn("%s", "-o json prints the API key, a secret, on stdout: keep the output "
+                           "private");
+            print_key_json(key.ptr);
+        } else {
+            printf("%s\n", key.ptr);
+        }
+        if (fflush(stdout) != 0 || ferror(stdout))
+            rc = cli_local_error(PANOS_E_IO, "cannot write the output");
     }
 done:
     panos_buf_dispose_secret(&pw);

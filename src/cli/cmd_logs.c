@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* cmd_logs.c -- panctl logs: query any log type, page past 5,000, stream JSON lines, CSV or a table. */
+/* cmd_logs.c -- panctl logs: query any log type, page past 5,000, stream JSON lines, XML, CSV, a table. */
 #include <signal.h>
 #include <sys/ioctl.h>
 #include <stdio.h>
@@ -37,9 +37,10 @@ static const struct cli_opt opts[] = {
     {{"dir", required_argument, NULL, OPT_DIR}, "DIR", "backward (newest first, default) or forward"},
     {{"follow", no_argument, NULL, 'f'}, NULL, "then keep printing new entries until Ctrl-C"},
     {{"output", required_argument, NULL, 'o'}, "FORMAT",
-     "json (JSON lines), csv, or text (a table); default text on a terminal, json otherwise"},
+     "json (JSON lines), xml (<log><logs><entry>...), csv, or text (a table); default text on a "
+     "terminal, json otherwise"},
     {{"fields", required_argument, NULL, OPT_FIELDS}, "F1,F2",
-     "fields to print (csv, text); default: all (csv) or a few per type (text)"},
+     "fields to print, in this order (every format); default: all, or a few per type (text)"},
     {{"page-size", required_argument, NULL, OPT_PAGE}, "N", "entries per log job, 1-5000 (5000)"},
     {{"job-timeout", required_argument, NULL, OPT_JOB_TIMEOUT}, "SECONDS",
      "finish a log job still running after SECONDS (300)"},
@@ -54,18 +55,10 @@ static const struct cli_opt opts[] = {
     {{NULL, 0, NULL, 0}, NULL, NULL},
 };
 
-enum fmt { FMT_JSON, FMT_CSV, FMT_TEXT };
-
 struct out {
-    enum fmt fmt;
-    char **fields; /* chosen columns, or NULL */
-    size_t nfields;
-    int header_done;
+    struct cli_rows *w; /* the one output layer's row writer */
     int progress_shown;
     int write_failed;
-    int columns; /* terminal width for the table's last column, 0 = no limit */
-    char *jbuf; /* one JSON line, reused */
-    size_t jcap;
 };
 
 static volatile sig_atomic_t interrupted;
@@ -93,32 +86,6 @@ static int numeric_field(const char *name)
         "sessionid", "sport", "tid", "vsys_id"};
     return bsearch(&name, names, sizeof(names) / sizeof(names[0]), sizeof(names[0]),
                    cmp_name) != NULL;
-}
-
-static int is_integer(const char *s)
-{
-    const char *p = s + (*s == '-');
-    if (*p == '\0' || strlen(p) > 18 || (p[0] == '0' && p[1] != '\0'))
-        return 0;
-    for (; *p; p++)
-        if (*p < '0' || *p > '9')
-            return 0;
-    return 1;
-}
-
-static void csv_cell(const char *v)
-{
-    if (strpbrk(v, ",\"\r\n") == NULL) {
-        fputs(v, stdout);
-        return;
-    }
-    putchar('"');
-    for (; *v; v++) {
-        if (*v == '"')
-            putchar('"');
-        putchar(*v);
-    }
-    putchar('"');
 }
 
 /* Columns of the table when --fields is not given. */
@@ -173,83 +140,7 @@ static int on_entry(void *payload, const panos_log_entry *e)
 {
     struct out *o = payload;
     clear_progress(o);
-    if (o->fmt == FMT_JSON) {
-        json_t *obj = json_object();
-        if (obj == NULL)
-            return 1;
-        if (e->logid)
-            json_object_set_new(obj, "logid", json_string(e->logid));
-        for (size_t i = 0; i < e->nfields; i++) {
-            const panos_log_field *f = &e->fields[i];
-            json_t *v = numeric_field(f->name) && is_integer(f->value)
-                            ? json_integer(strtoll(f->value, NULL, 10))
-                            : cli_json_string(f->value);
-            json_object_set_new(obj, f->name, v);
-        }
-        size_t need = json_dumpb(obj, o->jbuf, o->jcap, JSON_PRESERVE_ORDER | JSON_COMPACT);
-        if (need + 1 > o->jcap) {
-            char *nb = realloc(o->jbuf, need + 1);
-            if (nb == NULL) {
-                json_decref(obj);
-                return 1;
-            }
-            o->jbuf = nb;
-            o->jcap = need + 1;
-            need = json_dumpb(obj, o->jbuf, o->jcap, JSON_PRESERVE_ORDER | JSON_COMPACT);
-        }
-        json_decref(obj);
-        if (need == 0)
-            return 1;
-        o->jbuf[need] = '\n';
-        fwrite(o->jbuf, 1, need + 1, stdout);
-    } else {
-        if (o->fields == NULL) {
-            /* CSV without --fields: the columns of the first entry. */
-            o->fields = calloc(e->nfields + 1, sizeof(char *));
-            if (o->fields == NULL)
-                return 1;
-            for (size_t i = 0; i < e->nfields; i++)
-                o->fields[i] = strdup(e->fields[i].name);
-            o->nfields = e->nfields;
-        }
-        if (!o->header_done) {
-            for (size_t i = 0; i < o->nfields; i++) {
-                if (o->fmt == FMT_CSV) {
-                    fputs(i ? "," : "", stdout);
-                    csv_cell(o->fields[i]);
-                } else {
-                    int w = width_of(o->fields[i]);
-                    if (i + 1 < o->nfields && w)
-                        printf("%-*s  ", w, o->fields[i]);
-                    else
-                        fputs(o->fields[i], stdout);
-                }
-            }
-            putchar('\n');
-            o->header_done = 1;
-        }
-        int used = 0;
-        for (size_t i = 0; i < o->nfields; i++) {
-            const char *v = panos_log_entry_get(e, o->fields[i]);
-            if (o->fmt == FMT_CSV) {
-                fputs(i ? "," : "", stdout);
-                csv_cell(v ? v : "");
-            } else {
-                int w = width_of(o->fields[i]);
-                v = v && v[0] ? v : "-";
-                if (i + 1 < o->nfields && w) {
-                    printf("%-*.*s  ", w, w, v);
-                    used += w + 2;
-                } else if (o->columns > used + 8) {
-                    printf("%.*s", o->columns - used, v); /* the table fits the terminal */
-                } else {
-                    fputs(v, stdout);
-                }
-            }
-        }
-        putchar('\n');
-    }
-    if (ferror(stdout))
+    if (cli_rows_add(o->w, e) != 0)
         o->write_failed = 1;
     return o->write_failed ? 1 : 0;
 }
@@ -266,16 +157,18 @@ static void on_progress(void *payload, const panos_log_progress *p)
     o->progress_shown = 1;
 }
 
-static int split_fields(struct out *o, const char *list)
+/* Split "a,b, c" into @p fields (malloc'd names, counted in *@p n). Returns 0, or -1 when
+ * out of memory or no name is given. */
+static int split_fields(char ***fields, size_t *n, const char *list)
 {
     char *copy = strdup(list);
     if (copy == NULL)
         return -1;
-    size_t n = 1;
+    size_t max = 1;
     for (const char *p = list; *p; p++)
-        n += *p == ',';
-    o->fields = calloc(n + 1, sizeof(char *));
-    if (o->fields == NULL) {
+        max += *p == ',';
+    *fields = calloc(max + 1, sizeof(char *));
+    if (*fields == NULL) {
         free(copy);
         return -1;
     }
@@ -283,11 +176,11 @@ static int split_fields(struct out *o, const char *list)
     for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
         while (*t == ' ')
             t++;
-        if (*t)
-            o->fields[o->nfields++] = strdup(t);
+        if (*t && ((*fields)[*n] = strdup(t)) != NULL)
+            (*n)++;
     }
     free(copy);
-    return o->nfields ? 0 : -1;
+    return *n ? 0 : -1;
 }
 
 /* The firewall's wall clock as if UTC, from `show clock` ("Wed May 31 11:50:21 PDT 2023"). */
@@ -337,6 +230,11 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
     panos_logfilter f = {0};
     panos_log_query q = {0};
     struct out o = {0};
+    struct cli_rows_opts ro = {.fmt = CLI_ROWS_JSONL, .numeric = numeric_field,
+                               .id_name = "logid", .xml_open = "<log>\n<logs>\n",
+                               .xml_close = "</logs>\n</log>\n", .xml_item = "entry"};
+    char **cols = NULL;
+    size_t ncols = 0;
     panos_buf filter = PANOS_BUF_INIT;
     int c, rc = 0, fmt_set = 0, no_progress = 0;
     const char *fields = NULL;
@@ -376,13 +274,16 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
         case 'o':
             fmt_set = 1;
             if (strcmp(optarg, "json") == 0 || strcmp(optarg, "jsonl") == 0)
-                o.fmt = FMT_JSON;
+                ro.fmt = CLI_ROWS_JSONL;
             else if (strcmp(optarg, "csv") == 0)
-                o.fmt = FMT_CSV;
+                ro.fmt = CLI_ROWS_CSV;
             else if (strcmp(optarg, "text") == 0)
-                o.fmt = FMT_TEXT;
+                ro.fmt = CLI_ROWS_TABLE;
+            else if (strcmp(optarg, "xml") == 0)
+                ro.fmt = CLI_ROWS_XML;
             else
-                return cli_usage_error("logs", "--output %s: expected json, csv or text", optarg);
+                return cli_usage_error("logs", "--output %s: expected json, xml, csv or text",
+                                       optarg);
             break;
         case OPT_FIELDS: fields = optarg; break;
         case OPT_PAGE: {
@@ -417,7 +318,7 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
             break;
         case OPT_NO_PROGRESS: no_progress = 1; break;
         case 'h':
-            cli_help("logs", "[--type TYPE] [FILTER OPTIONS] [--count N] [-o json|csv|text]",
+            cli_help("logs", "[--type TYPE] [FILTER OPTIONS] [--count N] [-o json|xml|csv|text]",
                      "Query the firewall's logs with an async log job: enqueue, poll until done "
                      "(progress on a\nterminal), fetch; past 5,000 entries by paging on seqno "
                      "so none is lost or repeated while\nnew logs arrive. Entries are streamed "
@@ -437,25 +338,32 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
         return cli_usage_error("logs", "--type %s: not a log type", f.log_type);
     if (!fmt_set) {
         if (ctx->format_set)
-            o.fmt = ctx->format == CLI_FORMAT_TEXT ? FMT_TEXT : FMT_JSON;
+            ro.fmt = ctx->format == CLI_FORMAT_TEXT  ? CLI_ROWS_TABLE
+                     : ctx->format == CLI_FORMAT_XML ? CLI_ROWS_XML
+                                                     : CLI_ROWS_JSONL;
         else
-            o.fmt = ctx->pretty ? FMT_TEXT : FMT_JSON;
+            ro.fmt = ctx->pretty ? CLI_ROWS_TABLE : CLI_ROWS_JSONL;
     }
-    if (fields && split_fields(&o, fields) != 0)
-        return cli_usage_error("logs", "--fields %s: expected NAME[,NAME...]", fields);
-    if (o.fmt == FMT_TEXT && o.fields == NULL) {
-        const char *const *cols = table_columns(f.log_type);
-        size_t n = 0;
-        while (cols[n])
-            n++;
-        o.fields = calloc(n + 1, sizeof(char *));
-        for (size_t i = 0; o.fields && i < n; i++)
-            o.fields[o.nfields++] = strdup(cols[i]);
+    if (fields && split_fields(&cols, &ncols, fields) != 0) {
+        rc = cli_usage_error("logs", "--fields %s: expected NAME[,NAME...]", fields);
+        goto done;
     }
-
-    struct winsize ws;
-    if (o.fmt == FMT_TEXT && isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0)
-        o.columns = ws.ws_col;
+    if (ro.fmt == CLI_ROWS_TABLE) {
+        /* A table that streams: fixed column widths, the last fitted to a terminal. */
+        ro.width = width_of;
+        struct winsize ws;
+        if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0)
+            ro.term_cols = ws.ws_col;
+        if (cols == NULL) {
+            ro.cols = table_columns(f.log_type);
+            while (ro.cols[ro.ncols])
+                ro.ncols++;
+        }
+    }
+    if (cols != NULL) {
+        ro.cols = (const char *const *)cols;
+        ro.ncols = ncols;
+    }
     if ((rc = cli_connect(ctx, 1)) != 0)
         goto done;
     if (is_relative(f.since) || is_relative(f.until)) {
@@ -482,8 +390,16 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
     sa.sa_handler = on_sigint;
     sigaction(SIGINT, &sa, NULL);
     sigaction(SIGTERM, &sa, NULL);
+    /* The XML wrapper opens here and is closed below even after a failure, so the output
+     * always parses; the exit status tells the failure. */
+    if (cli_rows_new(&o.w, stdout, &ro) != 0) {
+        rc = PANOS_E_NOMEM;
+        goto done;
+    }
     code = panos_log_query_run(ctx->client, &q, on_entry, &o);
     clear_progress(&o);
+    if (cli_rows_end(o.w) != 0)
+        o.write_failed = 1;
     if (o.write_failed) {
         rc = cli_local_error(PANOS_E_IO, "cannot write the output");
     } else if (interrupted && !q.follow) {
@@ -493,10 +409,10 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
         rc = cli_fail_client(ctx, code);
     }
 done:
-    for (size_t i = 0; o.fields && i < o.nfields; i++)
-        free(o.fields[i]);
-    free(o.fields);
-    free(o.jbuf);
+    cli_rows_free(o.w);
+    for (size_t i = 0; i < ncols; i++)
+        free(cols[i]);
+    free(cols);
     panos_buf_dispose(&filter);
     return rc;
 }

@@ -5,6 +5,8 @@
 #include "cli.h"
 
 static const struct cli_opt opts[] = {
+    {{"out", required_argument, NULL, 'O'}, "FILE",
+     "write the answer to FILE (atomically, mode 0600; xml unless -o) instead of stdout"},
     {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
     {{NULL, 0, NULL, 0}, NULL, NULL},
 };
@@ -12,6 +14,7 @@ static const struct cli_opt opts[] = {
 int cmd_op(struct cli_ctx *ctx, int argc, char **argv)
 {
     struct option longs[4];
+    const char *out_path = NULL;
     char shorts[8];
     panos_buf cmd = PANOS_BUF_INIT, text = PANOS_BUF_INIT;
     panos_response *r = NULL;
@@ -19,6 +22,10 @@ int cmd_op(struct cli_ctx *ctx, int argc, char **argv)
 
     cli_opts_build(opts, longs, shorts, sizeof(shorts));
     while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        if (c == 'O') {
+            out_path = optarg;
+            continue;
+        }
         if (c == 'h') {
             cli_help("op", "COMMAND...",
                      "Run an operational command, typed as on the firewall's CLI or as XML.\n"
@@ -59,12 +66,13 @@ int cmd_op(struct cli_ctx *ctx, int argc, char **argv)
     }
     if ((rc = cli_connect(ctx, 1)) != 0)
         goto done;
+    panos_client_set_raw(ctx->client, 1); /* text answers (request license fetch) pass through */
     code = panos_op_run(&r, ctx->client, cmd.ptr);
     if (code != PANOS_OK) {
         rc = cli_fail_client(ctx, code);
         goto done;
     }
-    rc = cli_print(ctx, r, cmd.ptr);
+    rc = cli_print(ctx, r, cmd.ptr, out_path);
 done:
     panos_response_free(r);
     panos_buf_dispose(&cmd);

@@ -31,7 +31,7 @@ int cmd_version(struct cli_ctx *ctx, int argc, char **argv)
     if ((rc = cli_connect(ctx, 1)) != 0)
         return rc;
     panos_code code = panos_version_get(&r, ctx->client);
-    rc = code == PANOS_OK ? cli_print(ctx, r, NULL) : cli_fail_client(ctx, code);
+    rc = code == PANOS_OK ? cli_print(ctx, r, NULL, NULL) : cli_fail_client(ctx, code);
     panos_response_free(r);
     return rc;
 }

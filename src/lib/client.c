@@ -43,6 +43,7 @@ struct panos_client {
     char *target;
     char *vsys;
     char *cookie_jar;
+    int accept_raw; /* panos_client_set_raw */
     panos_credentials_fn rekey_creds;
     panos_key_store_fn rekey_store;
     void *rekey_payload;
@@ -327,6 +328,11 @@ panos_code panos_client_set_vsys(panos_client *c, const char *vsys)
     return set_str(&c->vsys, vsys);
 }
 
+void panos_client_set_raw(panos_client *c, int accept)
+{
+    c->accept_raw = accept != 0;
+}
+
 /* --- TLS: a pinned certificate is trusted by its SHA-256, whatever its chain and name. --- */
 
 static int pin_ex_index = -1;
@@ -570,6 +576,8 @@ static panos_code classify_answer(panos_client *c, long http, panos_response **o
     char why[200];
     panos_code rc = panos__response_parse_why(&r, c->body.ptr ? c->body.ptr : "", c->body.len,
                                               http, why, sizeof(why));
+    if (rc == PANOS_E_PARSE && http == 200 && c->accept_raw)
+        rc = panos__response_raw(&r, c->body.ptr ? c->body.ptr : "", c->body.len, http);
     if (rc == PANOS_E_NOMEM) {
         panos__client_set_error(c, rc, http, -1, NULL, "out of memory");
         return rc;

@@ -25,6 +25,9 @@ struct run {
     unsigned long long seq_min, seq_max;
     int missing_seqno; /* an entry without seqno: fall back to skip paging */
     int following;     /* delivering new entries oldest first */
+    int probing;       /* finding where --follow starts: note seqnos, deliver nothing */
+    int probe_found;   /* the probe saw an entry with a seqno, probe_seq */
+    unsigned long long probe_seq;
     int stop;          /* the callback asked to stop */
     panos_logparser *parser;
     panos_code parser_rc; /* the parser's own verdict on the current answer */
@@ -71,6 +74,10 @@ static int on_entry(void *payload, const panos_log_entry *e)
     /* Entries count only in a FIN answer: a job still running is polled again. */
     if (info->job_status == NULL || strcmp(info->job_status, "FIN") != 0)
         return 0;
+    if (r->probing) {
+        r->probe_found = parse_seqno(panos_log_entry_get(e, "seqno"), &r->probe_seq);
+        return 0;
+    }
     if (r->wanted != 0 && r->delivered >= r->wanted)
         return 1;
     unsigned long long seq;
@@ -267,16 +274,40 @@ panos_code panos_log_query_run(panos_client *c, const panos_log_query *q, panos_
     panos_code rc = PANOS_OK;
     unsigned long long skip = 0;
 
+    int forward = q->forward;
+
+    /*
+     * --follow prints oldest first from its first batch on: the newest `count` entries come
+     * in forward order, then the new ones. A one-entry probe (dir=backward, skip=count-1)
+     * finds the oldest of them; forward pages then start at its seqno (seqno geq 'S'). When
+     * fewer entries match, every one of them is printed, from the start of the log. Entries
+     * without a seqno cannot be bounded: they come newest first as without --follow.
+     */
+    if (q->follow && !forward) {
+        size_t got = 0;
+        r.probing = 1;
+        rc = one_job(&r, 1, 0, r.wanted - 1, &got);
+        r.probing = 0;
+        if (rc == PANOS_OK && (got == 0 || r.probe_found)) {
+            forward = 1;
+            if (r.probe_found && r.probe_seq > 0) {
+                r.have_seqno = 1;
+                r.seq_min = r.probe_seq;
+                r.seq_max = r.probe_seq - 1; /* forward pages ask for seqno geq seq_max+1 */
+            }
+        }
+    }
+
     /* The count asked for, page by page. */
     while (rc == PANOS_OK && !r.stop && (r.wanted == 0 || r.delivered < r.wanted)) {
         unsigned long long left = r.wanted == 0 ? page : r.wanted - r.delivered;
         unsigned int n = left < page ? (unsigned int)left : page;
         size_t got = 0;
-        rc = one_job(&r, n, q->forward, r.missing_seqno ? skip : 0, &got);
+        rc = one_job(&r, n, forward, r.missing_seqno ? skip : 0, &got);
         skip += got;
         if (rc == PANOS_OK && got < n)
             break; /* fewer than asked: nothing older (or newer) is left */
-        if (r.have_seqno && !q->forward && r.seq_min == 0)
+        if (r.have_seqno && !forward && r.seq_min == 0)
             break; /* nothing can be older than seqno 0 */
     }
     /* Then new entries as they come, oldest first, after the newest seqno seen (from the

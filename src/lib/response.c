@@ -27,6 +27,7 @@ struct panos_response {
     xmlChar *status; /* status= of the root, or NULL */
     int code;        /* code= of the root, or -1 */
     char *message;   /* built once at parse time, or NULL */
+    int raw;         /* a 200 body that is not a PAN-OS document, kept as it came */
 };
 
 static int is_space(int c)
@@ -486,6 +487,9 @@ panos_code panos_response_classify(const panos_response *r)
     if (http != 200)
         return PANOS_E_API;
 
+    /* A raw answer was accepted by the caller as it is (panos_client_set_raw). */
+    if (r->raw)
+        return PANOS_OK;
     /* An export's <config> root is the answer itself (panos-xml-api.md §6.1 rule 2). */
     if (r->root != NULL && xmlStrEqual(r->root->name, (const xmlChar *)"config"))
         return PANOS_OK;
@@ -506,4 +510,49 @@ panos_code panos_response_classify(const panos_response *r)
         return PANOS_E_NOT_FOUND;
     /* Everything else, including 17/18 for a bad command (§3.1). */
     return PANOS_E_API;
+}
+
+/* Whether @p body starts (after blanks, an XML declaration and comments) with <response. */
+static int looks_like_envelope(const char *body, size_t len)
+{
+    const char *p = body, *end = body + len;
+    for (;;) {
+        while (p < end && is_space((unsigned char)*p))
+            p++;
+        if (end - p >= 2 && p[0] == '<' && (p[1] == '?' || p[1] == '!')) {
+            const char *gt = memchr(p, '>', (size_t)(end - p));
+            if (gt == NULL)
+                return 0;
+            p = gt + 1;
+            continue;
+        }
+        break;
+    }
+    return end - p >= 9 && memcmp(p, "<response", 9) == 0 &&
+           (end - p == 9 || is_space((unsigned char)p[9]) || p[9] == '>' || p[9] == '/');
+}
+
+panos_code panos__response_raw(panos_response **out, const char *body, size_t len,
+                               long http_status)
+{
+    *out = NULL;
+    if (body == NULL || len == 0 || looks_like_envelope(body, len))
+        return PANOS_E_PARSE; /* nothing, or a broken PAN-OS answer: not a raw one */
+    /* Parsed as a non-200 body is (a text answer, never PARSE), then given the document of
+     * any root when the body is well-formed XML. */
+    panos_code rc = panos_response_parse(out, body, len, 0);
+    if (rc != PANOS_OK)
+        return rc;
+    struct panos_response *r = *out;
+    r->http_status = http_status;
+    r->raw = 1;
+    free(r->message);
+    r->message = NULL;
+    if (r->doc == NULL && len > 0 && len <= INT_MAX) {
+        struct panos__xmlerr xe; /* the same guarded, silent parse as any answer */
+        memset(&xe, 0, sizeof(xe));
+        r->doc = read_doc(r->body, (int)len, &xe);
+        r->root = r->doc ? xmlDocGetRootElement(r->doc) : NULL;
+    }
+    return PANOS_OK;
 }

@@ -15,4 +15,13 @@ panos_code panos__response_parse_why(panos_response **out, const char *body, siz
  * For keygen answers and "Key Expired: <key> has expired." (panos-apikey-crypto.md §3.4). */
 void panos__response_free_secret(panos_response *r);
 
+/*
+ * A 200 answer that is not a PAN-OS document, kept as it came (panos_client_set_raw): the
+ * body, the document when it is well-formed XML of another root (an export's <config>, say),
+ * no status, code, message or result; panos_response_classify() gives PANOS_OK. An empty
+ * body, or one that starts with <response but does not parse, stays PANOS_E_PARSE. Returns PANOS_OK, PANOS_E_PARSE or PANOS_E_NOMEM.
+ */
+panos_code panos__response_raw(panos_response **out, const char *body, size_t len,
+                               long http_status);
+
 #endif

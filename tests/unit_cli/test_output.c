@@ -240,10 +240,180 @@ static void test_text_fallbacks(void **state)
                        CLI_FORMAT_TEXT, "<show><system><resources/></system></show>", 0);
     CHECK_STR("top - 16:29:19 up\n", out);
     free(out);
-    /* Unknown command with elements: the children, indented. */
+    /* Unknown command with elements: nested key/value lines, never raw XML. */
     out = render("<response status='success'><result>\n<clock><a>1</a></clock></result></response>",
                  CLI_FORMAT_TEXT, NULL, 0);
-    CHECK_STR("<clock>\n  <a>1</a>\n</clock>\n", out);
+    CHECK_STR("clock:\n  a: 1\n", out);
+    free(out);
+}
+
+/* type=version (PAN-OS XML API Usage, "Get Version Info"): flat fields, one per line. */
+static void test_text_version(void **state)
+{
+    (void)state;
+    char *out = render("<response status=\"success\"><result><sw-version>10.2.11-h12</sw-version>"
+                       "<multi-vsys>off</multi-vsys><model>PA-440</model>"
+                       "<serial>012345678901</serial></result></response>",
+                       CLI_FORMAT_TEXT, NULL, 0);
+    CHECK_STR("sw-version: 10.2.11-h12\nmulti-vsys: off\nmodel: PA-440\nserial: 012345678901\n",
+              out);
+    free(out);
+}
+
+/* show interface NAME (PA-VM output, abridged): nesting, lists, entries by name. */
+static void test_text_interface_name(void **state)
+{
+    (void)state;
+    char *out = render("<response status=\"success\"><result><ifnet><vr>default</vr>"
+                       "<addr><member>192.0.2.254/24</member><member>192.0.2.1/24</member></addr>"
+                       "<service/><counters><hw><entry><name>ethernet1/1</name>"
+                       "<ibytes>0</ibytes><port><rx-bytes>5</rx-bytes></port></entry></hw>"
+                       "</counters></ifnet></result></response>",
+                       CLI_FORMAT_TEXT, "<show><interface>ethernet1/1</interface></show>", 0);
+    CHECK_STR("ifnet:\n"
+              "  vr: default\n"
+              "  addr:\n"
+              "    member: 192.0.2.254/24\n"
+              "    member: 192.0.2.1/24\n"
+              "  service: -\n"
+              "  counters:\n"
+              "    hw:\n"
+              "      ethernet1/1:\n"
+              "        ibytes: 0\n"
+              "        port:\n"
+              "          rx-bytes: 5\n",
+              out);
+    free(out);
+}
+
+/* Attributes, entries named by name=, text on several lines, mixed attributes and text. */
+static void test_text_generic_shapes(void **state)
+{
+    (void)state;
+    char *out = render("<response status='success'><result count='1'><address>"
+                       "<entry name='web' admin='ops'><ip-netmask>192.0.2.1</ip-netmask></entry>"
+                       "<entry name='all'/></address>"
+                       "<dstloc cc='US'>United States</dstloc>"
+                       "<msg><![CDATA[line one\n  line two\n]]></msg></result></response>",
+                       CLI_FORMAT_TEXT, NULL, 0);
+    CHECK_STR("address:\n"
+              "  web:\n"
+              "    admin: ops\n"
+              "    ip-netmask: 192.0.2.1\n"
+              "  entry: all\n"
+              "dstloc: United States\n"
+              "  cc: US\n"
+              "msg:\n"
+              "  line one\n"
+              "    line two\n",
+              out);
+    CHECK_TRUE(strchr(out, '<') == NULL);
+    free(out);
+}
+
+/* show jobs all (pan-os-upgrade-assurance fixture, PAN-OS 10.x/11.x): a table; show jobs id N:
+ * the generic form. */
+static void test_text_jobs(void **state)
+{
+    (void)state;
+    const char *body = "<response status=\"success\"><result><job><tenq>2023/08/07 04:00:40</tenq>"
+                       "<id>4</id><type>WildFire</type><status>FIN</status><result>OK</result>"
+                       "<progress>2023/08/07 04:00:45</progress><description/>"
+                       "<details><line>Configuration committed successfully</line>"
+                       "<line>Successfully committed last configuration</line></details>"
+                       "</job></result></response>";
+    char *out = render(body, CLI_FORMAT_TEXT, "<show><jobs><all/></jobs></show>", 0);
+    CHECK_STR("ENQUEUED             ID  TYPE      STATUS  RESULT  PROGRESS\n"
+              "2023/08/07 04:00:40  4   WildFire  FIN     OK      2023/08/07 04:00:45\n",
+              out);
+    free(out);
+    out = render(body, CLI_FORMAT_TEXT, "<show><jobs><id>4</id></jobs></show>", 0);
+    CHECK_STR("job:\n"
+              "  tenq: 2023/08/07 04:00:40\n"
+              "  id: 4\n"
+              "  type: WildFire\n"
+              "  status: FIN\n"
+              "  result: OK\n"
+              "  progress: 2023/08/07 04:00:45\n"
+              "  description: -\n"
+              "  details:\n"
+              "    line: Configuration committed successfully\n"
+              "    line: Successfully committed last configuration\n",
+              out);
+    free(out);
+}
+
+/* An export's <config> (PAN-OS XML API Usage, "Export Files") is a raw answer: the body as it
+ * is for xml and text (it printed nothing as text, null as JSON), its root under its name for
+ * JSON. */
+static void test_raw_config(void **state)
+{
+    (void)state;
+    const char *body = "<config version=\"10.2.0\"><devices><entry name=\"d\"><x>1</x></entry>"
+                       "</devices></config>";
+    char *out = render(body, CLI_FORMAT_TEXT, NULL, 0);
+    CHECK_STR(body, out);
+    free(out);
+    out = render(body, CLI_FORMAT_XML, NULL, 1);
+    CHECK_STR(body, out);
+    free(out);
+    out = render(body, CLI_FORMAT_JSON, NULL, 0);
+    CHECK_STR("{\"config\":{\"@version\":\"10.2.0\",\"devices\":{\"entry\":[{\"@name\":\"d\","
+              "\"x\":\"1\"}]}}}\n",
+              out);
+    free(out);
+}
+
+static int numeric_port(const char *name)
+{
+    return strcmp(name, "port") == 0;
+}
+
+/* The row writer: one row in every format, with the id, quoting, escaping and --fields. */
+static char *rows(enum cli_rows_format fmt, const char *const *cols, size_t ncols)
+{
+    const panos_log_field f[] = {{"src", "192.0.2.1"}, {"port", "443"}, {"msg", "a,\"b\" <c> caf\xe9"}};
+    const cli_row row = {"77", f, 3};
+    struct cli_rows_opts o = {.fmt = fmt, .cols = cols, .ncols = ncols, .numeric = numeric_port,
+                              .id_name = "logid", .xml_open = "<log>\n", .xml_close = "</log>\n",
+                              .xml_item = "entry"};
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *m = open_memstream(&buf, &len);
+    struct cli_rows *w = NULL;
+    CHECK_EQ(0, cli_rows_new(&w, m, &o));
+    CHECK_EQ(0, cli_rows_add(w, &row));
+    CHECK_EQ(0, cli_rows_end(w));
+    cli_rows_free(w);
+    fclose(m);
+    return buf;
+}
+
+static void test_rows_formats(void **state)
+{
+    (void)state;
+    static const char *const pick[] = {"port", "logid", "nope"};
+    char *out = rows(CLI_ROWS_JSONL, NULL, 0);
+    CHECK_STR("{\"logid\":\"77\",\"src\":\"192.0.2.1\",\"port\":443,"
+              "\"msg\":\"a,\\\"b\\\" <c> caf\xc3\xa9\"}\n",
+              out);
+    free(out);
+    out = rows(CLI_ROWS_JSONL, pick, 3);
+    CHECK_STR("{\"port\":443,\"logid\":\"77\"}\n", out);
+    free(out);
+    out = rows(CLI_ROWS_CSV, NULL, 0);
+    CHECK_STR("src,port,msg\n192.0.2.1,443,\"a,\"\"b\"\" <c> caf\xe9\"\n", out);
+    free(out);
+    out = rows(CLI_ROWS_CSV, pick, 3);
+    CHECK_STR("port,logid,nope\n443,77,\n", out);
+    free(out);
+    out = rows(CLI_ROWS_XML, NULL, 0);
+    CHECK_STR("<log>\n<entry logid=\"77\"><src>192.0.2.1</src><port>443</port>"
+              "<msg>a,&quot;b&quot; &lt;c&gt; caf\xc3\xa9</msg></entry>\n</log>\n",
+              out);
+    free(out);
+    out = rows(CLI_ROWS_TABLE, pick, 3);
+    CHECK_STR("port  logid  nope\n443   77     -\n", out);
     free(out);
 }
 
@@ -300,6 +470,12 @@ int main(void)
         cmocka_unit_test(test_text_interfaces),
         cmocka_unit_test(test_text_session),
         cmocka_unit_test(test_text_fallbacks),
+        cmocka_unit_test(test_text_version),
+        cmocka_unit_test(test_text_interface_name),
+        cmocka_unit_test(test_text_generic_shapes),
+        cmocka_unit_test(test_text_jobs),
+        cmocka_unit_test(test_raw_config),
+        cmocka_unit_test(test_rows_formats),
         cmocka_unit_test(test_xml),
         cmocka_unit_test(test_write_error),
     };
