@@ -12,8 +12,8 @@ static const struct cli_opt opts[] = {
 
 int cmd_api(struct cli_ctx *ctx, int argc, char **argv)
 {
-    struct option longs[4];
-    char shorts[8];
+    struct option longs[CLI_MAX_LONGS];
+    char shorts[CLI_MAX_SHORTS];
     panos_response *r = NULL;
     panos_param *params = NULL;
     int c, rc = 0;
@@ -32,7 +32,8 @@ int cmd_api(struct cli_ctx *ctx, int argc, char **argv)
                      opts);
             return 0;
         }
-        return cli_usage_error("api", "%s", "bad option");
+        if ((rc = cli_global_option(ctx, "api", c, optarg)) != 0)
+            return rc;
     }
     if (optind >= argc)
         return cli_usage_error("api", "%s", "no parameters (at least type=TYPE)");

@@ -296,8 +296,8 @@ static int print_json(const struct audit *a, const panos_apikey_info *in, int re
 
 static int audit(struct cli_ctx *ctx, int argc, char **argv)
 {
-    struct option longs[16];
-    char shorts[32];
+    struct option longs[CLI_MAX_LONGS];
+    char shorts[CLI_MAX_SHORTS];
     const char *key_file = NULL, *tag = NULL, *mk_file = NULL;
     int c, reveal = 0, json = -1, sources = 0, rc = 0;
 
@@ -317,7 +317,9 @@ static int audit(struct cli_ctx *ctx, int argc, char **argv)
                 return cli_usage_error("key", "--output %s: expected json or text", optarg);
             break;
         case 'h': help(); return 0;
-        default: return cli_usage_error("key", "%s", "bad option");
+        default:
+            if ((rc = cli_global_option(ctx, "key", c, optarg)) != 0)
+                return rc;
         }
     }
     for (; optind < argc; optind++) {

@@ -120,8 +120,8 @@ static int save_to_panrc(const struct cli_ctx *ctx, const char *tag, const char 
 
 int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
 {
-    struct option longs[8];
-    char shorts[16];
+    struct option longs[CLI_MAX_LONGS];
+    char shorts[CLI_MAX_SHORTS];
     const char *user = NULL, *pwfile = NULL, *save = NULL, *save_tag = NULL;
     int from_stdin = 0, c, rc = 0;
     panos_buf pw = PANOS_BUF_INIT, key = PANOS_BUF_INIT;
@@ -143,7 +143,9 @@ int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
                      "  panctl -H 192.0.2.1 --pin FP keygen -u admin --save ~/.fw1.key",
                      opts);
             return 0;
-        default: return cli_usage_error("keygen", "%s", "bad option");
+        default:
+            if ((rc = cli_global_option(ctx, "keygen", c, optarg)) != 0)
+                return rc;
         }
     }
     if (optind < argc)

@@ -82,18 +82,98 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
     return PANOS_E_INVALID_ARG;
 }
 
+/* Digits only, at least one: what cli_parse_count() and cli_parse_seconds() accept. */
+static int all_digits(const char *s, size_t n)
+{
+    if (n == 0)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+int cli_parse_count(const char *cmd, const char *opt, const char *s, long long min,
+                    long long max, long long *out)
+{
+    /* strtoll alone would take " 5", "+5", "-0" and, past LLONG_MAX, clamp with ERANGE. */
+    if (s != NULL && all_digits(s, strlen(s))) {
+        char *end = NULL;
+        errno = 0;
+        long long v = strtoll(s, &end, 10);
+        if (errno == 0 && *end == '\0' && v >= min && v <= max) {
+            *out = v;
+            return 0;
+        }
+    }
+    return cli_usage_error(cmd, "%s %s: expected a whole number from %lld to %lld", opt,
+                           s ? s : "", min, max);
+}
+
+int cli_parse_seconds(const char *cmd, const char *opt, const char *s, long min_ms, long max_ms,
+                      long *out_ms)
+{
+    /* By hand, not strtod: strtod reads "nan", "inf", hex and exponents, and a NaN passes
+     * every range comparison. */
+    const char *dot = s ? strchr(s, '.') : NULL;
+    size_t ilen = s ? (dot ? (size_t)(dot - s) : strlen(s)) : 0;
+    size_t flen = dot ? strlen(dot + 1) : 0;
+    int ok = s != NULL && (ilen > 0 || flen > 0) && (ilen == 0 || all_digits(s, ilen)) &&
+             (dot == NULL || all_digits(dot + 1, flen)) && ilen <= 9;
+    if (ok) {
+        long ms = 0;
+        for (size_t i = 0; i < ilen; i++)
+            ms = ms * 10 + (s[i] - '0');
+        ms *= 1000;
+        long scale = 100;
+        int finer = 0;
+        for (size_t i = 0; i < flen; i++) {
+            if (scale > 0)
+                ms += (dot[1 + i] - '0') * scale;
+            else if (dot[1 + i] != '0')
+                finer = 1;
+            scale /= 10;
+        }
+        /* Below a millisecond is refused even where 0 is allowed: 0 ms means "no timeout". */
+        if (!(finer && ms == 0) && ms >= min_ms && ms <= max_ms) {
+            *out_ms = ms;
+            return 0;
+        }
+    }
+    return cli_usage_error(cmd, "%s %s: expected seconds from %ld.%03ld to %ld",
+                           opt, s ? s : "", min_ms / 1000, min_ms % 1000, max_ms / 1000);
+}
+
+/* Append @p opts to the tables; with @p skip_own, leave out --help and --version and any option
+ * already in them (the command's own wins a clash). */
+static void opts_add(const struct cli_opt *opts, int skip_own, struct option *longs, size_t *n,
+                     char *shorts, size_t *s, size_t shorts_len)
+{
+    for (; opts->opt.name; opts++) {
+        int val = opts->opt.val;
+        int clash = 0;
+        if (skip_own && (strcmp(opts->opt.name, "help") == 0 ||
+                         strcmp(opts->opt.name, "version") == 0))
+            continue;
+        for (size_t i = 0; skip_own && i < *n; i++)
+            clash |= strcmp(longs[i].name, opts->opt.name) == 0;
+        if (!clash && *n + 1 < CLI_MAX_LONGS)
+            longs[(*n)++] = opts->opt;
+        if (val > 0 && val < 256 && memchr(shorts, val, *s) == NULL && *s + 3 < shorts_len) {
+            shorts[(*s)++] = (char)val;
+            if (opts->opt.has_arg == required_argument)
+                shorts[(*s)++] = ':';
+        }
+    }
+}
+
 void cli_opts_build(const struct cli_opt *opts, struct option *longs, char *shorts,
                     size_t shorts_len)
 {
     size_t n = 0, s = 0;
-    for (; opts[n].opt.name; n++) {
-        longs[n] = opts[n].opt;
-        if (opts[n].opt.val > 0 && opts[n].opt.val < 256 && s + 3 < shorts_len) {
-            shorts[s++] = (char)opts[n].opt.val;
-            if (opts[n].opt.has_arg == required_argument)
-                shorts[s++] = ':';
-        }
-    }
+    if (opts != NULL)
+        opts_add(opts, 0, longs, &n, shorts, &s, shorts_len);
+    opts_add(cli_global_opts, opts != NULL, longs, &n, shorts, &s, shorts_len);
     memset(&longs[n], 0, sizeof(longs[n]));
     shorts[s] = '\0';
 }
@@ -204,7 +284,8 @@ int cli_parse_host(const char *arg, char *host, size_t hostlen, unsigned int *po
     if (portp) {
         char *end = NULL;
         long v = strtol(portp, &end, 10);
-        if (end == portp || (*end && *end != '/') || v < 1 || v > 65535)
+        if (!all_digits(portp, strcspn(portp, "/")) || (*end && *end != '/') || v < 1 ||
+            v > 65535)
             return -1;
         *port = (unsigned int)v;
     }
@@ -315,7 +396,7 @@ int cli_connect(struct cli_ctx *ctx, int need_key)
     if (port == 0 && rc_port) {
         char *end = NULL;
         long v = strtol(rc_port, &end, 10);
-        if (end == rc_port || *end || v < 1 || v > 65535)
+        if (!all_digits(rc_port, strlen(rc_port)) || *end || v < 1 || v > 65535)
             return cli_local_error(PANOS_E_INVALID_ARG, ".panrc: port is not a number 1-65535");
         port = (unsigned int)v;
     }
