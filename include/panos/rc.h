@@ -12,8 +12,8 @@ typedef struct panos_rc panos_rc;
 /**
  * Load a .panrc file: lines "varname[%tag]=value", '#' comments, blank lines. With @p tag only
  * "var%tag=" lines are read, without it only untagged ones (as pan-python does). Values are
- * trimmed. A file readable by group or others is refused (it may hold keys) with a message
- * that gives the chmod command.
+ * trimmed. A file that group or others can read or write is refused (it may hold keys, and
+ * whoever writes it chooses the host they go to) with a message that gives the chmod command.
  * @param[out] out the parsed file, freed with panos_rc_free().
  * @return PANOS_OK, PANOS_E_NOT_FOUND (no such file), PANOS_E_IO (unreadable or insecure
  *         permissions), PANOS_E_INVALID_ARG (tag not [A-Za-z0-9_-]+), PANOS_E_NOMEM;
@@ -41,7 +41,7 @@ PANOS_EXTERN void panos_rc_free(panos_rc *rc);
 
 /**
  * Read a secret (key or password) from the first line of @p path ("-" reads stdin), without
- * the trailing newline. A file readable by group or others is refused like ssh does.
+ * the trailing newline. A file that group or others can read or write is refused, as ssh does.
  * @param[out] out the secret; dispose with panos_buf_dispose_secret().
  * @return PANOS_OK, PANOS_E_NOT_FOUND, PANOS_E_IO (unreadable, insecure permissions, empty),
  *         PANOS_E_NOMEM; @p errbuf gets one line.

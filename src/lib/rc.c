@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <panos/rc.h>
+#include "rc_priv.h"
 #include "sbuf.h"
 
 /* A .panrc holds a handful of short lines; anything bigger is not one. */
@@ -76,22 +77,26 @@ static void shell_quote(panos__sb *sb, const char *s)
 }
 
 /*
- * Refuse a file that group or others can read, as ssh does for private keys: it may hold an
- * API key or password. The check is on the open descriptor, so a rename between the check and
- * the read cannot swap in another file. The message ends with the command that fixes it.
+ * Refuse a file that group or others can read or write, as ssh does for private keys: it may
+ * hold an API key, a password or a session cookie, and whoever can write it can swap in their
+ * own key, host or cookie. The check is on the open descriptor, so a rename between the check
+ * and the read cannot swap in another file. The message ends with the command that fixes it.
  */
-static panos_code check_private(int fd, const char *path, char *errbuf, size_t errlen)
+panos_code panos__file_check_private(int fd, const char *path, char *errbuf, size_t errlen)
 {
     struct stat st;
     if (fstat(fd, &st) != 0)
         return fail(errbuf, errlen, PANOS_E_IO, "%s: %s", path, strerror(errno));
-    if ((st.st_mode & (S_IRGRP | S_IROTH)) == 0)
+    if ((st.st_mode & (S_IRWXG | S_IRWXO)) == 0)
         return PANOS_OK;
+    int readable = (st.st_mode & (S_IRGRP | S_IROTH)) != 0;
+    int others = readable ? (st.st_mode & S_IROTH) != 0 : (st.st_mode & (S_IWOTH | S_IXOTH)) != 0;
+    int writable = (st.st_mode & (S_IWGRP | S_IWOTH)) != 0;
     panos__sb q = PANOS__SB_INIT;
     shell_quote(&q, path);
-    fail(errbuf, errlen, PANOS_E_IO, "%s is readable by %s (mode %04o); run: chmod 600 %s", path,
-         (st.st_mode & S_IROTH) ? "others" : "group", (unsigned int)(st.st_mode & 07777),
-         q.failed || q.ptr == NULL ? path : q.ptr);
+    fail(errbuf, errlen, PANOS_E_IO, "%s is %s by %s (mode %04o); run: chmod 600 %s", path,
+         readable ? "readable" : writable ? "writable" : "accessible", others ? "others" : "group",
+         (unsigned int)(st.st_mode & 07777), q.failed || q.ptr == NULL ? path : q.ptr);
     panos__sb_dispose(&q, 0);
     return PANOS_E_IO;
 }
@@ -107,7 +112,7 @@ static panos_code open_private(int *fd_out, const char *path, char *errbuf, size
         return fail(errbuf, errlen, e == ENOENT ? PANOS_E_NOT_FOUND : PANOS_E_IO, "%s: %s", path,
                     strerror(e));
     }
-    panos_code rc = check_private(fd, path, errbuf, errlen);
+    panos_code rc = panos__file_check_private(fd, path, errbuf, errlen);
     if (rc != PANOS_OK) {
         close(fd);
         return rc;

@@ -144,6 +144,32 @@ static void test_rc_errors(void **state)
     CHECK_CODE(PANOS_E_IO, panos_rc_load(&rc, dir, NULL, err, sizeof(err)));
 }
 
+/* Writable by group or others is refused like readable: whoever writes it picks the host or key. */
+static void test_writable_refused(void **state)
+{
+    (void)state;
+    panos_rc *rc = NULL;
+    const char *p = put("gw", panrc, 0620);
+    CHECK_CODE(PANOS_E_IO, panos_rc_load(&rc, p, NULL, err, sizeof(err)));
+    CHECK_TRUE(strstr(err, "writable by group (mode 0620)") != NULL);
+    CHECK_TRUE(strstr(err, "chmod 600 ") != NULL);
+    CHECK_TRUE(rc == NULL);
+    p = put("ow", panrc, 0602);
+    CHECK_CODE(PANOS_E_IO, panos_rc_load(&rc, p, "lab", err, sizeof(err)));
+    CHECK_TRUE(strstr(err, "writable by others (mode 0602)") != NULL);
+    p = put("gow", panrc, 0622);
+    CHECK_CODE(PANOS_E_IO, panos_rc_load(&rc, p, NULL, err, sizeof(err)));
+    CHECK_TRUE(strstr(err, "writable by others (mode 0622)") != NULL);
+    panos_buf b = PANOS_BUF_INIT;
+    CHECK_CODE(PANOS_E_IO, panos_secret_read_file(&b, put("k", "k\n", 0622), err, sizeof(err)));
+    CHECK_TRUE(strstr(err, "writable by others (mode 0622)") != NULL);
+    CHECK_TRUE(b.ptr == NULL);
+    CHECK_CODE(PANOS_E_IO, panos_secret_read_file(&b, put("k2", "k\n", 0610), err, sizeof(err)));
+    CHECK_TRUE(strstr(err, "accessible by group (mode 0610)") != NULL);
+    CHECK_OK(panos_secret_read_file(&b, put("k3", "k\n", 0700), err, sizeof(err)));
+    panos_buf_dispose_secret(&b);
+}
+
 static void secret_ok(const char *text, const char *want)
 {
     panos_buf b = PANOS_BUF_INIT;
@@ -301,6 +327,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_untagged, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tagged, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rc_errors, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_writable_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_secret, setup, teardown),
         cmocka_unit_test_setup_teardown(test_secret_stdin, setup, teardown),
         cmocka_unit_test_setup_teardown(test_write_atomic, setup, teardown),
