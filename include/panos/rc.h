@@ -26,12 +26,35 @@ PANOS_EXTERN panos_code panos_rc_load(panos_rc **out, const char *path, const ch
  * Set "var%tag=value" (or "var=value" when @p tag is NULL) in the .panrc at @p path: the first
  * such line is replaced where it stands (later duplicates are dropped), or the line is
  * appended; every other line is kept byte for byte. The file is written atomically, mode 0600,
- * and created if missing. Used to store a renewed key where it came from.
+ * and created if missing. Used to store a renewed key where it came from. The same as
+ * panos_rc_update() with one variable.
  * @return PANOS_OK, PANOS_E_INVALID_ARG (bad tag or var, newline in value), PANOS_E_IO,
  *         PANOS_E_NOMEM; @p errbuf gets one line.
  */
 PANOS_EXTERN panos_code panos_rc_set(const char *path, const char *var, const char *tag,
                                      const char *value, char *errbuf, size_t errlen);
+
+/** One variable for panos_rc_update(): "name" (e.g. "api_key") and its value. */
+typedef struct panos_rc_var {
+    const char *name;
+    const char *value;
+} panos_rc_var;
+
+/**
+ * Update the .panrc at @p path in one atomic write (temp file, fsync, rename; mode 0600; created
+ * if missing), so that a tag's lines never mix old and new values: for each of the @p nset
+ * variables of @p set, "name%tag=value" (or "name=value" when @p tag is NULL) replaces the
+ * first such line where it stands (later duplicates are dropped) or is appended; every
+ * "name%tag=" line of each of the @p nunset names of @p unset is removed (e.g. a port that no
+ * longer applies). Every other line is kept byte for byte. Nothing is written unless every
+ * name, the tag and every value are valid.
+ * @return PANOS_OK, PANOS_E_INVALID_ARG (bad tag or name, a name both set and unset, a newline
+ *         in a value), PANOS_E_IO, PANOS_E_NOMEM; @p errbuf gets one line.
+ */
+PANOS_EXTERN panos_code panos_rc_update(const char *path, const char *tag,
+                                        const panos_rc_var *set, size_t nset,
+                                        const char *const *unset, size_t nunset, char *errbuf,
+                                        size_t errlen);
 
 /** Value of @p var (e.g. "hostname", "api_key", "port", "serial"), or NULL. Borrowed. */
 PANOS_EXTERN const char *panos_rc_get(const panos_rc *rc, const char *var);

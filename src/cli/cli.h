@@ -34,6 +34,9 @@ struct cli_ctx {
     enum { CLI_KEY_NONE, CLI_KEY_FILE, CLI_KEY_ARG, CLI_KEY_ENV, CLI_KEY_RC } key_source;
     char *rc_path;         /* the .panrc used */
 
+    const char *conn_host; /* the host cli_connect() used, as given (may be a URL) */
+    unsigned int conn_port; /* the port it used: --port, the URL's or the .panrc's; 0 = default */
+
     panos_rc *rc;          /* the .panrc, loaded on demand */
     int rc_loaded;
     panos_client *client;  /* made by cli_connect() */

@@ -94,24 +94,29 @@ int cli_prompt_password(panos_buf *out, const char *user, const char *host)
     return out->ptr ? 0 : -1;
 }
 
-/* Store the key as api_key%TAG in the .panrc, with the host and port it belongs to. */
+/*
+ * Store the key as api_key%TAG in the .panrc with the host and port it was made on, in one
+ * atomic write: the tag never holds a new key beside an old host, and a port%TAG that no longer
+ * applies (the key was made on the default port) is removed.
+ */
 static int save_to_panrc(const struct cli_ctx *ctx, const char *tag, const char *key)
 {
-    char path[4096], err[512] = "", port[16];
+    char path[4096], err[512] = "", port[16], url[600];
     cli_panrc_path(path, sizeof(path));
-    panos_code code = panos_rc_set(path, "api_key", tag, key, err, sizeof(err));
-    const char *host = ctx->host_arg ? ctx->host_arg : getenv("PANCTL_HOST");
-    char url[600];
-    if (host && ctx->use_http && strstr(host, "://") == NULL) {
+    const char *host = ctx->conn_host;
+    if (ctx->use_http && strstr(host, "://") == NULL) {
         snprintf(url, sizeof(url), "http://%s", host); /* so that -t TAG keeps plain HTTP */
         host = url;
     }
-    if (code == PANOS_OK && host)
-        code = panos_rc_set(path, "hostname", tag, host, err, sizeof(err));
-    if (code == PANOS_OK && ctx->port) {
-        snprintf(port, sizeof(port), "%u", ctx->port);
-        code = panos_rc_set(path, "port", tag, port, err, sizeof(err));
+    panos_rc_var set[3] = {{"api_key", key}, {"hostname", host}, {"port", port}};
+    const char *unset[] = {"port"};
+    size_t nset = 2;
+    if (ctx->conn_port) {
+        snprintf(port, sizeof(port), "%u", ctx->conn_port);
+        nset = 3;
     }
+    panos_code code = panos_rc_update(path, tag, set, nset, unset, nset == 3 ? 0 : 1, err,
+                                      sizeof(err));
     if (code != PANOS_OK)
         return cli_local_error(code, err);
     fprintf(stderr, "panctl: key saved as api_key%%%s in %s\n", tag, path);

@@ -401,6 +401,10 @@ int cli_connect(struct cli_ctx *ctx, int need_key)
         port = (unsigned int)v;
     }
 
+    ctx->conn_host = host_arg;
+    ctx->conn_port = port;
+    ctx->use_http = use_http;
+
     panos_client_options o;
     panos_client_options_init(&o);
     o.host = host;

@@ -321,6 +321,62 @@ static void test_rc_set(void **state)
     CHECK_CODE(PANOS_E_INVALID_ARG, panos_rc_set(fresh, "api_key", "a b", "v", err, sizeof(err)));
 }
 
+static const char *slurp(const char *path)
+{
+    static char text[512];
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    size_t n = fread(text, 1, sizeof(text) - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    return text;
+}
+
+/* A tag's lines change together: set in place or appended, removed, or nothing written. */
+static void test_rc_update(void **state)
+{
+    (void)state;
+    const char *path = put("panrc", "# lab\napi_key%lab=OLD\nhostname%lab=192.0.2.1\n"
+                                    "port%lab=8443\napi_key=untagged\nport%lab=9\n"
+                                    "port=1\nserial%lab=S\n",
+                           0600);
+    panos_rc_var set[] = {{"api_key", "NEW"}, {"hostname", "127.0.0.1"}, {"api_username", "u"}};
+    const char *unset[] = {"port"};
+    CHECK_OK(panos_rc_update(path, "lab", set, 3, unset, 1, err, sizeof(err)));
+    CHECK_STR("# lab\napi_key%lab=NEW\nhostname%lab=127.0.0.1\napi_key=untagged\nport=1\n"
+              "serial%lab=S\napi_username%lab=u\n",
+              slurp(path));
+    struct stat st;
+    CHECK_EQ(0, stat(path, &st));
+    CHECK_EQ(0600, st.st_mode & 07777);
+
+    /* All or nothing: one bad value and the file is not touched. */
+    panos_rc_var bad[] = {{"api_key", "NEWER"}, {"hostname", "a\nport%lab=1"}};
+    CHECK_CODE(PANOS_E_INVALID_ARG, panos_rc_update(path, "lab", bad, 2, NULL, 0, err, sizeof(err)));
+    CHECK_TRUE(strstr(slurp(path), "api_key%lab=NEW\n") != NULL);
+    CHECK_TRUE(strstr(slurp(path), "NEWER") == NULL);
+    /* A name both set and removed, a bad name or tag, or nothing to do: refused. */
+    CHECK_CODE(PANOS_E_INVALID_ARG, panos_rc_update(path, "lab", set, 1, (const char *[]){"api_key"},
+                                                    1, err, sizeof(err)));
+    CHECK_CODE(PANOS_E_INVALID_ARG, panos_rc_update(path, "lab", NULL, 0, (const char *[]){"a b"}, 1,
+                                                    err, sizeof(err)));
+    CHECK_CODE(PANOS_E_INVALID_ARG, panos_rc_update(path, "a%b", set, 1, NULL, 0, err, sizeof(err)));
+    CHECK_CODE(PANOS_E_INVALID_ARG, panos_rc_update(path, "lab", NULL, 0, NULL, 0, err, sizeof(err)));
+
+    /* Untagged: only untagged lines change. */
+    CHECK_OK(panos_rc_update(path, NULL, NULL, 0, unset, 1, err, sizeof(err)));
+    CHECK_STR("# lab\napi_key%lab=NEW\nhostname%lab=127.0.0.1\napi_key=untagged\n"
+              "serial%lab=S\napi_username%lab=u\n",
+              slurp(path));
+    /* A missing file is created 0600 with the set lines. */
+    char fresh[512];
+    snprintf(fresh, sizeof(fresh), "%s/fresh-update", dir);
+    CHECK_OK(panos_rc_update(fresh, "t", set, 2, unset, 1, err, sizeof(err)));
+    CHECK_STR("api_key%t=NEW\nhostname%t=127.0.0.1\n", slurp(fresh));
+    CHECK_EQ(0, stat(fresh, &st));
+    CHECK_EQ(0600, st.st_mode & 07777);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -332,6 +388,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_secret_stdin, setup, teardown),
         cmocka_unit_test_setup_teardown(test_write_atomic, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rc_set, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rc_update, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
