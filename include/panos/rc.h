@@ -59,6 +59,10 @@ PANOS_EXTERN panos_code panos_rc_update(const char *path, const char *tag,
 /** Value of @p var (e.g. "hostname", "api_key", "port", "serial"), or NULL. Borrowed. */
 PANOS_EXTERN const char *panos_rc_get(const panos_rc *rc, const char *var);
 
+/** How many "var[%tag]=value" lines panos_rc_load() kept: 0 means the tag (or, without one,
+ *  any untagged variable) is not in the file. Accepts NULL (0). */
+PANOS_EXTERN size_t panos_rc_count(const panos_rc *rc);
+
 /** Free a loaded file, wiping the values. Accepts NULL. */
 PANOS_EXTERN void panos_rc_free(panos_rc *rc);
 

@@ -32,13 +32,22 @@ struct cli_ctx {
     const char *cookie_jar; /* --cookie-jar FILE */
     int no_prompt;         /* --no-prompt: never ask on the terminal */
     enum { CLI_KEY_NONE, CLI_KEY_FILE, CLI_KEY_ARG, CLI_KEY_ENV, CLI_KEY_RC } key_source;
-    char *rc_path;         /* the .panrc used */
 
     const char *conn_host; /* the host cli_connect() used, as given (may be a URL) */
     unsigned int conn_port; /* the port it used: --port, the URL's or the .panrc's; 0 = default */
 
-    panos_rc *rc;          /* the .panrc, loaded on demand */
+    /* The .panrc files, loaded on demand, first wins per variable: ./.panrc then ~/.panrc, or
+     * $PANRC alone. bound: the file's settings belong to the firewall in use (see ctx.c). */
+    struct cli_rcfile {
+        char *path;
+        panos_rc *rc;
+        int bound;
+    } rcf[2];
+    size_t nrcf;
     int rc_loaded;
+    panos_code rc_code;    /* the first load failure, reported where the file is needed */
+    char rc_err[8192];
+    const char *rc_key_path; /* the file the key came from: a renewed key is stored there */
     panos_client *client;  /* made by cli_connect() */
 };
 
@@ -73,8 +82,18 @@ void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * empty or NULL: the code's description); returns N. */
 int cli_local_error(panos_code code, const char *msg);
 
-/* The .panrc to use: $PANRC, else $HOME/.panrc. */
+/* The .panrc that keygen --save-tag writes: $PANRC, else $HOME/.panrc. */
 void cli_panrc_path(char *out, size_t len);
+
+/*
+ * A .panrc setting of the firewall cli_connect() chose (api_username, api_password, ...):
+ * from the first file that has it among those whose hostname is that firewall's (or, with -t,
+ * that have no hostname). NULL before cli_connect() or when none has it. Borrowed.
+ */
+const char *cli_rc_get(const struct cli_ctx *ctx, const char *var);
+
+/* Free the loaded .panrc files (wiping their values). */
+void cli_rc_free(struct cli_ctx *ctx);
 
 /*
  * Split HOST, [IPv6], HOST:PORT, [IPv6]:PORT or http(s)://HOST[:PORT][/...]: @p host gets the

@@ -163,8 +163,8 @@ int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
         return cli_usage_error("keygen", "%s", "--password-stdin or --password-file, not both");
     if ((rc = cli_connect(ctx, 0)) != 0)
         return rc;
-    if (user == NULL && ctx->rc)
-        user = panos_rc_get(ctx->rc, "api_username");
+    if (user == NULL)
+        user = cli_rc_get(ctx, "api_username");
     if (user == NULL || user[0] == '\0')
         return cli_usage_error("keygen", "%s", "no user: use -u USER");
 
@@ -174,7 +174,18 @@ int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
             rc = cli_local_error(code, err[0] ? err : "cannot read the password");
             goto done;
         }
-    } else if (cli_prompt_password(&pw, user, ctx->host_arg ? ctx->host_arg : "firewall") != 0) {
+    } else if (cli_rc_get(ctx, "api_password") != NULL && cli_rc_get(ctx, "api_username") &&
+               strcmp(cli_rc_get(ctx, "api_username"), user) == 0) {
+        /* The entry's api_password, for its own api_username only, as pan-python's keygen
+         * takes them (doc/panrc.rst, 0.26.0). */
+        const char *p = cli_rc_get(ctx, "api_password");
+        pw.ptr = strdup(p);
+        pw.size = pw.ptr ? strlen(p) : 0;
+        if (pw.ptr == NULL) {
+            rc = PANOS_E_NOMEM;
+            goto done;
+        }
+    } else if (cli_prompt_password(&pw, user, ctx->conn_host) != 0) {
         rc = cli_usage_error("keygen", "%s", "no terminal to ask the password on: use "
                                              "--password-stdin or --password-file");
         goto done;

@@ -241,8 +241,7 @@ int main(int argc, char **argv)
     optind = 0; /* reset getopt for the command's own options */
     rc = cmd->run(&ctx, sub_argc, sub_argv);
     panos_client_free(ctx.client);
-    panos_rc_free(ctx.rc);
-    free(ctx.rc_path);
+    cli_rc_free(&ctx);
     panos_free_secret(ctx.key_arg);
     panos_global_cleanup();
     if (fflush(stdout) != 0 && rc == 0) {

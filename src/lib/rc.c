@@ -274,6 +274,11 @@ const char *panos_rc_get(const panos_rc *rc, const char *var)
     return NULL;
 }
 
+size_t panos_rc_count(const panos_rc *rc)
+{
+    return rc != NULL ? rc->n : 0;
+}
+
 void panos_rc_free(panos_rc *rc)
 {
     if (rc == NULL)

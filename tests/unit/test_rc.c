@@ -91,7 +91,13 @@ static void test_tagged(void **state)
     CHECK_STR("a%b=c", panos_rc_get(rc, "api_key"));
     CHECK_TRUE(panos_rc_get(rc, "port") == NULL);
     CHECK_TRUE(panos_rc_get(rc, "serial") == NULL);
+    CHECK_EQ(2, panos_rc_count(rc));
     panos_rc_free(rc);
+    /* A tag with no line at all: loaded, but empty (panctl says the tag is not there). */
+    CHECK_OK(panos_rc_load(&rc, put("panrc", panrc, 0600), "nosuch", err, sizeof(err)));
+    CHECK_EQ(0, panos_rc_count(rc));
+    panos_rc_free(rc);
+    CHECK_EQ(0, panos_rc_count(NULL));
 
     CHECK_OK(panos_rc_load(&rc, put("panrc", panrc, 0400), "port", err, sizeof(err)));
     CHECK_STR("SECRET", panos_rc_get(rc, "api_key"));
