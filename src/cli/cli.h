@@ -92,6 +92,14 @@ void cli_panrc_path(char *out, size_t len);
  */
 const char *cli_rc_get(const struct cli_ctx *ctx, const char *var);
 
+/* Load the .panrc files for ctx->tag now (once), reporting a failure or an absent tag.
+ * Returns 0 or the exit status. For commands that read them without connecting (key audit). */
+int cli_rc_load(struct cli_ctx *ctx);
+
+/* @p var from the first loaded .panrc that has it, whatever its hostname (offline use only: never
+ * to send). @p path_out gets that file, or the first one when none has it. Borrowed. */
+const char *cli_rc_first(const struct cli_ctx *ctx, const char *var, const char **path_out);
+
 /* Free the loaded .panrc files (wiping their values). */
 void cli_rc_free(struct cli_ctx *ctx);
 

@@ -330,6 +330,20 @@ const char *cli_rc_get(const struct cli_ctx *ctx, const char *var)
     return rc_get_bound(ctx, var, NULL);
 }
 
+int cli_rc_load(struct cli_ctx *ctx)
+{
+    return load_rc(ctx, 1);
+}
+
+const char *cli_rc_first(const struct cli_ctx *ctx, const char *var, const char **path_out)
+{
+    size_t i = 0;
+    const char *v = rc_get_any(ctx, var, &i);
+    if (path_out)
+        *path_out = v ? ctx->rcf[i].path : ctx->nrcf ? ctx->rcf[0].path : ".panrc";
+    return v;
+}
+
 int cli_parse_host(const char *arg, char *host, size_t hostlen, unsigned int *port,
                       int *use_http)
 {

@@ -38,7 +38,7 @@ const struct cli_opt cli_global_opts[] = {
     {{"key", required_argument, NULL, OPT_KEY}, "KEY",
      "the API key itself (warns: visible in ps; prefer --key-file or PANCTL_API_KEY)"},
     {{"tag", required_argument, NULL, 't'}, "TAG",
-     "take hostname, port and api_key from the TAG entries of ~/.panrc ($PANRC)"},
+     "take host, port, key and trust from the TAG entries of ./.panrc, ~/.panrc ($PANRC)"},
     {{"user", required_argument, NULL, OPT_USER}, "USER",
      "admin user: renews a refused or expired key once (keygen), and for --auth basic"},
     {{"password-file", required_argument, NULL, OPT_PWFILE}, "FILE",
