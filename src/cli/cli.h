@@ -132,6 +132,9 @@ int cli_parse_seconds(const char *cmd, const char *opt, const char *s, long min_
 /* Print the client's last error as "panctl: (N) NAME: [http N] [api N] message"; returns N. */
 int cli_fail_client(const struct cli_ctx *ctx, panos_code code);
 
+/* "Try 'panctl CMD --help'." alone (after getopt's own message); returns PANOS_E_INVALID_ARG. */
+int cli_usage_try(const char *cmd);
+
 /* A usage error: the message, then "Try 'panctl CMD --help'."; returns PANOS_E_INVALID_ARG. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 

@@ -439,5 +439,6 @@ int cmd_key(struct cli_ctx *ctx, int argc, char **argv)
     if (strcmp(argv[1], "audit") != 0)
         return cli_usage_error("key", "unknown action '%s' (expected: audit)", argv[1]);
     optind = 0;
+    argv[1] = (char *)"panctl key audit"; /* how getopt_long's messages name it */
     return audit(ctx, argc - 1, argv + 1);
 }

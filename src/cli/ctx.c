@@ -73,14 +73,19 @@ int cli_fail_client(const struct cli_ctx *ctx, panos_code code)
     return (int)code;
 }
 
+int cli_usage_try(const char *cmd)
+{
+    fprintf(stderr, "Try 'panctl%s%s --help'.\n", cmd ? " " : "", cmd ? cmd : "");
+    return PANOS_E_INVALID_ARG;
+}
+
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     vmessage("", fmt, ap);
     va_end(ap);
-    fprintf(stderr, "Try 'panctl%s%s --help'.\n", cmd ? " " : "", cmd ? cmd : "");
-    return PANOS_E_INVALID_ARG;
+    return cli_usage_try(cmd);
 }
 
 /* Digits only, at least one: what cli_parse_count() and cli_parse_seconds() accept. */

@@ -106,6 +106,15 @@ static const struct cli_cmd *find_cmd(const char *name)
     return NULL;
 }
 
+/* "panctl CMD": the argv[0] a command's getopt_long names in its messages
+ * ("panctl op: invalid option -- 'x'"). */
+static char *prog_name(const struct cli_cmd *cmd)
+{
+    static char name[32];
+    snprintf(name, sizeof(name), "panctl %s", cmd->name);
+    return name;
+}
+
 static const struct cli_opt help_opts[] = {
     {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
     {{NULL, 0, NULL, 0}, NULL, NULL},
@@ -138,7 +147,7 @@ static int cmd_help(struct cli_ctx *ctx, int argc, char **argv)
     const struct cli_cmd *cmd = find_cmd(argv[optind]);
     if (cmd == NULL)
         return cli_usage_error(NULL, "unknown command '%s'", argv[optind]);
-    char *hargv[] = {argv[optind], (char *)"--help", NULL};
+    char *hargv[] = {prog_name(cmd), (char *)"--help", NULL};
     optind = 0;
     return cmd->run(ctx, 2, hargv);
 }
@@ -195,6 +204,7 @@ int cli_global_option(struct cli_ctx *ctx, const char *cmd, int c, char *arg)
         ctx->format_set = 1;
         break;
     case 'v': ctx->verbose = 1; break;
+    case '?': return cli_usage_try(cmd); /* getopt_long has named the option */
     default: return cli_usage_error(cmd, "%s", "bad option");
     }
     return 0;
@@ -210,6 +220,7 @@ int main(int argc, char **argv)
     /* A closed pipe (panctl logs | head) is a write error to handle, not a silent death: the
      * running log job must still be finished. */
     signal(SIGPIPE, SIG_IGN);
+    argv[0] = (char *)"panctl"; /* getopt_long's messages start with it */
     ctx.timeout_ms = 120000;
     ctx.pretty = isatty(STDOUT_FILENO);
     cli_opts_build(NULL, longs, shorts + 1, sizeof(shorts) - 1);
@@ -238,6 +249,7 @@ int main(int argc, char **argv)
     }
     int sub_argc = argc - optind;
     char **sub_argv = argv + optind;
+    sub_argv[0] = prog_name(cmd);
     optind = 0; /* reset getopt for the command's own options */
     rc = cmd->run(&ctx, sub_argc, sub_argv);
     panos_client_free(ctx.client);
