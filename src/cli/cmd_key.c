@@ -11,7 +11,8 @@ enum { OPT_MASTER = 256, OPT_REVEAL };
 static const struct cli_opt opts[] = {
     {{"key-file", required_argument, NULL, 'K'}, "FILE",
      "the key to audit, from the first line of FILE ('-' reads stdin)"},
-    {{"tag", required_argument, NULL, 't'}, "TAG", "the api_key of TAG in ./.panrc or ~/.panrc ($PANRC)"},
+    {{"tag", required_argument, NULL, 't'}, "TAG",
+     "the api_key of TAG in ./.panrc or ~/.panrc ($PANRC)"},
     {{"master-key-file", required_argument, NULL, OPT_MASTER}, "FILE",
      "also try this master key (16 characters, first line of FILE)"},
     {{"reveal", no_argument, NULL, OPT_REVEAL}, NULL,

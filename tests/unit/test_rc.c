@@ -358,16 +358,20 @@ static void test_rc_update(void **state)
 
     /* All or nothing: one bad value and the file is not touched. */
     panos_rc_var bad[] = {{"api_key", "NEWER"}, {"hostname", "a\nport%lab=1"}};
-    CHECK_CODE(PANOS_E_INVALID_ARG, panos_rc_update(path, "lab", bad, 2, NULL, 0, err, sizeof(err)));
+    panos_code code = panos_rc_update(path, "lab", bad, 2, NULL, 0, err, sizeof(err));
+    CHECK_CODE(PANOS_E_INVALID_ARG, code);
     CHECK_TRUE(strstr(slurp(path), "api_key%lab=NEW\n") != NULL);
     CHECK_TRUE(strstr(slurp(path), "NEWER") == NULL);
     /* A name both set and removed, a bad name or tag, or nothing to do: refused. */
-    CHECK_CODE(PANOS_E_INVALID_ARG, panos_rc_update(path, "lab", set, 1, (const char *[]){"api_key"},
-                                                    1, err, sizeof(err)));
-    CHECK_CODE(PANOS_E_INVALID_ARG, panos_rc_update(path, "lab", NULL, 0, (const char *[]){"a b"}, 1,
-                                                    err, sizeof(err)));
-    CHECK_CODE(PANOS_E_INVALID_ARG, panos_rc_update(path, "a%b", set, 1, NULL, 0, err, sizeof(err)));
-    CHECK_CODE(PANOS_E_INVALID_ARG, panos_rc_update(path, "lab", NULL, 0, NULL, 0, err, sizeof(err)));
+    const char *set_key[] = {"api_key"}, *bad_name[] = {"a b"};
+    code = panos_rc_update(path, "lab", set, 1, set_key, 1, err, sizeof(err));
+    CHECK_CODE(PANOS_E_INVALID_ARG, code);
+    code = panos_rc_update(path, "lab", NULL, 0, bad_name, 1, err, sizeof(err));
+    CHECK_CODE(PANOS_E_INVALID_ARG, code);
+    code = panos_rc_update(path, "a%b", set, 1, NULL, 0, err, sizeof(err));
+    CHECK_CODE(PANOS_E_INVALID_ARG, code);
+    code = panos_rc_update(path, "lab", NULL, 0, NULL, 0, err, sizeof(err));
+    CHECK_CODE(PANOS_E_INVALID_ARG, code);
 
     /* Untagged: only untagged lines change. */
     CHECK_OK(panos_rc_update(path, NULL, NULL, 0, unset, 1, err, sizeof(err)));
