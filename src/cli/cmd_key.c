@@ -431,15 +431,27 @@ done:
 
 int cmd_key(struct cli_ctx *ctx, int argc, char **argv)
 {
-    if (argc < 2)
-        return cli_usage_error("key", "%s", "expected an action: audit");
-    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        help();
-        return 0;
+    struct option longs[CLI_MAX_LONGS];
+    char shorts[CLI_MAX_SHORTS];
+    int c, rc;
+
+    /* Global options may also come between "key" and the action. */
+    cli_opts_build(NULL, longs, shorts + 1, sizeof(shorts) - 1);
+    shorts[0] = '+'; /* stop at the action */
+    while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        if (c == 'h') {
+            help();
+            return 0;
+        }
+        if ((rc = cli_global_option(ctx, "key", c, optarg)) != 0)
+            return rc;
     }
-    if (strcmp(argv[1], "audit") != 0)
-        return cli_usage_error("key", "unknown action '%s' (expected: audit)", argv[1]);
+    if (optind >= argc)
+        return cli_usage_error("key", "%s", "expected an action: audit");
+    if (strcmp(argv[optind], "audit") != 0)
+        return cli_usage_error("key", "unknown action '%s' (expected: audit)", argv[optind]);
+    int action = optind;
     optind = 0;
-    argv[1] = (char *)"panctl key audit"; /* how getopt_long's messages name it */
-    return audit(ctx, argc - 1, argv + 1);
+    argv[action] = (char *)"panctl key audit"; /* how getopt_long's messages name it */
+    return audit(ctx, argc - action, argv + action);
 }
