@@ -110,7 +110,7 @@ PANOS_EXTERN void panos_client_set_rekey(panos_client *c, panos_credentials_fn c
  * Session mode for one-time-password and RADIUS admins: keep the cookies PAN-OS sets (keygen
  * opens a session) in the cookie jar @p path and send them with every request, so a key whose
  * embedded one-time password is spent keeps working until the firewall ends the session.
- * The file is created 0600 if missing; one readable by group or others is refused.
+ * The file is created 0600 if missing; one that group or others can read or write is refused.
  * NULL turns sessions off.
  * @return PANOS_OK, PANOS_E_IO (cannot create, or insecure permissions), PANOS_E_NOMEM.
  */

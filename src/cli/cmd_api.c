@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "cli.h"
 
 static const struct cli_opt opts[] = {
@@ -12,11 +13,27 @@ static const struct cli_opt opts[] = {
     {{NULL, 0, NULL, 0}, NULL, NULL},
 };
 
+/*
+ * Parameters that carry a secret: the key, keygen's password, the passphrase of a certificate
+ * export or import and the DLP password of an export (PAN-OS XML API, "Export Files":
+ * passphrase, dlp-password). A value in argv is visible in ps and kept in shell history, so
+ * they are refused, whatever their case.
+ */
+static int is_secret_param(const char *name)
+{
+    static const char *const secrets[] = {"key", "api_key", "password", "passwd", "api_password",
+                                          "passphrase", "dlp-password"};
+    for (size_t i = 0; i < sizeof(secrets) / sizeof(secrets[0]); i++)
+        if (strcasecmp(name, secrets[i]) == 0)
+            return 1;
+    return 0;
+}
+
 int cmd_api(struct cli_ctx *ctx, int argc, char **argv)
 {
-    struct option longs[4];
+    struct option longs[CLI_MAX_LONGS];
     const char *out_path = NULL;
-    char shorts[8];
+    char shorts[CLI_MAX_SHORTS];
     panos_response *r = NULL;
     panos_param *params = NULL;
     int c, rc = 0;
@@ -39,7 +56,8 @@ int cmd_api(struct cli_ctx *ctx, int argc, char **argv)
                      opts);
             return 0;
         }
-        return cli_usage_error("api", "%s", "bad option");
+        if ((rc = cli_global_option(ctx, "api", c, optarg)) != 0)
+            return rc;
     }
     if (optind >= argc)
         return cli_usage_error("api", "%s", "no parameters (at least type=TYPE)");
@@ -54,10 +72,14 @@ int cmd_api(struct cli_ctx *ctx, int argc, char **argv)
             goto done;
         }
         *eq = '\0';
-        if (strcmp(argv[i], "key") == 0) {
-            panos_wipe(eq + 1, strlen(eq + 1));
-            rc = cli_usage_error("api", "%s", "key= is not sent as a parameter (it would land "
-                                              "in logs): use --key-file or PANCTL_API_KEY");
+        if (is_secret_param(argv[i])) {
+            panos_wipe(eq + 1, strlen(eq + 1)); /* out of ps, as far as we can */
+            rc = cli_usage_error("api",
+                                 "%s= is refused: a secret on the command line is visible to "
+                                 "other users (ps) and kept in shell history; make a key with "
+                                 "'panctl keygen --password-stdin' and give it with --key-file "
+                                 "or PANCTL_API_KEY",
+                                 argv[i]);
             goto done;
         }
         has_type |= strcmp(argv[i], "type") == 0;

@@ -13,9 +13,9 @@ static const struct cli_opt opts[] = {
 
 int cmd_config(struct cli_ctx *ctx, int argc, char **argv)
 {
-    struct option longs[4];
+    struct option longs[CLI_MAX_LONGS];
     const char *out_path = NULL;
-    char shorts[8];
+    char shorts[CLI_MAX_SHORTS];
     panos_response *r = NULL;
     int c, rc;
 
@@ -35,7 +35,8 @@ int cmd_config(struct cli_ctx *ctx, int argc, char **argv)
                      opts);
             return 0;
         }
-        return cli_usage_error("config", "%s", "bad option");
+        if ((rc = cli_global_option(ctx, "config", c, optarg)) != 0)
+            return rc;
     }
     if (optind >= argc)
         return cli_usage_error("config", "%s", "expected 'show' or 'get'");

@@ -11,7 +11,8 @@ enum { OPT_MASTER = 256, OPT_REVEAL };
 static const struct cli_opt opts[] = {
     {{"key-file", required_argument, NULL, 'K'}, "FILE",
      "the key to audit, from the first line of FILE ('-' reads stdin)"},
-    {{"tag", required_argument, NULL, 't'}, "TAG", "the api_key of TAG in ~/.panrc ($PANRC)"},
+    {{"tag", required_argument, NULL, 't'}, "TAG",
+     "the api_key of TAG in ./.panrc or ~/.panrc ($PANRC)"},
     {{"master-key-file", required_argument, NULL, OPT_MASTER}, "FILE",
      "also try this master key (16 characters, first line of FILE)"},
     {{"reveal", no_argument, NULL, OPT_REVEAL}, NULL,
@@ -30,7 +31,7 @@ static void help(void)
              "Audit an API key offline (no request is made): its format, whether the PAN-OS\n"
              "default master key (or --master-key-file) opens it, and then the admin user, when "
              "it was\nmade and when it expires. The key comes from --key-file, -t TAG or '-' "
-             "(stdin), else\nthe global -K/-t, else PANCTL_API_KEY, else ~/.panrc. The key is "
+             "(stdin), else\nthe global -K/-t, else PANCTL_API_KEY, else the .panrc. The key is "
              "shown redacted.\nExit status: 2 CRITICAL (opens with the default master key: the "
              "admin's password is\nrecoverable), 1 WARNING (never expires, pre-9.0 layout, or "
              "expired), 3 NOT A KEY (not\nbase64 of a well-formed -AQ== envelope), 0 otherwise; "
@@ -58,31 +59,22 @@ static int read_secret(panos_buf *out, const char *path)
     return code == PANOS_OK ? 0 : cli_local_error(code, err);
 }
 
-/* The api_key of the .panrc ($PANRC or $HOME/.panrc) for @p tag (NULL: untagged lines).
- * Returns 0 (out->ptr NULL when there is none and @p tag is NULL) or the exit status. */
-static int read_rc_key(panos_buf *out, const char *tag)
+/* The api_key of -t @p tag (NULL: untagged lines) from the .panrc files panctl reads (./.panrc,
+ * ~/.panrc, or $PANRC). Returns 0 (out->ptr NULL when there is none and @p tag is NULL) or the
+ * exit status. */
+static int read_rc_key(struct cli_ctx *ctx, panos_buf *out, const char *tag)
 {
-    char path[4096], err[512] = "";
-    cli_panrc_path(path, sizeof(path));
-    panos_rc *rc = NULL;
-    panos_code code = panos_rc_load(&rc, path, tag, err, sizeof(err));
-    if (code == PANOS_E_NOT_FOUND && tag == NULL)
-        return 0;
-    if (code == PANOS_E_NOT_FOUND) {
-        char msg[4200];
-        snprintf(msg, sizeof(msg), "-t %s: no file %s", tag, path);
-        return cli_local_error(PANOS_E_IO, msg);
-    }
-    if (code != PANOS_OK)
-        return cli_local_error(code, err);
-    const char *k = panos_rc_get(rc, "api_key");
-    int ret = 0;
+    ctx->tag = tag; /* key audit's own -t, or the global one: the files are read for it */
+    int rc = cli_rc_load(ctx);
+    if (rc != 0)
+        return rc;
+    const char *path = NULL;
+    const char *k = cli_rc_first(ctx, "api_key", &path);
     if (k && k[0])
-        ret = copy_secret(out, k);
-    else if (tag)
-        ret = cli_usage_error("key", "-t %s: no api_key%%%s line in %s", tag, tag, path);
-    panos_rc_free(rc);
-    return ret;
+        return copy_secret(out, k);
+    if (tag)
+        return cli_usage_error("key", "-t %s: no api_key%%%s line in %s", tag, tag, path);
+    return 0;
 }
 
 /* At most the first 6 and the last 4 characters (panos-apikey-crypto.md §4.6). */
@@ -300,8 +292,8 @@ static int print_json(const struct audit *a, const panos_apikey_info *in, int re
 
 static int audit(struct cli_ctx *ctx, int argc, char **argv)
 {
-    struct option longs[16];
-    char shorts[32];
+    struct option longs[CLI_MAX_LONGS];
+    char shorts[CLI_MAX_SHORTS];
     const char *key_file = NULL, *tag = NULL, *mk_file = NULL;
     int c, reveal = 0, json = -1, sources = 0, rc = 0;
 
@@ -321,7 +313,9 @@ static int audit(struct cli_ctx *ctx, int argc, char **argv)
                 return cli_usage_error("key", "--output %s: expected json or text", optarg);
             break;
         case 'h': help(); return 0;
-        default: return cli_usage_error("key", "%s", "bad option");
+        default:
+            if ((rc = cli_global_option(ctx, "key", c, optarg)) != 0)
+                return rc;
         }
     }
     for (; optind < argc; optind++) {
@@ -344,17 +338,17 @@ static int audit(struct cli_ctx *ctx, int argc, char **argv)
     if (key_file)
         rc = read_secret(&key, key_file);
     else if (tag)
-        rc = read_rc_key(&key, tag);
+        rc = read_rc_key(ctx, &key, tag);
     else if (ctx->key_file)
         rc = read_secret(&key, ctx->key_file);
     else if (ctx->key_arg)
         rc = copy_secret(&key, ctx->key_arg);
     else if (ctx->tag)
-        rc = read_rc_key(&key, ctx->tag);
+        rc = read_rc_key(ctx, &key, ctx->tag);
     else if (getenv("PANCTL_API_KEY") && getenv("PANCTL_API_KEY")[0])
         rc = copy_secret(&key, getenv("PANCTL_API_KEY"));
     else
-        rc = read_rc_key(&key, NULL);
+        rc = read_rc_key(ctx, &key, NULL);
     if (rc != 0)
         goto done;
     if (key.ptr == NULL) {
@@ -441,14 +435,27 @@ done:
 
 int cmd_key(struct cli_ctx *ctx, int argc, char **argv)
 {
-    if (argc < 2)
-        return cli_usage_error("key", "%s", "expected an action: audit");
-    if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
-        help();
-        return 0;
+    struct option longs[CLI_MAX_LONGS];
+    char shorts[CLI_MAX_SHORTS];
+    int c, rc;
+
+    /* Global options may also come between "key" and the action. */
+    cli_opts_build(NULL, longs, shorts + 1, sizeof(shorts) - 1);
+    shorts[0] = '+'; /* stop at the action */
+    while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        if (c == 'h') {
+            help();
+            return 0;
+        }
+        if ((rc = cli_global_option(ctx, "key", c, optarg)) != 0)
+            return rc;
     }
-    if (strcmp(argv[1], "audit") != 0)
-        return cli_usage_error("key", "unknown action '%s' (expected: audit)", argv[1]);
+    if (optind >= argc)
+        return cli_usage_error("key", "%s", "expected an action: audit");
+    if (strcmp(argv[optind], "audit") != 0)
+        return cli_usage_error("key", "unknown action '%s' (expected: audit)", argv[optind]);
+    int action = optind;
     optind = 0;
-    return audit(ctx, argc - 1, argv + 1);
+    argv[action] = (char *)"panctl key audit"; /* how getopt_long's messages name it */
+    return audit(ctx, argc - action, argv + action);
 }

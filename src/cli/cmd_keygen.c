@@ -94,24 +94,29 @@ int cli_prompt_password(panos_buf *out, const char *user, const char *host)
     return out->ptr ? 0 : -1;
 }
 
-/* Store the key as api_key%TAG in the .panrc, with the host and port it belongs to. */
+/*
+ * Store the key as api_key%TAG in the .panrc with the host and port it was made on, in one
+ * atomic write: the tag never holds a new key beside an old host, and a port%TAG that no longer
+ * applies (the key was made on the default port) is removed.
+ */
 static int save_to_panrc(const struct cli_ctx *ctx, const char *tag, const char *key)
 {
-    char path[4096], err[512] = "", port[16];
+    char path[4096], err[512] = "", port[16], url[600];
     cli_panrc_path(path, sizeof(path));
-    panos_code code = panos_rc_set(path, "api_key", tag, key, err, sizeof(err));
-    const char *host = ctx->host_arg ? ctx->host_arg : getenv("PANCTL_HOST");
-    char url[600];
-    if (host && ctx->use_http && strstr(host, "://") == NULL) {
+    const char *host = ctx->conn_host;
+    if (ctx->use_http && strstr(host, "://") == NULL) {
         snprintf(url, sizeof(url), "http://%s", host); /* so that -t TAG keeps plain HTTP */
         host = url;
     }
-    if (code == PANOS_OK && host)
-        code = panos_rc_set(path, "hostname", tag, host, err, sizeof(err));
-    if (code == PANOS_OK && ctx->port) {
-        snprintf(port, sizeof(port), "%u", ctx->port);
-        code = panos_rc_set(path, "port", tag, port, err, sizeof(err));
+    panos_rc_var set[3] = {{"api_key", key}, {"hostname", host}, {"port", port}};
+    const char *unset[] = {"port"};
+    size_t nset = 2;
+    if (ctx->conn_port) {
+        snprintf(port, sizeof(port), "%u", ctx->conn_port);
+        nset = 3;
     }
+    panos_code code = panos_rc_update(path, tag, set, nset, unset, nset == 3 ? 0 : 1, err,
+                                      sizeof(err));
     if (code != PANOS_OK)
         return cli_local_error(code, err);
     fprintf(stderr, "panctl: key saved as api_key%%%s in %s\n", tag, path);
@@ -136,8 +141,8 @@ static void print_key_json(const char *key)
 
 int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
 {
-    struct option longs[8];
-    char shorts[16];
+    struct option longs[CLI_MAX_LONGS];
+    char shorts[CLI_MAX_SHORTS];
     const char *user = NULL, *pwfile = NULL, *save = NULL, *save_tag = NULL;
     int from_stdin = 0, c, rc = 0;
     panos_buf pw = PANOS_BUF_INIT, key = PANOS_BUF_INIT;
@@ -160,7 +165,9 @@ int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
                      "  panctl -H 192.0.2.1 --pin FP keygen -u admin --save ~/.fw1.key",
                      opts);
             return 0;
-        default: return cli_usage_error("keygen", "%s", "bad option");
+        default:
+            if ((rc = cli_global_option(ctx, "keygen", c, optarg)) != 0)
+                return rc;
         }
     }
     if (optind < argc)
@@ -171,10 +178,12 @@ int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
         return cli_usage_error("keygen", "%s", "--save or --save-tag, not both");
     if (from_stdin && pwfile)
         return cli_usage_error("keygen", "%s", "--password-stdin or --password-file, not both");
+    if (!from_stdin && pwfile == NULL)
+        pwfile = ctx->password_file; /* the global --password-file: the same option */
     if ((rc = cli_connect(ctx, 0)) != 0)
         return rc;
-    if (user == NULL && ctx->rc)
-        user = panos_rc_get(ctx->rc, "api_username");
+    if (user == NULL)
+        user = cli_rc_get(ctx, "api_username");
     if (user == NULL || user[0] == '\0')
         return cli_usage_error("keygen", "%s", "no user: use -u USER");
 
@@ -184,7 +193,18 @@ int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
             rc = cli_local_error(code, err[0] ? err : "cannot read the password");
             goto done;
         }
-    } else if (cli_prompt_password(&pw, user, ctx->host_arg ? ctx->host_arg : "firewall") != 0) {
+    } else if (cli_rc_get(ctx, "api_password") != NULL && cli_rc_get(ctx, "api_username") &&
+               strcmp(cli_rc_get(ctx, "api_username"), user) == 0) {
+        /* The entry's api_password, for its own api_username only, as pan-python's keygen
+         * takes them (doc/panrc.rst, 0.26.0). */
+        const char *p = cli_rc_get(ctx, "api_password");
+        pw.ptr = strdup(p);
+        pw.size = pw.ptr ? strlen(p) : 0;
+        if (pw.ptr == NULL) {
+            rc = PANOS_E_NOMEM;
+            goto done;
+        }
+    } else if (cli_prompt_password(&pw, user, ctx->conn_host) != 0) {
         rc = cli_usage_error("keygen", "%s", "no terminal to ask the password on: use "
                                              "--password-stdin or --password-file");
         goto done;

@@ -225,8 +225,8 @@ static int is_relative(const char *t)
 
 int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
 {
-    struct option longs[40];
-    char shorts[32];
+    struct option longs[CLI_MAX_LONGS];
+    char shorts[CLI_MAX_SHORTS];
     panos_logfilter f = {0};
     panos_log_query q = {0};
     struct out o = {0};
@@ -245,7 +245,7 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
     q.count = 20;
     cli_opts_build(opts, longs, shorts, sizeof(shorts));
     while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
-        char *end = NULL;
+        long long num;
         switch (c) {
         case 'T': f.log_type = optarg; break;
         case OPT_QUERY: f.query = optarg; break;
@@ -261,9 +261,9 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
         case OPT_SINCE: f.since = optarg; break;
         case OPT_UNTIL: f.until = optarg; break;
         case 'n':
-            q.count = strtoull(optarg, &end, 10);
-            if (end == optarg || *end || optarg[0] == '-')
-                return cli_usage_error("logs", "--count %s: expected a number", optarg);
+            if ((rc = cli_parse_count("logs", "--count", optarg, 0, 1000000000, &num)) != 0)
+                return rc;
+            q.count = (unsigned long long)num;
             break;
         case OPT_DIR:
             if (strcmp(optarg, "forward") != 0 && strcmp(optarg, "backward") != 0)
@@ -286,28 +286,22 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
                                        optarg);
             break;
         case OPT_FIELDS: fields = optarg; break;
-        case OPT_PAGE: {
-            unsigned long v = strtoul(optarg, &end, 10);
-            if (end == optarg || *end || v < 1 || v > 5000)
-                return cli_usage_error("logs", "--page-size %s: expected 1 to 5000", optarg);
-            q.page_size = (unsigned int)v;
+        case OPT_PAGE:
+            if ((rc = cli_parse_count("logs", "--page-size", optarg, 1, 5000, &num)) != 0)
+                return rc;
+            q.page_size = (unsigned int)num;
             break;
-        }
-        case OPT_JOB_TIMEOUT: {
-            double v = strtod(optarg, &end);
-            if (end == optarg || *end || v <= 0 || v > 86400)
-                return cli_usage_error("logs", "--job-timeout %s: expected seconds (up to 86400)",
-                                       optarg);
-            q.job_timeout_ms = (long)(v * 1000);
+        case OPT_JOB_TIMEOUT:
+            rc = cli_parse_seconds("logs", "--job-timeout", optarg, 1, 86400000,
+                                   &q.job_timeout_ms);
+            if (rc != 0)
+                return rc;
             break;
-        }
-        case OPT_POLL: {
-            long v = strtol(optarg, &end, 10);
-            if (end == optarg || *end || v < 1 || v > 60000)
-                return cli_usage_error("logs", "--poll-ms %s: expected 1 to 60000", optarg);
-            q.poll_initial_ms = v;
+        case OPT_POLL:
+            if ((rc = cli_parse_count("logs", "--poll-ms", optarg, 1, 60000, &num)) != 0)
+                return rc;
+            q.poll_initial_ms = (long)num;
             break;
-        }
         case OPT_MAX_VALUE:
         case OPT_MAX_ENTRY:
             if (cli_parse_size(optarg, c == OPT_MAX_VALUE ? &q.max_value_bytes
@@ -328,7 +322,9 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
                      "--since 2h -n 10000 -o csv",
                      opts);
             return 0;
-        default: return cli_usage_error("logs", "%s", "bad option");
+        default:
+            if ((rc = cli_global_option(ctx, "logs", c, optarg)) != 0)
+                return rc;
         }
     }
     if (optind < argc)

@@ -13,9 +13,9 @@ static const struct cli_opt opts[] = {
 
 int cmd_op(struct cli_ctx *ctx, int argc, char **argv)
 {
-    struct option longs[4];
+    struct option longs[CLI_MAX_LONGS];
     const char *out_path = NULL;
-    char shorts[8];
+    char shorts[CLI_MAX_SHORTS];
     panos_buf cmd = PANOS_BUF_INIT, text = PANOS_BUF_INIT;
     panos_response *r = NULL;
     int c, rc = 0;
@@ -38,7 +38,8 @@ int cmd_op(struct cli_ctx *ctx, int argc, char **argv)
                      opts);
             return 0;
         }
-        return cli_usage_error("op", "%s", "bad option");
+        if ((rc = cli_global_option(ctx, "op", c, optarg)) != 0)
+            return rc;
     }
     if (optind >= argc)
         return cli_usage_error("op", "%s", "no command given (e.g. panctl op show system info)");

@@ -13,9 +13,9 @@ static const struct cli_opt opts[] = {
 
 int cmd_tls(struct cli_ctx *ctx, int argc, char **argv)
 {
-    struct option longs[4];
-    char shorts[8];
-    int c;
+    struct option longs[CLI_MAX_LONGS];
+    char shorts[CLI_MAX_SHORTS];
+    int c, rc;
 
     cli_opts_build(opts, longs, shorts, sizeof(shorts));
     while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
@@ -29,7 +29,8 @@ int cmd_tls(struct cli_ctx *ctx, int argc, char **argv)
                      opts);
             return 0;
         }
-        return cli_usage_error("tls", "%s", "bad option");
+        if ((rc = cli_global_option(ctx, "tls", c, optarg)) != 0)
+            return rc;
     }
     if (optind < argc && strcmp(argv[optind], "fingerprint") == 0)
         optind++;

@@ -10,8 +10,8 @@ static const struct cli_opt opts[] = {
 
 int cmd_version(struct cli_ctx *ctx, int argc, char **argv)
 {
-    struct option longs[4];
-    char shorts[8];
+    struct option longs[CLI_MAX_LONGS];
+    char shorts[CLI_MAX_SHORTS];
     panos_response *r = NULL;
     int c, rc;
 
@@ -24,7 +24,8 @@ int cmd_version(struct cli_ctx *ctx, int argc, char **argv)
                      opts);
             return 0;
         }
-        return cli_usage_error("version", "%s", "bad option");
+        if ((rc = cli_global_option(ctx, "version", c, optarg)) != 0)
+            return rc;
     }
     if (optind < argc)
         return cli_usage_error("version", "unexpected argument '%s'", argv[optind]);

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "cli.h"
 
 /* One line on stderr: "panctl: " @p prefix message. */
@@ -72,28 +73,113 @@ int cli_fail_client(const struct cli_ctx *ctx, panos_code code)
     return (int)code;
 }
 
+int cli_usage_try(const char *cmd)
+{
+    fprintf(stderr, "Try 'panctl%s%s --help'.\n", cmd ? " " : "", cmd ? cmd : "");
+    return PANOS_E_INVALID_ARG;
+}
+
 int cli_usage_error(const char *cmd, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     vmessage("", fmt, ap);
     va_end(ap);
-    fprintf(stderr, "Try 'panctl%s%s --help'.\n", cmd ? " " : "", cmd ? cmd : "");
-    return PANOS_E_INVALID_ARG;
+    return cli_usage_try(cmd);
+}
+
+/* Digits only, at least one: what cli_parse_count() and cli_parse_seconds() accept. */
+static int all_digits(const char *s, size_t n)
+{
+    if (n == 0)
+        return 0;
+    for (size_t i = 0; i < n; i++)
+        if (s[i] < '0' || s[i] > '9')
+            return 0;
+    return 1;
+}
+
+int cli_parse_count(const char *cmd, const char *opt, const char *s, long long min,
+                    long long max, long long *out)
+{
+    /* strtoll alone would take " 5", "+5", "-0" and, past LLONG_MAX, clamp with ERANGE. */
+    if (s != NULL && all_digits(s, strlen(s))) {
+        char *end = NULL;
+        errno = 0;
+        long long v = strtoll(s, &end, 10);
+        if (errno == 0 && *end == '\0' && v >= min && v <= max) {
+            *out = v;
+            return 0;
+        }
+    }
+    return cli_usage_error(cmd, "%s %s: expected a whole number from %lld to %lld", opt,
+                           s ? s : "", min, max);
+}
+
+int cli_parse_seconds(const char *cmd, const char *opt, const char *s, long min_ms, long max_ms,
+                      long *out_ms)
+{
+    /* By hand, not strtod: strtod reads "nan", "inf", hex and exponents, and a NaN passes
+     * every range comparison. */
+    const char *dot = s ? strchr(s, '.') : NULL;
+    size_t ilen = s ? (dot ? (size_t)(dot - s) : strlen(s)) : 0;
+    size_t flen = dot ? strlen(dot + 1) : 0;
+    int ok = s != NULL && (ilen > 0 || flen > 0) && (ilen == 0 || all_digits(s, ilen)) &&
+             (dot == NULL || all_digits(dot + 1, flen)) && ilen <= 9;
+    if (ok) {
+        long ms = 0;
+        for (size_t i = 0; i < ilen; i++)
+            ms = ms * 10 + (s[i] - '0');
+        ms *= 1000;
+        long scale = 100;
+        int finer = 0;
+        for (size_t i = 0; i < flen; i++) {
+            if (scale > 0)
+                ms += (dot[1 + i] - '0') * scale;
+            else if (dot[1 + i] != '0')
+                finer = 1;
+            scale /= 10;
+        }
+        /* Below a millisecond is refused even where 0 is allowed: 0 ms means "no timeout". */
+        if (!(finer && ms == 0) && ms >= min_ms && ms <= max_ms) {
+            *out_ms = ms;
+            return 0;
+        }
+    }
+    return cli_usage_error(cmd, "%s %s: expected seconds from %ld.%03ld to %ld",
+                           opt, s ? s : "", min_ms / 1000, min_ms % 1000, max_ms / 1000);
+}
+
+/* Append @p opts to the tables; with @p skip_own, leave out --help and --version and any option
+ * already in them (the command's own wins a clash). */
+static void opts_add(const struct cli_opt *opts, int skip_own, struct option *longs, size_t *n,
+                     char *shorts, size_t *s, size_t shorts_len)
+{
+    for (; opts->opt.name; opts++) {
+        int val = opts->opt.val;
+        int clash = 0;
+        if (skip_own && (strcmp(opts->opt.name, "help") == 0 ||
+                         strcmp(opts->opt.name, "version") == 0))
+            continue;
+        for (size_t i = 0; skip_own && i < *n; i++)
+            clash |= strcmp(longs[i].name, opts->opt.name) == 0;
+        if (!clash && *n + 1 < CLI_MAX_LONGS)
+            longs[(*n)++] = opts->opt;
+        if (val > 0 && val < 256 && memchr(shorts, val, *s) == NULL && *s + 3 < shorts_len) {
+            shorts[(*s)++] = (char)val;
+            if (opts->opt.has_arg == required_argument)
+                shorts[(*s)++] = ':';
+        }
+    }
 }
 
 void cli_opts_build(const struct cli_opt *opts, struct option *longs, char *shorts,
                     size_t shorts_len)
 {
     size_t n = 0, s = 0;
-    for (; opts[n].opt.name; n++) {
-        longs[n] = opts[n].opt;
-        if (opts[n].opt.val > 0 && opts[n].opt.val < 256 && s + 3 < shorts_len) {
-            shorts[s++] = (char)opts[n].opt.val;
-            if (opts[n].opt.has_arg == required_argument)
-                shorts[s++] = ':';
-        }
-    }
+    if (opts != NULL)
+        opts_add(opts, 0, longs, &n, shorts, &s, shorts_len);
+    opts_add(cli_global_opts, opts != NULL, longs, &n, shorts, &s, shorts_len);
     memset(&longs[n], 0, sizeof(longs[n]));
     shorts[s] = '\0';
 }
@@ -150,33 +236,129 @@ static int is_loopback(const char *host)
            strcmp(host, "[::1]") == 0 || strcmp(host, "localhost") == 0;
 }
 
-/* Load the .panrc when it is needed. Returns 0, or the exit status (error printed). */
-static int load_rc(struct cli_ctx *ctx, int required)
+/*
+ * Load the .panrc files once, as pan-python's lib/pan/rc.py (0.26.0) looks them up: ./.panrc,
+ * then ~/.panrc, merged per variable with the first file winning; $PANRC names one file to
+ * use instead of both. A file that is missing is skipped; any other failure (permissions) is
+ * kept and reported when @p report is set, that is when the .panrc is what the command relies
+ * on (-t, no --host, no other key), so that `-H HOST -K FILE` still works beside a broken one.
+ * With -t, a tag that none of the files has is an error that names them. Returns 0, or the
+ * exit status (error printed).
+ */
+static int load_rc(struct cli_ctx *ctx, int report)
 {
-    if (ctx->rc_loaded)
-        return 0;
-    ctx->rc_loaded = 1;
-    char path[4096];
-    cli_panrc_path(path, sizeof(path));
-    char err[512] = "";
-    free(ctx->rc_path);
-    ctx->rc_path = strdup(path);
-    panos_code code = panos_rc_load(&ctx->rc, path, ctx->tag, err, sizeof(err));
-    if (code == PANOS_E_NOT_FOUND && !required)
-        return 0;
-    if (code == PANOS_E_NOT_FOUND) {
-        char msg[4200];
-        snprintf(msg, sizeof(msg), "-t %s: no file %s", ctx->tag, path);
-        return cli_local_error(PANOS_E_IO, msg);
+    if (!ctx->rc_loaded) {
+        ctx->rc_loaded = 1;
+        ctx->rc_code = PANOS_OK;
+        char home[4096];
+        cli_panrc_path(home, sizeof(home));
+        const char *paths[2] = {"./.panrc", home};
+        size_t first = getenv("PANRC") && getenv("PANRC")[0] ? 1 : 0;
+        struct stat st0, st1;
+        /* ./.panrc is ~/.panrc when run from $HOME: read it once. */
+        if (first == 0 && stat(paths[0], &st0) == 0 && stat(paths[1], &st1) == 0 &&
+            st0.st_dev == st1.st_dev && st0.st_ino == st1.st_ino)
+            first = 1;
+        for (size_t i = first; i < 2; i++) {
+            struct cli_rcfile *f = &ctx->rcf[ctx->nrcf];
+            char err[512] = "";
+            panos_code code = panos_rc_load(&f->rc, paths[i], ctx->tag, err, sizeof(err));
+            if (code == PANOS_OK) {
+                f->path = strdup(paths[i]);
+                if (f->path == NULL) {
+                    panos_rc_free(f->rc);
+                    f->rc = NULL;
+                    code = PANOS_E_NOMEM;
+                } else {
+                    ctx->nrcf++;
+                }
+            }
+            if (code != PANOS_OK && code != PANOS_E_NOT_FOUND && ctx->rc_code == PANOS_OK) {
+                ctx->rc_code = code;
+                snprintf(ctx->rc_err, sizeof(ctx->rc_err), "%s",
+                         err[0] ? err : panos_strerror(code));
+            }
+        }
+        if (ctx->rc_code == PANOS_OK && ctx->tag) {
+            size_t n = 0;
+            for (size_t i = 0; i < ctx->nrcf; i++)
+                n += panos_rc_count(ctx->rcf[i].rc);
+            if (ctx->nrcf == 0) {
+                ctx->rc_code = PANOS_E_IO;
+                snprintf(ctx->rc_err, sizeof(ctx->rc_err), "-t %s: no file %s%s%s", ctx->tag,
+                         first ? "" : paths[0], first ? "" : " or ", home);
+            } else if (n == 0) {
+                ctx->rc_code = PANOS_E_INVALID_ARG;
+                snprintf(ctx->rc_err, sizeof(ctx->rc_err), "-t %s: no such tag in %s%s%s (no "
+                         "line NAME%%%s=VALUE)", ctx->tag, ctx->rcf[0].path,
+                         ctx->nrcf > 1 ? " or " : "", ctx->nrcf > 1 ? ctx->rcf[1].path : "",
+                         ctx->tag);
+            }
+        }
     }
-    if (code != PANOS_OK)
-        return cli_local_error(code, err[0] ? err : panos_strerror(code));
-    return 0;
+    if (!report || ctx->rc_code == PANOS_OK)
+        return 0;
+    if (ctx->rc_code == PANOS_E_INVALID_ARG) {
+        cli_error("%s", ctx->rc_err); /* a usage error: the tag is mistyped */
+        return PANOS_E_INVALID_ARG;
+    }
+    return cli_local_error(ctx->rc_code, ctx->rc_err);
 }
 
-static const char *rc_get(const struct cli_ctx *ctx, const char *var)
+void cli_rc_free(struct cli_ctx *ctx)
 {
-    return ctx->rc ? panos_rc_get(ctx->rc, var) : NULL;
+    for (size_t i = 0; i < ctx->nrcf; i++) {
+        panos_rc_free(ctx->rcf[i].rc);
+        free(ctx->rcf[i].path);
+    }
+    ctx->nrcf = 0;
+}
+
+/* @p var from the first file that has it (bound or not, @p file_out: which), or NULL. */
+static const char *rc_get_any(const struct cli_ctx *ctx, const char *var, size_t *file_out)
+{
+    for (size_t i = 0; i < ctx->nrcf; i++) {
+        const char *v = panos_rc_get(ctx->rcf[i].rc, var);
+        if (v != NULL) {
+            if (file_out)
+                *file_out = i;
+            return v;
+        }
+    }
+    return NULL;
+}
+
+/* @p var from the first file bound to the firewall in use (@p file_out: which), or NULL. */
+static const char *rc_get_bound(const struct cli_ctx *ctx, const char *var, size_t *file_out)
+{
+    for (size_t i = 0; i < ctx->nrcf; i++) {
+        const char *v = ctx->rcf[i].bound ? panos_rc_get(ctx->rcf[i].rc, var) : NULL;
+        if (v != NULL) {
+            if (file_out)
+                *file_out = i;
+            return v;
+        }
+    }
+    return NULL;
+}
+
+const char *cli_rc_get(const struct cli_ctx *ctx, const char *var)
+{
+    return rc_get_bound(ctx, var, NULL);
+}
+
+int cli_rc_load(struct cli_ctx *ctx)
+{
+    return load_rc(ctx, 1);
+}
+
+const char *cli_rc_first(const struct cli_ctx *ctx, const char *var, const char **path_out)
+{
+    size_t i = 0;
+    const char *v = rc_get_any(ctx, var, &i);
+    if (path_out)
+        *path_out = v ? ctx->rcf[i].path : ctx->nrcf ? ctx->rcf[0].path : ".panrc";
+    return v;
 }
 
 int cli_parse_host(const char *arg, char *host, size_t hostlen, unsigned int *port,
@@ -216,7 +398,8 @@ int cli_parse_host(const char *arg, char *host, size_t hostlen, unsigned int *po
     if (portp) {
         char *end = NULL;
         long v = strtol(portp, &end, 10);
-        if (end == portp || (*end && *end != '/') || v < 1 || v > 65535)
+        if (!all_digits(portp, strcspn(portp, "/")) || (*end && *end != '/') || v < 1 ||
+            v > 65535)
             return -1;
         *port = (unsigned int)v;
     }
@@ -225,7 +408,7 @@ int cli_parse_host(const char *arg, char *host, size_t hostlen, unsigned int *po
 
 static const char *admin_user(const struct cli_ctx *ctx)
 {
-    return ctx->user ? ctx->user : rc_get(ctx, "api_username");
+    return ctx->user ? ctx->user : cli_rc_get(ctx, "api_username");
 }
 
 /* The admin's password: --password-file, api_password in .panrc, or the terminal. */
@@ -238,8 +421,10 @@ static panos_code get_password(struct cli_ctx *ctx, panos_buf *out, const char *
             cli_local_error(code, err[0] ? err : "cannot read the password file");
         return code;
     }
-    const char *p = rc_get(ctx, "api_password");
-    if (p != NULL) {
+    /* The entry's api_password belongs to its api_username, not to another --user. */
+    const char *p = cli_rc_get(ctx, "api_password");
+    const char *rc_user = cli_rc_get(ctx, "api_username");
+    if (p != NULL && rc_user != NULL && strcmp(rc_user, user) == 0) {
         out->ptr = strdup(p);
         out->size = out->ptr ? strlen(p) : 0;
         return out->ptr ? PANOS_OK : PANOS_E_NOMEM;
@@ -280,9 +465,9 @@ static void rekey_store(void *payload, const char *key)
         panos_wipe(line, n + 1);
         free(line);
         where = ctx->key_file;
-    } else if (ctx->key_source == CLI_KEY_RC && ctx->rc_path) {
-        code = panos_rc_set(ctx->rc_path, "api_key", ctx->tag, key, err, sizeof(err));
-        where = ctx->rc_path;
+    } else if (ctx->key_source == CLI_KEY_RC && ctx->rc_key_path) {
+        code = panos_rc_set(ctx->rc_key_path, "api_key", ctx->tag, key, err, sizeof(err));
+        where = ctx->rc_key_path;
     }
     if (where == NULL)
         cli_warn("the key was renewed for this run only: it came from %s; save a new one with "
@@ -297,6 +482,17 @@ static void rekey_store(void *payload, const char *key)
                 where);
 }
 
+/* Whether @p a and @p b name the same host (case aside; a port or scheme in either is not
+ * compared: the port has its own rules). */
+static int same_host(const char *a, const char *b)
+{
+    char ha[256], hb[256];
+    unsigned int pa = 0, pb = 0;
+    int ua = 0, ub = 0;
+    return cli_parse_host(a, ha, sizeof(ha), &pa, &ua) == 0 &&
+           cli_parse_host(b, hb, sizeof(hb), &pb, &ub) == 0 && strcasecmp(ha, hb) == 0;
+}
+
 int cli_connect(struct cli_ctx *ctx, int need_key)
 {
     int rc;
@@ -305,15 +501,19 @@ int cli_connect(struct cli_ctx *ctx, int need_key)
     if (ctx->tag && (rc = load_rc(ctx, 1)) != 0)
         return rc;
     const char *host_arg = ctx->host_arg ? ctx->host_arg : getenv("PANCTL_HOST");
-    if ((host_arg == NULL || host_arg[0] == '\0') && (rc = load_rc(ctx, 0)) != 0)
+    int host_given = host_arg != NULL && host_arg[0] != '\0';
+    if ((rc = load_rc(ctx, !host_given)) != 0)
         return rc;
-    int host_from_rc = 0;
+    if (!host_given)
+        host_arg = rc_get_any(ctx, "hostname", NULL);
     if (host_arg == NULL || host_arg[0] == '\0') {
-        host_arg = rc_get(ctx, "hostname");
-        host_from_rc = host_arg != NULL;
-    }
-    if (host_arg == NULL || host_arg[0] == '\0') {
-        cli_error("no firewall given: use --host HOST, PANCTL_HOST, or -t TAG with ~/.panrc");
+        if (ctx->tag)
+            cli_error("no firewall given: -t %s has no hostname%%%s line in %s%s%s; use --host "
+                      "HOST",
+                      ctx->tag, ctx->tag, ctx->rcf[0].path, ctx->nrcf > 1 ? " or " : "",
+                      ctx->nrcf > 1 ? ctx->rcf[1].path : "");
+        else
+            cli_error("no firewall given: use --host HOST, PANCTL_HOST, or -t TAG with ~/.panrc");
         return PANOS_E_INVALID_ARG;
     }
     char host[256];
@@ -322,23 +522,51 @@ int cli_connect(struct cli_ctx *ctx, int need_key)
     if (cli_parse_host(host_arg, host, sizeof(host), &url_port, &use_http) != 0)
         return cli_usage_error(NULL, "cannot read the host '%s' (HOST, [IPv6]:PORT or URL)",
                                host_arg);
+    /*
+     * A .panrc file's settings (key, password, user, port, trust, serial) belong to its own
+     * hostname: they are used only for that host, whether it came from the file or --host
+     * names it, or, with -t, when the tag has no hostname (a key for any host given with -H).
+     * So a key is never sent to another firewall, even when ./.panrc names the host and
+     * ~/.panrc holds the key (a PAN-OS key opens the admin's password when the device uses
+     * the default master key).
+     */
+    for (size_t i = 0; i < ctx->nrcf; i++) {
+        const char *h = panos_rc_get(ctx->rcf[i].rc, "hostname");
+        ctx->rcf[i].bound = h ? same_host(h, host_arg) : ctx->tag != NULL;
+    }
     unsigned int port = ctx->port ? ctx->port : url_port;
-    const char *rc_port = rc_get(ctx, "port");
+    size_t port_file = 0;
+    const char *rc_port = rc_get_bound(ctx, "port", &port_file);
     if (port == 0 && rc_port) {
         char *end = NULL;
         long v = strtol(rc_port, &end, 10);
-        if (end == rc_port || *end || v < 1 || v > 65535)
-            return cli_local_error(PANOS_E_INVALID_ARG, ".panrc: port is not a number 1-65535");
+        if (!all_digits(rc_port, strlen(rc_port)) || *end || v < 1 || v > 65535) {
+            cli_error("%s: port%s%s=%s: expected a whole number from 1 to 65535",
+                      ctx->rcf[port_file].path, ctx->tag ? "%" : "", ctx->tag ? ctx->tag : "",
+                      rc_port);
+            return PANOS_E_INVALID_ARG;
+        }
         port = (unsigned int)v;
     }
+    /* The trust of the .panrc entry (pin, ca_file) unless the command line gives any. */
+    const char *pin = ctx->pin, *ca_file = ctx->ca_file;
+    size_t pin_file = 0;
+    if (!ctx->pin && !ctx->ca_file && !ctx->insecure) {
+        pin = rc_get_bound(ctx, "pin", &pin_file);
+        ca_file = rc_get_bound(ctx, "ca_file", NULL);
+    }
+
+    ctx->conn_host = host_arg;
+    ctx->conn_port = port;
+    ctx->use_http = use_http;
 
     panos_client_options o;
     panos_client_options_init(&o);
     o.host = host;
     o.port = port;
     o.use_http = use_http;
-    o.ca_file = ctx->ca_file;
-    o.pin_sha256 = ctx->pin;
+    o.ca_file = ca_file;
+    o.pin_sha256 = pin;
     o.insecure = ctx->insecure;
     o.timeout_ms = ctx->timeout_ms;
     if (ctx->max_bytes)
@@ -351,6 +579,11 @@ int cli_connect(struct cli_ctx *ctx, int need_key)
     if (code == PANOS_E_INVALID_ARG && ctx->pin)
         return cli_usage_error(NULL, "--pin: expected a SHA-256 fingerprint (64 hex digits, "
                                      "':' allowed)");
+    if (code == PANOS_E_INVALID_ARG && pin) {
+        cli_error("%s: pin%s%s: expected a SHA-256 fingerprint (64 hex digits, ':' allowed)",
+                  ctx->rcf[pin_file].path, ctx->tag ? "%" : "", ctx->tag ? ctx->tag : "");
+        return PANOS_E_INVALID_ARG;
+    }
     if (code != PANOS_OK)
         return cli_local_error(code, panos_strerror(code));
     if (ctx->insecure && !use_http)
@@ -358,7 +591,7 @@ int cli_connect(struct cli_ctx *ctx, int need_key)
                  "the firewall and take the key");
     if (use_http && !is_loopback(host))
         cli_warn("plain HTTP to %s: the key and the data cross the network unencrypted", host);
-    const char *target = ctx->target ? ctx->target : rc_get(ctx, "serial");
+    const char *target = ctx->target ? ctx->target : cli_rc_get(ctx, "serial");
     if (target)
         panos_client_set_target(ctx->client, target);
     if (ctx->vsys)
@@ -423,19 +656,17 @@ int cli_connect(struct cli_ctx *ctx, int need_key)
         code = panos_client_set_key(ctx->client, getenv("PANCTL_API_KEY"));
         ctx->key_source = CLI_KEY_ENV;
     } else {
-        if ((rc = load_rc(ctx, 0)) != 0)
+        if ((rc = load_rc(ctx, 1)) != 0)
             return rc;
-        /* The .panrc key belongs to the .panrc's firewall: never send it to another one
-         * (it may reveal the admin's password, panos-apikey-crypto.md §4). */
-        const char *rc_host = rc_get(ctx, "hostname");
-        const char *k = ctx->tag || host_from_rc || (rc_host && strcmp(rc_host, host_arg) == 0)
-                            ? rc_get(ctx, "api_key")
-                            : NULL;
+        /* Only from a file bound to this host (see above). */
+        size_t key_file = 0;
+        const char *k = rc_get_bound(ctx, "api_key", &key_file);
         if (k == NULL || k[0] == '\0') {
             cli_error("no API key: use --key-file FILE, PANCTL_API_KEY, or -t TAG; make one "
                       "with 'panctl keygen'");
             return PANOS_E_INVALID_ARG;
         }
+        ctx->rc_key_path = ctx->rcf[key_file].path;
         code = panos_client_set_key(ctx->client, k);
         ctx->key_source = CLI_KEY_RC;
     }

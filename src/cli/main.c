@@ -22,11 +22,12 @@ static const struct cli_cmd cmds[] = {
     {"version", cmd_version, "Show the firewall's PAN-OS version, model and serial"},
 };
 
-enum { OPT_HTTP = 256, OPT_KEY, OPT_CA, OPT_PIN, OPT_INSECURE, OPT_TIMEOUT, OPT_TARGET,
+/* Above any command's own option values: a command's table holds its options and these. */
+enum { OPT_HTTP = 0x1000, OPT_KEY, OPT_CA, OPT_PIN, OPT_INSECURE, OPT_TIMEOUT, OPT_TARGET,
        OPT_VSYS, OPT_VERSION, OPT_USER, OPT_PWFILE, OPT_AUTH, OPT_SESSION, OPT_JAR,
        OPT_NO_PROMPT, OPT_MAX_BYTES };
 
-static const struct cli_opt global_opts[] = {
+const struct cli_opt cli_global_opts[] = {
     {{"host", required_argument, NULL, 'H'}, "HOST",
      "firewall or Panorama: name, IPv4, [IPv6], or URL https://HOST:PORT (env PANCTL_HOST)"},
     {{"port", required_argument, NULL, 'P'}, "PORT", "TCP port (default 443, or 80 with --http)"},
@@ -37,7 +38,7 @@ static const struct cli_opt global_opts[] = {
     {{"key", required_argument, NULL, OPT_KEY}, "KEY",
      "the API key itself (warns: visible in ps; prefer --key-file or PANCTL_API_KEY)"},
     {{"tag", required_argument, NULL, 't'}, "TAG",
-     "take hostname, port and api_key from the TAG entries of ~/.panrc ($PANRC)"},
+     "take host, port, key and trust from the TAG entries of ./.panrc, ~/.panrc ($PANRC)"},
     {{"user", required_argument, NULL, OPT_USER}, "USER",
      "admin user: renews a refused or expired key once (keygen), and for --auth basic"},
     {{"password-file", required_argument, NULL, OPT_PWFILE}, "FILE",
@@ -72,14 +73,14 @@ static const struct cli_opt global_opts[] = {
 
 static void main_help(FILE *f)
 {
-    fputs("usage: panctl [GLOBAL OPTIONS] COMMAND [ARGS]\n"
+    fputs("usage: panctl [GLOBAL OPTIONS] COMMAND [ARGS] (global options may follow COMMAND)\n"
           "Automate Palo Alto Networks firewalls and Panorama over the PAN-OS XML API.\n\n"
           "Commands:\n",
           f);
     for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
         fprintf(f, "  %-10s %s\n", cmds[i].name, cmds[i].summary);
     fputs("\nGlobal options:\n", f);
-    for (const struct cli_opt *o = global_opts; o->opt.name; o++) {
+    for (const struct cli_opt *o = cli_global_opts; o->opt.name; o++) {
         char left[64];
         if (o->opt.val < 256)
             snprintf(left, sizeof(left), "-%c, --%s%s%s", o->opt.val, o->opt.name,
@@ -107,98 +108,136 @@ static const struct cli_cmd *find_cmd(const char *name)
     return NULL;
 }
 
+/* "panctl CMD": the argv[0] a command's getopt_long names in its messages
+ * ("panctl op: invalid option -- 'x'"). */
+static char *prog_name(const struct cli_cmd *cmd)
+{
+    static char name[32];
+    snprintf(name, sizeof(name), "panctl %s", cmd->name);
+    return name;
+}
+
+static const struct cli_opt help_opts[] = {
+    {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
+    {{NULL, 0, NULL, 0}, NULL, NULL},
+};
+
 static int cmd_help(struct cli_ctx *ctx, int argc, char **argv)
 {
-    if (argc < 2 || strcmp(argv[1], "help") == 0) {
+    struct option longs[CLI_MAX_LONGS];
+    char shorts[CLI_MAX_SHORTS];
+    int c, rc;
+
+    cli_opts_build(help_opts, longs, shorts, sizeof(shorts));
+    while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        if (c == 'h') {
+            cli_help("help", "[COMMAND]",
+                     "Show panctl's help, or COMMAND's (the same as 'panctl COMMAND --help').",
+                     help_opts);
+            return 0;
+        }
+        if ((rc = cli_global_option(ctx, "help", c, optarg)) != 0)
+            return rc;
+    }
+    if (optind >= argc || strcmp(argv[optind], "help") == 0) {
         main_help(stdout);
         return 0;
     }
-    const struct cli_cmd *c = find_cmd(argv[1]);
-    if (c == NULL)
-        return cli_usage_error(NULL, "unknown command '%s'", argv[1]);
-    char *hargv[] = {argv[1], (char *)"--help", NULL};
+    if (optind + 1 < argc)
+        return cli_usage_error("help", "unexpected argument '%s' (one command at a time)",
+                               argv[optind + 1]);
+    const struct cli_cmd *cmd = find_cmd(argv[optind]);
+    if (cmd == NULL)
+        return cli_usage_error(NULL, "unknown command '%s'", argv[optind]);
+    char *hargv[] = {prog_name(cmd), (char *)"--help", NULL};
     optind = 0;
-    return c->run(ctx, 2, hargv);
+    return cmd->run(ctx, 2, hargv);
 }
 
-static int parse_timeout(const char *s, long *out_ms)
+/*
+ * Apply one global option, before the command name (main) or after it (the command's getopt
+ * loop, whose table ends with these): the same code either way. @p c is what getopt_long
+ * returned; anything that is not a global option is a usage error for @p cmd (getopt has
+ * already said which option). Returns 0, or the exit status.
+ */
+int cli_global_option(struct cli_ctx *ctx, const char *cmd, int c, char *arg)
 {
-    char *end = NULL;
-    double v = strtod(s, &end);
-    if (end == s || *end || v <= 0 || v > 86400)
-        return -1;
-    *out_ms = (long)(v * 1000);
+    int rc;
+    switch (c) {
+    case 'H': ctx->host_arg = arg; break;
+    case 'P': {
+        long long p;
+        if ((rc = cli_parse_count(cmd, "--port", arg, 1, 65535, &p)) != 0)
+            return rc;
+        ctx->port = (unsigned int)p;
+        break;
+    }
+    case OPT_HTTP: ctx->use_http = 1; break;
+    case 'K': ctx->key_file = arg; break;
+    case OPT_KEY:
+        free(ctx->key_arg);
+        ctx->key_arg = strdup(arg);
+        panos_wipe(arg, strlen(arg)); /* out of ps, as far as we can */
+        break;
+    case 't': ctx->tag = arg; break;
+    case OPT_CA: ctx->ca_file = arg; break;
+    case OPT_PIN: ctx->pin = arg; break;
+    case OPT_INSECURE: ctx->insecure = 1; break;
+    case OPT_TIMEOUT:
+        rc = cli_parse_seconds(cmd, "--timeout", arg, 1, 86400000, &ctx->timeout_ms);
+        if (rc != 0)
+            return rc;
+        break;
+    case OPT_MAX_BYTES:
+        if (cli_parse_size(arg, &ctx->max_bytes) != 0)
+            return cli_usage_error(cmd, "--max-bytes %s: expected a size such as 64M", arg);
+        break;
+    case OPT_TARGET: ctx->target = arg; break;
+    case OPT_VSYS: ctx->vsys = arg; break;
+    case OPT_USER: ctx->user = arg; break;
+    case OPT_PWFILE: ctx->password_file = arg; break;
+    case OPT_NO_PROMPT: ctx->no_prompt = 1; break;
+    case OPT_AUTH:
+        if (strcmp(arg, "basic") != 0 && strcmp(arg, "key") != 0)
+            return cli_usage_error(cmd, "--auth %s: expected key or basic", arg);
+        ctx->auth_basic = arg[0] == 'b';
+        break;
+    case OPT_SESSION: ctx->session = 1; break;
+    case OPT_JAR: ctx->cookie_jar = arg; ctx->session = 1; break;
+    case 'o':
+        if (cli_format_parse(arg, &ctx->format) != 0)
+            return cli_usage_error(cmd, "--output %s: expected xml, json or text", arg);
+        ctx->format_set = 1;
+        break;
+    case 'v': ctx->verbose = 1; break;
+    case '?': return cli_usage_try(cmd); /* getopt_long has named the option */
+    default: return cli_usage_error(cmd, "%s", "bad option");
+    }
     return 0;
 }
 
 int main(int argc, char **argv)
 {
     struct cli_ctx ctx = {0};
-    struct option longs[32];
-    char shorts[64];
+    struct option longs[CLI_MAX_LONGS];
+    char shorts[CLI_MAX_SHORTS];
     int c, rc;
 
     /* A closed pipe (panctl logs | head) is a write error to handle, not a silent death: the
      * running log job must still be finished. */
     signal(SIGPIPE, SIG_IGN);
+    argv[0] = (char *)"panctl"; /* getopt_long's messages start with it */
     ctx.timeout_ms = 120000;
     ctx.pretty = isatty(STDOUT_FILENO);
-    cli_opts_build(global_opts, longs, shorts + 1, sizeof(shorts) - 1);
+    cli_opts_build(NULL, longs, shorts + 1, sizeof(shorts) - 1);
     shorts[0] = '+'; /* stop at the command: its options are its own */
     while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
         switch (c) {
-        case 'H': ctx.host_arg = optarg; break;
-        case 'P': {
-            char *end = NULL;
-            long p = strtol(optarg, &end, 10);
-            if (end == optarg || *end || p < 1 || p > 65535)
-                return cli_usage_error(NULL, "--port %s: expected a number from 1 to 65535",
-                                       optarg);
-            ctx.port = (unsigned int)p;
-            break;
-        }
-        case OPT_HTTP: ctx.use_http = 1; break;
-        case 'K': ctx.key_file = optarg; break;
-        case OPT_KEY:
-            free(ctx.key_arg);
-            ctx.key_arg = strdup(optarg);
-            panos_wipe(optarg, strlen(optarg)); /* out of ps, as far as we can */
-            break;
-        case 't': ctx.tag = optarg; break;
-        case OPT_CA: ctx.ca_file = optarg; break;
-        case OPT_PIN: ctx.pin = optarg; break;
-        case OPT_INSECURE: ctx.insecure = 1; break;
-        case OPT_TIMEOUT:
-            if (parse_timeout(optarg, &ctx.timeout_ms) != 0)
-                return cli_usage_error(NULL, "--timeout %s: expected seconds (0 < S <= 86400)",
-                                       optarg);
-            break;
-        case OPT_MAX_BYTES:
-            if (cli_parse_size(optarg, &ctx.max_bytes) != 0)
-                return cli_usage_error(NULL, "--max-bytes %s: expected a size such as 64M",
-                                       optarg);
-            break;
-        case OPT_TARGET: ctx.target = optarg; break;
-        case OPT_VSYS: ctx.vsys = optarg; break;
-        case OPT_USER: ctx.user = optarg; break;
-        case OPT_PWFILE: ctx.password_file = optarg; break;
-        case OPT_NO_PROMPT: ctx.no_prompt = 1; break;
-        case OPT_AUTH:
-            if (strcmp(optarg, "basic") != 0 && strcmp(optarg, "key") != 0)
-                return cli_usage_error(NULL, "--auth %s: expected key or basic", optarg);
-            ctx.auth_basic = optarg[0] == 'b';
-            break;
-        case OPT_SESSION: ctx.session = 1; break;
-        case OPT_JAR: ctx.cookie_jar = optarg; ctx.session = 1; break;
-        case 'o':
-            if (cli_format_parse(optarg, &ctx.format) != 0)
-                return cli_usage_error(NULL, "--output %s: expected xml, json or text", optarg);
-            ctx.format_set = 1;
-            break;
-        case 'v': ctx.verbose = 1; break;
         case 'h': main_help(stdout); return 0;
         case OPT_VERSION: printf("panctl %s\n", panos_version_string()); return 0;
-        default: return cli_usage_error(NULL, "%s", "bad option");
+        default:
+            if ((rc = cli_global_option(&ctx, NULL, c, optarg)) != 0)
+                return rc;
         }
     }
     if (!ctx.format_set)
@@ -216,11 +255,11 @@ int main(int argc, char **argv)
     }
     int sub_argc = argc - optind;
     char **sub_argv = argv + optind;
+    sub_argv[0] = prog_name(cmd);
     optind = 0; /* reset getopt for the command's own options */
     rc = cmd->run(&ctx, sub_argc, sub_argv);
     panos_client_free(ctx.client);
-    panos_rc_free(ctx.rc);
-    free(ctx.rc_path);
+    cli_rc_free(&ctx);
     panos_free_secret(ctx.key_arg);
     panos_global_cleanup();
     if (fflush(stdout) != 0 && rc == 0) {

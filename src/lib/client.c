@@ -17,6 +17,7 @@
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 #include <panos/client.h>
+#include "rc_priv.h"
 #include "response_priv.h"
 #include "sbuf.h"
 #include "stream.h"
@@ -308,12 +309,12 @@ panos_code panos_client_set_session(panos_client *c, const char *path)
             close(fd);
         return PANOS_E_IO;
     }
+    char err[600];
+    panos_code rc = panos__file_check_private(fd, path, err, sizeof(err));
     close(fd);
-    if (st.st_mode & 077) {
-        panos__client_set_error(c, PANOS_E_IO, 0, -1, NULL,
-                                "%s is readable by others (mode %04o); run: chmod 600 %s", path,
-                                (unsigned)(st.st_mode & 07777), path);
-        return PANOS_E_IO;
+    if (rc != PANOS_OK) {
+        panos__client_set_error(c, rc, 0, -1, NULL, "%s", err);
+        return rc;
     }
     return set_str(&c->cookie_jar, path);
 }

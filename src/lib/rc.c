@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <panos/rc.h>
+#include "rc_priv.h"
 #include "sbuf.h"
 
 /* A .panrc holds a handful of short lines; anything bigger is not one. */
@@ -76,22 +77,26 @@ static void shell_quote(panos__sb *sb, const char *s)
 }
 
 /*
- * Refuse a file that group or others can read, as ssh does for private keys: it may hold an
- * API key or password. The check is on the open descriptor, so a rename between the check and
- * the read cannot swap in another file. The message ends with the command that fixes it.
+ * Refuse a file that group or others can read or write, as ssh does for private keys: it may
+ * hold an API key, a password or a session cookie, and whoever can write it can swap in their
+ * own key, host or cookie. The check is on the open descriptor, so a rename between the check
+ * and the read cannot swap in another file. The message ends with the command that fixes it.
  */
-static panos_code check_private(int fd, const char *path, char *errbuf, size_t errlen)
+panos_code panos__file_check_private(int fd, const char *path, char *errbuf, size_t errlen)
 {
     struct stat st;
     if (fstat(fd, &st) != 0)
         return fail(errbuf, errlen, PANOS_E_IO, "%s: %s", path, strerror(errno));
-    if ((st.st_mode & (S_IRGRP | S_IROTH)) == 0)
+    if ((st.st_mode & (S_IRWXG | S_IRWXO)) == 0)
         return PANOS_OK;
+    int readable = (st.st_mode & (S_IRGRP | S_IROTH)) != 0;
+    int others = readable ? (st.st_mode & S_IROTH) != 0 : (st.st_mode & (S_IWOTH | S_IXOTH)) != 0;
+    int writable = (st.st_mode & (S_IWGRP | S_IWOTH)) != 0;
     panos__sb q = PANOS__SB_INIT;
     shell_quote(&q, path);
-    fail(errbuf, errlen, PANOS_E_IO, "%s is readable by %s (mode %04o); run: chmod 600 %s", path,
-         (st.st_mode & S_IROTH) ? "others" : "group", (unsigned int)(st.st_mode & 07777),
-         q.failed || q.ptr == NULL ? path : q.ptr);
+    fail(errbuf, errlen, PANOS_E_IO, "%s is %s by %s (mode %04o); run: chmod 600 %s", path,
+         readable ? "readable" : writable ? "writable" : "accessible", others ? "others" : "group",
+         (unsigned int)(st.st_mode & 07777), q.failed || q.ptr == NULL ? path : q.ptr);
     panos__sb_dispose(&q, 0);
     return PANOS_E_IO;
 }
@@ -107,7 +112,7 @@ static panos_code open_private(int *fd_out, const char *path, char *errbuf, size
         return fail(errbuf, errlen, e == ENOENT ? PANOS_E_NOT_FOUND : PANOS_E_IO, "%s: %s", path,
                     strerror(e));
     }
-    panos_code rc = check_private(fd, path, errbuf, errlen);
+    panos_code rc = panos__file_check_private(fd, path, errbuf, errlen);
     if (rc != PANOS_OK) {
         close(fd);
         return rc;
@@ -269,6 +274,11 @@ const char *panos_rc_get(const panos_rc *rc, const char *var)
     return NULL;
 }
 
+size_t panos_rc_count(const panos_rc *rc)
+{
+    return rc != NULL ? rc->n : 0;
+}
+
 void panos_rc_free(panos_rc *rc)
 {
     if (rc == NULL)
@@ -409,23 +419,54 @@ done:
     return rc;
 }
 
-panos_code panos_rc_set(const char *path, const char *var, const char *tag, const char *value,
-                        char *errbuf, size_t errlen)
+/*
+ * The index of the name that @p k (@p klen bytes) spells as "name%tag" (or "name" when @p tag
+ * is NULL), or -1. The @p n names are read @p stride bytes apart, so that both an array of
+ * strings and the name fields of an array of panos_rc_var can be searched.
+ */
+static long match_name(const char *k, size_t klen, const char *tag, const char *const *names,
+                       size_t n, size_t stride)
 {
-    if (var == NULL || !tag_valid(var) || (tag != NULL && !tag_valid(tag)) || value == NULL ||
-        strpbrk(value, "\r\n") != NULL)
-        return fail(errbuf, errlen, PANOS_E_INVALID_ARG, "%s: bad variable, tag or value", path);
-    panos__sb old = PANOS__SB_INIT, out = PANOS__SB_INIT, name = PANOS__SB_INIT;
+    size_t tlen = tag ? strlen(tag) : 0;
+    for (size_t i = 0; i < n; i++) {
+        const char *name = *(const char *const *)((const char *)names + i * stride);
+        size_t nlen = strlen(name);
+        if (klen != nlen + (tag ? 1 + tlen : 0) || memcmp(k, name, nlen) != 0)
+            continue;
+        if (tag == NULL || (k[nlen] == '%' && memcmp(k + nlen + 1, tag, tlen) == 0))
+            return (long)i;
+    }
+    return -1;
+}
+
+panos_code panos_rc_update(const char *path, const char *tag, const panos_rc_var *set,
+                           size_t nset, const char *const *unset, size_t nunset, char *errbuf,
+                           size_t errlen)
+{
+    int valid = path != NULL && (tag == NULL || tag_valid(tag)) && (nset == 0 || set != NULL) &&
+                (nunset == 0 || unset != NULL) && nset + nunset > 0;
+    for (size_t i = 0; valid && i < nset; i++)
+        valid = set[i].name != NULL && tag_valid(set[i].name) && set[i].value != NULL &&
+                strpbrk(set[i].value, "\r\n") == NULL &&
+                match_name(set[i].name, strlen(set[i].name), NULL, unset, nunset,
+                           sizeof(*unset)) < 0;
+    for (size_t i = 0; valid && i < nunset; i++)
+        valid = unset[i] != NULL && tag_valid(unset[i]);
+    if (!valid)
+        return fail(errbuf, errlen, PANOS_E_INVALID_ARG, "%s: bad variable, tag or value",
+                    path ? path : ".panrc");
+    char *done = calloc(nset ? nset : 1, 1);
+    if (done == NULL)
+        return fail(errbuf, errlen, PANOS_E_NOMEM, "%s: out of memory", path);
+    panos__sb old = PANOS__SB_INIT, out = PANOS__SB_INIT;
     panos_code rc = PANOS_OK;
     int fd = open(path, O_RDONLY | O_NOCTTY | O_CLOEXEC);
     if (fd >= 0) {
-        rc = read_fd(&old, fd, 0, (size_t)1 << 20, path, errbuf, errlen);
+        rc = read_fd(&old, fd, 0, RC_MAX_BYTES, path, errbuf, errlen);
         close(fd);
     } else if (errno != ENOENT) {
         rc = fail(errbuf, errlen, PANOS_E_IO, "%s: %s", path, strerror(errno));
     }
-    panos__sb_printf(&name, "%s%s%s", var, tag ? "%" : "", tag ? tag : "");
-    int done = 0;
     const char *p = old.ptr ? old.ptr : "";
     const char *end = p + old.len;
     while (rc == PANOS_OK && p < end) {
@@ -438,25 +479,40 @@ panos_code panos_rc_set(const char *path, const char *var, const char *tag, cons
         const char *ke = eq;
         while (ke && ke > k && is_space((unsigned char)ke[-1]))
             ke--;
-        int match = eq && *k != '#' && (size_t)(ke - k) == name.len &&
-                    memcmp(k, name.ptr, name.len) == 0;
-        if (match && !done) {
-            panos__sb_printf(&out, "%s=%s\n", name.ptr, value);
-            done = 1;
-        } else if (!match) {
+        long si = -1, ui = -1;
+        if (eq && *k != '#' && nset > 0)
+            si = match_name(k, (size_t)(ke - k), tag, &set->name, nset, sizeof(*set));
+        if (eq && *k != '#' && nunset > 0)
+            ui = match_name(k, (size_t)(ke - k), tag, unset, nunset, sizeof(*unset));
+        if (si >= 0 && !done[si]) {
+            panos__sb_printf(&out, "%s%s%s=%s\n", set[si].name, tag ? "%" : "",
+                             tag ? tag : "", set[si].value);
+            done[si] = 1;
+        } else if (si < 0 && ui < 0) {
             panos__sb_append(&out, p, (size_t)(le - p));
             panos__sb_puts(&out, "\n");
         }
         p = nl ? nl + 1 : end;
     }
-    if (rc == PANOS_OK && !done)
-        panos__sb_printf(&out, "%s=%s\n", name.ptr, value);
-    if (rc == PANOS_OK && (out.failed || name.failed))
+    for (size_t i = 0; rc == PANOS_OK && i < nset; i++) {
+        if (!done[i])
+            panos__sb_printf(&out, "%s%s%s=%s\n", set[i].name, tag ? "%" : "", tag ? tag : "",
+                             set[i].value);
+    }
+    if (rc == PANOS_OK && out.failed)
         rc = fail(errbuf, errlen, PANOS_E_NOMEM, "%s: out of memory", path);
     if (rc == PANOS_OK)
-        rc = panos_file_write_atomic(path, out.ptr, out.len, 0600, errbuf, errlen);
+        rc = panos_file_write_atomic(path, out.ptr ? out.ptr : "", out.len, 0600, errbuf,
+                                     errlen);
     panos__sb_dispose(&old, 1);
     panos__sb_dispose(&out, 1);
-    panos__sb_dispose(&name, 0);
+    free(done);
     return rc;
+}
+
+panos_code panos_rc_set(const char *path, const char *var, const char *tag, const char *value,
+                        char *errbuf, size_t errlen)
+{
+    panos_rc_var v = {var, value};
+    return panos_rc_update(path, tag, &v, 1, NULL, 0, errbuf, errlen);
 }

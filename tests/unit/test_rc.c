@@ -91,7 +91,13 @@ static void test_tagged(void **state)
     CHECK_STR("a%b=c", panos_rc_get(rc, "api_key"));
     CHECK_TRUE(panos_rc_get(rc, "port") == NULL);
     CHECK_TRUE(panos_rc_get(rc, "serial") == NULL);
+    CHECK_EQ(2, panos_rc_count(rc));
     panos_rc_free(rc);
+    /* A tag with no line at all: loaded, but empty (panctl says the tag is not there). */
+    CHECK_OK(panos_rc_load(&rc, put("panrc", panrc, 0600), "nosuch", err, sizeof(err)));
+    CHECK_EQ(0, panos_rc_count(rc));
+    panos_rc_free(rc);
+    CHECK_EQ(0, panos_rc_count(NULL));
 
     CHECK_OK(panos_rc_load(&rc, put("panrc", panrc, 0400), "port", err, sizeof(err)));
     CHECK_STR("SECRET", panos_rc_get(rc, "api_key"));
@@ -142,6 +148,32 @@ static void test_rc_errors(void **state)
     /* A directory cannot be read. */
     CHECK_EQ(0, chmod(dir, 0700));
     CHECK_CODE(PANOS_E_IO, panos_rc_load(&rc, dir, NULL, err, sizeof(err)));
+}
+
+/* Writable by group or others is refused like readable: whoever writes it picks the host or key. */
+static void test_writable_refused(void **state)
+{
+    (void)state;
+    panos_rc *rc = NULL;
+    const char *p = put("gw", panrc, 0620);
+    CHECK_CODE(PANOS_E_IO, panos_rc_load(&rc, p, NULL, err, sizeof(err)));
+    CHECK_TRUE(strstr(err, "writable by group (mode 0620)") != NULL);
+    CHECK_TRUE(strstr(err, "chmod 600 ") != NULL);
+    CHECK_TRUE(rc == NULL);
+    p = put("ow", panrc, 0602);
+    CHECK_CODE(PANOS_E_IO, panos_rc_load(&rc, p, "lab", err, sizeof(err)));
+    CHECK_TRUE(strstr(err, "writable by others (mode 0602)") != NULL);
+    p = put("gow", panrc, 0622);
+    CHECK_CODE(PANOS_E_IO, panos_rc_load(&rc, p, NULL, err, sizeof(err)));
+    CHECK_TRUE(strstr(err, "writable by others (mode 0622)") != NULL);
+    panos_buf b = PANOS_BUF_INIT;
+    CHECK_CODE(PANOS_E_IO, panos_secret_read_file(&b, put("k", "k\n", 0622), err, sizeof(err)));
+    CHECK_TRUE(strstr(err, "writable by others (mode 0622)") != NULL);
+    CHECK_TRUE(b.ptr == NULL);
+    CHECK_CODE(PANOS_E_IO, panos_secret_read_file(&b, put("k2", "k\n", 0610), err, sizeof(err)));
+    CHECK_TRUE(strstr(err, "accessible by group (mode 0610)") != NULL);
+    CHECK_OK(panos_secret_read_file(&b, put("k3", "k\n", 0700), err, sizeof(err)));
+    panos_buf_dispose_secret(&b);
 }
 
 static void secret_ok(const char *text, const char *want)
@@ -295,16 +327,78 @@ static void test_rc_set(void **state)
     CHECK_CODE(PANOS_E_INVALID_ARG, panos_rc_set(fresh, "api_key", "a b", "v", err, sizeof(err)));
 }
 
+static const char *slurp(const char *path)
+{
+    static char text[512];
+    FILE *f = fopen(path, "r");
+    assert_non_null(f);
+    size_t n = fread(text, 1, sizeof(text) - 1, f);
+    fclose(f);
+    text[n] = '\0';
+    return text;
+}
+
+/* A tag's lines change together: set in place or appended, removed, or nothing written. */
+static void test_rc_update(void **state)
+{
+    (void)state;
+    const char *path = put("panrc", "# lab\napi_key%lab=OLD\nhostname%lab=192.0.2.1\n"
+                                    "port%lab=8443\napi_key=untagged\nport%lab=9\n"
+                                    "port=1\nserial%lab=S\n",
+                           0600);
+    panos_rc_var set[] = {{"api_key", "NEW"}, {"hostname", "127.0.0.1"}, {"api_username", "u"}};
+    const char *unset[] = {"port"};
+    CHECK_OK(panos_rc_update(path, "lab", set, 3, unset, 1, err, sizeof(err)));
+    CHECK_STR("# lab\napi_key%lab=NEW\nhostname%lab=127.0.0.1\napi_key=untagged\nport=1\n"
+              "serial%lab=S\napi_username%lab=u\n",
+              slurp(path));
+    struct stat st;
+    CHECK_EQ(0, stat(path, &st));
+    CHECK_EQ(0600, st.st_mode & 07777);
+
+    /* All or nothing: one bad value and the file is not touched. */
+    panos_rc_var bad[] = {{"api_key", "NEWER"}, {"hostname", "a\nport%lab=1"}};
+    panos_code code = panos_rc_update(path, "lab", bad, 2, NULL, 0, err, sizeof(err));
+    CHECK_CODE(PANOS_E_INVALID_ARG, code);
+    CHECK_TRUE(strstr(slurp(path), "api_key%lab=NEW\n") != NULL);
+    CHECK_TRUE(strstr(slurp(path), "NEWER") == NULL);
+    /* A name both set and removed, a bad name or tag, or nothing to do: refused. */
+    const char *set_key[] = {"api_key"}, *bad_name[] = {"a b"};
+    code = panos_rc_update(path, "lab", set, 1, set_key, 1, err, sizeof(err));
+    CHECK_CODE(PANOS_E_INVALID_ARG, code);
+    code = panos_rc_update(path, "lab", NULL, 0, bad_name, 1, err, sizeof(err));
+    CHECK_CODE(PANOS_E_INVALID_ARG, code);
+    code = panos_rc_update(path, "a%b", set, 1, NULL, 0, err, sizeof(err));
+    CHECK_CODE(PANOS_E_INVALID_ARG, code);
+    code = panos_rc_update(path, "lab", NULL, 0, NULL, 0, err, sizeof(err));
+    CHECK_CODE(PANOS_E_INVALID_ARG, code);
+
+    /* Untagged: only untagged lines change. */
+    CHECK_OK(panos_rc_update(path, NULL, NULL, 0, unset, 1, err, sizeof(err)));
+    CHECK_STR("# lab\napi_key%lab=NEW\nhostname%lab=127.0.0.1\napi_key=untagged\n"
+              "serial%lab=S\napi_username%lab=u\n",
+              slurp(path));
+    /* A missing file is created 0600 with the set lines. */
+    char fresh[512];
+    snprintf(fresh, sizeof(fresh), "%s/fresh-update", dir);
+    CHECK_OK(panos_rc_update(fresh, "t", set, 2, unset, 1, err, sizeof(err)));
+    CHECK_STR("api_key%t=NEW\nhostname%t=127.0.0.1\n", slurp(fresh));
+    CHECK_EQ(0, stat(fresh, &st));
+    CHECK_EQ(0600, st.st_mode & 07777);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test_setup_teardown(test_untagged, setup, teardown),
         cmocka_unit_test_setup_teardown(test_tagged, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rc_errors, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_writable_refused, setup, teardown),
         cmocka_unit_test_setup_teardown(test_secret, setup, teardown),
         cmocka_unit_test_setup_teardown(test_secret_stdin, setup, teardown),
         cmocka_unit_test_setup_teardown(test_write_atomic, setup, teardown),
         cmocka_unit_test_setup_teardown(test_rc_set, setup, teardown),
+        cmocka_unit_test_setup_teardown(test_rc_update, setup, teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
