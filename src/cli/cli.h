@@ -67,7 +67,8 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* "panctl: (N) NAME: message" for a failure that did not come from the firewall (message
- * empty or NULL: the code's description); returns N. */
+ * empty or NULL: the code's description); returns N. NOT_FOUND (a missing local file) is
+ * reported as IO (18). */
 int cli_local_error(panos_code code, const char *msg);
 
 /* The .panrc to use: $PANRC, else $HOME/.panrc. */

@@ -475,8 +475,13 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
     if (o.write_failed) {
         rc = cli_local_error(PANOS_E_IO, "cannot write the output");
     } else if (interrupted && !q.follow) {
-        cli_fail_client(ctx, code == PANOS_OK ? PANOS_E_FAILED : code);
-        rc = 130; /* interrupted, as a shell reports SIGINT */
+        /* Not a failure class: one line, then 128 + SIGINT as a shell reports it (panctl(1)). */
+        const char *m = panos_client_last_error(ctx->client)->message;
+        if (code == PANOS_E_FAILED && strncmp(m, "interrupted", 11) == 0)
+            cli_error("%s", m); /* "interrupted; log job N finished" */
+        else
+            cli_error("interrupted");
+        rc = 130;
     } else if (code != PANOS_OK) {
         rc = cli_fail_client(ctx, code);
     }

@@ -34,6 +34,10 @@ void cli_warn(const char *fmt, ...)
 
 int cli_local_error(panos_code code, const char *msg)
 {
+    /* NOT_FOUND names a missing object on the firewall; a missing local file (key, password)
+     * is a local file error, exit 18 in panctl(1). */
+    if (code == PANOS_E_NOT_FOUND)
+        code = PANOS_E_IO;
     cli_error("(%d) %s: %s", (int)code, panos_code_name(code),
               msg && msg[0] ? msg : panos_strerror(code));
     return (int)code;

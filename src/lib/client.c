@@ -576,10 +576,10 @@ static panos_code classify_answer(panos_client *c, long http, panos_response **o
         cls = panos_response_classify(r);
     else if (http == 429)
         cls = PANOS_E_RATE_LIMITED;
-    else if (http >= 500)
-        cls = PANOS_E_UNAVAILABLE;
+    else if (http == 500 || http == 502 || http == 503 || http == 504)
+        cls = PANOS_E_UNAVAILABLE; /* may pass: retried when read-only */
     else
-        cls = PANOS_E_HTTP;
+        cls = PANOS_E_HTTP; /* including 501 Not Implemented: asking again will not help */
     if (cls != PANOS_OK) {
         const char *msg = panos_response_message(r);
         if (msg == NULL || msg[0] == '\0')
@@ -727,6 +727,10 @@ static panos_code exchange(panos_client *c, const char *body, size_t body_len, l
         code = PANOS_E_TOO_LARGE;
         panos__client_set_error(c, code, *http_out, -1, NULL,
                                 "answer larger than %zu bytes (raise the limit)", c->max_bytes);
+    } else if (rc == CURLE_WRITE_ERROR && c->body.failed) {
+        code = PANOS_E_NOMEM;
+        panos__client_set_error(c, code, *http_out, -1, NULL,
+                                "out of memory reading a %zu-byte answer", c->body.len);
     } else if (rc == CURLE_WRITE_ERROR && c->sink_code != PANOS_OK) {
         code = c->sink_code; /* the sink set the detail */
     } else {
