@@ -116,8 +116,9 @@ PANOS_EXTERN void panos_client_set_rekey(panos_client *c, panos_credentials_fn c
  */
 PANOS_EXTERN panos_code panos_client_set_session(panos_client *c, const char *path);
 
-/** Panorama: send target=@p serial on requests that PAN-OS proxies (op, config, commit,
- *  keygen, export). NULL clears it. */
+/** Panorama: send target=@p serial on requests that Panorama forwards to a managed firewall
+ *  (op, config, commit, export, user-id, report, version, log); not on keygen, whose key must
+ *  authenticate to Panorama itself. NULL clears it. */
 PANOS_EXTERN panos_code panos_client_set_target(panos_client *c, const char *serial);
 
 /** Send vsys=@p vsys on op requests. NULL clears it. */

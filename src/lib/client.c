@@ -432,11 +432,18 @@ static int is_secret_param(const char *name)
            strcmp(name, "passphrase") == 0 || strcmp(name, "dlp-password") == 0;
 }
 
-/* Types PAN-OS (Panorama) proxies to a managed firewall with target= (panos-xml-api.md §1.2). */
+/*
+ * Types that carry target= so that Panorama answers for the managed firewall (PAN-OS XML API
+ * docs, "Query a Firewall from Panorama"). type=version and type=log are included although some
+ * SDKs leave them out: dropping target would silently give Panorama's own version or logs
+ * instead of the firewall's, while sending it gives the firewall's answer or a clear error.
+ * keygen is not forwarded: the key it makes must authenticate to Panorama, which every
+ * targeted request goes through.
+ */
 static int type_takes_target(const char *type)
 {
-    static const char *const t[] = {"config", "op", "commit", "export", "user-id", "report",
-                                    "keygen"};
+    static const char *const t[] = {"config", "op",     "commit",  "export",
+                                    "user-id", "report", "version", "log"};
     for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
         if (type && strcmp(type, t[i]) == 0)
             return 1;
