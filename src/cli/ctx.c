@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: MIT */
 /* ctx.c -- panctl's shared plumbing: messages, option tables, connecting with the right key and trust. */
+#include <arpa/inet.h>
 #include <errno.h>
+#include <netinet/in.h>
 #include <stdarg.h>
 #include <sys/stat.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "cli.h"
 
 /* One line on stderr: "panctl: " @p prefix message. */
@@ -136,10 +139,27 @@ static void trace_line(void *payload, const char *line)
     fprintf(stderr, "panctl: %s\n", line);
 }
 
+/*
+ * Whether plain HTTP to @p host stays on this machine, decided by address: a numeric IPv4 in
+ * 127.0.0.0/8, ::1 (brackets allowed), or the name localhost. Any other name counts as remote
+ * (127.evil.example is a name, not an address), so --http to it warns.
+ */
 static int is_loopback(const char *host)
 {
-    return strncmp(host, "127.", 4) == 0 || strcmp(host, "::1") == 0 ||
-           strcmp(host, "[::1]") == 0 || strcmp(host, "localhost") == 0;
+    char buf[64];
+    size_t len = strlen(host);
+    if (len >= 2 && host[0] == '[' && host[len - 1] == ']' && len - 2 < sizeof(buf)) {
+        memcpy(buf, host + 1, len - 2);
+        buf[len - 2] = '\0';
+        host = buf;
+    }
+    struct in_addr a4;
+    struct in6_addr a6;
+    if (inet_pton(AF_INET, host, &a4) == 1)
+        return (ntohl(a4.s_addr) >> 24) == 127;
+    if (inet_pton(AF_INET6, host, &a6) == 1)
+        return IN6_IS_ADDR_LOOPBACK(&a6);
+    return strcasecmp(host, "localhost") == 0;
 }
 
 /* Load the .panrc when it is needed. Returns 0, or the exit status (error printed). */
