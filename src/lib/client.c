@@ -43,6 +43,7 @@ struct panos_client {
     char *target;
     char *vsys;
     char *cookie_jar;
+    const char *keygen_password; /* borrowed during panos_keygen(), for redaction */
     panos_credentials_fn rekey_creds;
     panos_key_store_fn rekey_store;
     void *rekey_payload;
@@ -211,19 +212,67 @@ static void one_line(char *s)
             *s = ' ';
 }
 
+/* Replace every occurrence of @p secret in @p s by "***" (in place: a secret is longer). */
+static void redact(char *s, const char *secret)
+{
+    if (secret == NULL || secret[0] == '\0')
+        return;
+    size_t sl = strlen(secret);
+    const char *mask = sl >= 3 ? "***" : "*";
+    size_t ml = strlen(mask);
+    char *p = s;
+    while ((p = strstr(p, secret)) != NULL) {
+        memmove(p + ml, p + sl, strlen(p + sl) + 1);
+        memcpy(p, mask, ml);
+        p += ml;
+    }
+}
+
+/* Longest message kept; cut only after redaction, so no part of a secret survives the cut. */
+#define MESSAGE_MAX 1024
+
+/*
+ * Format @p fmt whole, remove the client's secrets (key, basic password, the password of a
+ * keygen in progress), then make it one line of at most MESSAGE_MAX bytes (not cutting a UTF-8
+ * sequence). NULL when out of memory.
+ */
+static char *format_redacted(const panos_client *c, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (msg != NULL)
+        vsnprintf(msg, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    if (msg == NULL)
+        return NULL;
+    redact(msg, c->key);
+    redact(msg, c->basic_password);
+    redact(msg, c->keygen_password);
+    one_line(msg);
+    size_t len = strlen(msg);
+    if (len > MESSAGE_MAX) {
+        size_t cut = MESSAGE_MAX;
+        while (cut > 0 && ((unsigned char)msg[cut] & 0xC0) == 0x80)
+            cut--;
+        panos_wipe(msg + cut, len - cut);
+        msg[cut] = '\0';
+    }
+    return msg;
+}
+
 void panos__client_set_error(panos_client *c, panos_code code, long http_status, int api_code,
                              const char *api_status, const char *fmt, ...)
 {
-    char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
+    char *msg = format_redacted(c, fmt, ap); /* the arguments may point into the old detail */
     va_end(ap);
-    one_line(msg);
-    char *status = xstrdup(api_status); /* api_status may point into the old detail */
+    char *status = xstrdup(api_status);
     free(c->err_message);
     free(c->err_status);
-    c->err_message = strdup(msg);
+    c->err_message = msg;
     c->err_status = status;
     c->err.code = code;
     c->err.http_status = http_status;
@@ -480,12 +529,13 @@ static void trace(panos_client *c, const char *fmt, ...)
 {
     if (c->log == NULL)
         return;
-    char line[2048];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(line, sizeof(line), fmt, ap);
+    char *line = format_redacted(c, fmt, ap);
     va_end(ap);
-    c->log(c->log_payload, line);
+    if (line != NULL)
+        c->log(c->log_payload, line);
+    free(line);
 }
 
 /* The body to POST, and its redacted form for the trace. */
@@ -547,22 +597,6 @@ static panos_code curl_class(CURLcode rc)
     }
 }
 
-/* Remove @p secret from @p s in place (replaced by ***), for libcurl's error text. */
-static void redact(char *s, size_t cap, const char *secret)
-{
-    if (secret == NULL || secret[0] == '\0')
-        return;
-    size_t sl = strlen(secret);
-    char *p;
-    while ((p = strstr(s, secret)) != NULL) {
-        size_t rest = strlen(p + sl);
-        if (p + 3 + rest + 1 > s + cap)
-            break;
-        memmove(p + 3, p + sl, rest + 1);
-        memcpy(p, "***", 3);
-    }
-}
-
 /* Classify a received answer into the client's last error. */
 static panos_code classify_answer(panos_client *c, long http, panos_response **out)
 {
@@ -588,16 +622,16 @@ static panos_code classify_answer(panos_client *c, long http, panos_response **o
     else
         cls = PANOS_E_HTTP; /* including 501 Not Implemented: asking again will not help */
     if (cls != PANOS_OK) {
+        /* Whole: set_error redacts the key ("Key Expired: <key> ...") before it cuts. */
         const char *msg = panos_response_message(r);
         if (msg == NULL || msg[0] == '\0')
             msg = http == 200 ? panos_strerror(cls) : "";
-        char m[512];
-        snprintf(m, sizeof(m), "%s", msg);
-        redact(m, sizeof(m), c->key);
-        if (m[0] == '\0')
-            snprintf(m, sizeof(m), "HTTP %ld", http);
-        panos__client_set_error(c, cls, http, panos_response_code(r), panos_response_status(r),
-                                "%s", m);
+        if (msg[0] == '\0')
+            panos__client_set_error(c, cls, http, panos_response_code(r),
+                                    panos_response_status(r), "HTTP %ld", http);
+        else
+            panos__client_set_error(c, cls, http, panos_response_code(r),
+                                    panos_response_status(r), "%s", msg);
     }
     if (cls == PANOS_E_KEY_EXPIRED)
         panos__response_free_secret(r); /* "Key Expired: <key> has expired." */
@@ -744,7 +778,6 @@ static panos_code exchange(panos_client *c, const char *body, size_t body_len, l
         code = curl_class(rc);
         char m[CURL_ERROR_SIZE + 64];
         snprintf(m, sizeof(m), "%s", c->curl_err[0] ? c->curl_err : curl_easy_strerror(rc));
-        redact(m, sizeof(m), c->key);
         size_t l = strlen(m);
         while (l > 0 && (m[l - 1] == '\n' || m[l - 1] == ' '))
             m[--l] = '\0';
@@ -905,7 +938,9 @@ panos_code panos_keygen(panos_client *c, const char *user, const char *password)
     char *old_key = c->key, *old_user = c->basic_user;
     c->key = NULL;
     c->basic_user = NULL; /* PAN-OS refuses basic auth on keygen (panos-xml-api.md §2.1) */
+    c->keygen_password = password;
     panos_code code = request(&r, c, p, 3, NULL, NULL);
+    c->keygen_password = NULL;
     c->key = old_key;
     c->basic_user = old_user;
     if (code != PANOS_OK)
