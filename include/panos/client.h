@@ -70,7 +70,11 @@ PANOS_EXTERN void panos_client_free(panos_client *c);
  */
 PANOS_EXTERN const panos_error *panos_client_last_error(const panos_client *c);
 
-/** Use @p key (copied) in the X-PAN-KEY header of every request. NULL clears it. */
+/**
+ * Use @p key (copied) in the X-PAN-KEY header of every request. NULL clears it.
+ * @return PANOS_OK, PANOS_E_INVALID_ARG for a key holding a control character (CR, LF, TAB,
+ *         DEL, ...: it would break the header; the old key stays), PANOS_E_NOMEM.
+ */
 PANOS_EXTERN panos_code panos_client_set_key(panos_client *c, const char *key);
 
 /**

@@ -449,6 +449,15 @@ int cli_connect(struct cli_ctx *ctx, int need_key)
         code = panos_client_set_key(ctx->client, k);
         ctx->key_source = CLI_KEY_RC;
     }
+    if (code == PANOS_E_INVALID_ARG) {
+        /* A CR or LF would split the X-PAN-KEY header: refused before anything is sent. */
+        static const char *const from[] = {"", "the key file", "--key", "PANCTL_API_KEY",
+                                           "the .panrc"};
+        cli_error("(%d) %s: the API key from %s contains a control character (CR, LF, ...); "
+                  "nothing was sent",
+                  (int)code, panos_code_name(code), from[ctx->key_source]);
+        return (int)code;
+    }
     if (code == PANOS_OK && admin_user(ctx) != NULL)
         panos_client_set_rekey(ctx->client, rekey_credentials, rekey_store, ctx);
     return code == PANOS_OK ? 0 : cli_local_error(code, panos_strerror(code));

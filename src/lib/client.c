@@ -286,8 +286,23 @@ static void clear_error(panos_client *c)
     panos__client_set_error(c, PANOS_OK, 0, -1, NULL, "%s", "");
 }
 
+/* Whether @p s holds a control byte (CR, LF, TAB or another C0 byte, or DEL): such a key would
+ * split or bend the X-PAN-KEY header it is sent in. */
+static int has_control_byte(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || (unsigned char)*s == 0x7f)
+            return 1;
+    return 0;
+}
+
 panos_code panos_client_set_key(panos_client *c, const char *key)
 {
+    if (key != NULL && has_control_byte(key)) {
+        panos__client_set_error(c, PANOS_E_INVALID_ARG, 0, -1, NULL,
+                                "the API key contains a control character (CR, LF, ...)");
+        return PANOS_E_INVALID_ARG;
+    }
     char *k = xstrdup(key);
     if (key && !k)
         return PANOS_E_NOMEM;
@@ -947,12 +962,16 @@ panos_code panos_keygen(panos_client *c, const char *user, const char *password)
         goto done;
     xmlNode *key = panos_node_child(panos_response_result(r), "key");
     char *text = key ? panos_node_text(key) : NULL;
-    if (text == NULL || text[0] == '\0') {
-        if (text)
+    if (text == NULL || text[0] == '\0' || has_control_byte(text)) {
+        int empty = text == NULL || text[0] == '\0';
+        if (text) {
+            panos_wipe(text, strlen(text));
             xmlFree(text);
+        }
         code = PANOS_E_PARSE;
         panos__client_set_error(c, code, 200, panos_response_code(r), panos_response_status(r),
-                                "keygen answer holds no key");
+                                empty ? "keygen answer holds no key"
+                                      : "keygen answer holds a key with control characters");
         goto done;
     }
     char *k = strdup(text);
