@@ -32,8 +32,10 @@ typedef struct panos_client_options {
     const char *ca_file;       /**< PEM bundle to verify the device certificate against */
     const char *pin_sha256;    /**< SHA-256 of the device certificate (DER), hex, ':' allowed;
                                     when set, that exact certificate is trusted (chain and name
-                                    are not checked) and any other is refused */
-    int insecure;              /**< 1: no verification at all (the caller warns) */
+                                    are not checked) and any other is refused during the TLS
+                                    handshake, before any byte of a request is sent */
+    int insecure;              /**< 1: no verification at all (the caller warns); not with
+                                    pin_sha256 */
     long connect_timeout_ms;   /**< default 10000 */
     long timeout_ms;           /**< whole request, default 120000; 0 means none */
     size_t max_response_bytes; /**< cap on a buffered answer, default 64 MiB */

@@ -358,6 +358,8 @@ int cli_connect(struct cli_ctx *ctx, int need_key)
     if (ctx->verbose)
         o.log = trace_line;
     panos_code code = panos_client_new(&ctx->client, &o);
+    if (code == PANOS_E_INVALID_ARG && ctx->pin && ctx->insecure)
+        return cli_usage_error(NULL, "%s", "--pin and --insecure contradict each other: give one");
     if (code == PANOS_E_INVALID_ARG && ctx->pin)
         return cli_usage_error(NULL, "--pin: expected a SHA-256 fingerprint (64 hex digits, "
                                      "':' allowed)");

@@ -194,6 +194,8 @@ int main(int argc, char **argv)
         default: return cli_usage_error(NULL, "%s", "bad option");
         }
     }
+    if (ctx.pin && ctx.insecure)
+        return cli_usage_error(NULL, "%s", "--pin and --insecure contradict each other: give one");
     if (!ctx.format_set)
         ctx.format = ctx.pretty ? CLI_FORMAT_TEXT : CLI_FORMAT_XML;
     if (optind >= argc) {

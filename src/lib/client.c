@@ -56,7 +56,6 @@ struct panos_client {
     panos__sink_fn sink;
     void *sink_payload;
     panos_code sink_code;
-    int pin_checked; /* the leaf certificate was compared with the pin */
     int pin_mismatch;
     char seen_fp[96];
 
@@ -135,7 +134,9 @@ panos_code panos_client_new(panos_client **out, const panos_client_options *opts
     if (c == NULL)
         return PANOS_E_NOMEM;
     if (opts->pin_sha256 != NULL) {
-        if (parse_pin(c->pin, opts->pin_sha256) != 0) {
+        /* A pin says "trust exactly this certificate", insecure says "trust any": they cannot
+         * both hold, and choosing one silently would send the key to a peer not meant. */
+        if (opts->insecure || parse_pin(c->pin, opts->pin_sha256) != 0) {
             free(c);
             return PANOS_E_INVALID_ARG;
         }
@@ -400,6 +401,17 @@ static void pin_index_init(void)
     pin_ex_index = SSL_CTX_get_ex_new_index(0, NULL, NULL, NULL, NULL);
 }
 
+/* Whether @p cert is the pinned certificate; notes its fingerprint for the error message. */
+static int cert_is_pinned(panos_client *c, X509 *cert)
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int mdlen = 0;
+    if (cert == NULL || !X509_digest(cert, EVP_sha256(), md, &mdlen) || mdlen != 32)
+        return 0;
+    fp_format(c->seen_fp, sizeof(c->seen_fp), md, mdlen);
+    return memcmp(md, c->pin, 32) == 0;
+}
+
 static int pin_verify_cb(int preverify_ok, X509_STORE_CTX *store)
 {
     SSL *ssl = X509_STORE_CTX_get_ex_data(store, SSL_get_ex_data_X509_STORE_CTX_idx());
@@ -408,16 +420,7 @@ static int pin_verify_cb(int preverify_ok, X509_STORE_CTX *store)
         return preverify_ok;
     if (X509_STORE_CTX_get_error_depth(store) != 0)
         return 1; /* only the device's own certificate matters */
-    X509 *cert = X509_STORE_CTX_get_current_cert(store);
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int mdlen = 0;
-    if (cert == NULL || !X509_digest(cert, EVP_sha256(), md, &mdlen) || mdlen != 32) {
-        c->pin_mismatch = 1;
-        return 0;
-    }
-    c->pin_checked = 1;
-    fp_format(c->seen_fp, sizeof(c->seen_fp), md, mdlen);
-    if (memcmp(md, c->pin, 32) != 0) {
+    if (!cert_is_pinned(c, X509_STORE_CTX_get_current_cert(store))) {
         c->pin_mismatch = 1;
         return 0;
     }
@@ -435,6 +438,40 @@ static CURLcode ssl_ctx_cb(CURL *easy, void *sslctx, void *payload)
         return CURLE_SSL_CERTPROBLEM;
     SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, pin_verify_cb);
     return CURLE_OK;
+}
+
+/*
+ * libcurl calls this once the connection is ready (new, reused or resumed) and before it
+ * writes any byte of the request. With a pin, the certificate of that connection must be the
+ * pinned one: pin_verify_cb already refuses a wrong one during the handshake, and this check
+ * also covers a connection that did not go through it. Fails closed.
+ */
+static int pin_prereq_cb(void *payload, char *primary_ip, char *local_ip, int primary_port,
+                         int local_port)
+{
+    (void)primary_ip;
+    (void)local_ip;
+    (void)primary_port;
+    (void)local_port;
+    panos_client *c = payload;
+    struct curl_tlssessioninfo *ti = NULL;
+    if (curl_easy_getinfo(c->easy, CURLINFO_TLS_SSL_PTR, &ti) != CURLE_OK || ti == NULL ||
+        ti->backend != CURLSSLBACKEND_OPENSSL || ti->internals == NULL) {
+        c->pin_mismatch = 1;
+        return CURL_PREREQFUNC_ABORT;
+    }
+#if OPENSSL_VERSION_NUMBER >= 0x30000000L
+    X509 *cert = SSL_get1_peer_certificate(ti->internals);
+#else
+    X509 *cert = SSL_get_peer_certificate(ti->internals);
+#endif
+    int ok = cert_is_pinned(c, cert);
+    X509_free(cert);
+    if (!ok) {
+        c->pin_mismatch = 1;
+        return CURL_PREREQFUNC_ABORT;
+    }
+    return CURL_PREREQFUNC_OK;
 }
 
 /* --- Receiving. --- */
@@ -677,7 +714,8 @@ static panos_code exchange(panos_client *c, const char *body, size_t body_len, l
     c->retry_after_s = -1;
     c->content_type[0] = '\0';
     c->sink_code = PANOS_OK;
-    c->pin_checked = c->pin_mismatch = 0;
+    c->pin_mismatch = 0;
+    c->seen_fp[0] = '\0';
     c->curl_err[0] = '\0';
     *http_out = 0;
 
@@ -708,6 +746,10 @@ static panos_code exchange(panos_client *c, const char *body, size_t body_len, l
         curl_easy_setopt(e, CURLOPT_SSL_CTX_FUNCTION, ssl_ctx_cb);
         curl_easy_setopt(e, CURLOPT_SSL_CTX_DATA, c);
         curl_easy_setopt(e, CURLOPT_SSL_SESSIONID_CACHE, 0L);
+        if (strncmp(c->url, "https:", 6) == 0) {
+            curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, pin_prereq_cb);
+            curl_easy_setopt(e, CURLOPT_PREREQDATA, c);
+        }
     } else if (c->ca_file) {
         curl_easy_setopt(e, CURLOPT_CAINFO, c->ca_file);
     }
@@ -763,15 +805,6 @@ static panos_code exchange(panos_client *c, const char *body, size_t body_len, l
         panos_wipe(h->data, strlen(h->data));
     curl_slist_free_all(hdrs);
 
-    long new_conns = 0;
-    curl_easy_getinfo(e, CURLINFO_NUM_CONNECTS, &new_conns);
-    if (rc == CURLE_OK && c->has_pin && new_conns > 0 && strncmp(c->url, "https:", 6) == 0 &&
-        !c->pin_checked) {
-        /* A new TLS connection whose certificate never reached the pin check: refuse it. */
-        panos__client_set_error(c, PANOS_E_TLS, *http_out, -1, NULL,
-                                "the device certificate was not checked against the pin");
-        return PANOS_E_TLS;
-    }
     if (rc == CURLE_OK)
         return PANOS_OK;
     if (c->pin_mismatch) {
