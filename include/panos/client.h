@@ -22,7 +22,12 @@ typedef struct panos_client panos_client;
 /** Receives one line of verbose trace. Secrets are already redacted from @p line. */
 typedef void (*panos_log_fn)(void *payload, const char *line);
 
-#define PANOS_CLIENT_OPTIONS_VERSION 1
+/*
+ * Version rules: members are only ever appended, each addition bumps the version, and
+ * panos_client_new() accepts every version from 1 up to this one, reading only the members
+ * the caller's version has (version 1 ends at log_payload; version 2 adds deadline_ms).
+ */
+#define PANOS_CLIENT_OPTIONS_VERSION 2
 
 typedef struct panos_client_options {
     unsigned int version;      /**< PANOS_CLIENT_OPTIONS_VERSION */
@@ -44,12 +49,15 @@ typedef struct panos_client_options {
     long retry_max_ms;         /**< backoff cap, default 8000; Retry-After is honoured up to it */
     panos_log_fn log;          /**< verbose trace (redacted); NULL for none */
     void *log_payload;
+    long deadline_ms;          /**< (version 2) overall budget of everything the client does,
+                                    counted from panos_client_new(): no attempt, retry wait or
+                                    Retry-After sleep goes past it (PANOS_E_TIMEOUT); 0: none */
 } panos_client_options;
 
 /* clang-format off */
 #define PANOS_CLIENT_OPTIONS_INIT \
     {PANOS_CLIENT_OPTIONS_VERSION, NULL, 0, 0, NULL, NULL, 0, 10000, 120000, \
-     (size_t)64 << 20, 3, 500, 8000, NULL, NULL}
+     (size_t)64 << 20, 3, 500, 8000, NULL, NULL, 0}
 /* clang-format on */
 
 /** Fill @p opts with the defaults of PANOS_CLIENT_OPTIONS_INIT. */
@@ -58,8 +66,8 @@ PANOS_EXTERN void panos_client_options_init(panos_client_options *opts);
 /**
  * Create a client. No connection is made until the first request.
  * @param[out] out the new client, freed with panos_client_free().
- * @return PANOS_OK, PANOS_E_INVALID_ARG (no host, bad pin, unknown options version),
- *         PANOS_E_NOMEM.
+ * @return PANOS_OK, PANOS_E_INVALID_ARG (no host, bad pin, pin together with insecure,
+ *         negative deadline, unknown options version), PANOS_E_NOMEM.
  */
 PANOS_EXTERN panos_code panos_client_new(panos_client **out, const panos_client_options *opts);
 

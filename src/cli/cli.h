@@ -19,6 +19,9 @@ struct cli_ctx {
     const char *pin;
     int insecure;
     long timeout_ms;
+    long deadline_ms;      /* --deadline; 0 = none */
+    int deadline_set;      /* --deadline given; else 300 s, or none for logs */
+    int long_running;      /* the command may run for hours (logs): no default deadline */
     const char *target;    /* --target SERIAL (Panorama) */
     const char *vsys;
     enum cli_format format;

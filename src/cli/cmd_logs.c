@@ -444,6 +444,7 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
     struct winsize ws;
     if (o.fmt == FMT_TEXT && isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0)
         o.columns = ws.ws_col;
+    ctx->long_running = 1; /* exports and --follow may run for hours: --deadline only if given */
     if ((rc = cli_connect(ctx, 1)) != 0)
         goto done;
     if (is_relative(f.since) || is_relative(f.until)) {

@@ -353,6 +353,8 @@ int cli_connect(struct cli_ctx *ctx, int need_key)
     o.pin_sha256 = ctx->pin;
     o.insecure = ctx->insecure;
     o.timeout_ms = ctx->timeout_ms;
+    /* One budget for the whole command; logs may export for hours, so only when asked. */
+    o.deadline_ms = ctx->deadline_set ? ctx->deadline_ms : (ctx->long_running ? 0 : 300000);
     if (ctx->timeout_ms < o.connect_timeout_ms)
         o.connect_timeout_ms = ctx->timeout_ms;
     if (ctx->verbose)

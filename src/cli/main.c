@@ -24,7 +24,7 @@ static const struct cli_cmd cmds[] = {
 
 enum { OPT_HTTP = 256, OPT_KEY, OPT_CA, OPT_PIN, OPT_INSECURE, OPT_TIMEOUT, OPT_TARGET,
        OPT_VSYS, OPT_VERSION, OPT_USER, OPT_PWFILE, OPT_AUTH, OPT_SESSION, OPT_JAR,
-       OPT_NO_PROMPT };
+       OPT_NO_PROMPT, OPT_DEADLINE };
 
 static const struct cli_opt global_opts[] = {
     {{"host", required_argument, NULL, 'H'}, "HOST",
@@ -57,6 +57,9 @@ static const struct cli_opt global_opts[] = {
      "do not verify the certificate at all (warns)"},
     {{"timeout", required_argument, NULL, OPT_TIMEOUT}, "SECONDS",
      "give up on a request after SECONDS (default 120)"},
+    {{"deadline", required_argument, NULL, OPT_DEADLINE}, "SECONDS",
+     "give up on the whole command (retries and waits included) after SECONDS; 0 = none "
+     "(default 300; logs: none)"},
     {{"target", required_argument, NULL, OPT_TARGET}, "SERIAL",
      "Panorama: send the request to the managed firewall SERIAL"},
     {{"vsys", required_argument, NULL, OPT_VSYS}, "VSYS", "virtual system for op commands"},
@@ -170,6 +173,15 @@ int main(int argc, char **argv)
             if (parse_timeout(optarg, &ctx.timeout_ms) != 0)
                 return cli_usage_error(NULL, "--timeout %s: expected seconds (0 < S <= 86400)",
                                        optarg);
+            break;
+        case OPT_DEADLINE:
+            if (strcmp(optarg, "0") == 0)
+                ctx.deadline_ms = 0;
+            else if (parse_timeout(optarg, &ctx.deadline_ms) != 0)
+                return cli_usage_error(NULL, "--deadline %s: expected seconds (0 for none, up "
+                                             "to 86400)",
+                                       optarg);
+            ctx.deadline_set = 1;
             break;
         case OPT_TARGET: ctx.target = optarg; break;
         case OPT_VSYS: ctx.vsys = optarg; break;

@@ -34,6 +34,8 @@ struct panos_client {
     int max_retries;
     long retry_base_ms;
     long retry_max_ms;
+    long deadline_ms;       /* the overall budget, 0 = none */
+    long long deadline_at;  /* CLOCK_MONOTONIC ms when it runs out; 0 = none */
     panos_log_fn log;
     void *log_payload;
 
@@ -57,6 +59,7 @@ struct panos_client {
     void *sink_payload;
     panos_code sink_code;
     int pin_mismatch;
+    int deadline_cut; /* this attempt's timeout was shortened to the deadline */
     char seen_fp[96];
 
     panos_error err;
@@ -118,6 +121,21 @@ static void fp_format(char *out, size_t len, const unsigned char *md, unsigned i
         o += (size_t)snprintf(out + o, len - o, i ? ":%02X" : "%02X", md[i]);
 }
 
+static long long mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+long panos__client_deadline_left(const panos_client *c)
+{
+    if (c->deadline_at == 0)
+        return -1;
+    long long left = c->deadline_at - mono_ms();
+    return left > 0 ? (long)left : 0;
+}
+
 /* An IPv6 literal needs brackets in the URL. */
 static int needs_brackets(const char *host)
 {
@@ -127,8 +145,12 @@ static int needs_brackets(const char *host)
 panos_code panos_client_new(panos_client **out, const panos_client_options *opts)
 {
     *out = NULL;
-    if (opts == NULL || opts->version != PANOS_CLIENT_OPTIONS_VERSION || opts->host == NULL ||
-        opts->host[0] == '\0')
+    /* Version 1 structs end before deadline_ms: never read past what the caller has. */
+    if (opts == NULL || opts->version < 1 || opts->version > PANOS_CLIENT_OPTIONS_VERSION ||
+        opts->host == NULL || opts->host[0] == '\0')
+        return PANOS_E_INVALID_ARG;
+    long deadline_ms = opts->version >= 2 ? opts->deadline_ms : 0;
+    if (deadline_ms < 0)
         return PANOS_E_INVALID_ARG;
     panos_client *c = calloc(1, sizeof(*c));
     if (c == NULL)
@@ -151,6 +173,8 @@ panos_code panos_client_new(panos_client **out, const panos_client_options *opts
     c->retry_max_ms = opts->retry_max_ms > 0 ? opts->retry_max_ms : 8000;
     c->log = opts->log;
     c->log_payload = opts->log_payload;
+    c->deadline_ms = deadline_ms;
+    c->deadline_at = deadline_ms > 0 ? mono_ms() + deadline_ms : 0;
     c->err.code = PANOS_OK;
     c->err.api_code = -1;
     c->err.message = "";
@@ -701,6 +725,15 @@ static void sleep_ms(long ms)
     nanosleep(&ts, NULL);
 }
 
+/* The client's deadline @p what (ran out ...): PANOS_E_TIMEOUT, naming the CLI option. */
+static panos_code deadline_error(panos_client *c, const char *when)
+{
+    panos__client_set_error(c, PANOS_E_TIMEOUT, 0, -1, NULL,
+                            "the deadline of %g s (--deadline) %s",
+                            (double)c->deadline_ms / 1000.0, when);
+    return PANOS_E_TIMEOUT;
+}
+
 /* One HTTP exchange. Leaves the answer in c->body (or gone to the sink). */
 static panos_code exchange(panos_client *c, const char *body, size_t body_len, long *http_out)
 {
@@ -730,8 +763,18 @@ static panos_code exchange(panos_client *c, const char *body, size_t body_len, l
     curl_easy_setopt(e, CURLOPT_WRITEDATA, c);
     curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(e, CURLOPT_HEADERDATA, c);
-    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, c->connect_timeout_ms);
-    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, c->timeout_ms);
+    /* No attempt outlives the deadline (request_once has checked that some time is left). */
+    long timeout = c->timeout_ms, connect_timeout = c->connect_timeout_ms;
+    long left = panos__client_deadline_left(c);
+    c->deadline_cut = 0;
+    if (left > 0 && (timeout <= 0 || left < timeout)) {
+        timeout = left;
+        c->deadline_cut = 1;
+    }
+    if (left > 0 && (connect_timeout <= 0 || left < connect_timeout))
+        connect_timeout = left;
+    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, connect_timeout);
+    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, timeout);
     curl_easy_setopt(e, CURLOPT_USERAGENT, "panctl/" PANOS_VERSION_STRING);
     curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, ""); /* gzip when the device offers it */
     curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
@@ -829,7 +872,9 @@ static panos_code exchange(panos_client *c, const char *body, size_t body_len, l
         size_t l = strlen(m);
         while (l > 0 && (m[l - 1] == '\n' || m[l - 1] == ' '))
             m[--l] = '\0';
-        if (code == PANOS_E_TLS && !c->has_pin && !c->ca_file)
+        if (code == PANOS_E_TIMEOUT && c->deadline_cut)
+            deadline_error(c, "ran out during the request");
+        else if (code == PANOS_E_TLS && !c->has_pin && !c->ca_file)
             panos__client_set_error(c, code, 0, -1, NULL,
                                     "%s (trust a self-signed firewall with --pin or --ca-file)",
                                     m);
@@ -877,6 +922,11 @@ static panos_code request_once(panos_response **out, panos_client *c,
     for (int attempt = 0; attempt < attempts; attempt++) {
         long http = 0;
         struct timespec t0, t1;
+        if (panos__client_deadline_left(c) == 0) {
+            code = deadline_error(c, attempt ? "ran out before the retry"
+                                             : "ran out before the request");
+            break;
+        }
         clock_gettime(CLOCK_MONOTONIC, &t0);
         trace(c, "> POST %s %s%s", c->url, shown.ptr ? shown.ptr : "",
               c->key ? " [X-PAN-KEY: ***]" : (c->basic_user ? " [basic auth: ***]" : ""));
@@ -900,11 +950,20 @@ static panos_code request_once(panos_response **out, panos_client *c,
             strstr(c->err.message, "resolve") != NULL)
             break; /* a name that does not resolve will not resolve in a second */
         long wait = backoff_ms(c, attempt);
-        trace(c, "* retrying in %ld ms (%s)", wait, panos_code_name(code));
+        long left = panos__client_deadline_left(c);
         if (out && *out) {
             panos_response_free(*out);
             *out = NULL;
         }
+        if (left >= 0 && wait >= left) {
+            /* Never sleep past the deadline: fail now, saying what the last attempt met. */
+            char why[160];
+            snprintf(why, sizeof(why), "leaves no time for the retry due in %ld ms (%s: %s)",
+                     wait, panos_code_name(code), c->err.message);
+            code = deadline_error(c, why);
+            break;
+        }
+        trace(c, "* retrying in %ld ms (%s)", wait, panos_code_name(code));
         sleep_ms(wait);
     }
 done:
