@@ -125,6 +125,9 @@ PANOS_EXTERN void panos_client_set_rekey(panos_client *c, panos_credentials_fn c
  * opens a session) in the cookie jar @p path and send them with every request, so a key whose
  * embedded one-time password is spent keeps working until the firewall ends the session.
  * The file is created 0600 if missing; one readable by group or others is refused.
+ * After each answer that changed the cookies, the whole jar is written to a temporary file in
+ * the same directory, synced and renamed over the old one (0600); if that fails the old jar is
+ * kept and the request returns PANOS_E_IO (its answer was received).
  * NULL turns sessions off.
  * @return PANOS_OK, PANOS_E_IO (cannot create, or insecure permissions), PANOS_E_NOMEM.
  */

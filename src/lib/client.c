@@ -17,6 +17,7 @@
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 #include <panos/client.h>
+#include <panos/rc.h>
 #include "response_priv.h"
 #include "sbuf.h"
 #include "stream.h"
@@ -403,6 +404,69 @@ panos_code panos_client_set_session(panos_client *c, const char *path)
         return PANOS_E_IO;
     }
     return set_str(&c->cookie_jar, path);
+}
+
+/* Whether the file at @p path holds exactly @p len bytes @p data. */
+static int file_equals(const char *path, const char *data, size_t len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return 0;
+    char buf[4096];
+    size_t off = 0;
+    int same = 1;
+    ssize_t n = 0;
+    while (same && (n = read(fd, buf, sizeof(buf))) > 0) {
+        if (off + (size_t)n > len || memcmp(buf, data + off, (size_t)n) != 0)
+            same = 0;
+        off += (size_t)n;
+    }
+    close(fd);
+    panos_wipe(buf, sizeof(buf));
+    return same && n == 0 && off == len;
+}
+
+/*
+ * Save the session's cookies in the jar when they changed: the whole jar in Netscape format,
+ * written to a temporary file in the same directory, synced, then renamed over the old one
+ * (mode 0600). libcurl's own CURLOPT_COOKIEJAR empties the file before writing, so a failed
+ * write (a full disk) used to leave an empty jar and a one-time-password admin lost the
+ * session; here a failure keeps the old jar and is reported (PANOS_E_IO).
+ */
+static panos_code save_cookies(panos_client *c)
+{
+    struct curl_slist *list = NULL;
+    if (curl_easy_getinfo(c->easy, CURLINFO_COOKIELIST, &list) != CURLE_OK) {
+        panos__client_set_error(c, PANOS_E_IO, 0, -1, NULL,
+                                "cannot read the session cookies to save them in %s",
+                                c->cookie_jar);
+        return PANOS_E_IO;
+    }
+    panos__sb jar = PANOS__SB_INIT;
+    panos__sb_puts(&jar, "# Netscape HTTP Cookie File\n");
+    for (struct curl_slist *l = list; l; l = l->next) {
+        panos__sb_puts(&jar, l->data);
+        panos__sb_puts(&jar, "\n");
+        panos_wipe(l->data, strlen(l->data));
+    }
+    curl_slist_free_all(list);
+    if (jar.failed) {
+        panos__sb_dispose(&jar, 1);
+        panos__client_set_error(c, PANOS_E_NOMEM, 0, -1, NULL, "out of memory");
+        return PANOS_E_NOMEM;
+    }
+    panos_code rc = PANOS_OK;
+    if (!file_equals(c->cookie_jar, jar.ptr, jar.len)) {
+        char err[512] = "";
+        rc = panos_file_write_atomic(c->cookie_jar, jar.ptr, jar.len, 0600, err, sizeof(err));
+        if (rc != PANOS_OK)
+            panos__client_set_error(c, PANOS_E_IO, 0, -1, NULL,
+                                    "the request was answered, but the session cookies were "
+                                    "not saved (the old jar is kept): %s",
+                                    err[0] ? err : c->cookie_jar);
+    }
+    panos__sb_dispose(&jar, 1);
+    return rc == PANOS_OK ? PANOS_OK : PANOS_E_IO; /* NOMEM in the writer is still a lost save */
 }
 
 panos_code panos_client_set_target(panos_client *c, const char *serial)
@@ -809,10 +873,8 @@ static panos_code exchange(panos_client *c, const char *body, size_t body_len, l
         hdrs = curl_slist_append(hdrs, keyhdr);
         panos_wipe(keyhdr, sizeof(keyhdr));
     }
-    if (c->cookie_jar) {
-        curl_easy_setopt(e, CURLOPT_COOKIEFILE, c->cookie_jar);
-        curl_easy_setopt(e, CURLOPT_COOKIEJAR, c->cookie_jar);
-    }
+    if (c->cookie_jar)
+        curl_easy_setopt(e, CURLOPT_COOKIEFILE, c->cookie_jar); /* saved by save_cookies() */
     if (c->basic_user) {
         /* Built here, not with CURLOPT_USERNAME/PASSWORD, so that every copy is wiped. */
         size_t ul = strlen(c->basic_user), pl = strlen(c->basic_password);
@@ -842,11 +904,13 @@ static panos_code exchange(panos_client *c, const char *body, size_t body_len, l
 
     CURLcode rc = curl_easy_perform(e);
     curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, http_out);
-    if (c->cookie_jar)
-        curl_easy_setopt(e, CURLOPT_COOKIELIST, "FLUSH"); /* the session outlives this process */
     for (struct curl_slist *h = hdrs; h; h = h->next)
         panos_wipe(h->data, strlen(h->data));
     curl_slist_free_all(hdrs);
+    /* The session outlives this process; a jar that cannot be saved fails the exchange (the
+     * request itself was answered: the message says so). */
+    if (c->cookie_jar && save_cookies(c) != PANOS_OK && rc == CURLE_OK)
+        return PANOS_E_IO;
 
     if (rc == CURLE_OK)
         return PANOS_OK;
