@@ -22,7 +22,12 @@ typedef struct panos_client panos_client;
 /** Receives one line of verbose trace. Secrets are already redacted from @p line. */
 typedef void (*panos_log_fn)(void *payload, const char *line);
 
-#define PANOS_CLIENT_OPTIONS_VERSION 1
+/*
+ * Version rules: members are only ever appended, each addition bumps the version, and
+ * panos_client_new() accepts every version from 1 up to this one, reading only the members
+ * the caller's version has (version 1 ends at log_payload; version 2 adds deadline_ms).
+ */
+#define PANOS_CLIENT_OPTIONS_VERSION 2
 
 typedef struct panos_client_options {
     unsigned int version;      /**< PANOS_CLIENT_OPTIONS_VERSION */
@@ -32,8 +37,10 @@ typedef struct panos_client_options {
     const char *ca_file;       /**< PEM bundle to verify the device certificate against */
     const char *pin_sha256;    /**< SHA-256 of the device certificate (DER), hex, ':' allowed;
                                     when set, that exact certificate is trusted (chain and name
-                                    are not checked) and any other is refused */
-    int insecure;              /**< 1: no verification at all (the caller warns) */
+                                    are not checked) and any other is refused during the TLS
+                                    handshake, before any byte of a request is sent */
+    int insecure;              /**< 1: no verification at all (the caller warns); not with
+                                    pin_sha256 */
     long connect_timeout_ms;   /**< default 10000 */
     long timeout_ms;           /**< whole request, default 120000; 0 means none */
     size_t max_response_bytes; /**< cap on one answer (buffered or streamed), default 64 MiB */
@@ -42,12 +49,15 @@ typedef struct panos_client_options {
     long retry_max_ms;         /**< backoff cap, default 8000; Retry-After is honoured up to it */
     panos_log_fn log;          /**< verbose trace (redacted); NULL for none */
     void *log_payload;
+    long deadline_ms;          /**< (version 2) overall budget of everything the client does,
+                                    counted from panos_client_new(): no attempt, retry wait or
+                                    Retry-After sleep goes past it (PANOS_E_TIMEOUT); 0: none */
 } panos_client_options;
 
 /* clang-format off */
 #define PANOS_CLIENT_OPTIONS_INIT \
     {PANOS_CLIENT_OPTIONS_VERSION, NULL, 0, 0, NULL, NULL, 0, 10000, 120000, \
-     (size_t)64 << 20, 3, 500, 8000, NULL, NULL}
+     (size_t)64 << 20, 3, 500, 8000, NULL, NULL, 0}
 /* clang-format on */
 
 /** Fill @p opts with the defaults of PANOS_CLIENT_OPTIONS_INIT. */
@@ -56,8 +66,8 @@ PANOS_EXTERN void panos_client_options_init(panos_client_options *opts);
 /**
  * Create a client. No connection is made until the first request.
  * @param[out] out the new client, freed with panos_client_free().
- * @return PANOS_OK, PANOS_E_INVALID_ARG (no host, bad pin, unknown options version),
- *         PANOS_E_NOMEM.
+ * @return PANOS_OK, PANOS_E_INVALID_ARG (no host, bad pin, pin together with insecure,
+ *         negative deadline, unknown options version), PANOS_E_NOMEM.
  */
 PANOS_EXTERN panos_code panos_client_new(panos_client **out, const panos_client_options *opts);
 
@@ -70,7 +80,11 @@ PANOS_EXTERN void panos_client_free(panos_client *c);
  */
 PANOS_EXTERN const panos_error *panos_client_last_error(const panos_client *c);
 
-/** Use @p key (copied) in the X-PAN-KEY header of every request. NULL clears it. */
+/**
+ * Use @p key (copied) in the X-PAN-KEY header of every request. NULL clears it.
+ * @return PANOS_OK, PANOS_E_INVALID_ARG for a key holding a control character (CR, LF, TAB,
+ *         DEL, ...: it would break the header; the old key stays), PANOS_E_NOMEM.
+ */
 PANOS_EXTERN panos_code panos_client_set_key(panos_client *c, const char *key);
 
 /**
@@ -111,13 +125,17 @@ PANOS_EXTERN void panos_client_set_rekey(panos_client *c, panos_credentials_fn c
  * opens a session) in the cookie jar @p path and send them with every request, so a key whose
  * embedded one-time password is spent keeps working until the firewall ends the session.
  * The file is created 0600 if missing; one that group or others can read or write is refused.
+ * After each answer that changed the cookies, the whole jar is written to a temporary file in
+ * the same directory, synced and renamed over the old one (0600); if that fails the old jar is
+ * kept and the request returns PANOS_E_IO (its answer was received).
  * NULL turns sessions off.
  * @return PANOS_OK, PANOS_E_IO (cannot create, or insecure permissions), PANOS_E_NOMEM.
  */
 PANOS_EXTERN panos_code panos_client_set_session(panos_client *c, const char *path);
 
-/** Panorama: send target=@p serial on requests that PAN-OS proxies (op, config, commit,
- *  keygen, export). NULL clears it. */
+/** Panorama: send target=@p serial on requests that Panorama forwards to a managed firewall
+ *  (op, config, commit, export, user-id, report, version, log); not on keygen, whose key must
+ *  authenticate to Panorama itself. NULL clears it. */
 PANOS_EXTERN panos_code panos_client_set_target(panos_client *c, const char *serial);
 
 /** Send vsys=@p vsys on op requests. NULL clears it. */

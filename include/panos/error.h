@@ -26,7 +26,7 @@
     X(KEY_EXPIRED,  14, "API key expired")                                                   \
     X(FORBIDDEN,    15, "not authorised for this request (admin role)")                      \
     X(RATE_LIMITED, 16, "rate limited (HTTP 429)")                                           \
-    X(UNAVAILABLE,  17, "temporary failure (HTTP 5xx, session timed out)")                   \
+    X(UNAVAILABLE,  17, "temporary failure (HTTP 500/502/503/504, session timed out)")       \
     X(IO,           18, "local file error")
 /* clang-format on */
 

@@ -56,9 +56,10 @@ PANOS_EXTERN const char *panos_response_body(const panos_response *r, size_t *le
 /**
  * Classify the answer: PANOS_OK for status="success" (except success with code 7, a config
  * get that found nothing, which is PANOS_E_NOT_FOUND), PANOS_E_AUTH (403 Invalid Credential), PANOS_E_KEY_EXPIRED (400 Key Expired),
- * PANOS_E_FORBIDDEN (unauth/16, 403 not authorized for role), PANOS_E_NOT_FOUND (code 6/7/13,
- * "No such node"), PANOS_E_UNAVAILABLE (code 22, HTTP 5xx), PANOS_E_RATE_LIMITED (HTTP 429),
- * else PANOS_E_API (other errors, including HTTP 400 and codes 17/18 for a bad command).
+ * PANOS_E_FORBIDDEN (unauth/16, 403 not authorized for role), PANOS_E_NOT_FOUND (code 7/13,
+ * "No such node"), PANOS_E_UNAVAILABLE (code 22, HTTP 500/502/503/504), PANOS_E_HTTP (other
+ * 5xx, e.g. 501 Not Implemented), PANOS_E_RATE_LIMITED (HTTP 429), else PANOS_E_API (other
+ * errors, including HTTP 400, code 6 "Bad Xpath" and codes 17/18 for a bad command).
  */
 PANOS_EXTERN panos_code panos_response_classify(const panos_response *r);
 

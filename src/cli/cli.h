@@ -20,6 +20,9 @@ struct cli_ctx {
     int insecure;
     long timeout_ms;
     size_t max_bytes;      /* --max-bytes: cap on one answer; 0 = the library's default */
+    long deadline_ms;      /* --deadline; 0 = none */
+    int deadline_set;      /* --deadline given; else 300 s, or none for logs */
+    int long_running;      /* the command may run for hours (logs): no default deadline */
     const char *target;    /* --target SERIAL (Panorama) */
     const char *vsys;
     enum cli_format format;
@@ -80,7 +83,8 @@ void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
 /* "panctl: (N) NAME: message" for a failure that did not come from the firewall (message
- * empty or NULL: the code's description); returns N. */
+ * empty or NULL: the code's description); returns N. NOT_FOUND (a missing local file) is
+ * reported as IO (18). */
 int cli_local_error(panos_code code, const char *msg);
 
 /* The .panrc that keygen --save-tag writes: $PANRC, else $HOME/.panrc. */

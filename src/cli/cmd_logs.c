@@ -360,6 +360,7 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
         ro.cols = (const char *const *)cols;
         ro.ncols = ncols;
     }
+    ctx->long_running = 1; /* exports and --follow may run for hours: --deadline only if given */
     if ((rc = cli_connect(ctx, 1)) != 0)
         goto done;
     if (is_relative(f.since) || is_relative(f.until)) {
@@ -399,8 +400,13 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
     if (o.write_failed) {
         rc = cli_local_error(PANOS_E_IO, "cannot write the output");
     } else if (interrupted && !q.follow) {
-        cli_fail_client(ctx, code == PANOS_OK ? PANOS_E_FAILED : code);
-        rc = 130; /* interrupted, as a shell reports SIGINT */
+        /* Not a failure class: one line, then 128 + SIGINT as a shell reports it (panctl(1)). */
+        const char *m = panos_client_last_error(ctx->client)->message;
+        if (code == PANOS_E_FAILED && strncmp(m, "interrupted", 11) == 0)
+            cli_error("%s", m); /* "interrupted; log job N finished" */
+        else
+            cli_error("interrupted");
+        rc = 130;
     } else if (code != PANOS_OK) {
         rc = cli_fail_client(ctx, code);
     }

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* ctx.c -- panctl's shared plumbing: messages, option tables, connecting with the right key and trust. */
+#include <arpa/inet.h>
 #include <errno.h>
+#include <netinet/in.h>
 #include <stdarg.h>
 #include <sys/stat.h>
 #include <stdio.h>
@@ -35,6 +37,10 @@ void cli_warn(const char *fmt, ...)
 
 int cli_local_error(panos_code code, const char *msg)
 {
+    /* NOT_FOUND names a missing object on the firewall; a missing local file (key, password)
+     * is a local file error, exit 18 in panctl(1). */
+    if (code == PANOS_E_NOT_FOUND)
+        code = PANOS_E_IO;
     cli_error("(%d) %s: %s", (int)code, panos_code_name(code),
               msg && msg[0] ? msg : panos_strerror(code));
     return (int)code;
@@ -230,10 +236,27 @@ static void trace_line(void *payload, const char *line)
     fprintf(stderr, "panctl: %s\n", line);
 }
 
+/*
+ * Whether plain HTTP to @p host stays on this machine, decided by address: a numeric IPv4 in
+ * 127.0.0.0/8, ::1 (brackets allowed), or the name localhost. Any other name counts as remote
+ * (127.evil.example is a name, not an address), so --http to it warns.
+ */
 static int is_loopback(const char *host)
 {
-    return strncmp(host, "127.", 4) == 0 || strcmp(host, "::1") == 0 ||
-           strcmp(host, "[::1]") == 0 || strcmp(host, "localhost") == 0;
+    char buf[64];
+    size_t len = strlen(host);
+    if (len >= 2 && host[0] == '[' && host[len - 1] == ']' && len - 2 < sizeof(buf)) {
+        memcpy(buf, host + 1, len - 2);
+        buf[len - 2] = '\0';
+        host = buf;
+    }
+    struct in_addr a4;
+    struct in6_addr a6;
+    if (inet_pton(AF_INET, host, &a4) == 1)
+        return (ntohl(a4.s_addr) >> 24) == 127;
+    if (inet_pton(AF_INET6, host, &a6) == 1)
+        return IN6_IS_ADDR_LOOPBACK(&a6);
+    return strcasecmp(host, "localhost") == 0;
 }
 
 /*
@@ -498,6 +521,9 @@ int cli_connect(struct cli_ctx *ctx, int need_key)
     int rc;
     if (ctx->client)
         return 0;
+    /* Before anything is read or sent: these two options say opposite things about trust. */
+    if (ctx->pin && ctx->insecure)
+        return cli_usage_error(NULL, "%s", "--pin and --insecure contradict each other: give one");
     if (ctx->tag && (rc = load_rc(ctx, 1)) != 0)
         return rc;
     const char *host_arg = ctx->host_arg ? ctx->host_arg : getenv("PANCTL_HOST");
@@ -571,11 +597,15 @@ int cli_connect(struct cli_ctx *ctx, int need_key)
     o.timeout_ms = ctx->timeout_ms;
     if (ctx->max_bytes)
         o.max_response_bytes = ctx->max_bytes;
+    /* One budget for the whole command; logs may export for hours, so only when asked. */
+    o.deadline_ms = ctx->deadline_set ? ctx->deadline_ms : (ctx->long_running ? 0 : 300000);
     if (ctx->timeout_ms < o.connect_timeout_ms)
         o.connect_timeout_ms = ctx->timeout_ms;
     if (ctx->verbose)
         o.log = trace_line;
     panos_code code = panos_client_new(&ctx->client, &o);
+    if (code == PANOS_E_INVALID_ARG && ctx->pin && ctx->insecure)
+        return cli_usage_error(NULL, "%s", "--pin and --insecure contradict each other: give one");
     if (code == PANOS_E_INVALID_ARG && ctx->pin)
         return cli_usage_error(NULL, "--pin: expected a SHA-256 fingerprint (64 hex digits, "
                                      "':' allowed)");
@@ -669,6 +699,15 @@ int cli_connect(struct cli_ctx *ctx, int need_key)
         ctx->rc_key_path = ctx->rcf[key_file].path;
         code = panos_client_set_key(ctx->client, k);
         ctx->key_source = CLI_KEY_RC;
+    }
+    if (code == PANOS_E_INVALID_ARG) {
+        /* A CR or LF would split the X-PAN-KEY header: refused before anything is sent. */
+        static const char *const from[] = {"", "the key file", "--key", "PANCTL_API_KEY",
+                                           "the .panrc"};
+        cli_error("(%d) %s: the API key from %s contains a control character (CR, LF, ...); "
+                  "nothing was sent",
+                  (int)code, panos_code_name(code), from[ctx->key_source]);
+        return (int)code;
     }
     if (code == PANOS_OK && admin_user(ctx) != NULL)
         panos_client_set_rekey(ctx->client, rekey_credentials, rekey_store, ctx);

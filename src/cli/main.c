@@ -25,7 +25,7 @@ static const struct cli_cmd cmds[] = {
 /* Above any command's own option values: a command's table holds its options and these. */
 enum { OPT_HTTP = 0x1000, OPT_KEY, OPT_CA, OPT_PIN, OPT_INSECURE, OPT_TIMEOUT, OPT_TARGET,
        OPT_VSYS, OPT_VERSION, OPT_USER, OPT_PWFILE, OPT_AUTH, OPT_SESSION, OPT_JAR,
-       OPT_NO_PROMPT, OPT_MAX_BYTES };
+       OPT_NO_PROMPT, OPT_MAX_BYTES, OPT_DEADLINE };
 
 const struct cli_opt cli_global_opts[] = {
     {{"host", required_argument, NULL, 'H'}, "HOST",
@@ -60,6 +60,9 @@ const struct cli_opt cli_global_opts[] = {
      "give up on a request after SECONDS (default 120)"},
     {{"max-bytes", required_argument, NULL, OPT_MAX_BYTES}, "SIZE",
      "refuse an answer larger than SIZE bytes (K, M, G suffixes; default 64M)"},
+    {{"deadline", required_argument, NULL, OPT_DEADLINE}, "SECONDS",
+     "give up on the whole command (retries and waits included) after SECONDS; 0 = none "
+     "(default 300; logs: none)"},
     {{"target", required_argument, NULL, OPT_TARGET}, "SERIAL",
      "Panorama: send the request to the managed firewall SERIAL"},
     {{"vsys", required_argument, NULL, OPT_VSYS}, "VSYS", "virtual system for op commands"},
@@ -191,6 +194,13 @@ int cli_global_option(struct cli_ctx *ctx, const char *cmd, int c, char *arg)
     case OPT_MAX_BYTES:
         if (cli_parse_size(arg, &ctx->max_bytes) != 0)
             return cli_usage_error(cmd, "--max-bytes %s: expected a size such as 64M", arg);
+        break;
+    case OPT_DEADLINE:
+        ctx->deadline_ms = 0;
+        if (strcmp(arg, "0") != 0 &&
+            (rc = cli_parse_seconds(cmd, "--deadline", arg, 1, 86400000, &ctx->deadline_ms)) != 0)
+            return rc;
+        ctx->deadline_set = 1;
         break;
     case OPT_TARGET: ctx->target = arg; break;
     case OPT_VSYS: ctx->vsys = arg; break;

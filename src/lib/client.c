@@ -18,6 +18,7 @@
 #include <openssl/x509.h>
 #include <panos/client.h>
 #include "rc_priv.h"
+#include <panos/rc.h>
 #include "response_priv.h"
 #include "sbuf.h"
 #include "stream.h"
@@ -35,6 +36,8 @@ struct panos_client {
     int max_retries;
     long retry_base_ms;
     long retry_max_ms;
+    long deadline_ms;       /* the overall budget, 0 = none */
+    long long deadline_at;  /* CLOCK_MONOTONIC ms when it runs out; 0 = none */
     panos_log_fn log;
     void *log_payload;
 
@@ -45,6 +48,7 @@ struct panos_client {
     char *vsys;
     char *cookie_jar;
     int accept_raw; /* panos_client_set_raw */
+    const char *keygen_password; /* borrowed during panos_keygen(), for redaction */
     panos_credentials_fn rekey_creds;
     panos_key_store_fn rekey_store;
     void *rekey_payload;
@@ -58,8 +62,8 @@ struct panos_client {
     panos__sink_fn sink;
     void *sink_payload;
     panos_code sink_code;
-    int pin_checked; /* the leaf certificate was compared with the pin */
     int pin_mismatch;
+    int deadline_cut; /* this attempt's timeout was shortened to the deadline */
     char seen_fp[96];
 
     panos_error err;
@@ -121,6 +125,21 @@ static void fp_format(char *out, size_t len, const unsigned char *md, unsigned i
         o += (size_t)snprintf(out + o, len - o, i ? ":%02X" : "%02X", md[i]);
 }
 
+static long long mono_ms(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+long panos__client_deadline_left(const panos_client *c)
+{
+    if (c->deadline_at == 0)
+        return -1;
+    long long left = c->deadline_at - mono_ms();
+    return left > 0 ? (long)left : 0;
+}
+
 /* An IPv6 literal needs brackets in the URL. */
 static int needs_brackets(const char *host)
 {
@@ -130,14 +149,20 @@ static int needs_brackets(const char *host)
 panos_code panos_client_new(panos_client **out, const panos_client_options *opts)
 {
     *out = NULL;
-    if (opts == NULL || opts->version != PANOS_CLIENT_OPTIONS_VERSION || opts->host == NULL ||
-        opts->host[0] == '\0')
+    /* Version 1 structs end before deadline_ms: never read past what the caller has. */
+    if (opts == NULL || opts->version < 1 || opts->version > PANOS_CLIENT_OPTIONS_VERSION ||
+        opts->host == NULL || opts->host[0] == '\0')
+        return PANOS_E_INVALID_ARG;
+    long deadline_ms = opts->version >= 2 ? opts->deadline_ms : 0;
+    if (deadline_ms < 0)
         return PANOS_E_INVALID_ARG;
     panos_client *c = calloc(1, sizeof(*c));
     if (c == NULL)
         return PANOS_E_NOMEM;
     if (opts->pin_sha256 != NULL) {
-        if (parse_pin(c->pin, opts->pin_sha256) != 0) {
+        /* A pin says "trust exactly this certificate", insecure says "trust any": they cannot
+         * both hold, and choosing one silently would send the key to a peer not meant. */
+        if (opts->insecure || parse_pin(c->pin, opts->pin_sha256) != 0) {
             free(c);
             return PANOS_E_INVALID_ARG;
         }
@@ -152,6 +177,8 @@ panos_code panos_client_new(panos_client **out, const panos_client_options *opts
     c->retry_max_ms = opts->retry_max_ms > 0 ? opts->retry_max_ms : 8000;
     c->log = opts->log;
     c->log_payload = opts->log_payload;
+    c->deadline_ms = deadline_ms;
+    c->deadline_at = deadline_ms > 0 ? mono_ms() + deadline_ms : 0;
     c->err.code = PANOS_OK;
     c->err.api_code = -1;
     c->err.message = "";
@@ -214,19 +241,67 @@ static void one_line(char *s)
             *s = ' ';
 }
 
+/* Replace every occurrence of @p secret in @p s by "***" (in place: a secret is longer). */
+static void redact(char *s, const char *secret)
+{
+    if (secret == NULL || secret[0] == '\0')
+        return;
+    size_t sl = strlen(secret);
+    const char *mask = sl >= 3 ? "***" : "*";
+    size_t ml = strlen(mask);
+    char *p = s;
+    while ((p = strstr(p, secret)) != NULL) {
+        memmove(p + ml, p + sl, strlen(p + sl) + 1);
+        memcpy(p, mask, ml);
+        p += ml;
+    }
+}
+
+/* Longest message kept; cut only after redaction, so no part of a secret survives the cut. */
+#define MESSAGE_MAX 1024
+
+/*
+ * Format @p fmt whole, remove the client's secrets (key, basic password, the password of a
+ * keygen in progress), then make it one line of at most MESSAGE_MAX bytes (not cutting a UTF-8
+ * sequence). NULL when out of memory.
+ */
+static char *format_redacted(const panos_client *c, const char *fmt, va_list ap)
+{
+    va_list ap2;
+    va_copy(ap2, ap);
+    int n = vsnprintf(NULL, 0, fmt, ap);
+    char *msg = n >= 0 ? malloc((size_t)n + 1) : NULL;
+    if (msg != NULL)
+        vsnprintf(msg, (size_t)n + 1, fmt, ap2);
+    va_end(ap2);
+    if (msg == NULL)
+        return NULL;
+    redact(msg, c->key);
+    redact(msg, c->basic_password);
+    redact(msg, c->keygen_password);
+    one_line(msg);
+    size_t len = strlen(msg);
+    if (len > MESSAGE_MAX) {
+        size_t cut = MESSAGE_MAX;
+        while (cut > 0 && ((unsigned char)msg[cut] & 0xC0) == 0x80)
+            cut--;
+        panos_wipe(msg + cut, len - cut);
+        msg[cut] = '\0';
+    }
+    return msg;
+}
+
 void panos__client_set_error(panos_client *c, panos_code code, long http_status, int api_code,
                              const char *api_status, const char *fmt, ...)
 {
-    char msg[1024];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(msg, sizeof(msg), fmt, ap);
+    char *msg = format_redacted(c, fmt, ap); /* the arguments may point into the old detail */
     va_end(ap);
-    one_line(msg);
-    char *status = xstrdup(api_status); /* api_status may point into the old detail */
+    char *status = xstrdup(api_status);
     free(c->err_message);
     free(c->err_status);
-    c->err_message = strdup(msg);
+    c->err_message = msg;
     c->err_status = status;
     c->err.code = code;
     c->err.http_status = http_status;
@@ -240,8 +315,23 @@ static void clear_error(panos_client *c)
     panos__client_set_error(c, PANOS_OK, 0, -1, NULL, "%s", "");
 }
 
+/* Whether @p s holds a control byte (CR, LF, TAB or another C0 byte, or DEL): such a key would
+ * split or bend the X-PAN-KEY header it is sent in. */
+static int has_control_byte(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s < 0x20 || (unsigned char)*s == 0x7f)
+            return 1;
+    return 0;
+}
+
 panos_code panos_client_set_key(panos_client *c, const char *key)
 {
+    if (key != NULL && has_control_byte(key)) {
+        panos__client_set_error(c, PANOS_E_INVALID_ARG, 0, -1, NULL,
+                                "the API key contains a control character (CR, LF, ...)");
+        return PANOS_E_INVALID_ARG;
+    }
     char *k = xstrdup(key);
     if (key && !k)
         return PANOS_E_NOMEM;
@@ -319,6 +409,69 @@ panos_code panos_client_set_session(panos_client *c, const char *path)
     return set_str(&c->cookie_jar, path);
 }
 
+/* Whether the file at @p path holds exactly @p len bytes @p data. */
+static int file_equals(const char *path, const char *data, size_t len)
+{
+    int fd = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW);
+    if (fd < 0)
+        return 0;
+    char buf[4096];
+    size_t off = 0;
+    int same = 1;
+    ssize_t n = 0;
+    while (same && (n = read(fd, buf, sizeof(buf))) > 0) {
+        if (off + (size_t)n > len || memcmp(buf, data + off, (size_t)n) != 0)
+            same = 0;
+        off += (size_t)n;
+    }
+    close(fd);
+    panos_wipe(buf, sizeof(buf));
+    return same && n == 0 && off == len;
+}
+
+/*
+ * Save the session's cookies in the jar when they changed: the whole jar in Netscape format,
+ * written to a temporary file in the same directory, synced, then renamed over the old one
+ * (mode 0600). libcurl's own CURLOPT_COOKIEJAR empties the file before writing, so a failed
+ * write (a full disk) used to leave an empty jar and a one-time-password admin lost the
+ * session; here a failure keeps the old jar and is reported (PANOS_E_IO).
+ */
+static panos_code save_cookies(panos_client *c)
+{
+    struct curl_slist *list = NULL;
+    if (curl_easy_getinfo(c->easy, CURLINFO_COOKIELIST, &list) != CURLE_OK) {
+        panos__client_set_error(c, PANOS_E_IO, 0, -1, NULL,
+                                "cannot read the session cookies to save them in %s",
+                                c->cookie_jar);
+        return PANOS_E_IO;
+    }
+    panos__sb jar = PANOS__SB_INIT;
+    panos__sb_puts(&jar, "# Netscape HTTP Cookie File\n");
+    for (struct curl_slist *l = list; l; l = l->next) {
+        panos__sb_puts(&jar, l->data);
+        panos__sb_puts(&jar, "\n");
+        panos_wipe(l->data, strlen(l->data));
+    }
+    curl_slist_free_all(list);
+    if (jar.failed) {
+        panos__sb_dispose(&jar, 1);
+        panos__client_set_error(c, PANOS_E_NOMEM, 0, -1, NULL, "out of memory");
+        return PANOS_E_NOMEM;
+    }
+    panos_code rc = PANOS_OK;
+    if (!file_equals(c->cookie_jar, jar.ptr, jar.len)) {
+        char err[512] = "";
+        rc = panos_file_write_atomic(c->cookie_jar, jar.ptr, jar.len, 0600, err, sizeof(err));
+        if (rc != PANOS_OK)
+            panos__client_set_error(c, PANOS_E_IO, 0, -1, NULL,
+                                    "the request was answered, but the session cookies were "
+                                    "not saved (the old jar is kept): %s",
+                                    err[0] ? err : c->cookie_jar);
+    }
+    panos__sb_dispose(&jar, 1);
+    return rc == PANOS_OK ? PANOS_OK : PANOS_E_IO; /* NOMEM in the writer is still a lost save */
+}
+
 panos_code panos_client_set_target(panos_client *c, const char *serial)
 {
     return set_str(&c->target, serial);
@@ -344,6 +497,17 @@ static void pin_index_init(void)
     pin_ex_index = SSL_CTX_get_ex_new_index(0, NULL, NULL, NULL, NULL);
 }
 
+/* Whether @p cert is the pinned certificate; notes its fingerprint for the error message. */
+static int cert_is_pinned(panos_client *c, X509 *cert)
+{
+    unsigned char md[EVP_MAX_MD_SIZE];
+    unsigned int mdlen = 0;
+    if (cert == NULL || !X509_digest(cert, EVP_sha256(), md, &mdlen) || mdlen != 32)
+        return 0;
+    fp_format(c->seen_fp, sizeof(c->seen_fp), md, mdlen);
+    return memcmp(md, c->pin, 32) == 0;
+}
+
 static int pin_verify_cb(int preverify_ok, X509_STORE_CTX *store)
 {
     SSL *ssl = X509_STORE_CTX_get_ex_data(store, SSL_get_ex_data_X509_STORE_CTX_idx());
@@ -352,16 +516,7 @@ static int pin_verify_cb(int preverify_ok, X509_STORE_CTX *store)
         return preverify_ok;
     if (X509_STORE_CTX_get_error_depth(store) != 0)
         return 1; /* only the device's own certificate matters */
-    X509 *cert = X509_STORE_CTX_get_current_cert(store);
-    unsigned char md[EVP_MAX_MD_SIZE];
-    unsigned int mdlen = 0;
-    if (cert == NULL || !X509_digest(cert, EVP_sha256(), md, &mdlen) || mdlen != 32) {
-        c->pin_mismatch = 1;
-        return 0;
-    }
-    c->pin_checked = 1;
-    fp_format(c->seen_fp, sizeof(c->seen_fp), md, mdlen);
-    if (memcmp(md, c->pin, 32) != 0) {
+    if (!cert_is_pinned(c, X509_STORE_CTX_get_current_cert(store))) {
         c->pin_mismatch = 1;
         return 0;
     }
@@ -379,6 +534,40 @@ static CURLcode ssl_ctx_cb(CURL *easy, void *sslctx, void *payload)
         return CURLE_SSL_CERTPROBLEM;
     SSL_CTX_set_verify(ctx, SSL_VERIFY_PEER, pin_verify_cb);
     return CURLE_OK;
+}
+
+/*
+ * libcurl calls this once the connection is ready (new, reused or resumed) and before it
+ * writes any byte of the request. With a pin, the certificate of that connection must be the
+ * pinned one: pin_verify_cb already refuses a wrong one during the handshake, and this check
+ * also covers a connection that did not go through it. Fails closed.
+ */
+static int pin_prereq_cb(void *payload, char *primary_ip, char *local_ip, int primary_port,
+                         int local_port)
+{
+    (void)primary_ip;
+    (void)local_ip;
+    (void)primary_port;
+    (void)local_port;
+    panos_client *c = payload;
+    struct curl_tlssessioninfo *ti = NULL;
+    if (curl_easy_getinfo(c->easy, CURLINFO_TLS_SSL_PTR, &ti) != CURLE_OK || ti == NULL ||
+        ti->backend != CURLSSLBACKEND_OPENSSL || ti->internals == NULL) {
+        c->pin_mismatch = 1;
+        return CURL_PREREQFUNC_ABORT;
+    }
+#if OPENSSL_VERSION_NUMBER >= 0x30000000L
+    X509 *cert = SSL_get1_peer_certificate(ti->internals);
+#else
+    X509 *cert = SSL_get_peer_certificate(ti->internals);
+#endif
+    int ok = cert_is_pinned(c, cert);
+    X509_free(cert);
+    if (!ok) {
+        c->pin_mismatch = 1;
+        return CURL_PREREQFUNC_ABORT;
+    }
+    return CURL_PREREQFUNC_OK;
 }
 
 /* --- Receiving. --- */
@@ -446,11 +635,18 @@ static int is_secret_param(const char *name)
            strcmp(name, "passphrase") == 0 || strcmp(name, "dlp-password") == 0;
 }
 
-/* Types PAN-OS (Panorama) proxies to a managed firewall with target= (panos-xml-api.md §1.2). */
+/*
+ * Types that carry target= so that Panorama answers for the managed firewall (PAN-OS XML API
+ * docs, "Query a Firewall from Panorama"). type=version and type=log are included although some
+ * SDKs leave them out: dropping target would silently give Panorama's own version or logs
+ * instead of the firewall's, while sending it gives the firewall's answer or a clear error.
+ * keygen is not forwarded: the key it makes must authenticate to Panorama, which every
+ * targeted request goes through.
+ */
 static int type_takes_target(const char *type)
 {
-    static const char *const t[] = {"config", "op", "commit", "export", "user-id", "report",
-                                    "keygen"};
+    static const char *const t[] = {"config", "op",     "commit",  "export",
+                                    "user-id", "report", "version", "log"};
     for (size_t i = 0; i < sizeof(t) / sizeof(t[0]); i++)
         if (type && strcmp(type, t[i]) == 0)
             return 1;
@@ -487,12 +683,13 @@ static void trace(panos_client *c, const char *fmt, ...)
 {
     if (c->log == NULL)
         return;
-    char line[2048];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(line, sizeof(line), fmt, ap);
+    char *line = format_redacted(c, fmt, ap);
     va_end(ap);
-    c->log(c->log_payload, line);
+    if (line != NULL)
+        c->log(c->log_payload, line);
+    free(line);
 }
 
 /* The body to POST, and its redacted form for the trace. */
@@ -554,22 +751,6 @@ static panos_code curl_class(CURLcode rc)
     }
 }
 
-/* Remove @p secret from @p s in place (replaced by ***), for libcurl's error text. */
-static void redact(char *s, size_t cap, const char *secret)
-{
-    if (secret == NULL || secret[0] == '\0')
-        return;
-    size_t sl = strlen(secret);
-    char *p;
-    while ((p = strstr(s, secret)) != NULL) {
-        size_t rest = strlen(p + sl);
-        if (p + 3 + rest + 1 > s + cap)
-            break;
-        memmove(p + 3, p + sl, rest + 1);
-        memcpy(p, "***", 3);
-    }
-}
-
 /* Classify a received answer into the client's last error. */
 static panos_code classify_answer(panos_client *c, long http, panos_response **out)
 {
@@ -584,7 +765,6 @@ static panos_code classify_answer(panos_client *c, long http, panos_response **o
         return rc;
     }
     if (rc != PANOS_OK) {
-        redact(why, sizeof(why), c->key); /* the parser's words may quote the answer */
         panos__client_set_error(c, PANOS_E_PARSE, http, -1, NULL,
                                 "the answer is not a PAN-OS XML document (%zu bytes of %s): %s",
                                 c->body.len, c->content_type[0] ? c->content_type : "no type",
@@ -596,21 +776,21 @@ static panos_code classify_answer(panos_client *c, long http, panos_response **o
         cls = panos_response_classify(r);
     else if (http == 429)
         cls = PANOS_E_RATE_LIMITED;
-    else if (http >= 500)
-        cls = PANOS_E_UNAVAILABLE;
+    else if (http == 500 || http == 502 || http == 503 || http == 504)
+        cls = PANOS_E_UNAVAILABLE; /* may pass: retried when read-only */
     else
-        cls = PANOS_E_HTTP;
+        cls = PANOS_E_HTTP; /* including 501 Not Implemented: asking again will not help */
     if (cls != PANOS_OK) {
+        /* Whole: set_error redacts the key ("Key Expired: <key> ...") before it cuts. */
         const char *msg = panos_response_message(r);
         if (msg == NULL || msg[0] == '\0')
             msg = http == 200 ? panos_strerror(cls) : "";
-        char m[512];
-        snprintf(m, sizeof(m), "%s", msg);
-        redact(m, sizeof(m), c->key);
-        if (m[0] == '\0')
-            snprintf(m, sizeof(m), "HTTP %ld", http);
-        panos__client_set_error(c, cls, http, panos_response_code(r), panos_response_status(r),
-                                "%s", m);
+        if (msg[0] == '\0')
+            panos__client_set_error(c, cls, http, panos_response_code(r),
+                                    panos_response_status(r), "HTTP %ld", http);
+        else
+            panos__client_set_error(c, cls, http, panos_response_code(r),
+                                    panos_response_status(r), "%s", msg);
     }
     if (cls == PANOS_E_KEY_EXPIRED)
         panos__response_free_secret(r); /* "Key Expired: <key> has expired." */
@@ -628,6 +808,15 @@ static void sleep_ms(long ms)
     nanosleep(&ts, NULL);
 }
 
+/* The client's deadline @p what (ran out ...): PANOS_E_TIMEOUT, naming the CLI option. */
+static panos_code deadline_error(panos_client *c, const char *when)
+{
+    panos__client_set_error(c, PANOS_E_TIMEOUT, 0, -1, NULL,
+                            "the deadline of %g s (--deadline) %s",
+                            (double)c->deadline_ms / 1000.0, when);
+    return PANOS_E_TIMEOUT;
+}
+
 /* One HTTP exchange. Leaves the answer in c->body (or gone to the sink). */
 static panos_code exchange(panos_client *c, const char *body, size_t body_len, long *http_out)
 {
@@ -642,7 +831,8 @@ static panos_code exchange(panos_client *c, const char *body, size_t body_len, l
     c->retry_after_s = -1;
     c->content_type[0] = '\0';
     c->sink_code = PANOS_OK;
-    c->pin_checked = c->pin_mismatch = 0;
+    c->pin_mismatch = 0;
+    c->seen_fp[0] = '\0';
     c->curl_err[0] = '\0';
     *http_out = 0;
 
@@ -657,8 +847,18 @@ static panos_code exchange(panos_client *c, const char *body, size_t body_len, l
     curl_easy_setopt(e, CURLOPT_WRITEDATA, c);
     curl_easy_setopt(e, CURLOPT_HEADERFUNCTION, on_header);
     curl_easy_setopt(e, CURLOPT_HEADERDATA, c);
-    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, c->connect_timeout_ms);
-    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, c->timeout_ms);
+    /* No attempt outlives the deadline (request_once has checked that some time is left). */
+    long timeout = c->timeout_ms, connect_timeout = c->connect_timeout_ms;
+    long left = panos__client_deadline_left(c);
+    c->deadline_cut = 0;
+    if (left > 0 && (timeout <= 0 || left < timeout)) {
+        timeout = left;
+        c->deadline_cut = 1;
+    }
+    if (left > 0 && (connect_timeout <= 0 || left < connect_timeout))
+        connect_timeout = left;
+    curl_easy_setopt(e, CURLOPT_CONNECTTIMEOUT_MS, connect_timeout);
+    curl_easy_setopt(e, CURLOPT_TIMEOUT_MS, timeout);
     curl_easy_setopt(e, CURLOPT_USERAGENT, "panctl/" PANOS_VERSION_STRING);
     curl_easy_setopt(e, CURLOPT_ACCEPT_ENCODING, ""); /* gzip when the device offers it */
     curl_easy_setopt(e, CURLOPT_TCP_KEEPALIVE, 1L);
@@ -673,6 +873,10 @@ static panos_code exchange(panos_client *c, const char *body, size_t body_len, l
         curl_easy_setopt(e, CURLOPT_SSL_CTX_FUNCTION, ssl_ctx_cb);
         curl_easy_setopt(e, CURLOPT_SSL_CTX_DATA, c);
         curl_easy_setopt(e, CURLOPT_SSL_SESSIONID_CACHE, 0L);
+        if (strncmp(c->url, "https:", 6) == 0) {
+            curl_easy_setopt(e, CURLOPT_PREREQFUNCTION, pin_prereq_cb);
+            curl_easy_setopt(e, CURLOPT_PREREQDATA, c);
+        }
     } else if (c->ca_file) {
         curl_easy_setopt(e, CURLOPT_CAINFO, c->ca_file);
     }
@@ -689,10 +893,8 @@ static panos_code exchange(panos_client *c, const char *body, size_t body_len, l
         hdrs = curl_slist_append(hdrs, keyhdr);
         panos_wipe(keyhdr, sizeof(keyhdr));
     }
-    if (c->cookie_jar) {
-        curl_easy_setopt(e, CURLOPT_COOKIEFILE, c->cookie_jar);
-        curl_easy_setopt(e, CURLOPT_COOKIEJAR, c->cookie_jar);
-    }
+    if (c->cookie_jar)
+        curl_easy_setopt(e, CURLOPT_COOKIEFILE, c->cookie_jar); /* saved by save_cookies() */
     if (c->basic_user) {
         /* Built here, not with CURLOPT_USERNAME/PASSWORD, so that every copy is wiped. */
         size_t ul = strlen(c->basic_user), pl = strlen(c->basic_password);
@@ -722,21 +924,14 @@ static panos_code exchange(panos_client *c, const char *body, size_t body_len, l
 
     CURLcode rc = curl_easy_perform(e);
     curl_easy_getinfo(e, CURLINFO_RESPONSE_CODE, http_out);
-    if (c->cookie_jar)
-        curl_easy_setopt(e, CURLOPT_COOKIELIST, "FLUSH"); /* the session outlives this process */
     for (struct curl_slist *h = hdrs; h; h = h->next)
         panos_wipe(h->data, strlen(h->data));
     curl_slist_free_all(hdrs);
+    /* The session outlives this process; a jar that cannot be saved fails the exchange (the
+     * request itself was answered: the message says so). */
+    if (c->cookie_jar && save_cookies(c) != PANOS_OK && rc == CURLE_OK)
+        return PANOS_E_IO;
 
-    long new_conns = 0;
-    curl_easy_getinfo(e, CURLINFO_NUM_CONNECTS, &new_conns);
-    if (rc == CURLE_OK && c->has_pin && new_conns > 0 && strncmp(c->url, "https:", 6) == 0 &&
-        !c->pin_checked) {
-        /* A new TLS connection whose certificate never reached the pin check: refuse it. */
-        panos__client_set_error(c, PANOS_E_TLS, *http_out, -1, NULL,
-                                "the device certificate was not checked against the pin");
-        return PANOS_E_TLS;
-    }
     if (rc == CURLE_OK)
         return PANOS_OK;
     if (c->pin_mismatch) {
@@ -749,17 +944,22 @@ static panos_code exchange(panos_client *c, const char *body, size_t body_len, l
         panos__client_set_error(c, code, *http_out, -1, NULL,
                                 "answer larger than %zu bytes (raise it with --max-bytes)",
                                 c->max_bytes);
+    } else if (rc == CURLE_WRITE_ERROR && c->body.failed) {
+        code = PANOS_E_NOMEM;
+        panos__client_set_error(c, code, *http_out, -1, NULL,
+                                "out of memory reading a %zu-byte answer", c->body.len);
     } else if (rc == CURLE_WRITE_ERROR && c->sink_code != PANOS_OK) {
         code = c->sink_code; /* the sink set the detail */
     } else {
         code = curl_class(rc);
         char m[CURL_ERROR_SIZE + 64];
         snprintf(m, sizeof(m), "%s", c->curl_err[0] ? c->curl_err : curl_easy_strerror(rc));
-        redact(m, sizeof(m), c->key);
         size_t l = strlen(m);
         while (l > 0 && (m[l - 1] == '\n' || m[l - 1] == ' '))
             m[--l] = '\0';
-        if (code == PANOS_E_TLS && !c->has_pin && !c->ca_file)
+        if (code == PANOS_E_TIMEOUT && c->deadline_cut)
+            deadline_error(c, "ran out during the request");
+        else if (code == PANOS_E_TLS && !c->has_pin && !c->ca_file)
             panos__client_set_error(c, code, 0, -1, NULL,
                                     "%s (trust a self-signed firewall with --pin or --ca-file)",
                                     m);
@@ -807,6 +1007,11 @@ static panos_code request_once(panos_response **out, panos_client *c,
     for (int attempt = 0; attempt < attempts; attempt++) {
         long http = 0;
         struct timespec t0, t1;
+        if (panos__client_deadline_left(c) == 0) {
+            code = deadline_error(c, attempt ? "ran out before the retry"
+                                             : "ran out before the request");
+            break;
+        }
         clock_gettime(CLOCK_MONOTONIC, &t0);
         trace(c, "> POST %s %s%s", c->url, shown.ptr ? shown.ptr : "",
               c->key ? " [X-PAN-KEY: ***]" : (c->basic_user ? " [basic auth: ***]" : ""));
@@ -830,11 +1035,20 @@ static panos_code request_once(panos_response **out, panos_client *c,
             strstr(c->err.message, "resolve") != NULL)
             break; /* a name that does not resolve will not resolve in a second */
         long wait = backoff_ms(c, attempt);
-        trace(c, "* retrying in %ld ms (%s)", wait, panos_code_name(code));
+        long left = panos__client_deadline_left(c);
         if (out && *out) {
             panos_response_free(*out);
             *out = NULL;
         }
+        if (left >= 0 && wait >= left) {
+            /* Never sleep past the deadline: fail now, saying what the last attempt met. */
+            char why[160];
+            snprintf(why, sizeof(why), "leaves no time for the retry due in %ld ms (%s: %s)",
+                     wait, panos_code_name(code), c->err.message);
+            code = deadline_error(c, why);
+            break;
+        }
+        trace(c, "* retrying in %ld ms (%s)", wait, panos_code_name(code));
         sleep_ms(wait);
     }
 done:
@@ -916,19 +1130,25 @@ panos_code panos_keygen(panos_client *c, const char *user, const char *password)
     char *old_key = c->key, *old_user = c->basic_user;
     c->key = NULL;
     c->basic_user = NULL; /* PAN-OS refuses basic auth on keygen (panos-xml-api.md §2.1) */
+    c->keygen_password = password;
     panos_code code = request(&r, c, p, 3, NULL, NULL);
+    c->keygen_password = NULL;
     c->key = old_key;
     c->basic_user = old_user;
     if (code != PANOS_OK)
         goto done;
     xmlNode *key = panos_node_child(panos_response_result(r), "key");
     char *text = key ? panos_node_text(key) : NULL;
-    if (text == NULL || text[0] == '\0') {
-        if (text)
+    if (text == NULL || text[0] == '\0' || has_control_byte(text)) {
+        int empty = text == NULL || text[0] == '\0';
+        if (text) {
+            panos_wipe(text, strlen(text));
             xmlFree(text);
+        }
         code = PANOS_E_PARSE;
         panos__client_set_error(c, code, 200, panos_response_code(r), panos_response_status(r),
-                                "keygen answer holds no key");
+                                empty ? "keygen answer holds no key"
+                                      : "keygen answer holds a key with control characters");
         goto done;
     }
     char *k = strdup(text);

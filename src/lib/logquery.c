@@ -45,9 +45,13 @@ static int cancelled(const struct run *r)
     return r->q->cancel != NULL && *r->q->cancel != 0;
 }
 
-/* Sleep @p ms in short slices so a cancel request is seen quickly. */
+/* Sleep @p ms in short slices so a cancel request is seen quickly; never past the client's
+ * deadline (the next request then fails with PANOS_E_TIMEOUT without being sent). */
 static void nap(const struct run *r, long ms)
 {
+    long left = panos__client_deadline_left(r->c);
+    if (left >= 0 && ms > left)
+        ms = left;
     while (ms > 0 && !cancelled(r)) {
         long slice = ms < 50 ? ms : 50;
         struct timespec ts = {0, slice * 1000000L};

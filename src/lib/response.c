@@ -468,9 +468,13 @@ panos_code panos_response_classify(const panos_response *r)
     /* 429 was never observed from PAN-OS, but a proxy may send it (panos-xml-api.md §1.4). */
     if (http == 429)
         return PANOS_E_RATE_LIMITED;
-    /* 5xx comes from a proxy or a busy Panorama, not the API engine (§1.4). */
-    if (http >= 500 && http <= 599)
+    /* 5xx comes from a proxy or a busy Panorama, not the API engine (§1.4). 500 and 502-504
+     * may pass; 501 Not Implemented, 505 and the rest will not, so they are no temporary
+     * failure. */
+    if (http == 500 || (http >= 502 && http <= 504))
         return PANOS_E_UNAVAILABLE;
+    if (http >= 501 && http <= 599)
+        return PANOS_E_HTTP;
     /* 403: bad credentials or key ("Invalid Credential", older "Invalid credentials."), or a
      * request the admin role may not make (panos-xml-api.md §1.4, §3.1;
      * panos-apikey-crypto.md §3.2). */
@@ -504,9 +508,10 @@ panos_code panos_response_classify(const panos_response *r)
     /* Code 22: "Session timed out", seen on a busy Panorama; worth a retry (§3.1). */
     if (r->code == 22)
         return PANOS_E_UNAVAILABLE;
-    /* 6 bad xpath, 7 object not present, 13 object not found; show of a missing node has no
-     * code, only "No such node" (§2.4, §3.1, §3.2). */
-    if (r->code == 6 || r->code == 7 || r->code == 13 || contains_ci(r->message, "No such node"))
+    /* 7 object not present, 13 object not found; show of a missing node has no code, only
+     * "No such node" (§2.4, §3.1, §3.2). Code 6 "Bad Xpath" is a malformed request, not a
+     * missing object: it stays PANOS_E_API (tests/cases/0012). */
+    if (r->code == 7 || r->code == 13 || contains_ci(r->message, "No such node"))
         return PANOS_E_NOT_FOUND;
     /* Everything else, including 17/18 for a bad command (§3.1). */
     return PANOS_E_API;

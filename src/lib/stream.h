@@ -21,7 +21,12 @@ typedef panos_code (*panos__sink_fn)(void *payload, const char *data, size_t len
 panos_code panos__request_stream(panos_client *c, const panos_param *params, size_t nparams,
                                  panos__sink_fn sink, void *payload);
 
-/* Record the last error of @p c (message formatted, one line, redacted by the caller). */
+/* Milliseconds left before the client's deadline (deadline_ms): -1 when there is none, 0 when
+ * it has run out. */
+long panos__client_deadline_left(const panos_client *c);
+
+/* Record the last error of @p c: the message is formatted whole, the client's secrets are
+ * redacted, then it is made one line and cut. */
 void panos__client_set_error(panos_client *c, panos_code code, long http_status, int api_code,
                              const char *api_status, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));

@@ -225,11 +225,11 @@ static void test_not_found(void **state)
     CHECK_STR("job 19 not found", panos_response_message(r));
     CHECK_EQ(PANOS_E_NOT_FOUND, panos_response_classify(r));
 
-    /* Bad xpath, code 6. */
+    /* Bad xpath, code 6: a malformed request, not a missing object. */
     r = parse("<response status=\"error\" code=\"6\"><msg><line>Bad Xpath</line></msg></response>",
               200);
     CHECK_EQ(6, panos_response_code(r));
-    CHECK_EQ(PANOS_E_NOT_FOUND, panos_response_classify(r));
+    CHECK_EQ(PANOS_E_API, panos_response_classify(r));
 
     /* show: missing node, no code (§3.2). */
     r = parse("<response status=\"error\"><msg><line>No such node</line></msg></response>", 200);
@@ -276,6 +276,10 @@ static void test_http_errors_text(void **state)
     r = parse("", 503);
     CHECK_TRUE(panos_response_message(r) == NULL);
     CHECK_EQ(PANOS_E_UNAVAILABLE, panos_response_classify(r));
+
+    /* 501 Not Implemented will not pass by itself: no temporary failure. */
+    r = parse("", 501);
+    CHECK_EQ(PANOS_E_HTTP, panos_response_classify(r));
 
     r = parse("Too Many Requests", 429);
     CHECK_STR("Too Many Requests", panos_response_message(r));
