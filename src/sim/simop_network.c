@@ -1,0 +1,265 @@
+/* SPDX-License-Identifier: MIT */
+/* simop_network.c -- op answers about the network: interfaces (all, one, management) and ARP. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "simop.h"
+
+/*
+ * Addressing plan (documentation ranges only), shared by every answer so they agree:
+ * management 198.51.100.10/24 (gateway .1), ethernet1/1 203.0.113.2/24 (untrust),
+ * ethernet1/2 192.0.2.1/24 (trust, where the ARP neighbours live), ethernet1/3 and 1/4 down.
+ * MACs are 00:00:5e:00:53:XX: 00 management, 01-04 ethernet1/1-4, 05 loopback, and the ARP
+ * neighbours use their host octet (10 and up), so nothing collides.
+ */
+struct sim_if {
+    const char *name;
+    int id;
+    const char *zone; /* "" when the interface is not configured */
+    const char *ip;   /* "N/A" when not configured */
+    int up;
+    int mac; /* last MAC byte */
+};
+
+static const struct sim_if ifaces[] = {
+    {"ethernet1/1", 16, "untrust", "203.0.113.2/24", 1, 0x01},
+    {"ethernet1/2", 17, "trust", "192.0.2.1/24", 1, 0x02},
+    {"ethernet1/3", 18, "", "N/A", 0, 0x03},
+    {"ethernet1/4", 19, "", "N/A", 0, 0x04},
+};
+#define NIFACES (sizeof(ifaces) / sizeof(ifaces[0]))
+#define LOOPBACK_ID 3
+#define LOOPBACK_MAC 0x05
+
+/* speed/duplex as the hw table shows them: "auto" on a VM, 1000/full on hardware. */
+static const char *hw_speed(const struct sim_state *st, int up)
+{
+    return !up ? "ukn" : sim_op_is_vm(st) ? "auto" : "1000";
+}
+
+static const char *hw_duplex(const struct sim_state *st, int up)
+{
+    return !up ? "ukn" : sim_op_is_vm(st) ? "auto" : "full";
+}
+
+/* §4.4 show interface all: ifnet (logical) then hw (ports plus loopback). */
+static enum sim_opstatus op_interface_all(struct sim_op *op)
+{
+    const struct sim_state *st = op->st;
+    FILE *f = op->f;
+    fputs("<ifnet>", f);
+    for (size_t i = 0; i < NIFACES; i++) {
+        const struct sim_if *x = &ifaces[i];
+        fputs("<entry>", f);
+        sim_op_put_el(f, "name", x->name);
+        if (x->zone[0] != '\0')
+            sim_op_put_el(f, "zone", x->zone);
+        else
+            fputs("<zone/>", f);
+        sim_op_put_el(f, "fwd", x->zone[0] != '\0' ? "vr:default" : "N/A");
+        fputs("<vsys>1</vsys><dyn-addr/><addr6/><tag>0</tag>", f);
+        sim_op_put_el(f, "ip", x->ip);
+        fprintf(f, "<id>%d</id><addr/></entry>", x->id);
+    }
+    fputs("</ifnet><hw>", f);
+    for (size_t i = 0; i < NIFACES; i++) {
+        const struct sim_if *x = &ifaces[i];
+        fputs("<entry>", f);
+        sim_op_put_el(f, "name", x->name);
+        sim_op_put_el(f, "duplex", hw_duplex(st, x->up));
+        fputs("<type>0</type>", f);
+        sim_op_put_el(f, "state", x->up ? "up" : "down");
+        fprintf(f, "<st>%s/%s/%s</st>", hw_speed(st, x->up), hw_duplex(st, x->up),
+                x->up ? "up" : "down(autoneg)");
+        fprintf(f, "<mac>" SIM_MAC_PREFIX "%02x</mac><mode>(autoneg)</mode>", x->mac);
+        sim_op_put_el(f, "speed", hw_speed(st, x->up));
+        fprintf(f, "<id>%d</id></entry>", x->id);
+    }
+    fprintf(f,
+            "<entry><name>loopback</name><duplex>[n/a]</duplex><type>5</type><state>up</state>"
+            "<st>[n/a]/[n/a]/up</st><mac>" SIM_MAC_PREFIX "%02x</mac><mode>(unknown)</mode>"
+            "<speed>[n/a]</speed><id>%d</id></entry></hw>",
+            LOOPBACK_MAC, LOOPBACK_ID);
+    return SIM_OP_OK;
+}
+
+/* Counters for one interface: grow with uptime at a per-interface, per-seed rate. */
+static void put_if_counters(FILE *f, const struct sim_state *st, const struct sim_if *x,
+                            long long up, int port)
+{
+    unsigned long long ip = 0, op = 0, ib = 0, ob = 0;
+    if (x->up) {
+        ip = (unsigned long long)up * (20 + sim_op_mix(st->seed, 400 + (uint64_t)x->id) % 400);
+        op = (unsigned long long)up * (20 + sim_op_mix(st->seed, 500 + (uint64_t)x->id) % 400);
+        ib = ip * (90 + sim_op_mix(st->seed, 600 + (uint64_t)x->id) % 1000);
+        ob = op * (90 + sim_op_mix(st->seed, 700 + (uint64_t)x->id) % 1000);
+    }
+    fputs("<entry>", f);
+    sim_op_put_el(f, "name", x->name);
+    sim_op_put_ull(f, "ibytes", ib);
+    sim_op_put_ull(f, "obytes", ob);
+    sim_op_put_ull(f, "ipackets", ip);
+    sim_op_put_ull(f, "opackets", op);
+    fputs("<ierrors>0</ierrors><idrops>0</idrops>", f);
+    if (port) {
+        fputs("<port>", f);
+        sim_op_put_ull(f, "tx-unicast", op);
+        fputs("<tx-multicast>0</tx-multicast><rx-broadcast>0</rx-broadcast>", f);
+        sim_op_put_ull(f, "rx-unicast", ip);
+        fputs("<rx-multicast>0</rx-multicast>", f);
+        sim_op_put_ull(f, "rx-bytes", ib);
+        fputs("<tx-broadcast>0</tx-broadcast>", f);
+        sim_op_put_ull(f, "tx-bytes", ob);
+        fputs("</port>", f);
+    } else {
+        fputs("<flowstate>0</flowstate><ifwderrors>0</ifwderrors><noroute>0</noroute>"
+              "<noarp>0</noarp><noneigh>0</noneigh><neighpend>0</neighpend><nomac>0</nomac>"
+              "<zonechange>0</zonechange><land>0</land><pod>0</pod><teardrop>0</teardrop>"
+              "<ipspoof>0</ipspoof><macspoof>0</macspoof><icmp_frag>0</icmp_frag>"
+              "<l2_encap>0</l2_encap><l2_decap>0</l2_decap>",
+              f);
+        sim_op_put_ull(f, "tcp_conn", x->up ? ip / 40 : 0);
+        sim_op_put_ull(f, "udp_conn", x->up ? ip / 90 : 0);
+        fputs("<sctp_conn>0</sctp_conn><other_conn>0</other_conn>", f);
+    }
+    fputs("</entry>", f);
+}
+
+/* §4.5 show interface "ethernet1/N" or "loopback": one ifnet and its hw (vsys by name). */
+static enum sim_opstatus op_interface_one(struct sim_op *op, const struct sim_if *x, int type)
+{
+    const struct sim_state *st = op->st;
+    FILE *f = op->f;
+    long long now = op->now;
+    int conf = x->zone[0] != '\0';
+    long long up = sim_op_uptime(st, now);
+    fputs("<ifnet><ipv6_client>False</ipv6_client>", f);
+    sim_op_put_el(f, "vr", conf ? "default" : "N/A");
+    fprintf(f, "<tag>0</tag><circuitonly>False</circuitonly><ndpmon>False</ndpmon><id>%d</id>"
+               "<mgt_subnet>False</mgt_subnet>",
+            x->id);
+    if (conf) {
+        fputs("<addr>", f);
+        sim_op_put_el(f, "member", x->ip);
+        fputs("</addr>", f);
+    } else {
+        fputs("<addr/>", f);
+    }
+    fputs("<service/><gre>False</gre><ra>False</ra>", f);
+    if (conf)
+        sim_op_put_el(f, "zone", x->zone);
+    else
+        fputs("<zone/>", f);
+    fputs("<counters><ifnet>", f);
+    put_if_counters(f, st, x, up, 0);
+    fputs("</ifnet><hw>", f);
+    put_if_counters(f, st, x, up, 1);
+    fputs("</hw></counters><dad>False</dad><policing>False</policing><mssadjv4>0</mssadjv4>"
+          "<mssadjv6>0</mssadjv6><sdwan>False</sdwan>",
+          f);
+    sim_op_put_el(f, "fwd_type", conf ? "vr" : "N/A");
+    fputs("<addr6/>", f);
+    sim_op_put_el(f, "name", x->name);
+    fputs("<tunnel/><vsys>vsys1</vsys><dyn-addr/><mtu>1500</mtu><tcpmss>False</tcpmss>"
+          "<mode>layer3</mode></ifnet><hw>",
+          f);
+    sim_op_put_el(f, "name", x->name);
+    const char *duplex = type == 5 ? "[n/a]" : hw_duplex(st, x->up);
+    const char *speed = type == 5 ? "[n/a]" : hw_speed(st, x->up);
+    sim_op_put_el(f, "duplex", duplex);
+    fprintf(f, "<type>%d</type><state_c>auto</state_c><mac>" SIM_MAC_PREFIX "%02x</mac>", type,
+            x->mac);
+    sim_op_put_el(f, "state", x->up ? "up" : "down");
+    fputs("<duplex_c>auto</duplex_c><mode>layer3</mode><speed_c>auto</speed_c>", f);
+    sim_op_put_el(f, "speed", speed);
+    fprintf(f, "<id>%d</id><untag>False</untag></hw><dp>dp0</dp>", x->id);
+    return SIM_OP_OK;
+}
+
+/* §4.5 show interface "management": result/info and result/counters. */
+static enum sim_opstatus op_interface_mgmt(struct sim_op *op)
+{
+    const struct sim_state *st = op->st;
+    FILE *f = op->f;
+    long long now = op->now;
+    unsigned long long up = (unsigned long long)sim_op_uptime(st, now);
+    unsigned long long rxp = up * (3 + sim_op_mix(st->seed, 800) % 20);
+    unsigned long long txp = up * (2 + sim_op_mix(st->seed, 801) % 15);
+    fputs("<info><name>management</name><state>up</state><speed>1000</speed>"
+          "<duplex>full</duplex><mac>" SIM_MAC_PREFIX "00</mac></info><counters>",
+          f);
+    sim_op_put_ull(f, "rx-bytes", rxp * 310);
+    sim_op_put_ull(f, "rx-packets", rxp);
+    fputs("<rx-errors>0</rx-errors><rx-dropped>0</rx-dropped>", f);
+    sim_op_put_ull(f, "tx-bytes", txp * 540);
+    sim_op_put_ull(f, "tx-packets", txp);
+    fputs("<tx-errors>0</tx-errors><tx-dropped>0</tx-dropped></counters>", f);
+    return SIM_OP_OK;
+}
+
+/* §4.5 unknown interface: still status="success", the error is inside <result>. */
+static enum sim_opstatus op_interface_unknown(struct sim_op *op, const char *name)
+{
+    FILE *f = op->f;
+    fputs("<dp>dp0</dp><error>Interface '", f);
+    sim_xml_escape(f, name, 1);
+    fputs("' not found</error>", f);
+    return SIM_OP_OK;
+}
+
+/* §4.4/§4.5 show interface <all|management|loopback|NAME>. */
+static enum sim_opstatus op_interface(struct sim_op *op)
+{
+    static const struct sim_if loopback = {"loopback", LOOPBACK_ID, "", "N/A", 1, LOOPBACK_MAC};
+    const char *arg = op->arg;
+    if (strcmp(arg, "all") == 0)
+        return op_interface_all(op);
+    if (strcmp(arg, "management") == 0)
+        return op_interface_mgmt(op);
+    if (strcmp(arg, "loopback") == 0)
+        return op_interface_one(op, &loopback, 5);
+    for (size_t i = 0; i < NIFACES; i++)
+        if (strcmp(arg, ifaces[i].name) == 0)
+            return op_interface_one(op, &ifaces[i], 0);
+    return op_interface_unknown(op, arg);
+}
+
+/* The ARP neighbours on ethernet1/2: host octets start..start+k*step, all below .255. */
+struct sim_arp_plan sim_op_arp_plan(const struct sim_state *st)
+{
+    struct sim_arp_plan a;
+    a.n = 4 + (unsigned)(sim_op_mix(st->seed, 1) % 8);      /* 4..11 */
+    a.start = 10 + (unsigned)(sim_op_mix(st->seed, 2) % 20); /* 10..29 */
+    a.step = 1 + (unsigned)(sim_op_mix(st->seed, 3) % 13);   /* last octet <= 29 + 10*13 = 159 */
+    return a;
+}
+
+/* §4.7 show arp entry name=all (or one interface): padded status, ttl under the timeout. */
+static enum sim_opstatus op_arp(struct sim_op *op)
+{
+    const struct sim_state *st = op->st;
+    FILE *f = op->f;
+    const char *ifname = op->arg;
+    struct sim_arp_plan a = sim_op_arp_plan(st);
+    int all = strcmp(ifname, "all") == 0 || strcmp(ifname, SIM_ARP_IFACE) == 0;
+    unsigned n = all ? a.n : 0;
+    fprintf(f, "<max>%u</max><total>%u</total><timeout>1800</timeout><dp>dp0</dp><entries>",
+            sim_op_is_vm(st) ? 1500u : 32000u, n);
+    for (unsigned i = 0; i < n; i++) {
+        unsigned octet = a.start + i * a.step;
+        fprintf(f,
+                "<entry><status>  c  </status><ip>192.0.2.%u</ip><mac>" SIM_MAC_PREFIX "%02x</mac>"
+                "<ttl>%u</ttl><interface>" SIM_ARP_IFACE "</interface><port>" SIM_ARP_IFACE "</port>"
+                "</entry>",
+                octet, octet, 1 + (unsigned)(sim_op_mix(st->seed, 100 + i) % 1800));
+    }
+    fputs("</entries>", f);
+    return SIM_OP_OK;
+}
+
+const struct sim_opcmd sim_op_network_cmds[] = {
+    {"show interface", SIM_OPARG_TEXT, op_interface},
+    {"show arp entry", SIM_OPARG_NAME, op_arp},
+    {NULL, SIM_OPARG_NONE, NULL},
+};
