@@ -26,14 +26,6 @@ const char *const sim_op_wdays[7] = {"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "
 const char *const sim_op_mons[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
                                      "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
 
-uint64_t sim_op_mix(unsigned long seed, uint64_t k)
-{
-    uint64_t z = (uint64_t)seed * 0x9e3779b97f4a7c15ULL + k * 0xbf58476d1ce4e5b9ULL + 1;
-    z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ULL;
-    z = (z ^ (z >> 27)) * 0x94d049bb133111ebULL;
-    return z ^ (z >> 31);
-}
-
 int sim_op_is_vm(const struct sim_state *st)
 {
     return st->model != NULL && strstr(st->model, "VM") != NULL;

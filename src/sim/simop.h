@@ -8,6 +8,7 @@
 #include <time.h>
 #include <libxml/tree.h>
 #include "simstate.h"
+#include "simworld.h"
 
 /*
  * How a command takes its argument, as PAN-OS's XML for the CLI words has it
@@ -72,8 +73,6 @@ enum sim_opstatus sim_op_err_line(struct sim_op *op, int code, const char *line)
 
 /* ---- shared output helpers ---- */
 
-/* splitmix64 of (seed, k): every generated number is a pure function of the seed. */
-uint64_t sim_op_mix(unsigned long seed, uint64_t k);
 int sim_op_is_vm(const struct sim_state *st);
 long long sim_op_uptime(const struct sim_state *st, long long now);
 /* <name>escaped value</name> */
@@ -88,18 +87,5 @@ void sim_op_utc(long long t, struct tm *out);
 
 extern const char *const sim_op_wdays[7];
 extern const char *const sim_op_mons[12];
-
-/* The addressing plan shared by every answer (see simop_network.c). */
-#define SIM_MGMT_IP "198.51.100.10"
-#define SIM_MGMT_GW "198.51.100.1"
-#define SIM_MGMT_MASK "255.255.255.0"
-#define SIM_MAC_PREFIX "00:00:5e:00:53:"
-
-/* The ARP neighbours on the trust interface: host octets start..start+(n-1)*step. */
-struct sim_arp_plan {
-    unsigned n, start, step;
-};
-struct sim_arp_plan sim_op_arp_plan(const struct sim_state *st);
-#define SIM_ARP_IFACE "ethernet1/2"
 
 #endif

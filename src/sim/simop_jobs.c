@@ -12,7 +12,7 @@
 static void put_boot_job(FILE *f, const struct sim_state *st, long long now)
 {
     long long tenq = st->boot_time + 45;
-    long long tfin = tenq + 20 + (long long)(sim_op_mix(st->seed, 900) % 20);
+    long long tfin = tenq + 20 + (long long)(sim_world_mix(st->seed, 900) % 20);
     int done = now >= tfin;
     fputs("<job><tenq>", f);
     sim_op_put_jobtime(f, tenq);

@@ -6,29 +6,7 @@
 #include <string.h>
 #include "simop.h"
 
-/*
- * Addressing plan (documentation ranges only), shared by every answer so they agree:
- * management 198.51.100.10/24 (gateway .1), ethernet1/1 203.0.113.2/24 (untrust),
- * ethernet1/2 192.0.2.1/24 (trust, where the ARP neighbours live), ethernet1/3 and 1/4 down.
- * MACs are 00:00:5e:00:53:XX: 00 management, 01-04 ethernet1/1-4, 05 loopback, and the ARP
- * neighbours use their host octet (10 and up), so nothing collides.
- */
-struct sim_if {
-    const char *name;
-    int id;
-    const char *zone; /* "" when the interface is not configured */
-    const char *ip;   /* "N/A" when not configured */
-    int up;
-    int mac; /* last MAC byte */
-};
-
-static const struct sim_if ifaces[] = {
-    {"ethernet1/1", 16, "untrust", "203.0.113.2/24", 1, 0x01},
-    {"ethernet1/2", 17, "trust", "192.0.2.1/24", 1, 0x02},
-    {"ethernet1/3", 18, "", "N/A", 0, 0x03},
-    {"ethernet1/4", 19, "", "N/A", 0, 0x04},
-};
-#define NIFACES (sizeof(ifaces) / sizeof(ifaces[0]))
+/* The interfaces, addresses and LAN hosts are the world's (simworld.h). */
 #define LOOPBACK_ID 3
 #define LOOPBACK_MAC 0x05
 
@@ -49,22 +27,22 @@ static enum sim_opstatus op_interface_all(struct sim_op *op)
     const struct sim_state *st = op->st;
     FILE *f = op->f;
     fputs("<ifnet>", f);
-    for (size_t i = 0; i < NIFACES; i++) {
-        const struct sim_if *x = &ifaces[i];
+    for (size_t i = 0; i < sim_world_nifaces; i++) {
+        const struct sim_world_iface *x = &sim_world_ifaces[i];
         fputs("<entry>", f);
         sim_op_put_el(f, "name", x->name);
-        if (x->zone[0] != '\0')
+        if (x->zone != NULL)
             sim_op_put_el(f, "zone", x->zone);
         else
             fputs("<zone/>", f);
-        sim_op_put_el(f, "fwd", x->zone[0] != '\0' ? "vr:default" : "N/A");
+        sim_op_put_el(f, "fwd", x->zone != NULL ? "vr:default" : "N/A");
         fputs("<vsys>1</vsys><dyn-addr/><addr6/><tag>0</tag>", f);
-        sim_op_put_el(f, "ip", x->ip);
+        sim_op_put_el(f, "ip", x->addr != NULL ? x->addr : "N/A");
         fprintf(f, "<id>%d</id><addr/></entry>", x->id);
     }
     fputs("</ifnet><hw>", f);
-    for (size_t i = 0; i < NIFACES; i++) {
-        const struct sim_if *x = &ifaces[i];
+    for (size_t i = 0; i < sim_world_nifaces; i++) {
+        const struct sim_world_iface *x = &sim_world_ifaces[i];
         fputs("<entry>", f);
         sim_op_put_el(f, "name", x->name);
         sim_op_put_el(f, "duplex", hw_duplex(st, x->up));
@@ -72,28 +50,28 @@ static enum sim_opstatus op_interface_all(struct sim_op *op)
         sim_op_put_el(f, "state", x->up ? "up" : "down");
         fprintf(f, "<st>%s/%s/%s</st>", hw_speed(st, x->up), hw_duplex(st, x->up),
                 x->up ? "up" : "down(autoneg)");
-        fprintf(f, "<mac>" SIM_MAC_PREFIX "%02x</mac><mode>(autoneg)</mode>", x->mac);
+        fprintf(f, "<mac>" SIM_WORLD_MAC_PREFIX "%02x</mac><mode>(autoneg)</mode>", x->mac);
         sim_op_put_el(f, "speed", hw_speed(st, x->up));
         fprintf(f, "<id>%d</id></entry>", x->id);
     }
     fprintf(f,
             "<entry><name>loopback</name><duplex>[n/a]</duplex><type>5</type><state>up</state>"
-            "<st>[n/a]/[n/a]/up</st><mac>" SIM_MAC_PREFIX "%02x</mac><mode>(unknown)</mode>"
+            "<st>[n/a]/[n/a]/up</st><mac>" SIM_WORLD_MAC_PREFIX "%02x</mac><mode>(unknown)</mode>"
             "<speed>[n/a]</speed><id>%d</id></entry></hw>",
             LOOPBACK_MAC, LOOPBACK_ID);
     return SIM_OP_OK;
 }
 
 /* Counters for one interface: grow with uptime at a per-interface, per-seed rate. */
-static void put_if_counters(FILE *f, const struct sim_state *st, const struct sim_if *x,
+static void put_if_counters(FILE *f, const struct sim_state *st, const struct sim_world_iface *x,
                             long long up, int port)
 {
     unsigned long long ip = 0, op = 0, ib = 0, ob = 0;
     if (x->up) {
-        ip = (unsigned long long)up * (20 + sim_op_mix(st->seed, 400 + (uint64_t)x->id) % 400);
-        op = (unsigned long long)up * (20 + sim_op_mix(st->seed, 500 + (uint64_t)x->id) % 400);
-        ib = ip * (90 + sim_op_mix(st->seed, 600 + (uint64_t)x->id) % 1000);
-        ob = op * (90 + sim_op_mix(st->seed, 700 + (uint64_t)x->id) % 1000);
+        ip = (unsigned long long)up * (20 + sim_world_mix(st->seed, 400 + (uint64_t)x->id) % 400);
+        op = (unsigned long long)up * (20 + sim_world_mix(st->seed, 500 + (uint64_t)x->id) % 400);
+        ib = ip * (90 + sim_world_mix(st->seed, 600 + (uint64_t)x->id) % 1000);
+        ob = op * (90 + sim_world_mix(st->seed, 700 + (uint64_t)x->id) % 1000);
     }
     fputs("<entry>", f);
     sim_op_put_el(f, "name", x->name);
@@ -127,12 +105,12 @@ static void put_if_counters(FILE *f, const struct sim_state *st, const struct si
 }
 
 /* §4.5 show interface "ethernet1/N" or "loopback": one ifnet and its hw (vsys by name). */
-static enum sim_opstatus op_interface_one(struct sim_op *op, const struct sim_if *x, int type)
+static enum sim_opstatus op_interface_one(struct sim_op *op, const struct sim_world_iface *x, int type)
 {
     const struct sim_state *st = op->st;
     FILE *f = op->f;
     long long now = op->now;
-    int conf = x->zone[0] != '\0';
+    int conf = x->zone != NULL;
     long long up = sim_op_uptime(st, now);
     fputs("<ifnet><ipv6_client>False</ipv6_client>", f);
     sim_op_put_el(f, "vr", conf ? "default" : "N/A");
@@ -141,7 +119,7 @@ static enum sim_opstatus op_interface_one(struct sim_op *op, const struct sim_if
             x->id);
     if (conf) {
         fputs("<addr>", f);
-        sim_op_put_el(f, "member", x->ip);
+        sim_op_put_el(f, "member", x->addr);
         fputs("</addr>", f);
     } else {
         fputs("<addr/>", f);
@@ -168,7 +146,7 @@ static enum sim_opstatus op_interface_one(struct sim_op *op, const struct sim_if
     const char *duplex = type == 5 ? "[n/a]" : hw_duplex(st, x->up);
     const char *speed = type == 5 ? "[n/a]" : hw_speed(st, x->up);
     sim_op_put_el(f, "duplex", duplex);
-    fprintf(f, "<type>%d</type><state_c>auto</state_c><mac>" SIM_MAC_PREFIX "%02x</mac>", type,
+    fprintf(f, "<type>%d</type><state_c>auto</state_c><mac>" SIM_WORLD_MAC_PREFIX "%02x</mac>", type,
             x->mac);
     sim_op_put_el(f, "state", x->up ? "up" : "down");
     fputs("<duplex_c>auto</duplex_c><mode>layer3</mode><speed_c>auto</speed_c>", f);
@@ -184,10 +162,10 @@ static enum sim_opstatus op_interface_mgmt(struct sim_op *op)
     FILE *f = op->f;
     long long now = op->now;
     unsigned long long up = (unsigned long long)sim_op_uptime(st, now);
-    unsigned long long rxp = up * (3 + sim_op_mix(st->seed, 800) % 20);
-    unsigned long long txp = up * (2 + sim_op_mix(st->seed, 801) % 15);
+    unsigned long long rxp = up * (3 + sim_world_mix(st->seed, 800) % 20);
+    unsigned long long txp = up * (2 + sim_world_mix(st->seed, 801) % 15);
     fputs("<info><name>management</name><state>up</state><speed>1000</speed>"
-          "<duplex>full</duplex><mac>" SIM_MAC_PREFIX "00</mac></info><counters>",
+          "<duplex>full</duplex><mac>" SIM_WORLD_MAC_PREFIX "00</mac></info><counters>",
           f);
     sim_op_put_ull(f, "rx-bytes", rxp * 310);
     sim_op_put_ull(f, "rx-packets", rxp);
@@ -211,7 +189,7 @@ static enum sim_opstatus op_interface_unknown(struct sim_op *op, const char *nam
 /* §4.4/§4.5 show interface <all|management|loopback|NAME>. */
 static enum sim_opstatus op_interface(struct sim_op *op)
 {
-    static const struct sim_if loopback = {"loopback", LOOPBACK_ID, "", "N/A", 1, LOOPBACK_MAC};
+    static const struct sim_world_iface loopback = {"loopback", LOOPBACK_ID, NULL, NULL, 1, LOOPBACK_MAC};
     const char *arg = op->arg;
     if (strcmp(arg, "all") == 0)
         return op_interface_all(op);
@@ -219,40 +197,45 @@ static enum sim_opstatus op_interface(struct sim_op *op)
         return op_interface_mgmt(op);
     if (strcmp(arg, "loopback") == 0)
         return op_interface_one(op, &loopback, 5);
-    for (size_t i = 0; i < NIFACES; i++)
-        if (strcmp(arg, ifaces[i].name) == 0)
-            return op_interface_one(op, &ifaces[i], 0);
+    for (size_t i = 0; i < sim_world_nifaces; i++)
+        if (strcmp(arg, sim_world_ifaces[i].name) == 0)
+            return op_interface_one(op, &sim_world_ifaces[i], 0);
     return op_interface_unknown(op, arg);
 }
 
-/* The ARP neighbours on ethernet1/2: host octets start..start+k*step, all below .255. */
-struct sim_arp_plan sim_op_arp_plan(const struct sim_state *st)
+/* One ARP entry, as §4.7 writes it (the status is space-padded). */
+static void put_arp(FILE *f, const char *ip, unsigned mac, unsigned ttl, const char *ifname)
 {
-    struct sim_arp_plan a;
-    a.n = 4 + (unsigned)(sim_op_mix(st->seed, 1) % 8);      /* 4..11 */
-    a.start = 10 + (unsigned)(sim_op_mix(st->seed, 2) % 20); /* 10..29 */
-    a.step = 1 + (unsigned)(sim_op_mix(st->seed, 3) % 13);   /* last octet <= 29 + 10*13 = 159 */
-    return a;
+    fprintf(f,
+            "<entry><status>  c  </status><ip>%s</ip><mac>" SIM_WORLD_MAC_PREFIX "%02x</mac>"
+            "<ttl>%u</ttl><interface>%s</interface><port>%s</port></entry>",
+            ip, mac, ttl, ifname, ifname);
 }
 
-/* §4.7 show arp entry name=all (or one interface): padded status, ttl under the timeout. */
+/*
+ * §4.7 show arp entry name=all (or one interface): the upstream router on ethernet1/1, then the
+ * LAN hosts on ethernet1/2; ttl under the 1800 s timeout.
+ */
 static enum sim_opstatus op_arp(struct sim_op *op)
 {
     const struct sim_state *st = op->st;
     FILE *f = op->f;
     const char *ifname = op->arg;
-    struct sim_arp_plan a = sim_op_arp_plan(st);
-    int all = strcmp(ifname, "all") == 0 || strcmp(ifname, SIM_ARP_IFACE) == 0;
-    unsigned n = all ? a.n : 0;
+    struct sim_world_lan a = sim_world_lan_of(st->seed);
+    int all = strcmp(ifname, "all") == 0;
+    int wan = all || strcmp(ifname, SIM_WORLD_WAN_IF) == 0;
+    unsigned n = all || strcmp(ifname, SIM_WORLD_LAN_IF) == 0 ? a.n : 0;
     fprintf(f, "<max>%u</max><total>%u</total><timeout>1800</timeout><dp>dp0</dp><entries>",
-            sim_op_is_vm(st) ? 1500u : 32000u, n);
+            sim_op_is_vm(st) ? 1500u : 32000u, n + (wan ? 1u : 0u));
+    if (wan)
+        put_arp(f, SIM_WORLD_NEXTHOP, SIM_WORLD_NEXTHOP_MAC,
+                1 + (unsigned)(sim_world_mix(st->seed, 99) % 1800), SIM_WORLD_WAN_IF);
     for (unsigned i = 0; i < n; i++) {
-        unsigned octet = a.start + i * a.step;
-        fprintf(f,
-                "<entry><status>  c  </status><ip>192.0.2.%u</ip><mac>" SIM_MAC_PREFIX "%02x</mac>"
-                "<ttl>%u</ttl><interface>" SIM_ARP_IFACE "</interface><port>" SIM_ARP_IFACE "</port>"
-                "</entry>",
-                octet, octet, 1 + (unsigned)(sim_op_mix(st->seed, 100 + i) % 1800));
+        unsigned octet = sim_world_lan_host(&a, i);
+        char ip[20];
+        snprintf(ip, sizeof(ip), SIM_WORLD_LAN_NET "%u", octet);
+        put_arp(f, ip, octet, 1 + (unsigned)(sim_world_mix(st->seed, 100 + i) % 1800),
+                SIM_WORLD_LAN_IF);
     }
     fputs("</entries>", f);
     return SIM_OP_OK;

@@ -14,12 +14,12 @@ struct sessions {
 static struct sessions sessions_of(const struct sim_state *st)
 {
     struct sessions s;
-    s.tcp = 200 + sim_op_mix(st->seed, 300) % 1800;
-    s.udp = 80 + sim_op_mix(st->seed, 301) % 900;
-    s.icmp = sim_op_mix(st->seed, 302) % 20;
-    s.cps = 5 + sim_op_mix(st->seed, 303) % 60;
-    s.pps = 300 + sim_op_mix(st->seed, 304) % 4000;
-    s.kbps = 1000 + sim_op_mix(st->seed, 305) % 30000;
+    s.tcp = 200 + sim_world_mix(st->seed, 300) % 1800;
+    s.udp = 80 + sim_world_mix(st->seed, 301) % 900;
+    s.icmp = sim_world_mix(st->seed, 302) % 20;
+    s.cps = 5 + sim_world_mix(st->seed, 303) % 60;
+    s.pps = 300 + sim_world_mix(st->seed, 304) % 4000;
+    s.kbps = 1000 + sim_world_mix(st->seed, 305) % 30000;
     return s;
 }
 
@@ -82,26 +82,21 @@ static enum sim_opstatus op_session_info(struct sim_op *op)
  * srcnat as in the NAT-ed entry quoted in a pan-configurator (PHP) session script. The listed
  * sessions are a sample of the num-active that show session info counts (tcp >= 200, udp >= 80).
  */
-#define SESS_NAT_IP "203.0.113.2"
-
 static enum sim_opstatus op_session_all(struct sim_op *op)
 {
     const struct sim_state *st = op->st;
     FILE *f = op->f;
     long long now = op->now;
-    static const struct {
-        const char *app;
-        int proto, dport;
-    } apps[] = {{"ssl", 6, 443}, {"web-browsing", 6, 80}, {"dns-base", 17, 53}};
-    struct sim_arp_plan a = sim_op_arp_plan(st);
-    unsigned n = 8 + (unsigned)(sim_op_mix(st->seed, 1100) % 8); /* 8..15 */
-    unsigned long long idx = 1000 + sim_op_mix(st->seed, 1101) % 50000;
+    const struct sim_world_app *apps = sim_world_apps; /* the first three: ssl, web, dns */
+    struct sim_world_lan a = sim_world_lan_of(st->seed);
+    unsigned n = 8 + (unsigned)(sim_world_mix(st->seed, 1100) % 8); /* 8..15 */
+    unsigned long long idx = 1000 + sim_world_mix(st->seed, 1101) % 50000;
     for (unsigned i = 0; i < n; i++) {
-        uint64_t r = sim_op_mix(st->seed, 1200 + i);
+        uint64_t r = sim_world_mix(st->seed, 1200 + i);
         unsigned k = (unsigned)(r % 3);
-        unsigned host = a.start + (unsigned)((r >> 4) % a.n) * a.step;
+        unsigned host = sim_world_lan_host(&a, (unsigned)((r >> 4) % a.n));
         char src[16], dst[16];
-        snprintf(src, sizeof(src), "192.0.2.%u", host);
+        snprintf(src, sizeof(src), SIM_WORLD_LAN_NET "%u", host);
         if ((r >> 12) & 1)
             snprintf(dst, sizeof(dst), "198.51.100.%u", 20 + (unsigned)((r >> 16) % 200));
         else
@@ -112,16 +107,21 @@ static enum sim_opstatus op_session_all(struct sim_op *op)
         long long start = now - (long long)(1 + (r >> 50) % 900);
         if (start < st->boot_time)
             start = st->boot_time;
-        idx += 1 + sim_op_mix(st->seed, 1300 + i) % 400;
+        idx += 1 + sim_world_mix(st->seed, 1300 + i) % 400;
+        uint32_t sip = 0, dip = 0;
+        sim_world_ip_parse(src, &sip);
+        sim_world_ip_parse(dst, &dip);
+        int rule = sim_world_rule_for("trust", "untrust", sip, dip, apps[k].name,
+                                      apps[k].protonum, apps[k].port);
         fputs("<entry>", f);
         sim_op_put_el(f, "dst", dst);
-        sim_op_put_el(f, "xsource", SESS_NAT_IP);
+        sim_op_put_el(f, "xsource", SIM_WORLD_NAT_IP);
         sim_op_put_el(f, "source", src);
         sim_op_put_el(f, "xdst", dst);
-        fprintf(f, "<xsport>%u</xsport><xdport>%d</xdport>", xsport, apps[k].dport);
-        fprintf(f, "<sport>%u</sport><dport>%d</dport>", sport, apps[k].dport);
+        fprintf(f, "<xsport>%u</xsport><xdport>%u</xdport>", xsport, apps[k].port);
+        fprintf(f, "<sport>%u</sport><dport>%u</dport>", sport, apps[k].port);
         fprintf(f, "<proto>%d</proto><from>trust</from><to>untrust</to><start-time>",
-                apps[k].proto);
+                apps[k].protonum);
         sim_op_put_asctime(f, start);
         fputs("</start-time><nat>True</nat><srcnat>True</srcnat><dstnat>False</dstnat>"
               "<proxy>False</proxy><decrypt-mirror>False</decrypt-mirror><state>ACTIVE</state>"
@@ -130,9 +130,11 @@ static enum sim_opstatus op_session_all(struct sim_op *op)
         sim_op_put_ull(f, "total-byte-count", bytes);
         sim_op_put_ull(f, "idx", idx);
         fputs("<vsys-idx>1</vsys-idx><vsys>vsys1</vsys>", f);
-        sim_op_put_el(f, "application", apps[k].app);
-        fputs("<security-rule>lan-out</security-rule><ingress>" SIM_ARP_IFACE "</ingress>"
-              "<egress>ethernet1/1</egress><flags>NS</flags></entry>",
+        sim_op_put_el(f, "application", apps[k].name);
+        /* The rule the policy picks for the flow: sessions only exist for allowed flows. */
+        sim_op_put_el(f, "security-rule", rule >= 0 ? sim_world_rules[rule].name : "");
+        fputs("<ingress>" SIM_WORLD_LAN_IF "</ingress><egress>" SIM_WORLD_WAN_IF "</egress>"
+              "<flags>NS</flags></entry>",
               f);
     }
     return SIM_OP_OK;

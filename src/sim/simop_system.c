@@ -29,14 +29,14 @@ static enum sim_opstatus op_system_info(struct sim_op *op)
     }
     fputs("<system>", f);
     sim_op_put_el(f, "hostname", st->hostname);
-    sim_op_put_el(f, "ip-address", SIM_MGMT_IP);
+    sim_op_put_el(f, "ip-address", SIM_WORLD_MGMT_IP);
     sim_op_put_el(f, "public-ip-address", "unknown");
-    sim_op_put_el(f, "netmask", SIM_MGMT_MASK);
-    sim_op_put_el(f, "default-gateway", SIM_MGMT_GW);
+    sim_op_put_el(f, "netmask", SIM_WORLD_MGMT_MASK);
+    sim_op_put_el(f, "default-gateway", SIM_WORLD_MGMT_GW);
     sim_op_put_el(f, "is-dhcp", "no");
     sim_op_put_el(f, "ipv6-address", "unknown");
     sim_op_put_el(f, "ipv6-link-local-address", "fe80::200:5eff:fe00:5300/64");
-    sim_op_put_el(f, "mac-address", SIM_MAC_PREFIX "00");
+    sim_op_put_el(f, "mac-address", SIM_WORLD_MAC_PREFIX "00");
     /* §4.1 quirk 1: raw devices put a newline inside <time>. */
     fputs("<time>", f);
     sim_op_put_asctime(f, now);
@@ -103,7 +103,7 @@ static enum sim_opstatus op_system_resources(struct sim_op *op)
     long long now = op->now;
     struct tm tm;
     sim_op_utc(now, &tm);
-    uint64_t r = sim_op_mix(st->seed, 200);
+    uint64_t r = sim_world_mix(st->seed, 200);
     unsigned load = (unsigned)(r % 90) + 5;
     unsigned idle10 = 985 - (unsigned)(r >> 8) % 60; /* 92.5 .. 98.5 % idle */
     unsigned us10 = (1000 - idle10) * 2 / 3, sy10 = 1000 - idle10 - us10;

@@ -6,7 +6,7 @@ add_executable(test_device ${CMAKE_CURRENT_SOURCE_DIR}/unit_sim/test_device.c
   ${PROJECT_SOURCE_DIR}/src/sim/device.c ${PROJECT_SOURCE_DIR}/src/sim/simreq.c
   ${PANSIM_OP_SOURCES} ${PROJECT_SOURCE_DIR}/src/sim/simconfig.c
   ${PROJECT_SOURCE_DIR}/src/sim/loghandler.c ${PROJECT_SOURCE_DIR}/src/sim/logstore.c
-  ${PROJECT_SOURCE_DIR}/src/sim/logfilter.c)
+  ${PROJECT_SOURCE_DIR}/src/sim/logfilter.c ${PROJECT_SOURCE_DIR}/src/sim/simworld.c)
 target_compile_definitions(test_device PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
 target_include_directories(test_device PRIVATE ${PROJECT_SOURCE_DIR}/src/sim
   ${CMAKE_CURRENT_SOURCE_DIR}/unit)

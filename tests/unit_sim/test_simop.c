@@ -147,19 +147,22 @@ static void test_arp(void **state_)
     struct answer a, b;
     char buf[256], buf2[4096];
     ask(&a, &st, "<show><arp><entry name='all'/></arp></show>");
-    int n = count(&a, "/response/result/entries/entry");
+    int n = count(&a, "/response/result/entries/entry[interface='ethernet1/2']");
     CHECK_TRUE(n >= 4 && n <= 11);
-    snprintf(buf2, sizeof(buf2), "%d", n);
+    snprintf(buf2, sizeof(buf2), "%d", n + 1);
     CHECK_STR(buf2, T("/response/result/total"));
     CHECK_EQ(n, count(&a, "/response/result/entries/entry[interface='ethernet1/2']"
                           "[starts-with(ip,'192.0.2.')][starts-with(mac,'00:00:5e:00:53:')]"));
-    CHECK_STR("c", T("/response/result/entries/entry[1]/status"));
+    /* The upstream router of the default route, on ethernet1/1. */
+    CHECK_EQ(1, count(&a, "/response/result/entries/entry[interface='ethernet1/1']"
+                          "[ip='203.0.113.1'][mac='00:00:5e:00:53:06']"));
+    CHECK_STR("c", T("/response/result/entries/entry[2]/status"));
     /* The MAC's last byte is the host octet, so the two agree. */
-    const char *ip = T("/response/result/entries/entry[1]/ip");
+    const char *ip = T("/response/result/entries/entry[2]/ip");
     unsigned octet = (unsigned)strtoul(ip + strlen("192.0.2."), NULL, 10);
     char mac[32];
     snprintf(mac, sizeof(mac), "00:00:5e:00:53:%02x", octet);
-    CHECK_STR(mac, T("/response/result/entries/entry[1]/mac"));
+    CHECK_STR(mac, T("/response/result/entries/entry[2]/mac"));
 
     /* Deterministic from the seed. */
     ask(&b, &st, "<show><arp><entry name = \"all\"></entry></arp></show>");
