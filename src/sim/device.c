@@ -182,6 +182,7 @@ int sim_device_new(struct sim_device **out, const struct sim_device_options *opt
         sim_device_free(d);
         return -1;
     }
+    d->st.config = d->config;
     struct sim_logstore_options lo = {0};
     unsigned long long count = opts->log_count > 0 ? opts->log_count : 100000;
     lo.seed = opts->seed;

@@ -375,3 +375,8 @@ done:
     xmlXPathFreeObject(res);
     xmlXPathFreeContext(ctx);
 }
+
+struct _xmlDoc *sim_config_doc(const struct sim_config *cfg, int running)
+{
+    return running ? cfg->running : cfg->candidate;
+}

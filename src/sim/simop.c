@@ -13,12 +13,9 @@
  * The command tree is the union of the family tables, one per simop_<family>.c. A row's words
  * are the path of XML elements PAN-OS expects (panos-xml-api.md §2.3): "show system info" is
  * <show><system><info/></system></show>. Every proper prefix of a row ("show", "show system")
- * is an inner node of the tree; the row itself is the command. See docs/internals/pansim-op.md.
+ * is an inner node of the tree; the row itself is the command. The table of families is below,
+ * after the commands pansim knows but does not simulate. See docs/internals/pansim-op.md.
  */
-static const struct sim_opcmd *const families[] = {
-    sim_op_system_cmds, sim_op_network_cmds, sim_op_sessions_cmds,
-    sim_op_jobs_cmds,   sim_op_licences_cmds,
-};
 
 /* ---- shared helpers ---- */
 
@@ -187,6 +184,15 @@ enum sim_opstatus sim_op_err_invalid(struct sim_op *op, const char *bad, int val
     return SIM_OP_REPLIED;
 }
 
+enum sim_opstatus sim_op_err_invalid_arg(struct sim_op *op, const char *keyword, const char *bad)
+{
+    struct sim_oppath p = *op->path;
+    if (p.n < SIM_OP_MAXDEPTH)
+        p.names[p.n++] = keyword;
+    err_invalid(op->out, &p, bad, 1);
+    return SIM_OP_REPLIED;
+}
+
 enum sim_opstatus sim_op_err_incomplete(struct sim_op *op)
 {
     err_incomplete(op->out, op->path);
@@ -200,6 +206,92 @@ enum sim_opstatus sim_op_err_line(struct sim_op *op, int code, const char *line)
     return SIM_OP_REPLIED;
 }
 
+static xmlNode *first_element(xmlNode *n)
+{
+    for (; n != NULL; n = n->next)
+        if (n->type == XML_ELEMENT_NODE)
+            return n;
+    return NULL;
+}
+
+/* HTTP 501: the firewall knows this command; pansim does not answer it (yet). */
+enum sim_opstatus sim_op_not_simulated(struct sim_op *op)
+{
+    char *msg = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&msg, &len);
+    if (f != NULL) {
+        fputs("pansim does not simulate the op command '", f);
+        for (size_t i = 0; i < op->path->n; i++)
+            fprintf(f, "%s%s", i ? " " : "", op->path->names[i]);
+        /* The words below the row too: "show counter global". */
+        for (xmlNode *c = op->el != NULL ? first_element(op->el->children) : NULL; c != NULL;
+             c = first_element(c->children))
+            fprintf(f, " %s", (const char *)c->name);
+        fputs("' yet\n", f);
+    }
+    if (f == NULL || fclose(f) != 0 || sim_reply_set(op->out, 501, msg) != 0)
+        sim_reply_set(op->out, 500, "out of memory");
+    else
+        op->out->content_type = "text/plain";
+    free(msg);
+    return SIM_OP_REPLIED;
+}
+
+enum sim_opstatus sim_op_fail(struct sim_op *op)
+{
+    sim_reply_set(op->out, 500, "out of memory");
+    return SIM_OP_REPLIED;
+}
+
+/*
+ * Commands a PAN-OS 10.2 firewall answers that pansim does not simulate: each row takes its
+ * whole subtree (SIM_OPARG_KEYWORDS), so "show counter global filter ..." is HTTP 501, not the
+ * code 17 of a command the firewall rejects. From the op commands of the PAN-OS XML API
+ * documentation's examples and of panos-xml-api.md §4 and monitoring-anchors.md §2.
+ */
+static const struct sim_opcmd unsimulated_cmds[] = {
+    {"show counter", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"show running", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"show vpn", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"show panorama-status", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"show config-locks", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"show commit-locks", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"show ntp", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"show mac", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"show neighbor", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"show object", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"show advanced-routing", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"show log", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"show clock more", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"show system software", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"show system state", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"show system disk-space", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"show system environmentals", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"show high-availability all", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"show user group", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"show user ip-user-mapping-mp", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"show jobs processed", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"show jobs pending", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"show dhcp server settings", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"check full-commit-required", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"request system", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"request content", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"request config-lock", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"request commit-lock", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"request license fetch", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"request restart", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"load config", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {"validate", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
+    {NULL, SIM_OPARG_NONE, NULL},
+};
+
+static const struct sim_opcmd *const families[] = {
+    sim_op_system_cmds, sim_op_network_cmds,  sim_op_sessions_cmds, sim_op_jobs_cmds,
+    sim_op_users_cmds,  sim_op_config_cmds,   sim_op_policy_cmds,   sim_op_licences_cmds,
+    unsimulated_cmds,
+};
+
 /* ---- the walk ---- */
 
 /*
@@ -209,26 +301,19 @@ enum sim_opstatus sim_op_err_line(struct sim_op *op, int code, const char *line)
 static const struct sim_opcmd *lookup(const char *words, int *inner)
 {
     size_t n = strlen(words);
+    const struct sim_opcmd *found = NULL;
     *inner = 0;
     for (size_t i = 0; i < sizeof(families) / sizeof(families[0]); i++) {
         for (const struct sim_opcmd *c = families[i]; c->words != NULL; c++) {
             if (strncmp(c->words, words, n) != 0)
                 continue;
-            if (c->words[n] == '\0')
-                return c;
+            if (c->words[n] == '\0' && found == NULL)
+                found = c;
             if (c->words[n] == ' ')
                 *inner = 1;
         }
     }
-    return NULL;
-}
-
-static xmlNode *first_element(xmlNode *n)
-{
-    for (; n != NULL; n = n->next)
-        if (n->type == XML_ELEMENT_NODE)
-            return n;
-    return NULL;
+    return found;
 }
 
 /* Trim ASCII whitespace in place (the CLI ignores it around an argument). */
@@ -298,7 +383,8 @@ static void walk(const struct sim_state *st, xmlNode *el, struct sim_reply *out)
         wlen = strlen(words);
         p.names[p.n++] = name;
         xmlNode *child = first_element(el->children);
-        if (c == NULL) { /* an inner node: the command goes on */
+        /* An inner node, or a leaf whose words go on in another row ("show clock more"). */
+        if (c == NULL || (inner && c->arg == SIM_OPARG_NONE && child != NULL)) {
             if (child == NULL) {
                 err_incomplete(out, &p);
                 return;

@@ -60,16 +60,27 @@ extern const struct sim_opcmd sim_op_network_cmds[];
 extern const struct sim_opcmd sim_op_sessions_cmds[];
 extern const struct sim_opcmd sim_op_jobs_cmds[];
 extern const struct sim_opcmd sim_op_licences_cmds[];
+extern const struct sim_opcmd sim_op_users_cmds[];
+extern const struct sim_opcmd sim_op_config_cmds[];
+extern const struct sim_opcmd sim_op_policy_cmds[];
 
 /* ---- errors (panos-xml-api.md §3.2): each fills op->out and returns SIM_OP_REPLIED ---- */
 
 /* Code 17: " show -> jobs -> id x is invalid"; @p value: @p bad is an argument (a plain space
  * before it), not an element (" -> "). */
 enum sim_opstatus sim_op_err_invalid(struct sim_op *op, const char *bad, int value);
+/* Code 17 for a bad value of keyword argument @p keyword: " test -> security-policy-match ->
+ * source 300.1.1.1 is invalid". */
+enum sim_opstatus sim_op_err_invalid_arg(struct sim_op *op, const char *keyword, const char *bad);
 /* Code 17 for a command that stops early: "  is unexpected" after each level. */
 enum sim_opstatus sim_op_err_incomplete(struct sim_op *op);
 /* status="error" code=@p code with one plain-text <line> (code 7 "job 19 not found"). */
 enum sim_opstatus sim_op_err_line(struct sim_op *op, int code, const char *line);
+/* HTTP 501 text/plain "pansim does not simulate the op command '...' yet": a command PAN-OS
+ * answers (so not code 17) that pansim does not. Usable as a row's handler. */
+enum sim_opstatus sim_op_not_simulated(struct sim_op *op);
+/* HTTP 500 "out of memory". */
+enum sim_opstatus sim_op_fail(struct sim_op *op);
 
 /* ---- shared output helpers ---- */
 

@@ -241,8 +241,102 @@ static enum sim_opstatus op_arp(struct sim_op *op)
     return SIM_OP_OK;
 }
 
+/*
+ * §4.8 show dhcp server lease interface <all|ethernet1/2>: every LAN host holds a lease from the
+ * server on ethernet1/2 (the dhcp-pool object), with the ARP table's MAC. The XML form is the
+ * one independent client scripts parse (result/interface[@name]/entry{ip, mac, hostname, state,
+ * duration, leasetime}); the id attribute follows the CLI's 'interface: "ae1.45" id: 260'
+ * (panos-logs-investigation.md §4.3, PA-460 capture). leasetime is the expiry.
+ */
+static enum sim_opstatus op_dhcp_lease(struct sim_op *op)
+{
+    const struct sim_state *st = op->st;
+    FILE *f = op->f;
+    if (strcmp(op->arg, "all") != 0 && strcmp(op->arg, SIM_WORLD_LAN_IF) != 0)
+        return SIM_OP_OK; /* no DHCP server there: nothing leased */
+    struct sim_world_lan a = sim_world_lan_of(st->seed);
+    int id = 0;
+    for (size_t k = 0; k < sim_world_nifaces; k++)
+        if (strcmp(sim_world_ifaces[k].name, SIM_WORLD_LAN_IF) == 0)
+            id = sim_world_ifaces[k].id;
+    fprintf(f, "<interface name=\"" SIM_WORLD_LAN_IF "\" id=\"%d\">", id);
+    for (unsigned i = 0; i < a.n; i++) {
+        unsigned octet = sim_world_lan_host(&a, i);
+        char name[32];
+        sim_world_host_name(octet, name, sizeof(name));
+        long long left = 1 + (long long)(sim_world_mix(st->seed, 1500 + i) % SIM_WORLD_DHCP_LEASE_S);
+        fprintf(f,
+                "<entry><ip>" SIM_WORLD_LAN_NET "%u</ip><mac>" SIM_WORLD_MAC_PREFIX "%02x</mac>"
+                "<hostname>%s</hostname><state>committed</state><duration>%d</duration>"
+                "<leasetime>",
+                octet, octet, name, SIM_WORLD_DHCP_LEASE_S);
+        sim_op_put_asctime(f, op->now + left);
+        fputs("</leasetime></entry>", f);
+    }
+    fputs("</interface>", f);
+    return SIM_OP_OK;
+}
+
+/* One route of §4.13, flags padded to six characters as PAN-OS pads them ("A S   "). */
+static void put_route(FILE *f, const char *dst, const char *nexthop, int metric,
+                      const char *flags, const char *ifname)
+{
+    fprintf(f,
+            "<entry><virtual-router>" SIM_WORLD_VR "</virtual-router><destination>%s</destination>"
+            "<nexthop>%s</nexthop><metric>%d</metric><flags>%-6s</flags><age></age>"
+            "<interface>%s</interface><route-table>unicast</route-table></entry>",
+            dst, nexthop, metric, flags, ifname);
+}
+
+/*
+ * §4.13 show routing route [virtual-router NAME]: the static default route through the
+ * upstream router, then each configured interface's connected subnet (C) and own address (H).
+ */
+static enum sim_opstatus op_routing_route(struct sim_op *op)
+{
+    FILE *f = op->f;
+    int shown = 1;
+    for (xmlNode *c = op->el->children; c != NULL; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        if (strcmp((const char *)c->name, "virtual-router") != 0)
+            return sim_op_err_invalid(op, (const char *)c->name, 0);
+        xmlChar *vr = xmlNodeGetContent(c);
+        shown = vr != NULL && strcmp((const char *)vr, SIM_WORLD_VR) == 0;
+        xmlFree(vr);
+    }
+    fputs("<flags>flags: A:active, ?:loose, C:connect, H:host, S:static, ~:internal, R:rip, "
+          "O:ospf, B:bgp, Oi:ospf intra-area, Oo:ospf inter-area, O1:ospf ext-type-1, "
+          "O2:ospf ext-type-2, E:ecmp, M:multicast</flags>",
+          f);
+    if (!shown)
+        return SIM_OP_OK;
+    put_route(f, "0.0.0.0/0", SIM_WORLD_NEXTHOP, 10, "A S", SIM_WORLD_WAN_IF);
+    /* Connected routes in address order: ethernet1/2 (192.0.2.x) before ethernet1/1. */
+    for (size_t k = sim_world_nifaces; k-- > 0;) {
+        const struct sim_world_iface *x = &sim_world_ifaces[k];
+        if (x->addr == NULL || !x->up)
+            continue;
+        char ip[20], net[24], host[24];
+        uint32_t a;
+        snprintf(ip, sizeof(ip), "%.*s", (int)strcspn(x->addr, "/"), x->addr);
+        unsigned long bits = strtoul(x->addr + strcspn(x->addr, "/") + 1, NULL, 10);
+        if (sim_world_ip_parse(ip, &a) != 0)
+            continue;
+        uint32_t m = a & (bits == 0 ? 0 : ~(0xffffffffu >> bits));
+        snprintf(net, sizeof(net), "%u.%u.%u.%u/%lu", m >> 24, m >> 16 & 255, m >> 8 & 255,
+                 m & 255, bits);
+        snprintf(host, sizeof(host), "%s/32", ip);
+        put_route(f, net, ip, 0, "A C", x->name);
+        put_route(f, host, "0.0.0.0", 0, "A H", x->name);
+    }
+    return SIM_OP_OK;
+}
+
 const struct sim_opcmd sim_op_network_cmds[] = {
     {"show interface", SIM_OPARG_TEXT, op_interface},
     {"show arp entry", SIM_OPARG_NAME, op_arp},
+    {"show dhcp server lease interface", SIM_OPARG_TEXT, op_dhcp_lease},
+    {"show routing route", SIM_OPARG_KEYWORDS, op_routing_route},
     {NULL, SIM_OPARG_NONE, NULL},
 };

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* test_simworld.c -- pansim is one consistent device: config, interfaces, ARP, sessions and logs agree. */
+/* test_simworld.c -- pansim is one consistent device: config, interfaces, ARP, DHCP, User-ID, sessions, logs and policy agree. */
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -142,14 +142,17 @@ static void test_interfaces_match_config(void **state)
     done(&conf);
 }
 
-/* Every ARP neighbour is inside the subnet of the interface it was learnt on. */
-static void test_arp_in_subnets(void **state)
+/* Every ARP neighbour is inside the subnet of the interface it was learnt on; every DHCP lease
+ * is in the configured pool, for a host the ARP table knows with the same MAC. */
+static void test_arp_dhcp_in_subnets(void **state)
 {
     (void)state;
-    struct doc conf, arp;
-    char ip[64], ifname[64];
+    struct doc conf, arp, dhcp;
+    char ip[64], ifname[64], mac[64], xp[256], pool[64];
     config(&conf);
     op(&arp, "<show><arp><entry name='all'/></arp></show>");
+    op(&dhcp, "<show><dhcp><server><lease><interface>all</interface></lease></server></dhcp>"
+              "</show>");
     int n = count(&arp, "/response/result/entries/entry");
     CHECK_TRUE(n >= 5);
     for (int i = 0; i < n; i++) {
@@ -158,14 +161,59 @@ static void test_arp_in_subnets(void **state)
         if (!in_if_subnet(&conf, ip, ifname))
             fail_msg("ARP %s is not in %s's subnet", ip, ifname);
     }
+    int leases = count(&dhcp, "/response/result/interface/entry");
+    CHECK_EQ(n - 1, leases); /* every LAN host, not the upstream router */
+    text_at(&conf, NET "/dhcp/interface/entry[@name='ethernet1/2']/server/ip-pool/member", 0,
+            pool, sizeof(pool));
+    for (int i = 0; i < leases; i++) {
+        text_at(&dhcp, "/response/result/interface/entry/ip", i, ip, sizeof(ip));
+        text_at(&dhcp, "/response/result/interface/entry/mac", i, mac, sizeof(mac));
+        uint32_t a;
+        CHECK_EQ(0, sim_world_ip_parse(ip, &a));
+        CHECK_TRUE(sim_world_ip_in(a, pool));
+        CHECK_TRUE(in_object(&conf, ip, "lan-net"));
+        snprintf(xp, sizeof(xp), "/response/result/entries/entry[ip='%s'][mac='%s']"
+                                 "[interface='ethernet1/2']", ip, mac);
+        CHECK_EQ(1, count(&arp, "%s", xp));
+    }
+    CHECK_STR("ethernet1/2", text_at(&dhcp, "/response/result/interface/@name", 0, ip,
+                                     sizeof(ip)));
+    done(&dhcp);
     done(&arp);
+    done(&conf);
+}
+
+/* The routes are the configured default route and the connected subnets. */
+static void test_routes(void **state)
+{
+    (void)state;
+    struct doc conf, rt;
+    char hop[64];
+    config(&conf);
+    op(&rt, "<show><routing><route/></routing></show>");
+    text_at(&conf, NET "/virtual-router/entry/routing-table/ip/static-route/entry/nexthop/"
+                       "ip-address", 0, hop, sizeof(hop));
+    CHECK_EQ(1, count(&rt, "/response/result/entry[destination='0.0.0.0/0'][nexthop='%s']"
+                           "[interface='ethernet1/1'][flags='A S   ']", hop));
+    CHECK_EQ(1, count(&rt, "/response/result/entry[destination='192.0.2.0/24']"
+                           "[interface='ethernet1/2'][flags='A C   ']"));
+    CHECK_TRUE(in_if_subnet(&conf, hop, "ethernet1/1"));
+    done(&rt);
+    /* Another virtual router has no routes; an unknown keyword is the CLI's code 17. */
+    op(&rt, "<show><routing><route><virtual-router>vr9</virtual-router></route></routing></show>");
+    CHECK_EQ(0, count(&rt, "/response/result/entry"));
+    done(&rt);
+    op(&rt, "<show><routing><route><bogus/></route></routing></show>");
+    CHECK_EQ(1, count(&rt, "/response[@status='error'][@code='17']"));
+    done(&rt);
     done(&conf);
 }
 
 /* A traffic or threat entry names a configured rule, with the rule's action, for a LAN host in
  * lan-net that the ARP table knows; zones are those of the interfaces; allowed traffic is NATed
- * to the untrust address. */
-static void check_log_entry(struct doc *conf, struct doc *arp, const struct sim_logentry *e)
+ * to the untrust address; and test security-policy-match on the same flow names the same rule. */
+static void check_log_entry(struct doc *conf, struct doc *arp, const struct sim_logentry *e,
+                            int ask_policy)
 {
     const char *rule = sim_logentry_get(e, "rule"), *src = sim_logentry_get(e, "src");
     char xp[512], action[32];
@@ -184,6 +232,22 @@ static void check_log_entry(struct doc *conf, struct doc *arp, const struct sim_
     CHECK_STR(text_at(conf, xp, 0, action, sizeof(action)), sim_logentry_get(e, "action"));
     if (strcmp(action, "allow") == 0)
         CHECK_TRUE(in_if_subnet(conf, sim_logentry_get(e, "natsrc"), "ethernet1/1"));
+    if (!ask_policy)
+        return;
+    char cmd[1024];
+    snprintf(cmd, sizeof(cmd),
+             "<test><security-policy-match><from>%s</from><to>%s</to><source>%s</source>"
+             "<destination>%s</destination><protocol>%d</protocol><destination-port>%s"
+             "</destination-port><application>%s</application></security-policy-match></test>",
+             sim_logentry_get(e, "from"), sim_logentry_get(e, "to"), src,
+             sim_logentry_get(e, "dst"), strcmp(sim_logentry_get(e, "proto"), "udp") == 0 ? 17 : 6,
+             sim_logentry_get(e, "dport"), sim_logentry_get(e, "app"));
+    struct doc m;
+    op(&m, cmd);
+    char got[128];
+    CHECK_STR(rule, text_at(&m, "/response/result/rules/entry/@name", 0, got, sizeof(got)));
+    CHECK_STR(action, text_at(&m, "/response/result/rules/entry/action", 0, got, sizeof(got)));
+    done(&m);
 }
 
 static struct sim_logstore *store(void)
@@ -209,10 +273,10 @@ static void test_logs_match_config(void **state)
     int denied = 0;
     for (unsigned long long i = 0; i < 5000; i++) {
         sim_logstore_entry(s, SIM_LOG_TRAFFIC, i, &e);
-        check_log_entry(&conf, &arp, &e);
+        check_log_entry(&conf, &arp, &e, i < 400);
         denied += strcmp(sim_logentry_get(&e, "action"), "deny") == 0;
         sim_logstore_entry(s, SIM_LOG_THREAT, i, &e);
-        check_log_entry(&conf, &arp, &e);
+        check_log_entry(&conf, &arp, &e, 0);
     }
     CHECK_TRUE(denied > 100 && denied < 1000);
     sim_logstore_free(s);
@@ -245,17 +309,17 @@ static void test_traffic_counters(void **state)
     sim_logstore_free(s);
 }
 
-/* Sessions name allow rules of the config, for ARP hosts, NATed to the untrust address. */
-static void test_sessions(void **state)
+/* Sessions, User-ID and the logs' users tell the same story. */
+static void test_sessions_users(void **state)
 {
     (void)state;
-    struct doc conf, arp, sess;
-    char v[128];
+    struct doc conf, arp, sess, uid;
+    char v[128], ip[64], user[64];
     config(&conf);
     op(&arp, "<show><arp><entry name='all'/></arp></show>");
     op(&sess, "<show><session><all/></session></show>");
+    op(&uid, "<show><user><ip-user-mapping><all/></ip-user-mapping></user></show>");
     int n = count(&sess, "/response/result/entry");
-    CHECK_TRUE(n >= 8);
     for (int i = 0; i < n; i++) {
         text_at(&sess, "/response/result/entry/security-rule", i, v, sizeof(v));
         CHECK_EQ(1, count(&conf, VSYS "/rulebase/security/rules/entry[@name='%s'][action="
@@ -265,9 +329,98 @@ static void test_sessions(void **state)
         text_at(&sess, "/response/result/entry/xsource", i, v, sizeof(v));
         CHECK_TRUE(in_if_subnet(&conf, v, "ethernet1/1"));
     }
+    int m = count(&uid, "/response/result/entry");
+    CHECK_TRUE(m > 0);
+    snprintf(v, sizeof(v), "%d", m);
+    CHECK_STR(v, text_at(&uid, "/response/result/count", 0, ip, sizeof(ip)));
+    struct sim_logstore *s = store();
+    struct sim_logentry e;
+    for (unsigned long long i = 0; i < 2000; i++) {
+        sim_logstore_entry(s, SIM_LOG_TRAFFIC, i, &e);
+        const char *src = sim_logentry_get(&e, "src"), *su = sim_logentry_get(&e, "srcuser");
+        snprintf(v, sizeof(v), "/response/result/entry[ip='%s']/user", src);
+        CHECK_STR(su, text_at(&uid, v, 0, user, sizeof(user)));
+    }
+    sim_logstore_free(s);
+    done(&uid);
     done(&sess);
     done(&arp);
     done(&conf);
+}
+
+/* test security-policy-match: first match by default, all with show-all; errors as the CLI. */
+static void test_policy_match(void **state)
+{
+    (void)state;
+    struct doc m;
+    char v[128];
+    op(&m, "<test><security-policy-match><from>trust</from><to>untrust</to><source>192.0.2.20"
+           "</source><destination>198.51.100.30</destination><protocol>17</protocol>"
+           "<destination-port>53</destination-port><application>dns-base</application>"
+           "</security-policy-match></test>");
+    CHECK_STR("DNS out", text_at(&m, "/response/result/rules/entry/@name", 0, v, sizeof(v)));
+    CHECK_STR("2", text_at(&m, "/response/result/rules/entry/index", 0, v, sizeof(v)));
+    CHECK_STR("lan-net", text_at(&m, "/response/result/rules/entry/source", 0, v, sizeof(v)));
+    done(&m);
+    op(&m, "<test><security-policy-match><source>192.0.2.20</source><destination>198.51.100.230"
+           "</destination><protocol>6</protocol><destination-port>443</destination-port>"
+           "<application>ssl</application><show-all>yes</show-all></security-policy-match>"
+           "</test>");
+    CHECK_EQ(2, count(&m, "/response/result/rules/entry"));
+    CHECK_STR("deny", text_at(&m, "/response/result/rules/entry/action", 0, v, sizeof(v)));
+    done(&m);
+    /* Nothing allows untrust to trust: the interzone default denies, no rule is listed. */
+    op(&m, "<test><security-policy-match><from>untrust</from><to>trust</to><source>203.0.113.9"
+           "</source><destination>192.0.2.20</destination></security-policy-match></test>");
+    CHECK_STR("<response status=\"success\"><result><rules/></result></response>", m.body);
+    done(&m);
+    op(&m, "<test><security-policy-match><nosuch>1</nosuch></security-policy-match></test>");
+    CHECK_STR(" test -> security-policy-match -> nosuch is invalid",
+              text_at(&m, "/response/msg/line", 0, v, sizeof(v)));
+    done(&m);
+    op(&m, "<test><security-policy-match><source>300.1.1.1</source></security-policy-match>"
+           "</test>");
+    CHECK_EQ(1, count(&m, "/response[@status='error'][@code='17']"));
+    done(&m);
+}
+
+/* Commands the firewall answers are never code 17: simulated, or HTTP 501. */
+static void test_known_commands(void **state)
+{
+    (void)state;
+    struct doc d;
+    op(&d, "<show><config><running/></config></show>");
+    CHECK_EQ(1, count(&d, "/response[@status='success']/result/config[@version='10.2.0']"
+                          "/devices/entry/vsys"));
+    done(&d);
+    op(&d, "<show><config><candidate></candidate></config></show>");
+    CHECK_EQ(1, count(&d, "/response/result/config/mgt-config"));
+    done(&d);
+    op(&d, "<show><config><pushed-template/></config></show>");
+    CHECK_STR("<response status=\"success\"><result/></response>", d.body);
+    done(&d);
+    op(&d, "<check><pending-changes/></check>");
+    CHECK_STR("<response status=\"success\"><result>no</result></response>", d.body);
+    done(&d);
+    static const char *const unsimulated[] = {
+        "<show><counter><global/></counter></show>",
+        "<show><clock><more/></clock></show>",
+        "<show><system><software><status/></software></system></show>",
+        "<request><system><software><check/></software></system></request>",
+    };
+    for (size_t i = 0; i < sizeof(unsimulated) / sizeof(unsimulated[0]); i++) {
+        struct sim_reply r = {0};
+        sim_op_handle(&st, unsimulated[i], &r);
+        CHECK_EQ(501, r.status);
+        CHECK_STR("text/plain", r.content_type);
+        CHECK_TRUE(strstr(r.body, "pansim does not simulate the op command '") == r.body);
+        free(r.body);
+    }
+    /* What PAN-OS itself rejects stays code 17. */
+    op(&d, "<show><clock><bogus/></clock></show>");
+    CHECK_STR(" show -> clock -> bogus is invalid", text_at(&d, "/response/msg/line", 0,
+                                                             (char[128]){0}, 128));
+    done(&d);
 }
 
 static int setup(void **state)
@@ -279,7 +432,10 @@ static int setup(void **state)
                             .sw_version = "10.2.11",
                             .seed = 1,
                             .boot_time = (long long)time(NULL) - 86400};
-    return sim_config_new(&cfg, &st) != 0 ? -1 : 0;
+    if (sim_config_new(&cfg, &st) != 0)
+        return -1;
+    st.config = cfg;
+    return 0;
 }
 
 static int teardown(void **state)
@@ -293,10 +449,13 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_interfaces_match_config),
-        cmocka_unit_test(test_arp_in_subnets),
+        cmocka_unit_test(test_arp_dhcp_in_subnets),
+        cmocka_unit_test(test_routes),
         cmocka_unit_test(test_logs_match_config),
         cmocka_unit_test(test_traffic_counters),
-        cmocka_unit_test(test_sessions),
+        cmocka_unit_test(test_sessions_users),
+        cmocka_unit_test(test_policy_match),
+        cmocka_unit_test(test_known_commands),
     };
     int rc = 0;
     for (unsigned long seed = 1; rc == 0 && seed <= 3; seed++) {
