@@ -174,7 +174,7 @@ int sim_device_new(struct sim_device **out, const struct sim_device_options *opt
     d->st.model = "PA-VM";
     d->st.sw_version = "10.2.11";
     d->st.seed = opts->seed;
-    d->st.boot_time = dev_now(d) / 1000;
+    d->st.boot_time = dev_now(d) / 1000 - (opts->uptime_s > 0 ? opts->uptime_s : 0);
     if (d->hostname == NULL || d->serial == NULL || load_users(d, opts->users_file, err, errlen) ||
         sim_config_new(&d->config, &d->st) != 0) {
         if (err[0] == '\0')

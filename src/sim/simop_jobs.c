@@ -4,43 +4,106 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include "simop.h"
 
-/* The one job a freshly booted device has: the boot-time auto-commit (id 1, type AutoCom). */
-#define BOOT_JOB_ID 1
+/*
+ * The device's job list, a pure function of (seed, boot time, now): job 1 is the boot-time
+ * auto-commit (type AutoCom, no user), enqueued 45 s after boot; then the WildFire dynamic
+ * update runs every 15 minutes as "Auto update agent" (jobs 2, 3, ...). Types, users, details
+ * and the finished WildFire job's timestamp in <progress> are those of the two-job sample of
+ * panos-xml-api.md §4.14 (pan-os-upgrade-assurance fixture, PAN-OS 10.x).
+ */
+#define AUTOCOM_DELAY 45
+#define WILDFIRE_EVERY 900
+#define JOBS_SHOWN 25 /* show jobs all lists the newest ones */
 
-static void put_boot_job(FILE *f, const struct sim_state *st, long long now)
+struct job {
+    long long id, tenq, tfin;
+    int autocom;
+};
+
+/* Job @p id as it stands at @p now; 0 when it does not exist (yet). */
+static int job_at(const struct sim_state *st, long long id, long long now, struct job *j)
 {
-    long long tenq = st->boot_time + 45;
-    long long tfin = tenq + 20 + (long long)(sim_world_mix(st->seed, 900) % 20);
-    int done = now >= tfin;
+    if (id < 1)
+        return 0;
+    j->id = id;
+    j->autocom = id == 1;
+    if (j->autocom) {
+        j->tenq = st->boot_time + AUTOCOM_DELAY;
+        j->tfin = j->tenq + 20 + (long long)(sim_world_mix(st->seed, 900) % 20);
+    } else {
+        if (id > (now - st->boot_time) / WILDFIRE_EVERY + 1) /* cheap bound before the jitter */
+            return 0;
+        j->tenq = st->boot_time + WILDFIRE_EVERY * (id - 1) +
+                  (long long)(sim_world_mix(st->seed, 2000 + (uint64_t)id) % 30);
+        j->tfin = j->tenq + 3 + (long long)(sim_world_mix(st->seed, 3000 + (uint64_t)id) % 8);
+    }
+    return now >= j->tenq;
+}
+
+/* The newest job id at @p now (0: none yet). */
+static long long newest_job(const struct sim_state *st, long long now)
+{
+    struct job j;
+    long long id = now < st->boot_time ? 0 : (now - st->boot_time) / WILDFIRE_EVERY + 1;
+    while (id > 0 && !job_at(st, id, now, &j))
+        id--;
+    return id;
+}
+
+/* Dates as the job list writes them: tenq and tfin in full, tdeq as the time of day. */
+static void put_tdeq(FILE *f, long long t)
+{
+    struct tm tm;
+    sim_op_utc(t, &tm);
+    fprintf(f, "%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+static void put_job(FILE *f, const struct job *j, long long now)
+{
+    int done = now >= j->tfin;
     fputs("<job><tenq>", f);
-    sim_op_put_jobtime(f, tenq);
+    sim_op_put_jobtime(f, j->tenq);
     fputs("</tenq><tdeq>", f);
-    sim_op_put_jobtime(f, tenq);
-    fprintf(f, "</tdeq><id>%d</id><user/><type>AutoCom</type>", BOOT_JOB_ID);
+    put_tdeq(f, j->tenq);
+    fprintf(f, "</tdeq><id>%lld</id>", j->id);
+    fputs(j->autocom ? "<user/><type>AutoCom</type>"
+                     : "<user>Auto update agent</user><type>WildFire</type>",
+          f);
     fprintf(f, "<status>%s</status><queued>NO</queued><stoppable>no</stoppable>",
             done ? "FIN" : "ACT");
     fprintf(f, "<result>%s</result><tfin>", done ? "OK" : "PEND");
     if (done)
-        sim_op_put_jobtime(f, tfin);
+        sim_op_put_jobtime(f, j->tfin);
     else
         fputs("Still Active", f);
-    fputs("</tfin><description/><positionInQ>0</positionInQ>", f);
-    long long pct = now <= tenq ? 0 : done ? 100 : (now - tenq) * 100 / (tfin - tenq);
-    fprintf(f, "<progress>%lld</progress>", pct);
-    if (done)
+    fputs("</tfin><description/><positionInQ>0</positionInQ><progress>", f);
+    if (done && !j->autocom)
+        sim_op_put_jobtime(f, j->tfin); /* §2.5: a finished job's progress can be a time */
+    else
+        fprintf(f, "%lld", done ? 100 : (now - j->tenq) * 100 / (j->tfin - j->tenq));
+    fputs("</progress>", f);
+    if (!done)
+        fputs("<details/>", f);
+    else if (j->autocom)
         fputs("<details><line>Configuration committed successfully</line></details>", f);
     else
-        fputs("<details/>", f);
+        fputs("<details><line>Configuration committed successfully</line><line>Successfully "
+              "committed last configuration</line></details>",
+              f);
     fputs("<warnings/></job>", f);
 }
 
 /* §4.14 show jobs all: newest first; before the auto-commit is enqueued, an empty <result/>. */
 static enum sim_opstatus op_jobs_all(struct sim_op *op)
 {
-    if (op->now >= op->st->boot_time + 45)
-        put_boot_job(op->f, op->st, op->now);
+    struct job j;
+    long long id = newest_job(op->st, op->now);
+    for (int shown = 0; id > 0 && shown < JOBS_SHOWN; id--, shown++)
+        if (job_at(op->st, id, op->now, &j))
+            put_job(op->f, &j, op->now);
     return SIM_OP_OK;
 }
 
@@ -55,8 +118,9 @@ static enum sim_opstatus op_jobs_id(struct sim_op *op)
     long long id = strtoll(arg, &end, 10);
     if (*end != '\0')
         return sim_op_err_invalid(op, arg, 1);
-    if (id == BOOT_JOB_ID && op->now >= op->st->boot_time + 45) {
-        put_boot_job(op->f, op->st, op->now);
+    struct job j;
+    if (job_at(op->st, id, op->now, &j)) {
+        put_job(op->f, &j, op->now);
         return SIM_OP_OK;
     }
     char line[64];
