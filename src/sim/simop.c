@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* simop.c -- pansim's type=op dispatcher: walks cmd= down the command table, owns every answer's envelope. */
+/* simop.c -- pansim's type=op dispatcher: walks cmd= down the command table, owns the envelope. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

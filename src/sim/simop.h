@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* simop.h -- pansim's op command table: the row and handler types, and the helpers handlers share. */
+/* simop.h -- pansim's op command table: row and handler types, helpers handlers share. */
 #ifndef PANSIM_SIMOP_H
 #define PANSIM_SIMOP_H
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* simop_config.c -- op answers about the configuration: show config running|candidate|pushed-template, check pending-changes. */
+/* simop_config.c -- op answers about the configuration: show config ..., check pending-changes. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -40,7 +40,8 @@ static enum sim_opstatus op_license_info(struct sim_op *op)
         {"WildFire License", "WildFire signature feed, integrated WildFire logs, WildFire API",
          0},
     };
-    long long issued = st->boot_time - 86400LL * (long long)(30 + sim_world_mix(st->seed, 1000) % 300);
+    long long issued =
+        st->boot_time - 86400LL * (long long)(30 + sim_world_mix(st->seed, 1000) % 300);
     long long expires = issued + 86400LL * 3 * 365;
     fputs("<licenses>", f);
     for (size_t i = 0; i < sizeof(lic) / sizeof(lic[0]); i++) {

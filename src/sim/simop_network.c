@@ -105,7 +105,8 @@ static void put_if_counters(FILE *f, const struct sim_state *st, const struct si
 }
 
 /* §4.5 show interface "ethernet1/N" or "loopback": one ifnet and its hw (vsys by name). */
-static enum sim_opstatus op_interface_one(struct sim_op *op, const struct sim_world_iface *x, int type)
+static enum sim_opstatus op_interface_one(struct sim_op *op, const struct sim_world_iface *x,
+                                          int type)
 {
     const struct sim_state *st = op->st;
     FILE *f = op->f;
@@ -146,7 +147,8 @@ static enum sim_opstatus op_interface_one(struct sim_op *op, const struct sim_wo
     const char *duplex = type == 5 ? "[n/a]" : hw_duplex(st, x->up);
     const char *speed = type == 5 ? "[n/a]" : hw_speed(st, x->up);
     sim_op_put_el(f, "duplex", duplex);
-    fprintf(f, "<type>%d</type><state_c>auto</state_c><mac>" SIM_WORLD_MAC_PREFIX "%02x</mac>", type,
+    fprintf(f, "<type>%d</type><state_c>auto</state_c><mac>" SIM_WORLD_MAC_PREFIX "%02x</mac>",
+            type,
             x->mac);
     sim_op_put_el(f, "state", x->up ? "up" : "down");
     fputs("<duplex_c>auto</duplex_c><mode>layer3</mode><speed_c>auto</speed_c>", f);
@@ -189,7 +191,8 @@ static enum sim_opstatus op_interface_unknown(struct sim_op *op, const char *nam
 /* §4.4/§4.5 show interface <all|management|loopback|NAME>. */
 static enum sim_opstatus op_interface(struct sim_op *op)
 {
-    static const struct sim_world_iface loopback = {"loopback", LOOPBACK_ID, NULL, NULL, 1, LOOPBACK_MAC};
+    static const struct sim_world_iface loopback = {"loopback", LOOPBACK_ID, NULL,
+                                                    NULL,       1,           LOOPBACK_MAC};
     const char *arg = op->arg;
     if (strcmp(arg, "all") == 0)
         return op_interface_all(op);
@@ -264,7 +267,8 @@ static enum sim_opstatus op_dhcp_lease(struct sim_op *op)
         unsigned octet = sim_world_lan_host(&a, i);
         char name[32];
         sim_world_host_name(octet, name, sizeof(name));
-        long long left = 1 + (long long)(sim_world_mix(st->seed, 1500 + i) % SIM_WORLD_DHCP_LEASE_S);
+        long long left =
+            1 + (long long)(sim_world_mix(st->seed, 1500 + i) % SIM_WORLD_DHCP_LEASE_S);
         fprintf(f,
                 "<entry><ip>" SIM_WORLD_LAN_NET "%u</ip><mac>" SIM_WORLD_MAC_PREFIX "%02x</mac>"
                 "<hostname>%s</hostname><state>committed</state><duration>%d</duration>"

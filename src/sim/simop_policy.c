@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* simop_policy.c -- op answers about policy: test security-policy-match, evaluated on the running config. */
+/* simop_policy.c -- test security-policy-match, evaluated on the running config's rules. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* simop_sessions.c -- op answers about the session table: show session info and show session all. */
+/* simop_sessions.c -- op answers about the session table: show session info and all. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* simop_system.c -- op answers about the device itself: system info and resources, clock, HA state. */
+/* simop_system.c -- op answers about the device: system info and resources, clock, HA. */
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* simworld.h -- the one description of pansim's network: interfaces, zones, objects, rules, LAN hosts. */
+/* simworld.h -- the one description of pansim's network: interfaces, objects, rules, hosts. */
 #ifndef PANSIM_SIMWORLD_H
 #define PANSIM_SIMWORLD_H
 

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* test_simworld.c -- pansim is one consistent device: config, interfaces, ARP, DHCP, User-ID, sessions, logs and policy agree. */
+/* test_simworld.c -- pansim is one consistent device: its config, op answers and logs agree. */
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -13,7 +13,8 @@
 #include "simstate.h"
 #include "simworld.h"
 
-#define VSYS "/response/result/config/devices/entry[@name='localhost.localdomain']/vsys/entry[@name='vsys1']"
+#define VSYS                                                                                       \
+    "/response/result/config/devices/entry[@name='localhost.localdomain']/vsys/entry[@name='vsys1']"
 #define NET "/response/result/config/devices/entry[@name='localhost.localdomain']/network"
 
 /* A parsed XML document with an XPath context. */
