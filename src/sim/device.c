@@ -174,7 +174,7 @@ int sim_device_new(struct sim_device **out, const struct sim_device_options *opt
     d->st.model = "PA-VM";
     d->st.sw_version = "10.2.11";
     d->st.seed = opts->seed;
-    d->st.boot_time = dev_now(d) / 1000;
+    d->st.boot_time = dev_now(d) / 1000 - (opts->uptime_s > 0 ? opts->uptime_s : 0);
     if (d->hostname == NULL || d->serial == NULL || load_users(d, opts->users_file, err, errlen) ||
         sim_config_new(&d->config, &d->st) != 0) {
         if (err[0] == '\0')
@@ -182,6 +182,7 @@ int sim_device_new(struct sim_device **out, const struct sim_device_options *opt
         sim_device_free(d);
         return -1;
     }
+    d->st.config = d->config;
     struct sim_logstore_options lo = {0};
     unsigned long long count = opts->log_count > 0 ? opts->log_count : 100000;
     lo.seed = opts->seed;
@@ -509,6 +510,26 @@ static void version(struct sim_device *d, struct sim_reply *out)
     free(body);
 }
 
+/*
+ * Whether @p path is the API endpoint, /api/ or /api, with runs of slashes taken as one: the
+ * firewall's web server merges them, and a monitoring set-up guide has users test their key with
+ * "https://<firewall>//api/?type=op&cmd=...&key=<apikey>" (InfraSonar documentation, "Palo
+ * Alto" probe, "Get your API key"); see tests/cases/0170.
+ */
+static int is_api_path(const char *path)
+{
+    static const char *const want = "/api/";
+    size_t i = 0;
+    for (const char *p = path; *p != '\0'; p++) {
+        if (*p == '/' && p[1] == '/')
+            continue;
+        if (want[i] == '\0' || *p != want[i])
+            return 0;
+        i++;
+    }
+    return i == 4 || i == 5;
+}
+
 void sim_device_handle(struct sim_device *d, const struct sim_request *req, struct sim_reply *out)
 {
     const char *type = sim_request_param(req, "type");
@@ -518,7 +539,7 @@ void sim_device_handle(struct sim_device *d, const struct sim_request *req, stru
         pthread_mutex_unlock(&d->lock);
         return;
     }
-    if (strcmp(req->path, "/api/") != 0 && strcmp(req->path, "/api") != 0) {
+    if (!is_api_path(req->path)) {
         sim_reply_set(out, 404, "<html><body><h1>404 Not Found</h1></body></html>\n");
         out->content_type = "text/html";
         return;

@@ -8,9 +8,11 @@
 #include <time.h>
 #include "logstore.h"
 #include "sim.h"
+#include "simworld.h"
 
 struct sim_logstore {
     struct sim_logstore_options o;
+    struct sim_world_lan lan; /* the LAN hosts every entry's src is drawn from */
     char serial[32];
     char device_name[64];
 };
@@ -37,6 +39,7 @@ int sim_logstore_new(struct sim_logstore **out, const struct sim_logstore_option
     snprintf(s->device_name, sizeof(s->device_name), "%s",
              o->device_name ? o->device_name : "pansim-fw1");
     s->o.serial = s->serial;
+    s->lan = sim_world_lan_of(o->seed);
     s->o.device_name = s->device_name;
     *out = s;
     return 0;
@@ -126,22 +129,11 @@ static void fmt_time(long long ms, char *out, size_t len, int iso)
     }
 }
 
-/* The simulated network: inside hosts 192.0.2.10-59 behind ethernet1/2 (MACs from the
- * documentation block 00:00:5e:00:53:xx, RFC 7042), outside 198.51.100.0/24 and 203.0.113.0/24. */
-static const struct app {
-    const char *name, *proto, *category;
-    unsigned port;
-} apps[] = {
-    {"ssl", "tcp", "computer-and-internet-info", 443},
-    {"web-browsing", "tcp", "business-and-economy", 80},
-    {"dns-base", "udp", "any", 53},
-    {"ntp-base", "udp", "any", 123},
-    {"ssh", "tcp", "any", 22},
-    {"smtp-base", "tcp", "any", 25},
-    {"ms-rdp", "tcp", "any", 3389},
-    {"office365-base", "tcp", "online-storage-and-backup", 443},
-};
-static const char *const users[] = {"", "acme\\alice", "acme\\bob", "acme\\carol", ""};
+/*
+ * The simulated network is the world's (simworld.h): sources are the LAN hosts of the ARP table
+ * and DHCP leases, the applications and the rule an entry names come from the same tables as
+ * the configuration, and allowed sessions leave through ethernet1/1 source-NATed to its address.
+ */
 static const char *const end_reasons[] = {"tcp-fin", "aged-out", "tcp-rst-from-client",
                                           "policy-deny"};
 
@@ -164,28 +156,60 @@ static void common_head(const struct sim_logstore *s, struct sim_logentry *e, co
     add(e, "high_res_timestamp", "%s", hr);
 }
 
+/* An internet address for draw @p ext: 198.51.100.20-219 or 203.0.113.10-249 (outside_b),
+ * or one in blocked-net (198.51.100.225-254) for a flow the policy denies. */
+static void internet_dst(char *buf, size_t len, unsigned ext, int outside_b, int blocked)
+{
+    if (blocked)
+        snprintf(buf, len, "198.51.100.%u", 225 + ext % 30);
+    else if (outside_b)
+        snprintf(buf, len, "203.0.113.%u", 10 + ext % 240);
+    else
+        snprintf(buf, len, "198.51.100.%u", 20 + ext % 200);
+}
+
+/* The rule of vsys1's policy that the LAN flow hits (simworld.c evaluates it). */
+static const struct sim_world_rule *rule_of(const char *src, const char *dst, const char *app,
+                                            int proto, unsigned dport)
+{
+    uint32_t s_ip = 0, d_ip = 0;
+    sim_world_ip_parse(src, &s_ip);
+    sim_world_ip_parse(dst, &d_ip);
+    int k = sim_world_rule_for("trust", "untrust", s_ip, d_ip, app, proto, dport);
+    return k >= 0 ? &sim_world_rules[k] : NULL;
+}
+
+/*
+ * Counters add up as on a firewall: bytes = bytes_sent + bytes_received and packets =
+ * pkts_sent + pkts_received, every packet 60 to 1514 bytes (an Ethernet frame), and a denied
+ * session has sent its first packet(s) and received nothing.
+ */
 static void gen_traffic(const struct sim_logstore *s, struct rng *r, struct sim_logentry *e)
 {
-    const struct app *a = &apps[pick(r, sizeof(apps) / sizeof(apps[0]))];
-    unsigned host = 10 + pick(r, 50);
+    const struct sim_world_app *a = &sim_world_apps[pick(r, (unsigned)sim_world_napps)];
+    unsigned host = sim_world_lan_host(&s->lan, pick(r, s->lan.n));
     int outside_b = pick(r, 2);
-    unsigned ext = 1 + pick(r, 254);
+    unsigned ext = pick(r, 254);
     int deny = pick(r, 10) == 0;
     unsigned sport = 1024 + pick(r, 64000);
-    unsigned long long bytes_sent = 200 + pick(r, 5000), bytes_recv = deny ? 0 : pick(r, 200000);
-    unsigned pkts = 2 + pick(r, 200);
+    unsigned pkts_sent = deny ? 1 + pick(r, 3) : 1 + pick(r, 100);
+    unsigned pkts_recv = deny ? 0 : 1 + pick(r, 150);
+    unsigned long long bytes_sent = (unsigned long long)pkts_sent * (60 + pick(r, 600));
+    unsigned long long bytes_recv = (unsigned long long)pkts_recv * (60 + pick(r, 1455));
     unsigned elapsed = deny ? 0 : pick(r, 600);
-    char start[32];
+    char start[32], src[20], dst[20];
     fmt_time(e->time_ms - (long long)elapsed * 1000, start, sizeof(start), 0);
+    snprintf(src, sizeof(src), SIM_WORLD_LAN_NET "%u", host);
+    internet_dst(dst, sizeof(dst), ext, outside_b, deny);
+    const struct sim_world_rule *rule = rule_of(src, dst, a->name, a->protonum, a->port);
 
     common_head(s, e, "TRAFFIC", deny ? "deny" : "end");
-    add(e, "src", "192.0.2.%u", host);
-    add(e, "dst", "%s.%u", outside_b ? "203.0.113" : "198.51.100", ext);
-    add(e, "natsrc", "%s", deny ? "0.0.0.0" : "203.0.113.7");
-    add(e, "natdst", "%s.%u", deny ? "0.0.0" : outside_b ? "203.0.113" : "198.51.100",
-        deny ? 0 : ext);
-    add(e, "rule", "%s", deny ? "Block bad" : a->port == 53 ? "DNS out" : "LAN to Internet");
-    add(e, "srcuser", "%s", users[host % 5]);
+    add(e, "src", "%s", src);
+    add(e, "dst", "%s", dst);
+    add(e, "natsrc", "%s", deny ? "0.0.0.0" : SIM_WORLD_NAT_IP);
+    add(e, "natdst", "%s", deny ? "0.0.0.0" : dst);
+    add(e, "rule", "%s", rule != NULL ? rule->name : "interzone-default");
+    add(e, "srcuser", "%s", sim_world_host_user(host));
     add(e, "dstuser", "%s", "");
     add(e, "srcloc", "192.0.2.0-192.0.2.255");
     e->f[e->n - 1].attrs = "cc=\"192.0.2.0-192.0.2.255\" code=\"192.0.2.0-192.0.2.255\"";
@@ -195,8 +219,8 @@ static void gen_traffic(const struct sim_logstore *s, struct rng *r, struct sim_
     add(e, "vsys", "vsys1");
     add(e, "from", "trust");
     add(e, "to", "untrust");
-    add(e, "inbound_if", "ethernet1/2");
-    add(e, "outbound_if", "ethernet1/1");
+    add(e, "inbound_if", SIM_WORLD_LAN_IF);
+    add(e, "outbound_if", SIM_WORLD_WAN_IF);
     add(e, "logset", "default");
     add(e, "sessionid", "%llu", 100000 + e->seqno % 900000);
     add(e, "repeatcnt", "1");
@@ -208,19 +232,19 @@ static void gen_traffic(const struct sim_logstore *s, struct rng *r, struct sim_
     add(e, "flag-pcap", "no");
     add(e, "flag-nat", "%s", deny ? "no" : "yes");
     add(e, "proto", "%s", a->proto);
-    add(e, "action", "%s", deny ? "deny" : "allow");
-    add(e, "rule_uuid", "6c4b0f4e-0000-4000-8000-00000000000%d", deny ? 3 : a->port == 53 ? 2 : 1);
+    add(e, "action", "%s", rule != NULL ? rule->action : "deny");
+    add(e, "rule_uuid", "%s", rule != NULL ? rule->uuid : "");
     add(e, "device_name", "%s", s->device_name);
     add(e, "vsys_id", "1");
     add(e, "bytes", "%llu", bytes_sent + bytes_recv);
     add(e, "bytes_sent", "%llu", bytes_sent);
     add(e, "bytes_received", "%llu", bytes_recv);
-    add(e, "packets", "%u", pkts);
+    add(e, "packets", "%u", pkts_sent + pkts_recv);
     add(e, "start", "%s", start);
     add(e, "elapsed", "%u", elapsed);
     add(e, "category", "%s", a->category);
-    add(e, "pkts_sent", "%u", pkts / 2 + 1);
-    add(e, "pkts_received", "%u", pkts / 2);
+    add(e, "pkts_sent", "%u", pkts_sent);
+    add(e, "pkts_received", "%u", pkts_recv);
     add(e, "session_end_reason", "%s", deny ? "policy-deny" : end_reasons[pick(r, 3)]);
     add(e, "action_source", "from-policy");
     add(e, "imsi", "%s", "");
@@ -244,13 +268,19 @@ static void gen_threat(const struct sim_logstore *s, struct rng *r, struct sim_l
          "tcp", 277251, 80},
     };
     unsigned k = pick(r, sizeof(threats) / sizeof(threats[0]));
-    unsigned host = 10 + pick(r, 50);
-    unsigned ext = 1 + pick(r, 254);
+    unsigned host = sim_world_lan_host(&s->lan, pick(r, s->lan.n));
+    unsigned ext = pick(r, 254);
+    char src[20], dst[20];
+    snprintf(src, sizeof(src), SIM_WORLD_LAN_NET "%u", host);
+    internet_dst(dst, sizeof(dst), ext, 1, 0);
+    const struct sim_world_rule *rule =
+        rule_of(src, dst, threats[k].app, strcmp(threats[k].proto, "udp") == 0 ? 17 : 6,
+                threats[k].port);
     common_head(s, e, "THREAT", threats[k].subtype);
-    add(e, "src", "192.0.2.%u", host);
-    add(e, "dst", "203.0.113.%u", ext);
-    add(e, "rule", "%s", threats[k].port == 53 ? "DNS out" : "LAN to Internet");
-    add(e, "srcuser", "%s", users[host % 5]);
+    add(e, "src", "%s", src);
+    add(e, "dst", "%s", dst);
+    add(e, "rule", "%s", rule != NULL ? rule->name : "interzone-default");
+    add(e, "srcuser", "%s", sim_world_host_user(host));
     add(e, "dstuser", "%s", "");
     add(e, "srcloc", "192.0.2.0-192.0.2.255");
     e->f[e->n - 1].attrs = "cc=\"192.0.2.0-192.0.2.255\" code=\"192.0.2.0-192.0.2.255\"";
@@ -282,7 +312,9 @@ static void gen_threat(const struct sim_logstore *s, struct rng *r, struct sim_l
 static void gen_system(const struct sim_logstore *s, struct rng *r, struct sim_logentry *e)
 {
     unsigned kind = pick(r, 4);
-    unsigned host = 10 + pick(r, 50);
+    unsigned host = sim_world_lan_host(&s->lan, pick(r, s->lan.n));
+    char name[32];
+    sim_world_host_name(host, name, sizeof(name));
     if (kind <= 1) {
         /* DHCP lease events: the description form of panos-logs-investigation.md §3.3 [U]. */
         common_head(s, e, "SYSTEM", "dhcp");
@@ -292,9 +324,9 @@ static void gen_system(const struct sim_logstore *s, struct rng *r, struct sim_l
         add(e, "module", "general");
         add(e, "severity", "informational");
         add(e, "opaque",
-            "DHCP lease started ip 192.0.2.%u --> mac 00:00:5e:00:53:%02x - hostname "
-            "HOST-%04u, interface ethernet1/2",
-            host, host, host);
+            "DHCP lease started ip " SIM_WORLD_LAN_NET "%u --> mac " SIM_WORLD_MAC_PREFIX
+            "%02x - hostname %s, interface " SIM_WORLD_LAN_IF,
+            host, host, name);
     } else if (kind == 2) {
         int ok = pick(r, 5) != 0;
         common_head(s, e, "SYSTEM", "auth");
@@ -323,7 +355,7 @@ static void gen_system(const struct sim_logstore *s, struct rng *r, struct sim_l
 static void gen_config(const struct sim_logstore *s, struct rng *r, struct sim_logentry *e)
 {
     static const char *const paths[] = {
-        "vsys  vsys1 address  web-1",
+        "vsys  vsys1 address  web-srv",
         "vsys  vsys1 rulebase security rules  LAN to Internet",
         "deviceconfig system",
     };

@@ -43,6 +43,7 @@ static const struct option long_opts[] = {
     {"logs", required_argument, NULL, 'N'},
     {"log-rate", required_argument, NULL, 'R'},
     {"log-job-ms", required_argument, NULL, 'J'},
+    {"uptime", required_argument, NULL, 'U'},
     {"quit-after", required_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
@@ -73,6 +74,7 @@ static void usage(FILE *f)
           "      --logs N              traffic logs at start (default 100000)\n"
           "      --log-rate R          new traffic logs per second (default 5)\n"
           "      --log-job-ms MS       how long a log query stays ACT (default 300)\n"
+          "      --uptime S            start as if booted S seconds ago (default 0)\n"
           "      --quit-after S        exit after S seconds (a safety net for tests)\n"
           "  -v, --verbose             trace requests on stderr\n"
           "  -h, --help                this help\n"
@@ -250,6 +252,11 @@ int main(int argc, char **argv)
             if (parse_num("log-job-ms", optarg, 0, 3600000, &v))
                 return 2;
             dopt.log_job_ms = (long)v;
+            break;
+        case 'U':
+            if (parse_num("uptime", optarg, 0, 3.2e8, &v))
+                return 2;
+            dopt.uptime_s = (long long)v;
             break;
         case 'q':
             if (parse_num("quit-after", optarg, 0, 1e7, &quit_after))

@@ -66,6 +66,7 @@ struct sim_device_options {
     double log_rate;        /* new traffic entries per second (pansim's default: 5) */
     long log_job_ms;        /* how long a log job stays ACT; 0 = 300 */
     int keygen_revokes;     /* 1: a keygen refuses the user's keys of earlier seconds (GENTIME) */
+    long long uptime_s;     /* start as if booted this many seconds ago (uptime, jobs, leases) */
     /* The device's clock in epoch ms (keygen, expiry, expire-all, logs); NULL = CLOCK_REALTIME.
      * For tests that need keygens in different seconds. Called under the device's mutex. */
     long long (*now_ms)(void);

@@ -8,6 +8,7 @@
 #include <libxml/xmlerror.h>
 #include <libxml/xpath.h>
 #include "simstate.h"
+#include "simworld.h"
 
 struct sim_config {
     xmlDocPtr candidate; /* action=get reads this one */
@@ -15,93 +16,121 @@ struct sim_config {
 };
 
 /*
- * The initial device config: one firewall (localhost.localdomain), vsys1 with a few objects and
- * rules, four layer-3 interfaces. Addresses use the documentation ranges only (RFC 5737). The
- * hostname and the <config> attributes come from the state and are added after parsing, so that
- * libxml2 escapes them. No whitespace between elements: PAN-OS answers config reads on one line.
+ * The initial device config: one firewall (localhost.localdomain), vsys1, written from the world
+ * description (simworld.h) so that show interface, ARP, DHCP, routes, sessions and logs agree
+ * with it. The hostname and the <config> attributes come from the state and are added after
+ * parsing, so that libxml2 escapes them. No whitespace between elements: PAN-OS answers config
+ * reads on one line. Element names follow the PAN-OS configuration schema as the XML API
+ * documentation's config examples write it (10.x).
  */
-static const char initial_config[] =
-    "<config>"
-    "<mgt-config><users><entry name=\"admin\"><permissions><role-based><superuser>yes"
-    "</superuser></role-based></permissions></entry></users></mgt-config>"
-    "<shared><application/><application-group/><service/><service-group/></shared>"
-    "<devices><entry name=\"localhost.localdomain\">"
-    "<network>"
-    "<interface><ethernet>"
-    "<entry name=\"ethernet1/1\"><layer3><ip><entry name=\"192.0.2.1/24\"/></ip></layer3>"
-    "<comment>untrust</comment></entry>"
-    "<entry name=\"ethernet1/2\"><layer3><ip><entry name=\"198.51.100.1/24\"/></ip></layer3>"
-    "<comment>trust</comment></entry>"
-    "<entry name=\"ethernet1/3\"><layer3><ip><entry name=\"203.0.113.1/24\"/></ip></layer3>"
-    "<comment>dmz</comment></entry>"
-    "<entry name=\"ethernet1/4\"><layer3/></entry>"
-    "</ethernet></interface>"
-    "<virtual-router><entry name=\"default\"><interface><member>ethernet1/1</member>"
-    "<member>ethernet1/2</member><member>ethernet1/3</member></interface>"
-    "<routing-table><ip><static-route><entry name=\"default-route\"><nexthop>"
-    "<ip-address>192.0.2.254</ip-address></nexthop><interface>ethernet1/1</interface>"
-    "<destination>0.0.0.0/0</destination></entry></static-route></ip></routing-table>"
-    "</entry></virtual-router>"
-    "</network>"
-    "<deviceconfig><system>"
-    "<ip-address>192.0.2.10</ip-address><netmask>255.255.255.0</netmask>"
-    "<default-gateway>192.0.2.254</default-gateway>"
-    "<dns-setting><servers><primary>198.51.100.53</primary></servers></dns-setting>"
-    "<timezone>UTC</timezone>"
-    "</system><setting><config><rematch-group>yes</rematch-group></config></setting>"
-    "</deviceconfig>"
-    "<vsys><entry name=\"vsys1\">"
-    "<address>"
-    "<entry name=\"web-srv\"><ip-netmask>203.0.113.10/32</ip-netmask>"
-    "<description>public web server</description></entry>"
-    "<entry name=\"db-srv\"><ip-netmask>198.51.100.20/32</ip-netmask></entry>"
-    "<entry name=\"lan-net\"><ip-netmask>198.51.100.0/24</ip-netmask></entry>"
-    "<entry name=\"dmz-net\"><ip-netmask>203.0.113.0/24</ip-netmask></entry>"
-    "<entry name=\"outside-pool\"><ip-range>192.0.2.100-192.0.2.120</ip-range></entry>"
-    "</address>"
-    "<address-group>"
-    "<entry name=\"servers\"><static><member>web-srv</member><member>db-srv</member></static>"
-    "</entry>"
-    "</address-group>"
-    "<service>"
-    "<entry name=\"tcp-8080\"><protocol><tcp><port>8080</port></tcp></protocol></entry>"
-    "<entry name=\"tcp-5432\"><protocol><tcp><port>5432</port></tcp></protocol></entry>"
-    "</service>"
-    "<zone>"
-    "<entry name=\"untrust\"><network><layer3><member>ethernet1/1</member></layer3></network>"
-    "</entry>"
-    "<entry name=\"trust\"><network><layer3><member>ethernet1/2</member></layer3></network>"
-    "</entry>"
-    "<entry name=\"dmz\"><network><layer3><member>ethernet1/3</member></layer3></network>"
-    "</entry>"
-    "</zone>"
-    "<rulebase><security><rules>"
-    "<entry name=\"allow-web\"><from><member>untrust</member></from><to><member>dmz</member></to>"
-    "<source><member>any</member></source><destination><member>web-srv</member></destination>"
-    "<source-user><member>any</member></source-user><category><member>any</member></category>"
-    "<application><member>web-browsing</member><member>ssl</member></application>"
-    "<service><member>application-default</member></service><action>allow</action></entry>"
-    "<entry name=\"app-to-db\"><from><member>dmz</member></from><to><member>trust</member></to>"
-    "<source><member>web-srv</member></source><destination><member>db-srv</member></destination>"
-    "<source-user><member>any</member></source-user><category><member>any</member></category>"
-    "<application><member>any</member></application>"
-    "<service><member>tcp-5432</member></service><action>allow</action></entry>"
-    "<entry name=\"lan-out\"><from><member>trust</member></from><to><member>untrust</member></to>"
-    "<source><member>lan-net</member></source><destination><member>any</member></destination>"
-    "<source-user><member>any</member></source-user><category><member>any</member></category>"
-    "<application><member>any</member></application>"
-    "<service><member>application-default</member></service><action>allow</action></entry>"
-    "<entry name=\"deny-all\"><from><member>any</member></from><to><member>any</member></to>"
-    "<source><member>any</member></source><destination><member>any</member></destination>"
-    "<source-user><member>any</member></source-user><category><member>any</member></category>"
-    "<application><member>any</member></application>"
-    "<service><member>any</member></service><action>deny</action></entry>"
-    "</rules></security></rulebase>"
-    "<import><network><interface><member>ethernet1/1</member><member>ethernet1/2</member>"
-    "<member>ethernet1/3</member><member>ethernet1/4</member></interface></network></import>"
-    "</entry></vsys>"
-    "</entry></devices>"
-    "</config>";
+static void put_members(FILE *f, const char *el, const char *list)
+{
+    fprintf(f, "<%s>", el);
+    for (const char *p = list; *p != '\0';) {
+        size_t n = strcspn(p, " ");
+        fputs("<member>", f);
+        fwrite(p, 1, n, f);
+        fputs("</member>", f);
+        p += n;
+        p += strspn(p, " ");
+    }
+    fprintf(f, "</%s>", el);
+}
+
+static char *initial_config(void)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    if (f == NULL)
+        return NULL;
+    fputs("<config>"
+          "<mgt-config><users><entry name=\"admin\"><permissions><role-based><superuser>yes"
+          "</superuser></role-based></permissions></entry></users></mgt-config>"
+          "<shared><application/><application-group/><service/><service-group/></shared>"
+          "<devices><entry name=\"localhost.localdomain\"><network><interface><ethernet>",
+          f);
+    for (size_t i = 0; i < sim_world_nifaces; i++) {
+        const struct sim_world_iface *x = &sim_world_ifaces[i];
+        fprintf(f, "<entry name=\"%s\">", x->name);
+        if (x->addr != NULL)
+            fprintf(f, "<layer3><ip><entry name=\"%s\"/></ip></layer3>", x->addr);
+        else
+            fputs("<layer3/>", f);
+        fputs("</entry>", f);
+    }
+    fputs("</ethernet></interface><virtual-router><entry name=\"" SIM_WORLD_VR "\"><interface>",
+          f);
+    for (size_t i = 0; i < sim_world_nifaces; i++)
+        if (sim_world_ifaces[i].addr != NULL)
+            fprintf(f, "<member>%s</member>", sim_world_ifaces[i].name);
+    fputs("</interface><routing-table><ip><static-route><entry name=\"default-route\"><nexthop>"
+          "<ip-address>" SIM_WORLD_NEXTHOP "</ip-address></nexthop><interface>" SIM_WORLD_WAN_IF
+          "</interface><destination>0.0.0.0/0</destination></entry></static-route></ip>"
+          "</routing-table></entry></virtual-router>",
+          f);
+    /* The LAN's DHCP server: the pool is the dhcp-pool object, leases last a day. */
+    for (size_t i = 0; i < sim_world_naddrs; i++)
+        if (strcmp(sim_world_addrs[i].name, "dhcp-pool") == 0)
+            fprintf(f,
+                    "<dhcp><interface><entry name=\"" SIM_WORLD_LAN_IF "\"><server><option>"
+                    "<lease><timeout>%d</timeout></lease></option><ip-pool><member>%s</member>"
+                    "</ip-pool></server></entry></interface></dhcp>",
+                    SIM_WORLD_DHCP_LEASE_S / 60, sim_world_addrs[i].value);
+    fputs("</network><deviceconfig><system>"
+          "<ip-address>" SIM_WORLD_MGMT_IP "</ip-address><netmask>" SIM_WORLD_MGMT_MASK
+          "</netmask><default-gateway>" SIM_WORLD_MGMT_GW "</default-gateway>"
+          "<dns-setting><servers><primary>198.51.100.53</primary></servers></dns-setting>"
+          "<timezone>UTC</timezone>"
+          "</system><setting><config><rematch-group>yes</rematch-group></config></setting>"
+          "</deviceconfig><vsys><entry name=\"vsys1\"><address>",
+          f);
+    for (size_t i = 0; i < sim_world_naddrs; i++) {
+        const struct sim_world_addr *a = &sim_world_addrs[i];
+        fprintf(f, "<entry name=\"%s\"><%s>%s</%s>", a->name, a->kind, a->value, a->kind);
+        if (a->description != NULL)
+            fprintf(f, "<description>%s</description>", a->description);
+        fputs("</entry>", f);
+    }
+    fputs("</address><zone>", f);
+    for (size_t i = 0; i < sim_world_nifaces; i++)
+        if (sim_world_ifaces[i].zone != NULL)
+            fprintf(f,
+                    "<entry name=\"%s\"><network><layer3><member>%s</member></layer3></network>"
+                    "</entry>",
+                    sim_world_ifaces[i].zone, sim_world_ifaces[i].name);
+    fputs("</zone><rulebase><security><rules>", f);
+    for (size_t i = 0; i < sim_world_nrules; i++) {
+        const struct sim_world_rule *r = &sim_world_rules[i];
+        fprintf(f, "<entry name=\"%s\" uuid=\"%s\">", r->name, r->uuid);
+        put_members(f, "from", r->from);
+        put_members(f, "to", r->to);
+        put_members(f, "source", r->source);
+        put_members(f, "destination", r->destination);
+        put_members(f, "source-user", "any");
+        put_members(f, "category", "any");
+        put_members(f, "application", r->apps);
+        put_members(f, "service", r->service);
+        fprintf(f, "<action>%s</action></entry>", r->action);
+    }
+    /* Source NAT of the LAN to ethernet1/1's address (the natsrc of every allowed session). */
+    fputs("</rules></security><nat><rules><entry name=\"LAN NAT\" "
+          "uuid=\"6c4b0f4e-0000-4000-8000-000000000010\"><source-translation><dynamic-ip-and-port>"
+          "<interface-address><interface>" SIM_WORLD_WAN_IF "</interface></interface-address>"
+          "</dynamic-ip-and-port></source-translation><to><member>untrust</member></to>"
+          "<from><member>trust</member></from><source><member>lan-net</member></source>"
+          "<destination><member>any</member></destination><service>any</service></entry>"
+          "</rules></nat></rulebase><import><network><interface>",
+          f);
+    for (size_t i = 0; i < sim_world_nifaces; i++)
+        fprintf(f, "<member>%s</member>", sim_world_ifaces[i].name);
+    fputs("</interface></network></import></entry></vsys></entry></devices></config>", f);
+    if (fclose(f) != 0) {
+        free(buf);
+        return NULL;
+    }
+    return buf;
+}
 
 /* The first element child of @p parent named @p name, or NULL. */
 static xmlNodePtr child(xmlNodePtr parent, const char *name)
@@ -139,8 +168,12 @@ int sim_config_new(struct sim_config **out, const struct sim_state *st)
     struct sim_config *cfg = calloc(1, sizeof(*cfg));
     if (cfg == NULL)
         return -1;
-    cfg->candidate = xmlReadMemory(initial_config, (int)sizeof(initial_config) - 1, "config.xml",
-                                   NULL, XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+    char *text = initial_config();
+    if (text == NULL)
+        goto fail;
+    cfg->candidate = xmlReadMemory(text, (int)strlen(text), "config.xml", NULL,
+                                   XML_PARSE_NONET | XML_PARSE_NOBLANKS);
+    free(text);
     if (cfg->candidate == NULL)
         goto fail;
     xmlNodePtr config = xmlDocGetRootElement(cfg->candidate);
@@ -341,4 +374,9 @@ done:
         xmlBufferFree(b);
     xmlXPathFreeObject(res);
     xmlXPathFreeContext(ctx);
+}
+
+struct _xmlDoc *sim_config_doc(const struct sim_config *cfg, int running)
+{
+    return running ? cfg->running : cfg->candidate;
 }

@@ -14,6 +14,9 @@ struct sim_state {
     const char *sw_version; /* "10.2.11" */
     unsigned long seed;     /* generated sessions and ARP entries */
     long long boot_time;    /* epoch seconds when pansim started (uptime, clock) */
+    /* The configuration tree (show config, check pending-changes, test security-policy-match);
+     * NULL when there is none (those commands then answer HTTP 501). */
+    const struct sim_config *config;
 };
 
 /*
@@ -38,5 +41,8 @@ void sim_config_free(struct sim_config *cfg);
  */
 void sim_config_handle(struct sim_config *cfg, const char *action, const char *xpath,
                        struct sim_reply *out);
+
+/* The running (@p running) or candidate tree, borrowed: it lives as long as @p cfg. */
+struct _xmlDoc *sim_config_doc(const struct sim_config *cfg, int running);
 
 #endif

@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: MIT
 # Unit test of pansim's config tree and its type=config get/show answers (compiled from src/sim).
 add_executable(test_simconfig ${CMAKE_CURRENT_SOURCE_DIR}/unit_sim/test_simconfig.c
-  ${PROJECT_SOURCE_DIR}/src/sim/simconfig.c ${PROJECT_SOURCE_DIR}/src/sim/simreq.c)
+  ${PROJECT_SOURCE_DIR}/src/sim/simconfig.c ${PROJECT_SOURCE_DIR}/src/sim/simreq.c
+  ${PROJECT_SOURCE_DIR}/src/sim/simworld.c)
 target_compile_definitions(test_simconfig PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
 target_include_directories(test_simconfig PRIVATE ${PROJECT_SOURCE_DIR}/src/sim
   ${CMAKE_CURRENT_SOURCE_DIR}/unit)

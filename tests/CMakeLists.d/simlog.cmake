@@ -2,7 +2,8 @@
 # Unit test of pansim's generated log store and filter evaluator (compiled from src/sim).
 add_executable(test_simlog ${CMAKE_CURRENT_SOURCE_DIR}/unit_sim/test_simlog.c
   ${PROJECT_SOURCE_DIR}/src/sim/logstore.c ${PROJECT_SOURCE_DIR}/src/sim/logfilter.c
-  ${PROJECT_SOURCE_DIR}/src/sim/simreq.c)
+  ${PROJECT_SOURCE_DIR}/src/sim/simreq.c
+  ${PROJECT_SOURCE_DIR}/src/sim/simworld.c)
 target_compile_definitions(test_simlog PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
 target_include_directories(test_simlog PRIVATE ${PROJECT_SOURCE_DIR}/src/sim
   ${CMAKE_CURRENT_SOURCE_DIR}/unit)

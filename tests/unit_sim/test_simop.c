@@ -147,19 +147,22 @@ static void test_arp(void **state_)
     struct answer a, b;
     char buf[256], buf2[4096];
     ask(&a, &st, "<show><arp><entry name='all'/></arp></show>");
-    int n = count(&a, "/response/result/entries/entry");
+    int n = count(&a, "/response/result/entries/entry[interface='ethernet1/2']");
     CHECK_TRUE(n >= 4 && n <= 11);
-    snprintf(buf2, sizeof(buf2), "%d", n);
+    snprintf(buf2, sizeof(buf2), "%d", n + 1);
     CHECK_STR(buf2, T("/response/result/total"));
     CHECK_EQ(n, count(&a, "/response/result/entries/entry[interface='ethernet1/2']"
                           "[starts-with(ip,'192.0.2.')][starts-with(mac,'00:00:5e:00:53:')]"));
-    CHECK_STR("c", T("/response/result/entries/entry[1]/status"));
+    /* The upstream router of the default route, on ethernet1/1. */
+    CHECK_EQ(1, count(&a, "/response/result/entries/entry[interface='ethernet1/1']"
+                          "[ip='203.0.113.1'][mac='00:00:5e:00:53:06']"));
+    CHECK_STR("c", T("/response/result/entries/entry[2]/status"));
     /* The MAC's last byte is the host octet, so the two agree. */
-    const char *ip = T("/response/result/entries/entry[1]/ip");
+    const char *ip = T("/response/result/entries/entry[2]/ip");
     unsigned octet = (unsigned)strtoul(ip + strlen("192.0.2."), NULL, 10);
     char mac[32];
     snprintf(mac, sizeof(mac), "00:00:5e:00:53:%02x", octet);
-    CHECK_STR(mac, T("/response/result/entries/entry[1]/mac"));
+    CHECK_STR(mac, T("/response/result/entries/entry[2]/mac"));
 
     /* Deterministic from the seed. */
     ask(&b, &st, "<show><arp><entry name = \"all\"></entry></arp></show>");
@@ -280,15 +283,32 @@ static void test_jobs(void **state_)
     (void)state_;
     struct sim_state st = state();
     struct answer a;
-    char buf[256];
+    char buf[256], buf2[256];
+    /* Three days up: the WildFire update every 15 minutes, newest first, the newest 25. */
     ask(&a, &st, "<show><jobs><all></all></jobs></show>");
-    CHECK_EQ(1, count(&a, "/response/result/job"));
-    CHECK_STR("FIN", T("/response/result/job/status"));
-    CHECK_STR("OK", T("/response/result/job/result"));
+    CHECK_EQ(25, count(&a, "/response/result/job"));
+    CHECK_EQ(0, count(&a, "/response/result/job[id >= preceding-sibling::job[1]/id]"));
+    CHECK_EQ(25, count(&a, "/response/result/job[type='WildFire'][user='Auto update agent']"));
+    CHECK_STR("FIN", T("/response/result/job[2]/status"));
+    CHECK_STR("OK", T("/response/result/job[2]/result"));
+    /* tdeq is the time of day (§4.14); a finished WildFire job's progress is its tfin. */
+    CHECK_EQ(8, (long long)strlen(T("/response/result/job[2]/tdeq")));
+    CHECK_STR(T("/response/result/job[2]/tfin"), text(&a, "/response/result/job[2]/progress",
+                                                       buf2, sizeof(buf2)));
+    long long newest = strtoll(T("/response/result/job[1]/id"), NULL, 10);
+    CHECK_TRUE(newest >= 3 * 96);
     done(&a);
 
     ask(&a, &st, "<show><jobs><id>1</id></jobs></show>");
     CHECK_STR("AutoCom", T("/response/result/job/type"));
+    CHECK_STR("100", T("/response/result/job/progress"));
+    done(&a);
+    ask(&a, &st, "<show><jobs><id>2</id></jobs></show>");
+    CHECK_STR("WildFire", T("/response/result/job/type"));
+    done(&a);
+    snprintf(buf2, sizeof(buf2), "<show><jobs><id>%lld</id></jobs></show>", newest + 1);
+    ask(&a, &st, buf2);
+    CHECK_STR("7", T("/response/@code"));
     done(&a);
 
     /* Just booted: the auto-commit is still running, and top says "min". */

@@ -1,0 +1,135 @@
+/* SPDX-License-Identifier: MIT */
+/* simop_jobs.c -- op answers about the device's job queue: show jobs all and show jobs id N. */
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include "simop.h"
+
+/*
+ * The device's job list, a pure function of (seed, boot time, now): job 1 is the boot-time
+ * auto-commit (type AutoCom, no user), enqueued 45 s after boot; then the WildFire dynamic
+ * update runs every 15 minutes as "Auto update agent" (jobs 2, 3, ...). Types, users, details
+ * and the finished WildFire job's timestamp in <progress> are those of the two-job sample of
+ * panos-xml-api.md §4.14 (pan-os-upgrade-assurance fixture, PAN-OS 10.x).
+ */
+#define AUTOCOM_DELAY 45
+#define WILDFIRE_EVERY 900
+#define JOBS_SHOWN 25 /* show jobs all lists the newest ones */
+
+struct job {
+    long long id, tenq, tfin;
+    int autocom;
+};
+
+/* Job @p id as it stands at @p now; 0 when it does not exist (yet). */
+static int job_at(const struct sim_state *st, long long id, long long now, struct job *j)
+{
+    if (id < 1)
+        return 0;
+    j->id = id;
+    j->autocom = id == 1;
+    if (j->autocom) {
+        j->tenq = st->boot_time + AUTOCOM_DELAY;
+        j->tfin = j->tenq + 20 + (long long)(sim_world_mix(st->seed, 900) % 20);
+    } else {
+        if (id > (now - st->boot_time) / WILDFIRE_EVERY + 1) /* cheap bound before the jitter */
+            return 0;
+        j->tenq = st->boot_time + WILDFIRE_EVERY * (id - 1) +
+                  (long long)(sim_world_mix(st->seed, 2000 + (uint64_t)id) % 30);
+        j->tfin = j->tenq + 3 + (long long)(sim_world_mix(st->seed, 3000 + (uint64_t)id) % 8);
+    }
+    return now >= j->tenq;
+}
+
+/* The newest job id at @p now (0: none yet). */
+static long long newest_job(const struct sim_state *st, long long now)
+{
+    struct job j;
+    long long id = now < st->boot_time ? 0 : (now - st->boot_time) / WILDFIRE_EVERY + 1;
+    while (id > 0 && !job_at(st, id, now, &j))
+        id--;
+    return id;
+}
+
+/* Dates as the job list writes them: tenq and tfin in full, tdeq as the time of day. */
+static void put_tdeq(FILE *f, long long t)
+{
+    struct tm tm;
+    sim_op_utc(t, &tm);
+    fprintf(f, "%02d:%02d:%02d", tm.tm_hour, tm.tm_min, tm.tm_sec);
+}
+
+static void put_job(FILE *f, const struct job *j, long long now)
+{
+    int done = now >= j->tfin;
+    fputs("<job><tenq>", f);
+    sim_op_put_jobtime(f, j->tenq);
+    fputs("</tenq><tdeq>", f);
+    put_tdeq(f, j->tenq);
+    fprintf(f, "</tdeq><id>%lld</id>", j->id);
+    fputs(j->autocom ? "<user/><type>AutoCom</type>"
+                     : "<user>Auto update agent</user><type>WildFire</type>",
+          f);
+    fprintf(f, "<status>%s</status><queued>NO</queued><stoppable>no</stoppable>",
+            done ? "FIN" : "ACT");
+    fprintf(f, "<result>%s</result><tfin>", done ? "OK" : "PEND");
+    if (done)
+        sim_op_put_jobtime(f, j->tfin);
+    else
+        fputs("Still Active", f);
+    fputs("</tfin><description/><positionInQ>0</positionInQ><progress>", f);
+    if (done && !j->autocom)
+        sim_op_put_jobtime(f, j->tfin); /* §2.5: a finished job's progress can be a time */
+    else
+        fprintf(f, "%lld", done ? 100 : (now - j->tenq) * 100 / (j->tfin - j->tenq));
+    fputs("</progress>", f);
+    if (!done)
+        fputs("<details/>", f);
+    else if (j->autocom)
+        fputs("<details><line>Configuration committed successfully</line></details>", f);
+    else
+        fputs("<details><line>Configuration committed successfully</line><line>Successfully "
+              "committed last configuration</line></details>",
+              f);
+    fputs("<warnings/></job>", f);
+}
+
+/* §4.14 show jobs all: newest first; before the auto-commit is enqueued, an empty <result/>. */
+static enum sim_opstatus op_jobs_all(struct sim_op *op)
+{
+    struct job j;
+    long long id = newest_job(op->st, op->now);
+    for (int shown = 0; id > 0 && shown < JOBS_SHOWN; id--, shown++)
+        if (job_at(op->st, id, op->now, &j))
+            put_job(op->f, &j, op->now);
+    return SIM_OP_OK;
+}
+
+/* §4.14/§2.5/§3.2 show jobs id N: the job, or code 7 "job N not found". */
+static enum sim_opstatus op_jobs_id(struct sim_op *op)
+{
+    const char *arg = op->arg;
+    char *end;
+    const char *digits = arg[0] == '-' ? arg + 1 : arg;
+    if (digits[0] < '0' || digits[0] > '9')
+        return sim_op_err_invalid(op, arg, 1);
+    long long id = strtoll(arg, &end, 10);
+    if (*end != '\0')
+        return sim_op_err_invalid(op, arg, 1);
+    struct job j;
+    if (job_at(op->st, id, op->now, &j)) {
+        put_job(op->f, &j, op->now);
+        return SIM_OP_OK;
+    }
+    char line[64];
+    snprintf(line, sizeof(line), "job %lld not found", id);
+    return sim_op_err_line(op, 7, line);
+}
+
+const struct sim_opcmd sim_op_jobs_cmds[] = {
+    {"show jobs all", SIM_OPARG_NONE, op_jobs_all},
+    {"show jobs id", SIM_OPARG_TEXT, op_jobs_id},
+    {NULL, SIM_OPARG_NONE, NULL},
+};

@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: MIT */
+/* simop_users.c -- op answers about User-ID: show user ip-user-mapping all. */
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include "simop.h"
+
+/*
+ * §4.9 show user ip-user-mapping all: one entry per LAN host with a user (the srcuser of its
+ * traffic and threat logs), in the XML form of the Perl module's capture (PAN-OS 7/8), with its
+ * line breaks after each entry and after <count>. The users come from the directory, so the type
+ * is AD; a mapping times out after 45 minutes (2700 s, the User-ID default) and idles below that.
+ * No mapping at all is an empty <result/>.
+ */
+static enum sim_opstatus op_ip_user_mapping_all(struct sim_op *op)
+{
+    const struct sim_state *st = op->st;
+    struct sim_world_lan a = sim_world_lan_of(st->seed);
+    unsigned count = 0;
+    for (unsigned i = 0; i < a.n; i++) {
+        unsigned octet = sim_world_lan_host(&a, i);
+        const char *user = sim_world_host_user(octet);
+        if (user[0] == '\0')
+            continue;
+        unsigned timeout = 1 + (unsigned)(sim_world_mix(st->seed, 1600 + i) % 2700);
+        unsigned idle = timeout - (unsigned)(sim_world_mix(st->seed, 1700 + i) % timeout);
+        fprintf(op->f, "<entry><ip>" SIM_WORLD_LAN_NET "%u</ip><vsys>vsys1</vsys><type>AD</type>",
+                octet);
+        sim_op_put_el(op->f, "user", user);
+        fprintf(op->f, "<idle_timeout>%u</idle_timeout><timeout>%u</timeout></entry>\n", idle,
+                timeout);
+        count++;
+    }
+    if (count > 0)
+        fprintf(op->f, "<count>%u</count>\n", count);
+    return SIM_OP_OK;
+}
+
+const struct sim_opcmd sim_op_users_cmds[] = {
+    {"show user ip-user-mapping all", SIM_OPARG_NONE, op_ip_user_mapping_all},
+    {NULL, SIM_OPARG_NONE, NULL},
+};
