@@ -163,6 +163,17 @@ static int takes_value(const char *name, size_t len)
     return 0;
 }
 
+/*
+ * Elements whose argument PAN-OS types as the name of an <entry> child: the CLI's `show arp all`
+ * is <show><arp><entry name='all'/></arp></show> in the XML API (PAN-OS XML API guide, "Use the
+ * API Browser", PAN-OS 10.2; the Cortex XSOAR PAN-OS integration's show_arp_all.xml). The word
+ * right after one of these (before any child), unless it is `entry` itself, becomes that entry.
+ */
+static int names_entry(const char *name, size_t len)
+{
+    return len == 3 && memcmp(name, "arp", 3) == 0;
+}
+
 /* Give the top element its '>' before a child or text goes in. */
 static void close_start_tag(panos__sb *sb, struct elem *e)
 {
@@ -214,6 +225,14 @@ static panos_code convert(panos__sb *sb, const char *text, char *errbuf, size_t 
         size_t col = column(text, w.start);
         if (w.kind == WORD_NAME && top != NULL && top->tag_open && takes_value(top->name, top->len))
             w.kind = WORD_VALUE;
+        if (w.kind != WORD_ATTR && top != NULL && top->tag_open &&
+            names_entry(top->name, top->len) && !(tok.len == 5 && memcmp(tok.ptr, "entry", 5) == 0)) {
+            close_start_tag(sb, top);
+            panos__sb_puts(sb, "<entry name=\"");
+            escape(sb, tok.ptr, tok.len);
+            panos__sb_puts(sb, "\"/>");
+            continue;
+        }
         if (w.kind == WORD_NAME) {
             if (top == NULL && closed != NULL) {
                 rc = fail(errbuf, errlen,

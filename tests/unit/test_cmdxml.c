@@ -87,6 +87,10 @@ static void test_attributes(void **state)
 {
     (void)state;
     XML("<show><arp><entry name=\"all\"/></arp></show>", "show arp entry name=all");
+    /* The CLI form: the word after arp names the entry (show arp all, show arp ethernet1/2). */
+    XML("<show><arp><entry name=\"all\"/></arp></show>", "show arp all");
+    XML("<show><arp><entry name=\"ethernet1/2\"/></arp></show>", "show arp ethernet1/2");
+    XML("<show><arp><entry name=\"all\"/></arp></show>", "show arp 'all'");
     XML("<a><entry name=\"x y\" type=\"&lt;&amp;&gt;\"/></a>", "a entry name=\"x y\" type='<&>'");
     XML("<a><entry name=\"1\"><b/></entry></a>", "a entry name=1 b");
     XML("<a><entry name=\"1\">v</entry></a>", "a entry name=1 \"v\"");
