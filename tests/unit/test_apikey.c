@@ -5,7 +5,7 @@
 #include <panos/apikey.h>
 #include "check.h"
 
-/* Test vectors V1-V9 of shared/reference/panos-apikey-crypto.md §2.2. */
+/* Test vectors V1-V9 of keys in yaklin.ca blog, PAN KB kA14u0000004LqvCAE, anthony-balitrand.fr, pan.dev. */
 #define V1                                                                                         \
     "LUFRPT1Hd3dCOC80S3hqd1lMU01lbnBpOEN1MENkbEU9R25NSVgyYysyVEw4VmZRakdTazc2bnZNZnplcTdx"         \
     "VmpabGNTRnY3cENLNEEzaFpBbDM3N21xYlFYRjdJOFZOWDk1ajNTVTgrUGFlWU1PRmkvLzdtMFE9PQ=="

@@ -99,7 +99,7 @@ static void test_fin_answer(void **state)
 static void test_enqueue_and_running(void **state)
 {
     (void)state;
-    /* panos-logs-investigation.md §1.3: enqueue, then a poll while the job runs. */
+    /* PAN-OS XML API guide, "Retrieve Logs (API)"; demisto/content test_data/query_logs.xml: enqueue, then a poll while the job runs. */
     const char *enq = "<response status=\"success\" code=\"19\">\n  <result>\n    <msg><line>query "
                       "job enqueued with jobid 18</line></msg>\n    <job>18</job>\n  </result>\n"
                       "</response>";

@@ -31,7 +31,7 @@ static int teardown(void **state)
 static void test_success_result(void **state)
 {
     (void)state;
-    /* panos-xml-api.md §2.4, get found. */
+    /* PAN-OS XML API guide, "Configuration (API)" (PAN-OS 10.1); pan-python 0.26.0 tests; pango, get found. */
     panos_response *r = parse("<response status=\"success\" code=\"19\">\n"
                               "  <result total-count=\"1\" count=\"1\">\n"
                               "    <entry name=\"Test-One\" admin=\"admin\" dirtyId=\"3\">\n"
@@ -61,7 +61,7 @@ static void test_success_result(void **state)
 static void test_text_result_kept(void **state)
 {
     (void)state;
-    /* Text directly in <result> (panos-xml-api.md §2.3: check pending-changes). */
+    /* Text directly in <result> (pan-python issue #24, pan-os-python issue #515 (code 17); pango v0.9.0 licen_test.go (text): check pending-changes). */
     panos_response *r =
         parse("<response status=\"success\"><result>  yes\n</result></response>", 200);
     CHECK_EQ(-1, panos_response_code(r));
@@ -74,7 +74,7 @@ static void test_text_result_kept(void **state)
 static void test_keygen_single_quotes(void **state)
 {
     (void)state;
-    /* panos-apikey-crypto.md §3.1. */
+    /* PAN-OS XML API guide, "Get Your API Key"; yaklin.ca blog; cdot65/pan-os-upgrade #139. */
     panos_response *r = parse(
         "<response status = 'success'><result><key>LUFRPT1abc==</key></result></response>", 200);
     CHECK_STR("success", panos_response_status(r));
@@ -88,7 +88,7 @@ static void test_keygen_single_quotes(void **state)
 static void test_403_invalid_credential(void **state)
 {
     (void)state;
-    /* panos-apikey-crypto.md §3.2: exactly 97 bytes, no trailing newline. */
+    /* yaklin.ca blog (PAN-OS 10.2); terraform-templates #29; o5edaxi/paloversion #7 (403 body): exactly 97 bytes, no trailing newline. */
     const char *body = "<response status = 'error' code = '403'><result><msg>Invalid Credential"
                        "</msg></result></response>";
     CHECK_EQ(97, (int)strlen(body));
@@ -101,7 +101,7 @@ static void test_403_invalid_credential(void **state)
     CHECK_STR(body, panos_response_body(r, &len));
     CHECK_EQ(97, (int)len);
 
-    /* Older wording (panos-xml-api.md §3.2). */
+    /* Older wording (yaklin.ca "Palo Alto PANOS API Authentication" (PAN-OS 10.2); pango v0.9.0 errors test). */
     r = parse("<response status = 'error' code = '403'><result><msg>Invalid credentials.</msg>"
               "</result></response>",
               403);
@@ -117,7 +117,7 @@ static void test_403_invalid_credential(void **state)
 static void test_400(void **state)
 {
     (void)state;
-    /* panos-apikey-crypto.md §3.4. */
+    /* PaloAltoNetworks/Splunk-Apps #151 (400 Key Expired); PAN-OS "Configure API Key Lifetime". */
     panos_response *r = parse("<response status = 'error' code = '400'><result><msg>Key Expired: "
                               "KEY has expired.</msg></result></response>",
                               400);
@@ -125,7 +125,7 @@ static void test_400(void **state)
     CHECK_STR("Key Expired: KEY has expired.", panos_response_message(r));
     CHECK_EQ(PANOS_E_KEY_EXPIRED, panos_response_classify(r));
 
-    /* panos-xml-api.md §3.2: entity-encoded quotes. */
+    /* yaklin.ca "Palo Alto PANOS API Authentication" (PAN-OS 10.2); pango v0.9.0 errors test: entity-encoded quotes. */
     r = parse("<response status = 'error' code = '400'><result><msg>Parameter &quot;format&quot; "
               "is required while exporting certificate</msg></result></response>",
               400);
@@ -142,7 +142,7 @@ static void test_400(void **state)
 static void test_line_lists(void **state)
 {
     (void)state;
-    /* panos-xml-api.md §1.5 and §3.2 code 17: CDATA with leading spaces, several lines. */
+    /* pan-python 0.26.0 lib/pan/xapi.py; pango errors/panos_test.go; pan-python issue #24 code 17: CDATA with leading spaces, several lines. */
     panos_response *r =
         parse("<response status=\"error\" code=\"17\"><msg><line><![CDATA[  is invalid "
               "virtual-router.Current target-vsys is none]]></line><line><![CDATA[ show -> "
