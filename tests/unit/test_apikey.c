@@ -1,11 +1,13 @@
 /* SPDX-License-Identifier: MIT */
-/* test_apikey.c -- API key decode/mint and "-AQ==" envelopes against the reference vectors. */
+/* test_apikey.c -- API key decode/mint and "-AQ==" envelopes against the published test vectors. */
 #include <string.h>
 #include <openssl/evp.h>
 #include <panos/apikey.h>
 #include "check.h"
 
-/* Test vectors V1-V9 of keys in yaklin.ca blog, PAN KB kA14u0000004LqvCAE, anthony-balitrand.fr, pan.dev. */
+/* Test vectors V1-V9 (docs/sources.md): yaklin.ca blog (V1-V3), PAN KB kA14u0000004LqvCAE (V4),
+   anthony-balitrand.fr (V5), pan.dev panpython_apikey (V6), palo_secret_decryptor.py README
+   (V7, V8) and Nothing4You/panos-crypto-tools tests/wasm.rs (V9). */
 #define V1                                                                                         \
     "LUFRPT1Hd3dCOC80S3hqd1lMU01lbnBpOEN1MENkbEU9R25NSVgyYysyVEw4VmZRakdTazc2bnZNZnplcTdx"         \
     "VmpabGNTRnY3cENLNEEzaFpBbDM3N21xYlFYRjdJOFZOWDk1ajNTVTgrUGFlWU1PRmkvLzdtMFE9PQ=="
@@ -103,7 +105,7 @@ static void test_vector_envelopes(void **state)
     CHECK_TRUE(out.ptr == NULL);
     CHECK_CODE(PANOS_E_AUTH, panos_envelope_decrypt(&out, V8, NULL));
     CHECK_CODE(PANOS_E_AUTH, panos_envelope_decrypt(&out, V9B, NULL));
-    /* The reference's negative vector: V6 / V7 with p1a2l3o4a5l6t7o9. */
+    /* Negative vector: V6 / V7 with master key p1a2l3o4a5l6t7o9. */
     CHECK_CODE(PANOS_E_AUTH, panos_envelope_decrypt(&out, V7, MK_OTHER));
     panos_apikey_info_clear(&info);
     CHECK_OK(panos_apikey_decode(&info, V6, MK_OTHER));
@@ -125,7 +127,8 @@ static void expect_mint(const char *want, const char *user, const char *password
 static void test_mint_reproduces_vectors(void **state)
 {
     (void)state;
-    /* §2.5: minting the decrypted plaintexts gives back the published keys byte for byte. */
+    /* Minting the decrypted plaintexts (the Nothing4You/panos-crypto-tools envelope) gives back
+       the published keys byte for byte. */
     expect_mint(V1, "apiuser", "JNn0Sg444s7D0jy5&", 1746046928270LL, 20, 0);
     expect_mint(V2, "apiuser", "JNn0Sg444s7D0jy5", 1746010930950LL, 20, 0);
     expect_mint(V4, "api", "password", 1641087700999LL, 0, 0);

@@ -46,7 +46,9 @@ static void test_values(void **state)
     /* A name must be quoted to be a value. */
     XML("<show><interface>ethernet1</interface></show>", "show interface 'ethernet1'");
     XML("<show><admins></admins></show>", "show admins \"\"");
-    /* Elements PAN-OS gives a value take the next word as text, name or not (§4.4, §4.8). */
+    /* Elements PAN-OS gives a value take the next word as text, name or not (show interface
+       all in the CPAN Device-PaloAlto-Firewall captures; show dhcp server lease interface all
+       in third-party scripts). */
     XML("<show><interface>all</interface></show>", "show interface all");
     XML("<show><interface>logical</interface></show>", "show interface logical");
     XML("<show><dhcp><server><lease><interface>all</interface></lease></server></dhcp></show>",

@@ -32,7 +32,8 @@ static void test_terms_and_query(void **state)
                          .port = "443",
                          .rule = "Allow web",
                          .action = "allow"};
-    /* The raw query is wrapped so that its "or" cannot bind with our "and" (§2.4). */
+    /* The raw query is wrapped so that its "or" cannot bind with our "and" (the trap
+       demisto/content Panorama.py build_array_query falls into). */
     CHECK_STR("((app eq ssl) or (app eq dns)) and (addr.src in 192.0.2.10) and "
               "(addr.dst in 198.51.100.0/24) and (port.dst eq 443) and (rule eq 'Allow web') "
               "and (action eq 'allow')",

@@ -31,7 +31,7 @@ static int teardown(void **state)
 static void test_success_result(void **state)
 {
     (void)state;
-    /* PAN-OS XML API guide, "Configuration (API)" (PAN-OS 10.1); pan-python 0.26.0 tests; pango, get found. */
+    /* get, found (PAN-OS XML API guide, "Configuration (API)", PAN-OS 10.1 example). */
     panos_response *r = parse("<response status=\"success\" code=\"19\">\n"
                               "  <result total-count=\"1\" count=\"1\">\n"
                               "    <entry name=\"Test-One\" admin=\"admin\" dirtyId=\"3\">\n"
@@ -61,7 +61,7 @@ static void test_success_result(void **state)
 static void test_text_result_kept(void **state)
 {
     (void)state;
-    /* Text directly in <result> (pan-python issue #24, pan-os-python issue #515 (code 17); pango v0.9.0 licen_test.go (text): check pending-changes). */
+    /* Text directly in <result>, as check pending-changes answers (PAN SDK fixtures). */
     panos_response *r =
         parse("<response status=\"success\"><result>  yes\n</result></response>", 200);
     CHECK_EQ(-1, panos_response_code(r));
@@ -74,7 +74,7 @@ static void test_text_result_kept(void **state)
 static void test_keygen_single_quotes(void **state)
 {
     (void)state;
-    /* PAN-OS XML API guide, "Get Your API Key"; yaklin.ca blog; cdot65/pan-os-upgrade #139. */
+    /* The keygen reply's quoting (yaklin.ca blog; PAN-OS XML API guide, "Get Your API Key"). */
     panos_response *r = parse(
         "<response status = 'success'><result><key>LUFRPT1abc==</key></result></response>", 200);
     CHECK_STR("success", panos_response_status(r));
@@ -88,7 +88,7 @@ static void test_keygen_single_quotes(void **state)
 static void test_403_invalid_credential(void **state)
 {
     (void)state;
-    /* yaklin.ca blog (PAN-OS 10.2); terraform-templates #29; o5edaxi/paloversion #7 (403 body): exactly 97 bytes, no trailing newline. */
+    /* The 403 body of the yaklin.ca blog (PAN-OS 10.2): exactly 97 bytes, no trailing newline. */
     const char *body = "<response status = 'error' code = '403'><result><msg>Invalid Credential"
                        "</msg></result></response>";
     CHECK_EQ(97, (int)strlen(body));
@@ -101,7 +101,7 @@ static void test_403_invalid_credential(void **state)
     CHECK_STR(body, panos_response_body(r, &len));
     CHECK_EQ(97, (int)len);
 
-    /* Older wording (yaklin.ca "Palo Alto PANOS API Authentication" (PAN-OS 10.2); pango v0.9.0 errors test). */
+    /* Older wording (pan-os-python 1.13.1 panos/base.py; CPAN Device-PaloAlto-Firewall tests). */
     r = parse("<response status = 'error' code = '403'><result><msg>Invalid credentials.</msg>"
               "</result></response>",
               403);
@@ -117,7 +117,7 @@ static void test_403_invalid_credential(void **state)
 static void test_400(void **state)
 {
     (void)state;
-    /* PaloAltoNetworks/Splunk-Apps #151 (400 Key Expired); PAN-OS "Configure API Key Lifetime". */
+    /* HTTP 400 Key Expired (PaloAltoNetworks/Splunk-Apps #151). */
     panos_response *r = parse("<response status = 'error' code = '400'><result><msg>Key Expired: "
                               "KEY has expired.</msg></result></response>",
                               400);
@@ -125,7 +125,7 @@ static void test_400(void **state)
     CHECK_STR("Key Expired: KEY has expired.", panos_response_message(r));
     CHECK_EQ(PANOS_E_KEY_EXPIRED, panos_response_classify(r));
 
-    /* yaklin.ca "Palo Alto PANOS API Authentication" (PAN-OS 10.2); pango v0.9.0 errors test: entity-encoded quotes. */
+    /* Entity-encoded quotes in a 400 message (pango v0.9.0 errors/panos_test.go). */
     r = parse("<response status = 'error' code = '400'><result><msg>Parameter &quot;format&quot; "
               "is required while exporting certificate</msg></result></response>",
               400);
@@ -142,7 +142,8 @@ static void test_400(void **state)
 static void test_line_lists(void **state)
 {
     (void)state;
-    /* pan-python 0.26.0 lib/pan/xapi.py; pango errors/panos_test.go; pan-python issue #24 code 17: CDATA with leading spaces, several lines. */
+    /* Code 17: CDATA with leading spaces, several lines (pan-python issue #24; pango
+       errors/panos_test.go). */
     panos_response *r =
         parse("<response status=\"error\" code=\"17\"><msg><line><![CDATA[  is invalid "
               "virtual-router.Current target-vsys is none]]></line><line><![CDATA[ show -> "
@@ -154,7 +155,7 @@ static void test_line_lists(void **state)
               panos_response_message(r));
     CHECK_EQ(PANOS_E_API, panos_response_classify(r));
 
-    /* Code 10: a line mixing text and CDATA (§2.4). */
+    /* Code 10: a line mixing text and CDATA (Keyfactor/paloalto-firewall-orchestrator sample). */
     r = parse("<response status=\"error\" code=\"10\"><msg><line> <![CDATA[ web-srv]]> cannot be "
               "deleted because of references from:</line><line> vsys -> vsys1 -> rulebase -> "
               "security -> rules -> r1 -> destination</line></msg></response>",
@@ -173,7 +174,8 @@ static void test_line_lists(void **state)
 static void test_nested_lines(void **state)
 {
     (void)state;
-    /* §1.5: a line may hold <line> or <msg><line>. */
+    /* A line may hold <line> or <msg><line> (pan-python 0.26.0 lib/pan/xapi.py, message search
+       order). */
     panos_response *r =
         parse("<response status=\"error\"><msg><line>outer<line> a </line><line><line>b</line>"
               "</line><msg><line>c</line></msg></line><line/><line>  </line></msg></response>",
@@ -185,7 +187,7 @@ static void test_nested_lines(void **state)
 static void test_result_msg(void **state)
 {
     (void)state;
-    /* Job enqueued: result/msg/line (§2.5). */
+    /* Job enqueued: result/msg/line (PAN-OS XML API guide, "Commit"). */
     panos_response *r =
         parse("<response status=\"success\" code=\"19\"><result><msg><line>Commit job enqueued "
               "with jobid 70</line></msg><job>70</job></result></response>",
@@ -193,14 +195,16 @@ static void test_result_msg(void **state)
     CHECK_STR("Commit job enqueued with jobid 70", panos_response_message(r));
     CHECK_EQ(PANOS_OK, panos_response_classify(r));
 
-    /* <msg> as plain text (§2.4 set success, §2.5 nothing to commit). */
+    /* <msg> as plain text: set success (PAN-OS XML API guide, "Configuration (API)"), nothing to
+       commit (hashicorp/consul-terraform-sync handler/panos_test.go). */
     r = parse("<response status=\"success\" code=\"20\"><msg>command succeeded</msg></response>",
               200);
     CHECK_EQ(20, panos_response_code(r));
     CHECK_STR("command succeeded", panos_response_message(r));
     CHECK_EQ(PANOS_OK, panos_response_classify(r));
 
-    /* result/job/details/line as a last resort (§1.5 item 6). */
+    /* result/job/details/line as a last resort (pan-python 0.26.0 lib/pan/xapi.py, message search
+       order). */
     r = parse("<response status=\"success\"><result><job><status>FIN</status><result>FAIL</result>"
               "<details><line>Validation Error:</line><line> rule x is invalid </line></details>"
               "</job></result></response>",
@@ -211,7 +215,7 @@ static void test_result_msg(void **state)
 static void test_not_found(void **state)
 {
     (void)state;
-    /* get: missing node, success code 7 (§2.4, §3.2). */
+    /* get: missing node, success code 7 (pan-python 0.26.0 live tests; pango). */
     panos_response *r = parse("<response status=\"success\" code=\"7\"><result/></response>", 200);
     CHECK_EQ(7, panos_response_code(r));
     CHECK_TRUE(panos_response_result(r) != NULL);
@@ -231,12 +235,13 @@ static void test_not_found(void **state)
     CHECK_EQ(6, panos_response_code(r));
     CHECK_EQ(PANOS_E_API, panos_response_classify(r));
 
-    /* show: missing node, no code (§3.2). */
+    /* show: missing node, no code (pan-python 0.26.0 live tests; pango). */
     r = parse("<response status=\"error\"><msg><line>No such node</line></msg></response>", 200);
     CHECK_EQ(-1, panos_response_code(r));
     CHECK_EQ(PANOS_E_NOT_FOUND, panos_response_classify(r));
 
-    /* Custom-role "commit would be the same" is success code 13: still OK (§2.5). */
+    /* Custom-role "commit would be the same" is success code 13: still OK
+       (hashicorp/consul-terraform-sync handler/panos_test.go). */
     r = parse("<response status=\"success\" code=\"13\"><msg>The result of this commit would be "
               "the same as the previous commit</msg></response>",
               200);
@@ -246,7 +251,8 @@ static void test_not_found(void **state)
 static void test_unauth_and_timeout(void **state)
 {
     (void)state;
-    /* §1.5, §3.2. */
+    /* status="unauth" code 16 (PAN-OS XML API guide, "PAN-OS XML API Error Codes"; demisto/content
+       tests). */
     panos_response *r = parse("<response status=\"unauth\" code=\"16\"><msg><line>Unauthorized "
                               "request</line></msg></response>",
                               200);
@@ -255,7 +261,7 @@ static void test_unauth_and_timeout(void **state)
     CHECK_STR("Unauthorized request", panos_response_message(r));
     CHECK_EQ(PANOS_E_FORBIDDEN, panos_response_classify(r));
 
-    /* Code 22, session timed out (§3.1). */
+    /* Code 22, session timed out (PAN-OS XML API Error Codes; pan-os-ansible #546). */
     r = parse("<response status=\"error\" code=\"22\"><msg><line>Session timed out</line></msg>"
               "</response>",
               200);
@@ -265,7 +271,7 @@ static void test_unauth_and_timeout(void **state)
 static void test_http_errors_text(void **state)
 {
     (void)state;
-    /* A proxy's 502 page is not XML (§1.4). */
+    /* A proxy's 502 page is not XML (pan-python issue #43). */
     panos_response *r = parse("\r\n  502 Bad Gateway  \r\n<hr>nginx<br>\n", 502);
     CHECK_TRUE(panos_response_root(r) == NULL);
     CHECK_TRUE(panos_response_status(r) == NULL);
@@ -305,7 +311,7 @@ static void test_parse_failures(void **state)
 {
     (void)state;
     panos_response *r = (panos_response *)&r;
-    /* §2.3: plain text instead of XML on 200. */
+    /* Plain text instead of XML on 200 (pango v0.9.0 licen_test.go; pan-os-python PR #157). */
     const char *text = "VM Device License installed. Restarting pan services.";
     CHECK_CODE(PANOS_E_PARSE, panos_response_parse(&r, text, strlen(text), 200));
     CHECK_TRUE(r == NULL);
@@ -331,7 +337,7 @@ static void test_parse_failures(void **state)
 static void test_config_root(void **state)
 {
     (void)state;
-    /* export category=configuration (§6.1 rule 2). */
+    /* export category=configuration (PAN-OS XML API guide, "Export Files (API)"). */
     panos_response *r = parse("<config version=\"10.1.0\" urldb=\"paloaltonetworks\">"
                               "<devices/></config>\n",
                               200);

@@ -7,7 +7,8 @@
 #include "output.h"
 #include "check.h"
 
-/* §4.1 show system info, abridged, with the quirks kept (newline in <time>, single quotes). */
+/* show system info from the yaklin.ca blog (PA-440, PAN-OS 10.2.11-h12), abridged, with the
+   quirks kept (newline in <time>, single quotes). */
 static const char SYSINFO[] = "<response status=\"success\">\n  <result>\n    <system>\n"
                               "      <hostname>fw-lab-1</hostname>\n"
                               "      <ip-address>192.0.2.50</ip-address>\n"
@@ -23,7 +24,7 @@ static const char SYSINFO[] = "<response status=\"success\">\n  <result>\n    <s
                               "      </plugin_versions>\n"
                               "    </system>\n  </result>\n</response>";
 
-/* §4.7 show arp all. */
+/* show arp all (demisto/content Panorama test_data/show_arp_all.xml). */
 static const char ARP[] = "<response status=\"success\"><result>"
                           "<max>1500</max><total>2</total><timeout>1800</timeout><dp>dp0</dp>"
                           "<entries>"

@@ -77,7 +77,7 @@ static void test_address_found(void **state)
     r = ask(cfg, "get", VSYS "/address/entry");
     CHECK_TRUE(strstr(r.body, "total-count=\"5\" count=\"5\"") != NULL);
     free(r.body);
-    /* The container itself is the last xpath step (§2.4). */
+    /* The container itself is the last xpath step (PAN-OS XML API guide, "Configuration (API)"). */
     r = ask(cfg, "get", VSYS "/address");
     CHECK_TRUE(strstr(r.body, "count=\"1\"><address><entry name=\"web-srv\">") != NULL);
     free(r.body);
@@ -121,7 +121,8 @@ static void test_bad_xpath(void **state)
     sim_config_free(cfg);
 }
 
-/* §2.4: get or show without an xpath answers the whole <config> with its attributes. */
+/* get or show without an xpath answers the whole <config> with its attributes (cdot65/saute
+   sample). */
 static void test_no_xpath(void **state)
 {
     (void)state;

@@ -133,7 +133,8 @@ static void test_interfaces(void **state_)
     CHECK_EQ(1, count(&a, "/response/result/counters/rx-bytes"));
     done(&a);
 
-    /* Unknown interface: PAN-OS says success and puts the error inside <result> (§4.5). */
+    /* Unknown interface: PAN-OS says success and puts the error inside <result>
+       (pan-os-upgrade-assurance 2.1.1 fixture). */
     ask(&a, &st, "<show><interface>ethernet1/123</interface></show>");
     CHECK_STR("success", T("/response/@status"));
     CHECK_STR("Interface 'ethernet1/123' not found", T("/response/result/error"));
@@ -171,7 +172,8 @@ static void test_arp(void **state_)
     done(&a);
 }
 
-/* §4.20 show session all: 8..15 trust->untrust sessions, PAN-OS's names, from the seed. */
+/* show session all (a Palo Alto Networks SDK fixture's element names): 8..15 trust->untrust
+   sessions from the seed. */
 static void test_session_all(void **state_)
 {
     (void)state_;
@@ -291,7 +293,8 @@ static void test_jobs(void **state_)
     CHECK_EQ(25, count(&a, "/response/result/job[type='WildFire'][user='Auto update agent']"));
     CHECK_STR("FIN", T("/response/result/job[2]/status"));
     CHECK_STR("OK", T("/response/result/job[2]/result"));
-    /* tdeq is the time of day (§4.14); a finished WildFire job's progress is its tfin. */
+    /* tdeq is the time of day; a finished WildFire job's progress is its tfin
+       (pan-os-upgrade-assurance 2.1.1 show jobs fixture). */
     CHECK_EQ(8, (long long)strlen(T("/response/result/job[2]/tdeq")));
     CHECK_STR(T("/response/result/job[2]/tfin"), text(&a, "/response/result/job[2]/progress",
                                                        buf2, sizeof(buf2)));
@@ -338,7 +341,8 @@ static void test_errors(void **state_)
     struct sim_state st = state();
     struct answer a;
     char buf[256];
-    /* Unknown command: code 17, the CLI parser names the path (§2.3, §3.2). */
+    /* Unknown command: code 17, the CLI parser names the path (pan-python issue #24,
+       pan-os-python issue #515). */
     ask(&a, &st, "<show><nosuch></nosuch></show>");
     CHECK_STR("error", T("/response/@status"));
     CHECK_STR("17", T("/response/@code"));
