@@ -65,7 +65,7 @@ static int read_secret(panos_buf *out, const char *path)
 static int read_rc_key(struct cli_ctx *ctx, panos_buf *out, const char *tag)
 {
     ctx->tag = tag; /* key audit's own -t, or the global one: the files are read for it */
-    int rc = cli_rc_load(ctx);
+    int rc = cli_rc_load(ctx, 1);
     if (rc != 0)
         return rc;
     const char *path = NULL;
