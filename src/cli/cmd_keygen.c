@@ -105,6 +105,9 @@ int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
         return cli_usage_error("keygen", "%s", "--save or --save-tag, not both");
     if (from_stdin && pwfile)
         return cli_usage_error("keygen", "%s", "--password-stdin or --password-file, not both");
+    if ((rc = cli_csv_refused(ctx, "keygen", "prints a key, not rows; use -o json or the "
+                                             "default")) != 0)
+        return rc;
     if (!from_stdin && pwfile == NULL)
         pwfile = ctx->password_file; /* the global --password-file: the same option */
     if ((rc = cli_connect(ctx, 0)) != 0)

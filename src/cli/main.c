@@ -67,7 +67,8 @@ const struct cli_opt cli_global_opts[] = {
      "Panorama: send the request to the managed firewall SERIAL"},
     {{"vsys", required_argument, NULL, OPT_VSYS}, "VSYS", "virtual system for op commands"},
     {{"output", required_argument, NULL, 'o'}, "FORMAT",
-     "xml, json or text (default: text on a terminal, xml otherwise)"},
+     "xml, json, text or csv (csv: answers with rows; default: text on a terminal, xml "
+     "otherwise)"},
     {{"verbose", no_argument, NULL, 'v'}, NULL, "trace requests on stderr (secrets redacted)"},
     {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
     {{"version", no_argument, NULL, OPT_VERSION}, NULL, "print panctl's version"},
@@ -203,7 +204,7 @@ int cli_global_option(struct cli_ctx *ctx, const char *cmd, int c, char *arg)
     case OPT_JAR: ctx->cookie_jar = arg; ctx->session = 1; break;
     case 'o':
         if (cli_format_parse(arg, &ctx->format) != 0)
-            return cli_usage_error(cmd, "--output %s: expected xml, json or text", arg);
+            return cli_usage_error(cmd, "--output %s: expected xml, json, text or csv", arg);
         ctx->format_set = 1;
         break;
     case 'v': ctx->verbose = 1; break;
