@@ -73,6 +73,7 @@ int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
     const char *user = NULL, *pwfile = NULL, *save = NULL, *save_tag = NULL;
     int from_stdin = 0, c, rc = 0;
     panos_buf pw = PANOS_BUF_INIT, key = PANOS_BUF_INIT;
+    panos_code code;
     char err[512] = "";
 
     cli_opts_build(opts, longs, shorts, sizeof(shorts));
@@ -118,20 +119,14 @@ int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
         return cli_usage_error("keygen", "%s", "no user: use -u USER");
 
     if (from_stdin || pwfile) {
-        panos_code code = panos_secret_read_file(&pw, from_stdin ? "-" : pwfile, err, sizeof(err));
+        code = panos_secret_read_file(&pw, from_stdin ? "-" : pwfile, err, sizeof(err));
         if (code != PANOS_OK) {
             rc = cli_local_error(code, err[0] ? err : "cannot read the password");
             goto done;
         }
-    } else if (cli_rc_get(ctx, "api_password") != NULL && cli_rc_get(ctx, "api_username") &&
-               strcmp(cli_rc_get(ctx, "api_username"), user) == 0) {
-        /* The entry's api_password, for its own api_username only, as pan-python's keygen
-         * takes them (doc/panrc.rst, 0.26.0). */
-        const char *p = cli_rc_get(ctx, "api_password");
-        pw.ptr = strdup(p);
-        pw.size = pw.ptr ? strlen(p) : 0;
-        if (pw.ptr == NULL) {
-            rc = PANOS_E_NOMEM;
+    } else if ((code = cli_rc_password(ctx, user, &pw)) != PANOS_E_NOT_FOUND) {
+        if (code != PANOS_OK) { /* out of memory */
+            rc = code;
             goto done;
         }
     } else if (cli_prompt_password(&pw, user, ctx->conn_host) != 0) {
@@ -139,7 +134,7 @@ int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
                                              "--password-stdin or --password-file");
         goto done;
     }
-    panos_code code = panos_keygen(ctx->client, user, pw.ptr);
+    code = panos_keygen(ctx->client, user, pw.ptr);
     if (code != PANOS_OK) {
         rc = cli_fail_client(ctx, code);
         goto done;
@@ -151,17 +146,10 @@ int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
     if (save_tag) {
         rc = save_to_panrc(ctx, save_tag, key.ptr);
     } else if (save) {
-        char *line = malloc(key.size + 2);
-        if (line == NULL) {
+        code = cli_key_write(save, key.ptr, key.size, err, sizeof(err));
+        if (code == PANOS_E_NOMEM)
             rc = PANOS_E_NOMEM;
-            goto done;
-        }
-        memcpy(line, key.ptr, key.size);
-        line[key.size] = '\n';
-        code = panos_file_write_atomic(save, line, key.size + 1, 0600, err, sizeof(err));
-        panos_wipe(line, key.size + 1);
-        free(line);
-        if (code != PANOS_OK)
+        else if (code != PANOS_OK)
             rc = cli_local_error(code, err);
     } else {
         if (ctx->format_set && ctx->format == CLI_FORMAT_JSON) {

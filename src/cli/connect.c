@@ -29,15 +29,11 @@ static panos_code get_password(struct cli_ctx *ctx, panos_buf *out, const char *
             cli_local_error(code, err[0] ? err : "cannot read the password file");
         return code;
     }
-    /* The entry's api_password belongs to its api_username, not to another --user. */
-    const char *p = cli_rc_get(ctx, "api_password");
-    const char *rc_user = cli_rc_get(ctx, "api_username");
-    if (p != NULL && rc_user != NULL && strcmp(rc_user, user) == 0) {
-        out->ptr = strdup(p);
-        out->size = out->ptr ? strlen(p) : 0;
-        return out->ptr ? PANOS_OK : PANOS_E_NOMEM;
-    }
-    if (!ctx->no_prompt && cli_prompt_password(out, user, ctx->host_arg ? ctx->host_arg : "firewall") == 0)
+    panos_code code = cli_rc_password(ctx, user, out);
+    if (code != PANOS_E_NOT_FOUND)
+        return code;
+    if (!ctx->no_prompt &&
+        cli_prompt_password(out, user, ctx->host_arg ? ctx->host_arg : "firewall") == 0)
         return PANOS_OK;
     return PANOS_E_AUTH;
 }
@@ -55,6 +51,20 @@ static panos_code rekey_credentials(void *payload, panos_buf *user, panos_buf *p
     return get_password(ctx, password, u);
 }
 
+panos_code cli_key_write(const char *path, const char *key, size_t len, char *err,
+                         size_t errlen)
+{
+    char *line = malloc(len + 2);
+    if (line == NULL)
+        return PANOS_E_NOMEM;
+    memcpy(line, key, len);
+    line[len] = '\n';
+    panos_code code = panos_file_write_atomic(path, line, len + 1, 0600, err, errlen);
+    panos_wipe(line, len + 1);
+    free(line);
+    return code;
+}
+
 /* Store a renewed key where the old one came from. */
 static void rekey_store(void *payload, const char *key)
 {
@@ -63,15 +73,9 @@ static void rekey_store(void *payload, const char *key)
     panos_code code = PANOS_OK;
     const char *where = NULL;
     if (ctx->key_source == CLI_KEY_FILE && strcmp(ctx->key_file, "-") != 0) {
-        size_t n = strlen(key);
-        char *line = malloc(n + 2);
-        if (line == NULL)
+        code = cli_key_write(ctx->key_file, key, strlen(key), err, sizeof(err));
+        if (code == PANOS_E_NOMEM)
             return;
-        memcpy(line, key, n);
-        line[n] = '\n';
-        code = panos_file_write_atomic(ctx->key_file, line, n + 1, 0600, err, sizeof(err));
-        panos_wipe(line, n + 1);
-        free(line);
         where = ctx->key_file;
     } else if (ctx->key_source == CLI_KEY_RC && ctx->rc_key_path) {
         code = panos_rc_set(ctx->rc_key_path, "api_key", ctx->tag, key, err, sizeof(err));

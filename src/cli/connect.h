@@ -3,6 +3,9 @@
 #ifndef PANCTL_CONNECT_H
 #define PANCTL_CONNECT_H
 
+#include <stddef.h>
+#include <panos/panos.h>
+
 struct cli_ctx;
 
 /*
@@ -12,5 +15,10 @@ struct cli_ctx;
  * when ctx->client is already made).
  */
 int cli_connect(struct cli_ctx *ctx, int need_key);
+
+/* Write @p key (@p len bytes) and a newline to @p path atomically, mode 0600; the copy made
+ * for it is wiped. Returns PANOS_OK, PANOS_E_NOMEM, or PANOS_E_IO with @p err set. */
+panos_code cli_key_write(const char *path, const char *key, size_t len, char *err,
+                         size_t errlen);
 
 #endif

@@ -146,6 +146,19 @@ const char *cli_rc_get(const struct cli_ctx *ctx, const char *var)
     return cli_rc_get_from(ctx, var, NULL);
 }
 
+panos_code cli_rc_password(const struct cli_ctx *ctx, const char *user, panos_buf *out)
+{
+    /* The entry's api_password belongs to its api_username, not to another user, as
+     * pan-python's keygen takes them (doc/panrc.rst, 0.26.0). */
+    const char *p = cli_rc_get(ctx, "api_password");
+    const char *rc_user = cli_rc_get(ctx, "api_username");
+    if (p == NULL || rc_user == NULL || strcmp(rc_user, user) != 0)
+        return PANOS_E_NOT_FOUND;
+    out->ptr = strdup(p);
+    out->size = out->ptr ? strlen(p) : 0;
+    return out->ptr ? PANOS_OK : PANOS_E_NOMEM;
+}
+
 const char *cli_rc_first(const struct cli_ctx *ctx, const char *var, const char **path_out)
 {
     size_t i = 0;

@@ -47,6 +47,11 @@ const char *cli_rc_get_from(const struct cli_ctx *ctx, const char *var, const ch
 /* cli_rc_get_from() without the file. */
 const char *cli_rc_get(const struct cli_ctx *ctx, const char *var);
 
+/* The api_password of the .panrc entry in use when its api_username is @p user, copied into
+ * @p out (dispose of it with panos_buf_dispose_secret()). Returns PANOS_OK, PANOS_E_NOT_FOUND
+ * (none for this user) or PANOS_E_NOMEM. */
+panos_code cli_rc_password(const struct cli_ctx *ctx, const char *user, panos_buf *out);
+
 /* @p var from the first loaded .panrc that has it, whatever its hostname (offline use, or the
  * hostname itself: never to send). @p path_out (may be NULL) gets that file, or the first one
  * when none has it. Borrowed. */
