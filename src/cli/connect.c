@@ -193,17 +193,22 @@ static int make_client(struct cli_ctx *ctx, const char *host, unsigned int port,
 }
 
 /*
- * The result of a client setter for @p what (an option, or a .panrc line) set to @p value:
- * 0 when it took, else the error printed and its exit status. A value the library refuses is
- * a usage error naming where it came from; anything else (out of memory) a local failure.
+ * The result of a client setter for @p what (an option, or with @p in_file a .panrc line) set
+ * to @p value: 0 when it took, else the error printed and its exit status. A value the library
+ * refuses is a usage error (exit 2) naming where it came from, as a bad pin is; anything else
+ * (out of memory) a local failure.
  */
-static int check_set(panos_code code, const char *what, const char *value)
+static int check_set(panos_code code, const char *what, int in_file, const char *value)
 {
-    char msg[512];
+    char msg[4700];
     if (code == PANOS_OK)
         return 0;
-    if (code == PANOS_E_INVALID_ARG)
+    if (code == PANOS_E_INVALID_ARG && !in_file)
         return cli_usage_error(NULL, "%s %s: refused (%s)", what, value, panos_strerror(code));
+    if (code == PANOS_E_INVALID_ARG) {
+        cli_error("%s=%s: refused (%s)", what, value, panos_strerror(code));
+        return PANOS_E_INVALID_ARG;
+    }
     snprintf(msg, sizeof(msg), "cannot set %s %s: %s", what, value, panos_strerror(code));
     return cli_local_error(code, msg);
 }
@@ -222,11 +227,12 @@ static int set_target_vsys(struct cli_ctx *ctx)
         else
             snprintf(what, sizeof(what), "%s: serial%s%s", path, ctx->tag ? "%" : "",
                      ctx->tag ? ctx->tag : "");
-        if ((rc = check_set(panos_client_set_target(ctx->client, target), what, target)) != 0)
+        rc = check_set(panos_client_set_target(ctx->client, target), what, !ctx->target, target);
+        if (rc != 0)
             return rc;
     }
     if (ctx->vsys)
-        return check_set(panos_client_set_vsys(ctx->client, ctx->vsys), "--vsys", ctx->vsys);
+        return check_set(panos_client_set_vsys(ctx->client, ctx->vsys), "--vsys", 0, ctx->vsys);
     return 0;
 }
 
