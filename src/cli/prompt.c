@@ -77,4 +77,3 @@ int cli_prompt_password(panos_buf *out, const char *user, const char *host)
     panos_wipe(buf, sizeof(buf));
     return out->ptr ? 0 : -1;
 }
-
