@@ -61,6 +61,9 @@ int cmd_api(struct cli_ctx *ctx, int argc, char **argv)
     }
     if (optind >= argc)
         return cli_usage_error("api", "%s", "no parameters (at least type=TYPE)");
+    if ((rc = cli_csv_refused(ctx, "api", "answers with PAN-OS documents, not rows; use -o xml, "
+                                          "json or text ('panctl op' has the tables)")) != 0)
+        return rc;
     params = calloc((size_t)(argc - optind), sizeof(*params));
     if (params == NULL)
         return PANOS_E_NOMEM;

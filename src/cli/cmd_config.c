@@ -49,6 +49,9 @@ int cmd_config(struct cli_ctx *ctx, int argc, char **argv)
     const char *xpath = optind + 1 < argc ? argv[optind + 1] : "/config";
     if (xpath[0] == '\0')
         return cli_usage_error("config", "%s", "empty XPATH");
+    if ((rc = cli_csv_refused(ctx, "config", "answers with a configuration tree, not rows; use "
+                                             "-o xml, json or text")) != 0)
+        return rc;
     if ((rc = cli_connect(ctx, 1)) != 0)
         return rc;
     panos_client_set_raw(ctx->client, 1);

@@ -17,13 +17,14 @@ static const struct cli_opt opts[] = {
      "also try this master key (16 characters, first line of FILE)"},
     {{"reveal", no_argument, NULL, OPT_REVEAL}, NULL,
      "print the admin's password when the key opens (default: hidden)"},
-    {{"output", required_argument, NULL, 'o'}, "FORMAT", "text (default) or json"},
+    {{"output", required_argument, NULL, 'o'}, "FORMAT",
+     "text (default), json, or csv (one record: a header line and a row)"},
     {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
     {{NULL, 0, NULL, 0}, NULL, NULL},
 };
 
 static const char usage[] =
-    "audit [--key-file FILE | -t TAG | -] [--master-key-file FILE] [--reveal] [-o json|text]";
+    "audit [--key-file FILE | -t TAG | -] [--master-key-file FILE] [--reveal] [-o json|text|csv]";
 
 static void help(void)
 {
@@ -65,7 +66,7 @@ static int read_secret(panos_buf *out, const char *path)
 static int read_rc_key(struct cli_ctx *ctx, panos_buf *out, const char *tag)
 {
     ctx->tag = tag; /* key audit's own -t, or the global one: the files are read for it */
-    int rc = cli_rc_load(ctx);
+    int rc = cli_rc_load(ctx, 1);
     if (rc != 0)
         return rc;
     const char *path = NULL;
@@ -105,6 +106,16 @@ static void put_clean(const char *s)
         putchar((unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s);
 }
 
+/* A copy of @p s cleaned as put_clean() prints it (caller frees), or NULL when out of memory. */
+static char *clean_dup(const char *s)
+{
+    char *d = strdup(s);
+    for (char *p = d; p && *p; p++)
+        if ((unsigned char)*p < 0x20 || *p == 0x7f)
+            *p = '?';
+    return d;
+}
+
 static int valid_utf8(const unsigned char *s)
 {
     while (*s) {
@@ -136,6 +147,9 @@ static void put_json_secret(const char *s)
     }
     putchar('"');
 }
+
+/* The verdicts as json and csv name them. */
+static const char *const verdict_names[] = {"ok", "warning", "critical", "not-a-key"};
 
 /* The exit status of each verdict: 0-2 as a monitoring plugin's OK, WARNING, CRITICAL, and 3
  * (a plugin's UNKNOWN) for a string that is no PAN-OS key at all. */
@@ -267,8 +281,7 @@ static int print_json(const struct audit *a, const panos_apikey_info *in, int re
     json_object_set_new(o, "expires", a->exp_iso[0] ? json_string(a->exp_iso) : json_null());
     json_object_set_new(o, "never_expires", json_boolean(a->never));
     json_object_set_new(o, "expired", json_boolean(a->expired));
-    static const char *const names[] = {"ok", "warning", "critical", "not-a-key"};
-    json_object_set_new(o, "verdict", json_string(names[a->verdict]));
+    json_object_set_new(o, "verdict", json_string(verdict_names[a->verdict]));
     json_object_set_new(o, "message", cli_json_string(a->message)); /* may cut UTF-8 */
     char *s = json_dumps(o, JSON_PRESERVE_ORDER | (pretty ? JSON_INDENT(2) : JSON_COMPACT));
     json_decref(o);
@@ -290,12 +303,43 @@ static int print_json(const struct audit *a, const panos_apikey_info *in, int re
     return 0;
 }
 
+/* One CSV record of the JSON fields (the decrypted ones cleaned as in text), the password last
+ * with --reveal. */
+static int print_csv(const struct audit *a, const panos_apikey_info *in, int reveal)
+{
+    static const char *const names[] = {"key",     "format",        "opened",  "master_key",
+                                         "user",    "generated",     "expires", "never_expires",
+                                         "expired", "verdict",       "message", "password"};
+    char *user = clean_dup(in->opened && in->user ? in->user : "");
+    char *message = clean_dup(a->message);
+    char *password = reveal && in->opened ? clean_dup(in->password ? in->password : "") : NULL;
+    int rc;
+    if (user == NULL || message == NULL || (reveal && in->opened && password == NULL)) {
+        rc = cli_local_error(PANOS_E_NOMEM, NULL);
+    } else {
+        const char *values[] = {a->redacted,      a->format,
+                                in->opened ? "true" : "false",
+                                a->master ? a->master : "",
+                                user,             a->gen_iso,
+                                a->exp_iso,       a->never ? "true" : "false",
+                                a->expired ? "true" : "false",
+                                verdict_names[a->verdict],
+                                message,          password};
+        rc = cli_print_record(names, values, password ? 12 : 11);
+    }
+    free(user);
+    free(message);
+    panos_free_secret(password);
+    return rc;
+}
+
 static int audit(struct cli_ctx *ctx, int argc, char **argv)
 {
     struct option longs[CLI_MAX_LONGS];
     char shorts[CLI_MAX_SHORTS];
     const char *key_file = NULL, *tag = NULL, *mk_file = NULL;
-    int c, reveal = 0, json = -1, sources = 0, rc = 0;
+    int c, reveal = 0, fmt_set = 0, sources = 0, rc = 0;
+    enum cli_format fmt = CLI_FORMAT_TEXT;
 
     cli_opts_build(opts, longs, shorts, sizeof(shorts));
     while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
@@ -305,12 +349,10 @@ static int audit(struct cli_ctx *ctx, int argc, char **argv)
         case OPT_MASTER: mk_file = optarg; break;
         case OPT_REVEAL: reveal = 1; break;
         case 'o':
-            if (strcmp(optarg, "json") == 0)
-                json = 1;
-            else if (strcmp(optarg, "text") == 0)
-                json = 0;
-            else
-                return cli_usage_error("key", "--output %s: expected json or text", optarg);
+            if (cli_format_parse(optarg, &fmt) != 0 || fmt == CLI_FORMAT_XML)
+                return cli_usage_error("key", "--output %s: expected json, text or csv",
+                                       optarg);
+            fmt_set = 1;
             break;
         case 'h': help(); return 0;
         default:
@@ -330,8 +372,8 @@ static int audit(struct cli_ctx *ctx, int argc, char **argv)
     }
     if (sources > 1)
         return cli_usage_error("key", "%s", "give one key: --key-file FILE, -t TAG or '-'");
-    if (json < 0)
-        json = ctx->format_set && ctx->format == CLI_FORMAT_JSON;
+    if (!fmt_set && ctx->format_set && ctx->format != CLI_FORMAT_XML)
+        fmt = ctx->format; /* the global -o; xml has no meaning here: text */
 
     panos_buf key = PANOS_BUF_INIT, mk = PANOS_BUF_INIT;
     panos_apikey_info info = {0};
@@ -418,8 +460,10 @@ static int audit(struct cli_ctx *ctx, int argc, char **argv)
         }
     }
     judge(&a, &info);
-    if (json)
+    if (fmt == CLI_FORMAT_JSON)
         rc = print_json(&a, &info, reveal, ctx->pretty);
+    else if (fmt == CLI_FORMAT_CSV)
+        rc = print_csv(&a, &info, reveal);
     else
         print_text(&a, &info, reveal);
     if (rc == 0 && (fflush(stdout) != 0 || ferror(stdout)))

@@ -1,12 +1,8 @@
 /* SPDX-License-Identifier: MIT */
 /* cmd_keygen.c -- panctl keygen: make an API key from a user and password (form POST, never argv). */
-#include <fcntl.h>
-#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <termios.h>
-#include <unistd.h>
 #include "cli.h"
 
 enum { OPT_STDIN = 256, OPT_PWFILE, OPT_SAVE, OPT_SAVE_TAG };
@@ -24,75 +20,6 @@ static const struct cli_opt opts[] = {
     {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
     {{NULL, 0, NULL, 0}, NULL, NULL},
 };
-
-static volatile sig_atomic_t prompt_signal;
-
-static void on_prompt_signal(int sig)
-{
-    prompt_signal = sig;
-}
-
-/*
- * Ask on the terminal with echo off. Only a line ended by Enter counts: end of input or a
- * signal gives -1, so a half-typed password is never sent (a failed login counts towards
- * lockout). Ctrl-C restores the terminal before the signal takes its usual effect.
- */
-int cli_prompt_password(panos_buf *out, const char *user, const char *host)
-{
-    int fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
-    if (fd < 0)
-        return -1;
-    struct termios old, quiet;
-    int have_termios = tcgetattr(fd, &old) == 0;
-    char prompt[320];
-    int n = snprintf(prompt, sizeof(prompt), "Password for %s@%s: ", user, host);
-    if (n > 0 && write(fd, prompt, (size_t)n) < 0) {
-        close(fd);
-        return -1;
-    }
-    struct sigaction sa = {0}, old_int, old_term;
-    sa.sa_handler = on_prompt_signal; /* no SA_RESTART: read() returns on Ctrl-C */
-    prompt_signal = 0;
-    sigaction(SIGINT, &sa, &old_int);
-    sigaction(SIGTERM, &sa, &old_term);
-    if (have_termios) {
-        quiet = old;
-        quiet.c_lflag &= (tcflag_t)~ECHO;
-        tcsetattr(fd, TCSAFLUSH, &quiet);
-    }
-    char buf[1024];
-    size_t len = 0;
-    int complete = 0;
-    char ch;
-    while (len + 1 < sizeof(buf)) {
-        ssize_t r = read(fd, &ch, 1);
-        if (r != 1)
-            break; /* end of input, or a signal */
-        if (ch == '\n') {
-            complete = 1;
-            break;
-        }
-        buf[len++] = ch;
-    }
-    buf[len] = '\0';
-    if (len > 0 && buf[len - 1] == '\r')
-        buf[--len] = '\0';
-    if (have_termios)
-        tcsetattr(fd, TCSAFLUSH, &old);
-    if (write(fd, "\n", 1) < 0) {
-        /* the newline is cosmetic */
-    }
-    close(fd);
-    sigaction(SIGINT, &old_int, NULL);
-    sigaction(SIGTERM, &old_term, NULL);
-    if (prompt_signal)
-        raise(prompt_signal); /* the terminal is back to normal: now take the signal */
-    if (complete)
-        out->ptr = strdup(buf);
-    out->size = out->ptr ? len : 0;
-    panos_wipe(buf, sizeof(buf));
-    return out->ptr ? 0 : -1;
-}
 
 /*
  * Store the key as api_key%TAG in the .panrc with the host and port it was made on, in one
@@ -146,6 +73,7 @@ int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
     const char *user = NULL, *pwfile = NULL, *save = NULL, *save_tag = NULL;
     int from_stdin = 0, c, rc = 0;
     panos_buf pw = PANOS_BUF_INIT, key = PANOS_BUF_INIT;
+    panos_code code;
     char err[512] = "";
 
     cli_opts_build(opts, longs, shorts, sizeof(shorts));
@@ -178,6 +106,9 @@ int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
         return cli_usage_error("keygen", "%s", "--save or --save-tag, not both");
     if (from_stdin && pwfile)
         return cli_usage_error("keygen", "%s", "--password-stdin or --password-file, not both");
+    if ((rc = cli_csv_refused(ctx, "keygen", "prints a key, not rows; use -o json or the "
+                                             "default")) != 0)
+        return rc;
     if (!from_stdin && pwfile == NULL)
         pwfile = ctx->password_file; /* the global --password-file: the same option */
     if ((rc = cli_connect(ctx, 0)) != 0)
@@ -188,20 +119,14 @@ int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
         return cli_usage_error("keygen", "%s", "no user: use -u USER");
 
     if (from_stdin || pwfile) {
-        panos_code code = panos_secret_read_file(&pw, from_stdin ? "-" : pwfile, err, sizeof(err));
+        code = panos_secret_read_file(&pw, from_stdin ? "-" : pwfile, err, sizeof(err));
         if (code != PANOS_OK) {
             rc = cli_local_error(code, err[0] ? err : "cannot read the password");
             goto done;
         }
-    } else if (cli_rc_get(ctx, "api_password") != NULL && cli_rc_get(ctx, "api_username") &&
-               strcmp(cli_rc_get(ctx, "api_username"), user) == 0) {
-        /* The entry's api_password, for its own api_username only, as pan-python's keygen
-         * takes them (doc/panrc.rst, 0.26.0). */
-        const char *p = cli_rc_get(ctx, "api_password");
-        pw.ptr = strdup(p);
-        pw.size = pw.ptr ? strlen(p) : 0;
-        if (pw.ptr == NULL) {
-            rc = PANOS_E_NOMEM;
+    } else if ((code = cli_rc_password(ctx, user, &pw)) != PANOS_E_NOT_FOUND) {
+        if (code != PANOS_OK) { /* out of memory */
+            rc = code;
             goto done;
         }
     } else if (cli_prompt_password(&pw, user, ctx->conn_host) != 0) {
@@ -209,7 +134,7 @@ int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
                                              "--password-stdin or --password-file");
         goto done;
     }
-    panos_code code = panos_keygen(ctx->client, user, pw.ptr);
+    code = panos_keygen(ctx->client, user, pw.ptr);
     if (code != PANOS_OK) {
         rc = cli_fail_client(ctx, code);
         goto done;
@@ -221,17 +146,10 @@ int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv)
     if (save_tag) {
         rc = save_to_panrc(ctx, save_tag, key.ptr);
     } else if (save) {
-        char *line = malloc(key.size + 2);
-        if (line == NULL) {
+        code = cli_key_write(save, key.ptr, key.size, err, sizeof(err));
+        if (code == PANOS_E_NOMEM)
             rc = PANOS_E_NOMEM;
-            goto done;
-        }
-        memcpy(line, key.ptr, key.size);
-        line[key.size] = '\n';
-        code = panos_file_write_atomic(save, line, key.size + 1, 0600, err, sizeof(err));
-        panos_wipe(line, key.size + 1);
-        free(line);
-        if (code != PANOS_OK)
+        else if (code != PANOS_OK)
             rc = cli_local_error(code, err);
     } else {
         if (ctx->format_set && ctx->format == CLI_FORMAT_JSON) {

@@ -336,6 +336,7 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
         if (ctx->format_set)
             ro.fmt = ctx->format == CLI_FORMAT_TEXT  ? CLI_ROWS_TABLE
                      : ctx->format == CLI_FORMAT_XML ? CLI_ROWS_XML
+                     : ctx->format == CLI_FORMAT_CSV ? CLI_ROWS_CSV
                                                      : CLI_ROWS_JSONL;
         else
             ro.fmt = ctx->pretty ? CLI_ROWS_TABLE : CLI_ROWS_JSONL;

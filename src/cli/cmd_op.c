@@ -65,6 +65,15 @@ int cmd_op(struct cli_ctx *ctx, int argc, char **argv)
         rc = code == PANOS_E_INVALID_ARG ? cli_usage_error("op", "%s", err) : (int)code;
         goto done;
     }
+    if (ctx->format == CLI_FORMAT_CSV && !cli_output_has_rows(cmd.ptr)) {
+        rc = cli_usage_error("op",
+                             "-o csv: 'op %s' has no table; csv covers show interface all, "
+                             "show system info, show arp entry ..., show jobs all|processed|"
+                             "pending, show session all and show session info; use -o xml, "
+                             "json or text",
+                             text.ptr);
+        goto done;
+    }
     if ((rc = cli_connect(ctx, 1)) != 0)
         goto done;
     panos_client_set_raw(ctx->client, 1); /* text answers (request license fetch) pass through */

@@ -61,6 +61,13 @@ int cmd_tls(struct cli_ctx *ctx, int argc, char **argv)
                                                  ctx->timeout_ms, err, sizeof(err));
     if (code != PANOS_OK)
         return cli_local_error(code, err);
+    if (ctx->format == CLI_FORMAT_CSV) {
+        static const char *const names[] = {"sha256",     "subject",   "issuer",
+                                            "not_before", "not_after", "self_signed"};
+        const char *values[] = {info.sha256,     info.subject,   info.issuer,
+                                info.not_before, info.not_after, info.self_signed ? "true" : "false"};
+        return cli_print_record(names, values, 6);
+    }
     if (ctx->format == CLI_FORMAT_JSON) {
         json_t *o = json_pack("{s:s,s:s,s:s,s:s,s:s,s:b}", "sha256", info.sha256, "subject",
                               info.subject, "issuer", info.issuer, "not_before", info.not_before,

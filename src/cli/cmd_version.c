@@ -20,7 +20,8 @@ int cmd_version(struct cli_ctx *ctx, int argc, char **argv)
         if (c == 'h') {
             cli_help("version", "",
                      "Show the firewall's sw-version, multi-vsys, model and serial "
-                     "(panctl --version shows panctl's own).",
+                     "(panctl --version shows panctl's own).\nWith -o csv: one record, a "
+                     "header line and a row.",
                      opts);
             return 0;
         }
@@ -32,7 +33,12 @@ int cmd_version(struct cli_ctx *ctx, int argc, char **argv)
     if ((rc = cli_connect(ctx, 1)) != 0)
         return rc;
     panos_code code = panos_version_get(&r, ctx->client);
-    rc = code == PANOS_OK ? cli_print(ctx, r, NULL, NULL) : cli_fail_client(ctx, code);
+    if (code != PANOS_OK)
+        rc = cli_fail_client(ctx, code);
+    else if (ctx->format == CLI_FORMAT_CSV) /* one record: a header line and a row */
+        rc = cli_print_result_row(r);
+    else
+        rc = cli_print(ctx, r, NULL, NULL);
     panos_response_free(r);
     return rc;
 }

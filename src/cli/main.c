@@ -67,7 +67,8 @@ const struct cli_opt cli_global_opts[] = {
      "Panorama: send the request to the managed firewall SERIAL"},
     {{"vsys", required_argument, NULL, OPT_VSYS}, "VSYS", "virtual system for op commands"},
     {{"output", required_argument, NULL, 'o'}, "FORMAT",
-     "xml, json or text (default: text on a terminal, xml otherwise)"},
+     "xml, json, text or csv (csv: answers with rows; default: text on a terminal, xml "
+     "otherwise)"},
     {{"verbose", no_argument, NULL, 'v'}, NULL, "trace requests on stderr (secrets redacted)"},
     {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
     {{"version", no_argument, NULL, OPT_VERSION}, NULL, "print panctl's version"},
@@ -83,16 +84,7 @@ static void main_help(FILE *f)
     for (size_t i = 0; i < sizeof(cmds) / sizeof(cmds[0]); i++)
         fprintf(f, "  %-10s %s\n", cmds[i].name, cmds[i].summary);
     fputs("\nGlobal options:\n", f);
-    for (const struct cli_opt *o = cli_global_opts; o->opt.name; o++) {
-        char left[64];
-        if (o->opt.val < 256)
-            snprintf(left, sizeof(left), "-%c, --%s%s%s", o->opt.val, o->opt.name,
-                     o->arg ? " " : "", o->arg ? o->arg : "");
-        else
-            snprintf(left, sizeof(left), "    --%s%s%s", o->opt.name, o->arg ? " " : "",
-                     o->arg ? o->arg : "");
-        fprintf(f, "  %-26s %s\n", left, o->help);
-    }
+    cli_opt_rows(f, cli_global_opts);
     fputs("\nExamples (192.0.2.1 stands for your firewall):\n"
           "  panctl -H 192.0.2.1 tls                      # fingerprint to pin\n"
           "  panctl -H 192.0.2.1 --pin FP keygen -u admin > ~/.fw1.key\n"
@@ -157,12 +149,8 @@ static int cmd_help(struct cli_ctx *ctx, int argc, char **argv)
     return cmd->run(ctx, 2, hargv);
 }
 
-/*
- * Apply one global option, before the command name (main) or after it (the command's getopt
- * loop, whose table ends with these): the same code either way. @p c is what getopt_long
- * returned; anything that is not a global option is a usage error for @p cmd (getopt has
- * already said which option). Returns 0, or the exit status.
- */
+/* Before the command name (main) or after it (the command's getopt loop, whose table ends with
+ * the global options): the same code either way (opts.h). */
 int cli_global_option(struct cli_ctx *ctx, const char *cmd, int c, char *arg)
 {
     int rc;
@@ -216,7 +204,7 @@ int cli_global_option(struct cli_ctx *ctx, const char *cmd, int c, char *arg)
     case OPT_JAR: ctx->cookie_jar = arg; ctx->session = 1; break;
     case 'o':
         if (cli_format_parse(arg, &ctx->format) != 0)
-            return cli_usage_error(cmd, "--output %s: expected xml, json or text", arg);
+            return cli_usage_error(cmd, "--output %s: expected xml, json, text or csv", arg);
         ctx->format_set = 1;
         break;
     case 'v': ctx->verbose = 1; break;

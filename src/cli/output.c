@@ -18,6 +18,8 @@ int cli_format_parse(const char *s, enum cli_format *out)
         *out = CLI_FORMAT_JSON;
     else if (strcmp(s, "text") == 0)
         *out = CLI_FORMAT_TEXT;
+    else if (strcmp(s, "csv") == 0)
+        *out = CLI_FORMAT_CSV;
     else
         return -1;
     return 0;
@@ -779,10 +781,10 @@ static char *field_value(const xmlNode *node)
 }
 
 /* Two columns, field and value, one row for each child element of @p parent. */
-static int print_fields(FILE *out, const xmlNode *parent)
+static int print_fields(FILE *out, enum cli_rows_format fmt, const xmlNode *parent)
 {
     static const char *const cols[] = {"field", "value"};
-    const struct cli_rows_opts opts = {.fmt = CLI_ROWS_TABLE, .cols = cols, .ncols = 2,
+    const struct cli_rows_opts opts = {.fmt = fmt, .cols = cols, .ncols = 2,
                                        .no_header = 1};
     struct cli_rows *w = NULL;
     int rc = cli_rows_new(&w, out, &opts);
@@ -803,13 +805,14 @@ static int print_fields(FILE *out, const xmlNode *parent)
 
 /*
  * One row per child element of @p list named @p item; column i is the text of the item's
- * child element @p fields[i]. Headers are printed even when the list is empty.
+ * child element @p fields[i]. A table prints @p headers even when the list is empty; CSV
+ * names its columns by the @p fields.
  */
-static int print_list(FILE *out, const xmlNode *list, const char *item, const char *const *headers,
-                      const char *const *fields, size_t ncols)
+static int print_list(FILE *out, enum cli_rows_format fmt, const xmlNode *list, const char *item,
+                      const char *const *headers, const char *const *fields, size_t ncols)
 {
-    const struct cli_rows_opts opts = {.fmt = CLI_ROWS_TABLE, .cols = fields, .ncols = ncols,
-                                       .headers = headers};
+    const struct cli_rows_opts opts = {.fmt = fmt, .cols = fields, .ncols = ncols,
+                                       .headers = fmt == CLI_ROWS_TABLE ? headers : NULL};
     panos_log_field f[16];
     char *owned[16];
     struct cli_rows *w = NULL;
@@ -984,8 +987,10 @@ static enum known_cmd classify_cmd(const char *cmd_xml)
     return k;
 }
 
-/* The table for a known command; 1 when @p result has not the expected shape. */
-static int print_known(FILE *out, enum known_cmd k, const xmlNode *result)
+/* The table for a known command, as a table or CSV (@p fmt); 1 when @p result has not the
+ * expected shape. */
+static int print_known(FILE *out, enum cli_rows_format fmt, enum known_cmd k,
+                       const xmlNode *result)
 {
     static const char *const if_h[] = {"NAME", "ZONE", "IP", "VSYS", "TAG"};
     static const char *const if_f[] = {"name", "zone", "ip", "vsys", "tag"};
@@ -1005,12 +1010,12 @@ static int print_known(FILE *out, enum known_cmd k, const xmlNode *result)
     case CMD_JOBS:
         return has_elem_child(result) && elem_child(result, "job") == NULL
                    ? 1
-                   : print_list(out, result, "job", job_h, job_f, 6);
+                   : print_list(out, fmt, result, "job", job_h, job_f, 6);
     case CMD_SYSTEM_INFO:
         n = elem_child(result, "system");
-        return n ? print_fields(out, n) : 1;
+        return n ? print_fields(out, fmt, n) : 1;
     case CMD_SESSION_INFO:
-        return has_elem_child(result) ? print_fields(out, result) : 1;
+        return has_elem_child(result) ? print_fields(out, fmt, result) : 1;
     case CMD_INTERFACE_ALL:
         n = elem_child(result, "ifnet");
         m = elem_child(result, "hw");
@@ -1018,19 +1023,19 @@ static int print_known(FILE *out, enum known_cmd k, const xmlNode *result)
             return 1;
         rc = 0;
         if (n != NULL)
-            rc = print_list(out, n, "entry", if_h, if_f, 5);
+            rc = print_list(out, fmt, n, "entry", if_h, if_f, 5);
         if (rc == 0 && n != NULL && m != NULL)
             fputc('\n', out);
         if (rc == 0 && m != NULL)
-            rc = print_list(out, m, "entry", hw_h, hw_f, 5);
+            rc = print_list(out, fmt, m, "entry", hw_h, hw_f, 5);
         return rc;
     case CMD_ARP:
         n = elem_child(result, "entries");
         if (n == NULL && elem_child(result, "total") == NULL)
             return 1;
-        return print_list(out, n, "entry", arp_h, arp_f, 6);
+        return print_list(out, fmt, n, "entry", arp_h, arp_f, 6);
     case CMD_SESSION_ALL:
-        return print_list(out, result, "entry", ses_h, ses_f, 8);
+        return print_list(out, fmt, result, "entry", ses_h, ses_f, 8);
     case CMD_NONE:
         break;
     }
@@ -1044,7 +1049,7 @@ static int output_text(FILE *out, const panos_response *r, const char *cmd_xml)
         return 0;
     enum known_cmd k = classify_cmd(cmd_xml);
     if (k != CMD_NONE) {
-        int rc = print_known(out, k, result);
+        int rc = print_known(out, CLI_ROWS_TABLE, k, result);
         if (rc != 1)
             return rc;
     }
@@ -1067,11 +1072,32 @@ static int output_text(FILE *out, const panos_response *r, const char *cmd_xml)
     return 0;
 }
 
+/* ---- CSV: the rows of the op tables above ---- */
+
+int cli_output_has_rows(const char *cmd_xml)
+{
+    return classify_cmd(cmd_xml) != CMD_NONE;
+}
+
+/* The known op tables as CSV (show interface all: two tables, an empty line between them, as
+ * in text); any other answer has no rows: PANOS_E_PARSE. */
+static int output_csv(FILE *out, const panos_response *r, const char *cmd_xml)
+{
+    const xmlNode *result = panos_response_result(r);
+    enum known_cmd k = classify_cmd(cmd_xml);
+    if (is_raw(r) || result == NULL || k == CMD_NONE)
+        return PANOS_E_PARSE;
+    int rc = print_known(out, CLI_ROWS_CSV, k, result);
+    return rc == 1 ? PANOS_E_PARSE : rc;
+}
+
 int cli_output_response(FILE *out, const panos_response *r, enum cli_format fmt,
                         const char *cmd_xml, int pretty)
 {
     int rc = 0;
-    if (is_raw(r)) {
+    if (fmt == CLI_FORMAT_CSV) {
+        rc = output_csv(out, r, cmd_xml);
+    } else if (is_raw(r)) {
         rc = output_raw(out, r, fmt, pretty);
     } else {
         switch (fmt) {
@@ -1083,6 +1109,8 @@ int cli_output_response(FILE *out, const panos_response *r, enum cli_format fmt,
             break;
         case CLI_FORMAT_TEXT:
             rc = output_text(out, r, cmd_xml);
+            break;
+        case CLI_FORMAT_CSV: /* above */
             break;
         }
     }
@@ -1096,7 +1124,7 @@ int cli_output_file(const char *path, const panos_response *r, enum cli_format f
 {
     size_t len = 0;
     const char *body = panos_response_body(r, &len);
-    if (is_raw(r) && fmt != CLI_FORMAT_JSON) /* the body as it is: no copy */
+    if (is_raw(r) && fmt != CLI_FORMAT_JSON && fmt != CLI_FORMAT_CSV) /* as it is: no copy */
         return panos_file_write_atomic(path, body, len, 0600, errbuf, errlen);
     char *buf = NULL;
     size_t n = 0;

@@ -12,10 +12,11 @@
 enum cli_format {
     CLI_FORMAT_XML = 0,
     CLI_FORMAT_JSON,
-    CLI_FORMAT_TEXT
+    CLI_FORMAT_TEXT,
+    CLI_FORMAT_CSV  /* only answers with rows: the op tables (cli_output_has_rows()), logs */
 };
 
-/* Parse "xml", "json" or "text". Returns 0, or -1 for anything else. */
+/* Parse "xml", "json", "text" or "csv". Returns 0, or -1 for anything else. */
 int cli_format_parse(const char *s, enum cli_format *out);
 
 /*
@@ -23,13 +24,17 @@ int cli_format_parse(const char *s, enum cli_format *out);
  * xml: the body as received, pretty-printed when @p pretty; json: the <result> mapped by
  * cli_xml_to_json() plus a newline; text: a table for the op results it knows (chosen by
  * @p cmd_xml, the command sent, NULL for non-op requests), else the result text, else nested
- * "key: value" lines. A raw answer (not a <response>: an export, a text page) is written byte
- * for byte as xml and text; as json its XML root is mapped under its name, and a body that is
- * not XML is PANOS_E_PARSE.
+ * "key: value" lines; csv: the rows of those tables (RFC 4180, a header line of the PAN-OS
+ * field names), PANOS_E_PARSE for an answer that has none. A raw answer (not a <response>: an
+ * export, a text page) is written byte for byte as xml and text; as json its XML root is mapped
+ * under its name, and a body that is not XML is PANOS_E_PARSE (as csv, always).
  * @return 0, or a panos_code (PANOS_E_NOMEM, PANOS_E_PARSE, PANOS_E_IO on a write error).
  */
 int cli_output_response(FILE *out, const panos_response *r, enum cli_format fmt,
                         const char *cmd_xml, int pretty);
+
+/* Whether the op command @p cmd_xml is one whose answer has a table (so -o csv can print it). */
+int cli_output_has_rows(const char *cmd_xml);
 
 /*
  * Write what cli_output_response() prints (not pretty) to the file @p path atomically: a

@@ -1,0 +1,30 @@
+/* SPDX-License-Identifier: MIT */
+/* msg.h -- panctl's diagnostics on stderr: errors, warnings, usage errors, a client's failure. */
+#ifndef PANCTL_MSG_H
+#define PANCTL_MSG_H
+
+#include <panos/panos.h>
+
+struct cli_ctx;
+
+/* "panctl: " + message on stderr. */
+void cli_error(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
+
+/* "panctl: (N) NAME: message" for a failure that did not come from the firewall (message
+ * empty or NULL: the code's description); returns N. NOT_FOUND (a missing local file) is
+ * reported as IO (18). */
+int cli_local_error(panos_code code, const char *msg);
+
+/* Print the client's last error as "panctl: (N) NAME: [http N] [api N] message", with a hint
+ * when a key was refused; returns N. */
+int cli_fail_client(const struct cli_ctx *ctx, panos_code code);
+
+/* "Try 'panctl CMD --help'." alone (after getopt's own message); returns PANOS_E_INVALID_ARG. */
+int cli_usage_try(const char *cmd);
+
+/* A usage error: the message, then "Try 'panctl CMD --help'." (@p cmd NULL: panctl itself);
+ * returns PANOS_E_INVALID_ARG. */
+int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+
+#endif
