@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* transport.c -- the only libcurl user: easy and multi handles, one transfer state machine. */
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -34,9 +35,20 @@ void panos__transport_global_cleanup(void)
     curl_global_cleanup();
 }
 
+static char user_agent[96];
+static pthread_once_t user_agent_once = PTHREAD_ONCE_INIT;
+
+static void user_agent_init(void)
+{
+    const curl_version_info_data *v = curl_version_info(CURLVERSION_NOW);
+    snprintf(user_agent, sizeof(user_agent), "libpanos/%s libcurl/%s", PANOS_VERSION_STRING,
+             v && v->version ? v->version : "unknown");
+}
+
 const char *panos__transport_user_agent(void)
 {
-    return "panctl/" PANOS_VERSION_STRING;
+    pthread_once(&user_agent_once, user_agent_init);
+    return user_agent;
 }
 
 panos_code panos__easy_new(struct panos__easy **out)
