@@ -190,18 +190,82 @@ static panos_code exchange(panos_client *c, struct panos__xfer *x, const panos__
     return code == PANOS_OK ? PANOS_OK : transfer_error(c, x);
 }
 
-static long elapsed_ms(panos_client *c, long long t0)
+/* One request in flight: what the retry loop's hooks work on. */
+struct attempt_ctx {
+    panos_client *c;
+    panos_response **out;
+    const panos__sb *body;
+    const panos__sb *shown; /* the redacted body, for the trace */
+    struct panos__xfer x;   /* the last attempt's transfer */
+};
+
+static void attempt_hook(void *payload, int attempt, struct panos__attempt *a)
 {
-    return (long)(c->clock.now_ms(c->clock.payload) - t0);
+    (void)attempt;
+    struct attempt_ctx *t = payload;
+    panos_client *c = t->c;
+    long long t0 = c->clock.now_ms(c->clock.payload);
+    panos__client_trace(c, "> POST %s %s%s", c->set.url, t->shown->ptr ? t->shown->ptr : "",
+                        panos__auth_trace_tag(c));
+    panos__xfer_dispose(&t->x);
+    a->code = exchange(c, &t->x, t->body);
+    long el = (long)(c->clock.now_ms(c->clock.payload) - t0);
+    if (a->code == PANOS_OK && c->req.sink && t->x.http_status == 200) {
+        panos__client_trace(c, "< HTTP 200 streamed (%ld ms)", el);
+    } else if (a->code == PANOS_OK) {
+        panos__client_trace(c, "< HTTP %ld, %zu bytes, %s (%ld ms)", t->x.http_status,
+                            t->x.answer.len,
+                            t->x.content_type[0] ? t->x.content_type : "no content type", el);
+        a->code = classify_answer(c, &t->x, c->req.sink ? NULL : t->out);
+    } else {
+        panos__client_trace(c, "< failed after %ld ms: %s", el, c->err.err.message);
+    }
+    a->http_status = c->err.err.http_status;
+    a->message = c->err.err.message;
+    a->retry_after_s = t->x.retry_after_s;
 }
 
+static void discard_hook(void *payload, const struct panos__attempt *last)
+{
+    (void)last;
+    struct attempt_ctx *t = payload;
+    if (t->out && *t->out) {
+        panos_response_free(*t->out);
+        *t->out = NULL;
+    }
+}
+
+static void waiting_hook(void *payload, long wait_ms, const struct panos__attempt *last)
+{
+    struct attempt_ctx *t = payload;
+    panos__client_trace(t->c, "* retrying in %ld ms (%s)", wait_ms, panos_code_name(last->code));
+}
+
+static panos_code out_of_time_hook(void *payload, int attempt, long wait_ms,
+                                   const struct panos__attempt *last)
+{
+    struct attempt_ctx *t = payload;
+    if (wait_ms < 0)
+        return panos__client_deadline_error(t->c, attempt ? "ran out before the retry"
+                                                          : "ran out before the request");
+    /* Never sleep past the deadline: fail now, saying what the last attempt met. */
+    char why[160];
+    snprintf(why, sizeof(why), "leaves no time for the retry due in %ld ms (%s: %s)", wait_ms,
+             panos_code_name(last->code), last->message);
+    return panos__client_deadline_error(t->c, why);
+}
+
+static const struct panos__retry_hooks request_hooks = {attempt_hook, discard_hook, waiting_hook,
+                                                        out_of_time_hook};
+
+/* A request with its retries (retry.c's loop over this file's exchange). */
 static panos_code request_once(panos_response **out, panos_client *c, const panos_param *params,
                                size_t n, panos__sink_fn sink, void *payload)
 {
     panos__sb body = PANOS__SB_INIT, shown = PANOS__SB_INIT;
-    struct panos__xfer x;
+    struct attempt_ctx t = {c, out, &body, &shown, {0}};
     panos_code code;
-    panos__xfer_init(&x);
+    panos__xfer_init(&t.x);
     if (out)
         *out = NULL;
     panos__client_clear_error(c);
@@ -210,59 +274,15 @@ static panos_code request_once(panos_response **out, panos_client *c, const pano
         panos__client_set_error(c, code, 0, -1, NULL, "out of memory");
         goto done;
     }
-    int attempts = panos__retry_attempts(&c->set.retry, params, n, sink != NULL);
     c->req.sink = sink;
     c->req.sink_payload = payload;
-    for (int attempt = 0; attempt < attempts; attempt++) {
-        long long t0 = c->clock.now_ms(c->clock.payload);
-        if (panos__deadline_left(&c->set.deadline, t0) == 0) {
-            code = panos__client_deadline_error(c, attempt ? "ran out before the retry"
-                                                           : "ran out before the request");
-            break;
-        }
-        panos__client_trace(c, "> POST %s %s%s", c->set.url, shown.ptr ? shown.ptr : "",
-                            panos__auth_trace_tag(c));
-        panos__xfer_dispose(&x);
-        code = exchange(c, &x, &body);
-        long el = elapsed_ms(c, t0);
-        if (code == PANOS_OK && sink && x.http_status == 200) {
-            panos__client_trace(c, "< HTTP 200 streamed (%ld ms)", el);
-            break;
-        }
-        if (code == PANOS_OK) {
-            panos__client_trace(c, "< HTTP %ld, %zu bytes, %s (%ld ms)", x.http_status,
-                                x.answer.len,
-                                x.content_type[0] ? x.content_type : "no content type", el);
-            code = classify_answer(c, &x, sink ? NULL : out);
-        } else {
-            panos__client_trace(c, "< failed after %ld ms: %s", el, c->err.err.message);
-        }
-        long wait = 0;
-        long left = panos__deadline_left(&c->set.deadline, c->clock.now_ms(c->clock.payload));
-        enum panos__retry_step step =
-            panos__retry_next(&c->set.retry, attempt, attempts, code, c->err.err.http_status,
-                              c->err.err.message, x.retry_after_s, left, &wait);
-        if (step == PANOS__RETRY_STOP)
-            break;
-        if (out && *out) {
-            panos_response_free(*out);
-            *out = NULL;
-        }
-        if (step == PANOS__RETRY_DEADLINE) {
-            /* Never sleep past the deadline: fail now, saying what the last attempt met. */
-            char why[160];
-            snprintf(why, sizeof(why), "leaves no time for the retry due in %ld ms (%s: %s)", wait,
-                     panos_code_name(code), c->err.err.message);
-            code = panos__client_deadline_error(c, why);
-            break;
-        }
-        panos__client_trace(c, "* retrying in %ld ms (%s)", wait, panos_code_name(code));
-        c->clock.sleep_ms(c->clock.payload, wait);
-    }
+    code = panos__retry_run(&c->set.retry, &c->set.deadline, &c->clock,
+                            panos__retry_attempts(&c->set.retry, params, n, sink != NULL),
+                            &request_hooks, &t);
 done:
     c->req.sink = NULL;
     c->req.sink_payload = NULL;
-    panos__xfer_dispose(&x);
+    panos__xfer_dispose(&t.x);
     panos__sb_dispose(&body, 1);
     panos__sb_dispose(&shown, 0);
     return code;

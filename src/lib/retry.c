@@ -123,3 +123,31 @@ enum panos__retry_step panos__retry_next(const struct panos__retry_policy *p, in
         return PANOS__RETRY_DEADLINE; /* never sleep past the deadline */
     return PANOS__RETRY_WAIT;
 }
+
+panos_code panos__retry_run(const struct panos__retry_policy *p, const struct panos__deadline *d,
+                            const struct panos__clock *clock, int attempts,
+                            const struct panos__retry_hooks *h, void *payload)
+{
+    struct panos__attempt a = {PANOS_OK, 0, "", -1};
+    for (int attempt = 0; attempt < attempts; attempt++) {
+        if (panos__deadline_left(d, clock->now_ms(clock->payload)) == 0)
+            return h->out_of_time(payload, attempt, -1, &a);
+        a.code = PANOS_OK;
+        a.http_status = 0;
+        a.message = "";
+        a.retry_after_s = -1;
+        h->attempt(payload, attempt, &a);
+        long wait = 0;
+        long left = panos__deadline_left(d, clock->now_ms(clock->payload));
+        enum panos__retry_step step = panos__retry_next(p, attempt, attempts, a.code, a.http_status,
+                                                        a.message, a.retry_after_s, left, &wait);
+        if (step == PANOS__RETRY_STOP)
+            return a.code;
+        h->discard(payload, &a);
+        if (step == PANOS__RETRY_DEADLINE)
+            return h->out_of_time(payload, attempt + 1, wait, &a);
+        h->waiting(payload, wait, &a);
+        clock->sleep_ms(clock->payload, wait);
+    }
+    return a.code;
+}

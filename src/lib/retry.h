@@ -8,8 +8,9 @@
 
 /*
  * Everything here is a pure function of its arguments: time comes in as a number of
- * milliseconds ("now", from a struct panos__clock), nothing sleeps and nothing reads the
- * client. request.c runs the loop; tests/unit/test_retry.c drives these with a fake clock.
+ * milliseconds ("now") or through a struct panos__clock, and nothing reads the client.
+ * panos__retry_run() is the loop request.c uses, with the attempt itself behind hooks, so
+ * tests/unit/test_retry.c drives the very same loop with fake attempts and a fake clock.
  */
 
 /* The retry settings of a client (panos_client_options, defaults applied). */
@@ -83,5 +84,37 @@ enum panos__retry_step panos__retry_next(const struct panos__retry_policy *p, in
                                          int attempts, panos_code code, long http_status,
                                          const char *message, long retry_after_s,
                                          long deadline_left, long *wait_out);
+
+/* What one attempt met, as the loop needs it. */
+struct panos__attempt {
+    panos_code code;     /* PANOS_OK ends the loop */
+    long http_status;    /* 0 when no answer came */
+    const char *message; /* the last error's message (borrowed until the next attempt) */
+    long retry_after_s;  /* the answer's Retry-After, -1 when absent */
+};
+
+/* What the loop asks of the request it repeats. */
+struct panos__retry_hooks {
+    /* Make attempt number @p attempt (0-based) and say what it met in @p out. */
+    void (*attempt)(void *payload, int attempt, struct panos__attempt *out);
+    /* A retry is due after @p last failed: drop what it left (a failed answer). */
+    void (*discard)(void *payload, const struct panos__attempt *last);
+    /* The loop will sleep @p wait_ms before the next attempt (trace it). */
+    void (*waiting)(void *payload, long wait_ms, const struct panos__attempt *last);
+    /* The deadline ends the loop: before attempt @p attempt (@p wait_ms -1), or because the
+     * retry due in @p wait_ms would reach it (@p last is then the failure it follows). Sets
+     * the error and returns the code the request ends with (PANOS_E_TIMEOUT). */
+    panos_code (*out_of_time)(void *payload, int attempt, long wait_ms,
+                              const struct panos__attempt *last);
+};
+
+/*
+ * The retry loop: up to @p attempts attempts, waiting as panos__retry_next() says on
+ * @p clock, never starting an attempt or a wait that the deadline @p d does not leave time
+ * for. Returns the code of the last attempt, or what out_of_time returned.
+ */
+panos_code panos__retry_run(const struct panos__retry_policy *p, const struct panos__deadline *d,
+                            const struct panos__clock *clock, int attempts,
+                            const struct panos__retry_hooks *h, void *payload);
 
 #endif
