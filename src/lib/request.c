@@ -183,6 +183,8 @@ static panos_code exchange(panos_client *c, struct panos__xfer *x, const panos__
     if (code != PANOS_OK)
         return code;
     code = panos__xfer_perform(x);
+    if (x->fail == PANOS__XFER_SETUP)
+        return transfer_error(c, x); /* nothing was sent */
     /* The session outlives this process; a jar that cannot be saved fails the exchange (the
      * request itself was answered: the message says so). */
     if (c->set.cookie_jar && panos__auth_jar_save(c) != PANOS_OK && code == PANOS_OK)

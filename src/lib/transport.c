@@ -417,8 +417,9 @@ static void reap(struct panos__multi *m)
             continue;
         CURL *e = msg->easy_handle;
         CURLcode rc = msg->data.result;
-        struct panos__xfer *x = NULL;
-        curl_easy_getinfo(e, CURLINFO_PRIVATE, (char **)&x);
+        char *priv = NULL;
+        curl_easy_getinfo(e, CURLINFO_PRIVATE, &priv);
+        struct panos__xfer *x = (struct panos__xfer *)(void *)priv;
         curl_multi_remove_handle(m->curlm, e);
         if (x == NULL)
             continue;
