@@ -188,8 +188,8 @@ done:
     return code;
 }
 
-/* Whether a failure may be cured by a new key (client.h, panos_client_set_rekey). */
-static int renewable(const panos_client *c, panos_code code, const panos_param *params, size_t n)
+int panos__auth_renewable(const panos_client *c, panos_code code, const panos_param *params,
+                          size_t n)
 {
     const char *type = panos__param_value(params, n, "type");
     if (c->sec.rekey_creds == NULL || c->sec.key == NULL || c->sec.basic_user != NULL ||
@@ -202,7 +202,7 @@ static int renewable(const panos_client *c, panos_code code, const panos_param *
 panos_code panos__auth_renew(panos_client *c, panos_code code, const panos_param *params, size_t n,
                              panos_response **out)
 {
-    if (!renewable(c, code, params, n))
+    if (!panos__auth_renewable(c, code, params, n))
         return code;
     char first[512];
     snprintf(first, sizeof(first), "%s", c->err.err.message);

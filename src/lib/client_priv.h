@@ -104,6 +104,12 @@ panos_code panos__auth_jar_check(panos_client *c, const char *path);
  * old jar, with the last error set). */
 panos_code panos__auth_jar_save(panos_client *c);
 
+/* Whether a failure may be cured by a new key (client.h, panos_client_set_rekey): a keyed
+ * request (not keygen, not basic auth) refused as KEY_EXPIRED, AUTH or PAN-OS code 16/22,
+ * with a credentials callback set. */
+int panos__auth_renewable(const panos_client *c, panos_code code, const panos_param *params,
+                          size_t n);
+
 /* After a request failed with @p code: when the key can be renewed (panos_client_set_rekey),
  * make a new one and return PANOS_OK so that the request is sent again; otherwise return the
  * code the request ends with (the first failure, or keygen's). */

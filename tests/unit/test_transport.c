@@ -1,14 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* test_transport.c -- transfers without a server: the User-Agent, a refused connection. */
-#include <arpa/inet.h>
-#include <netinet/in.h>
 #include <stdio.h>
 #include <string.h>
-#include <sys/socket.h>
-#include <unistd.h>
 #include <panos/panos.h>
 #include "transport.h"
 #include "check.h"
+#include "closedport.h"
 
 /* The User-Agent names the library and libcurl, not a front end. */
 static void test_user_agent(void **state)
@@ -21,20 +18,10 @@ static void test_user_agent(void **state)
     CHECK_TRUE(strstr(ua, "panctl") == NULL);
 }
 
-/* A loopback URL on a port that was free a moment ago: connecting to it is refused. */
+/* A loopback URL on a port nothing listens on: connecting to it is refused. */
 static void closed_port_url(char *url, size_t len)
 {
-    int fd = socket(AF_INET, SOCK_STREAM, 0);
-    struct sockaddr_in sa;
-    memset(&sa, 0, sizeof(sa));
-    sa.sin_family = AF_INET;
-    sa.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t sl = sizeof(sa);
-    CHECK_TRUE(fd >= 0);
-    CHECK_EQ(0, bind(fd, (struct sockaddr *)&sa, sizeof(sa)));
-    CHECK_EQ(0, getsockname(fd, (struct sockaddr *)&sa, &sl));
-    close(fd);
-    snprintf(url, len, "http://127.0.0.1:%u/api/", (unsigned)ntohs(sa.sin_port));
+    snprintf(url, len, "http://127.0.0.1:%u/api/", closed_port());
 }
 
 static void setup_xfer(struct panos__xfer *x, struct panos__easy *e, const char *url)
