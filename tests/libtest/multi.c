@@ -200,8 +200,12 @@ static void tls_phase(const char *pansim, const char *casefile, const char *dir)
     pin.set = 1;
     long conns = 0;
     long el = round_trip(url, 2, &pin, &conns);
-    fprintf(stderr, "libtest_multi: %d pinned HTTPS transfers, at most 2 per host: %ld ms\n", NXFER,
-            el);
+    fprintf(stderr,
+            "libtest_multi: %d pinned HTTPS transfers, at most 2 per host: %ld ms, %ld "
+            "connections\n",
+            NXFER, el, conns);
+    /* Two of them ran on reused connections: the pre-request check passed them there. */
+    check(conns >= 1 && conns <= 2, "pinned, bound 2: %ld connections opened", conns);
 
     struct panos__easy *e = NULL;
     struct panos__multi *m = NULL;
