@@ -1,12 +1,12 @@
 /* SPDX-License-Identifier: MIT */
-/* global.c -- one-time initialisation of libcurl and libxml2 for the whole process. */
-#include <curl/curl.h>
+/* global.c -- one-time set-up of libcurl (via transport.c) and libxml2 for the whole process. */
 #include <libxml/parser.h>
 #include <panos/common.h>
+#include "transport.h"
 
 panos_code panos_global_init(void)
 {
-    if (curl_global_init(CURL_GLOBAL_DEFAULT) != CURLE_OK)
+    if (panos__transport_global_init() != PANOS_OK)
         return PANOS_E_FAILED;
     xmlInitParser();
     return PANOS_OK;
@@ -15,7 +15,7 @@ panos_code panos_global_init(void)
 void panos_global_cleanup(void)
 {
     xmlCleanupParser();
-    curl_global_cleanup();
+    panos__transport_global_cleanup();
 }
 
 const char *panos_version_string(void)
