@@ -8,6 +8,10 @@
 #include "common.h"
 #include "client.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** One child element of a log <entry>: <src>192.0.2.1</src>, <srcloc cc="US">United States</srcloc>. */
 typedef struct panos_log_field {
     const char *name;  /**< element name */
@@ -170,5 +174,9 @@ PANOS_EXTERN panos_code panos_logfilter_build(panos_buf *out, const panos_logfil
 
 /** 1 if @p log_type is one the API knows (the list in panos-logs-investigation.md §1.2). */
 PANOS_EXTERN int panos_log_type_valid(const char *log_type);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

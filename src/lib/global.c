@@ -12,9 +12,16 @@ panos_code panos_global_init(void)
     return PANOS_OK;
 }
 
+/*
+ * libcurl counts its init and cleanup calls, so curl_global_cleanup() here only undoes our
+ * own curl_global_init(). libxml2 does not count: xmlCleanupParser() would tear down the
+ * parser of the whole process, under a host program (or another library) that still uses
+ * libxml2, and libxml2's own documentation says to call it only at the very end of a program.
+ * So libxml2 is left initialised; a program that wants the last bytes back calls
+ * xmlCleanupParser() itself after its last use of libxml2 (docs/man/libpanos.3).
+ */
 void panos_global_cleanup(void)
 {
-    xmlCleanupParser();
     curl_global_cleanup();
 }
 
