@@ -9,8 +9,7 @@
 #define PANOS_EXTERN
 #endif
 
-#define PANOS_VERSION_STRING "0.1.0"
-
+#include <panos/version.h> /* generated: PANOS_VERSION_MAJOR, _MINOR, _PATCH, _NUM, _STRING */
 #include "error.h"
 
 #ifdef __cplusplus
@@ -33,8 +32,16 @@ PANOS_EXTERN panos_code panos_global_init(void);
  */
 PANOS_EXTERN void panos_global_cleanup(void);
 
-/** The library version, e.g. "0.1.0" (static string). Thread-safe. */
+/** The version of the library running, e.g. "0.1.0" (static string; PANOS_VERSION_STRING is
+ *  that of the headers compiled against). Thread-safe. */
 PANOS_EXTERN const char *panos_version_string(void);
+
+/**
+ * The version of the library running, as numbers. Each out-parameter may be NULL when not
+ * wanted. A program can compare them with PANOS_VERSION_MAJOR etc. (the headers it was
+ * compiled with) to refuse a library older than it needs. Thread-safe.
+ */
+PANOS_EXTERN void panos_version(int *major, int *minor, int *patch);
 
 #ifdef __cplusplus
 }

@@ -29,3 +29,13 @@ const char *panos_version_string(void)
 {
     return PANOS_VERSION_STRING;
 }
+
+void panos_version(int *major, int *minor, int *patch)
+{
+    if (major != NULL)
+        *major = PANOS_VERSION_MAJOR;
+    if (minor != NULL)
+        *minor = PANOS_VERSION_MINOR;
+    if (patch != NULL)
+        *patch = PANOS_VERSION_PATCH;
+}

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* test_node.c -- the element walker of <panos/node.h> and panos_doc. */
+/* test_node.c -- the element walker of <panos/node.h>, panos_doc, and the version calls. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -139,6 +139,24 @@ static void test_doc_parse_errors(void **state)
     CHECK_CODE(PANOS_E_PARSE, panos_doc_parse(&d, "", 0, NULL, 0));
 }
 
+static void test_version(void **state)
+{
+    (void)state;
+    int major = -1, minor = -1, patch = -1;
+    panos_version(&major, &minor, &patch);
+    CHECK_EQ(PANOS_VERSION_MAJOR, major);
+    CHECK_EQ(PANOS_VERSION_MINOR, minor);
+    CHECK_EQ(PANOS_VERSION_PATCH, patch);
+    panos_version(NULL, &minor, NULL);
+    char s[64];
+    snprintf(s, sizeof(s), "%d.%d.%d", major, minor, patch);
+    CHECK_STR(s, panos_version_string());
+    CHECK_STR(PANOS_VERSION_STRING, panos_version_string());
+    CHECK_EQ((major << 16) | (minor << 8) | patch, PANOS_VERSION_NUM);
+    CHECK_TRUE(PANOS_VERSION_AT_LEAST(0, 1, 0));
+    CHECK_TRUE(!PANOS_VERSION_AT_LEAST(PANOS_VERSION_MAJOR + 1, 0, 0));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -146,6 +164,7 @@ int main(void)
         cmocka_unit_test(test_text),
         cmocka_unit_test(test_dump),
         cmocka_unit_test(test_doc_parse_errors),
+        cmocka_unit_test(test_version),
     };
     if (panos_global_init() != PANOS_OK)
         return 1;
