@@ -16,6 +16,17 @@
 extern "C" {
 #endif
 
+/*
+ * Conventions every public function follows (docs/man/libpanos.3, NULL ARGUMENTS and ERRORS):
+ *  - A required pointer (a handle, an options struct, an out-parameter, a name to look up)
+ *    that is NULL is a programming error: the library writes one line on stderr and aborts
+ *    (PANOS_ASSERT). Free functions, the node walker and arguments documented as optional
+ *    take NULL. NULL in outside data (user, password, path, command) is PANOS_E_INVALID_ARG.
+ *  - Errors are a panos_code. Detail lives with the handle (panos_client_last_error(),
+ *    panos_logparser_error()); calls without a handle take an optional (errbuf, errlen),
+ *    emptied on entry and holding one line after a failure.
+ */
+
 /**
  * Initialise libcurl and libxml2. Call once from main() before any thread starts.
  * @return PANOS_OK, or PANOS_E_FAILED if libcurl could not be initialised.

@@ -37,6 +37,12 @@ typedef int (*panos_log_entry_fn)(void *payload, const panos_log_entry *e);
 
 /* ---- The streaming parser (used by the query; public for tests, benches and other feeds) ---- */
 
+/*
+ * Threads: a parser is used by one thread at a time (its callback runs on that thread);
+ * different parsers may run in different threads at once. Errors: the calls return a code and
+ * the parser keeps the one-line detail (panos_logparser_error()), as a client does.
+ */
+
 typedef struct panos_logparser panos_logparser;
 
 /** Default cap on one field's text: PAN-OS fields are short (the longest, a URL or a config
@@ -83,6 +89,16 @@ typedef struct panos_logparser_info {
     int stopped;            /**< the callback asked to stop */
 } panos_logparser_info;
 PANOS_EXTERN const panos_logparser_info *panos_logparser_info_get(const panos_logparser *p);
+
+/**
+ * Why the last panos_logparser_feed() or _finish() failed, in one line: the limit passed and
+ * the panctl option that raises it (PANOS_E_TOO_LARGE), the refused DTD or libxml2's first
+ * error (PANOS_E_PARSE); "" when nothing failed. The parser is a handle, so its error detail
+ * lives in it, as a client's does (libpanos(3), ERRORS). Borrowed until the parser is freed.
+ */
+PANOS_EXTERN const char *panos_logparser_error(const panos_logparser *p);
+
+/** Free a parser. Accepts NULL. */
 PANOS_EXTERN void panos_logparser_free(panos_logparser *p);
 
 /* ---- The query ---- */
@@ -118,6 +134,9 @@ typedef struct panos_log_query {
 } panos_log_query;
 
 /**
+ * Threads: the query uses @p c, so it follows the client's rule (one thread at a time per
+ * client); @p fn and the progress callback run on the calling thread.
+ *
  * Run a log query: enqueue type=log jobs, poll each with a growing interval until FIN, and hand
  * every entry to @p fn as it is parsed from the answer (never the whole answer in memory).
  * Paging past one job (5,000 entries) uses a seqno cursor so entries arriving meanwhile are

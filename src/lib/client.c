@@ -22,6 +22,7 @@
 #include "response_priv.h"
 #include "sbuf.h"
 #include "stream.h"
+#include "contract.h"
 
 struct panos_client {
     CURL *easy;
@@ -74,6 +75,7 @@ struct panos_client {
 
 void panos_client_options_init(panos_client_options *opts)
 {
+    PANOS_ASSERT(opts != NULL);
     panos_client_options d = PANOS_CLIENT_OPTIONS_INIT;
     *opts = d;
 }
@@ -148,6 +150,7 @@ static int needs_brackets(const char *host)
 
 panos_code panos_client_new(panos_client **out, const panos_client_options *opts)
 {
+    PANOS_ASSERT(out != NULL && opts != NULL);
     *out = NULL;
     /* Version 1 structs end before deadline_ms: never read past what the caller has. */
     if (opts == NULL || opts->version < 1 || opts->version > PANOS_CLIENT_OPTIONS_VERSION ||
@@ -230,6 +233,7 @@ void panos_client_free(panos_client *c)
 
 const panos_error *panos_client_last_error(const panos_client *c)
 {
+    PANOS_ASSERT(c != NULL);
     return &c->err;
 }
 
@@ -327,6 +331,7 @@ static int has_control_byte(const char *s)
 
 panos_code panos_client_set_key(panos_client *c, const char *key)
 {
+    PANOS_ASSERT(c != NULL);
     if (key != NULL && has_control_byte(key)) {
         panos__client_set_error(c, PANOS_E_INVALID_ARG, 0, -1, NULL,
                                 "the API key contains a control character (CR, LF, ...)");
@@ -341,6 +346,7 @@ panos_code panos_client_set_key(panos_client *c, const char *key)
 
 panos_code panos_client_get_key(const panos_client *c, panos_buf *out)
 {
+    PANOS_ASSERT(c != NULL && out != NULL);
     out->ptr = NULL;
     out->size = 0;
     if (c->key == NULL)
@@ -354,6 +360,7 @@ panos_code panos_client_get_key(const panos_client *c, panos_buf *out)
 
 panos_code panos_client_set_basic_auth(panos_client *c, const char *user, const char *password)
 {
+    PANOS_ASSERT(c != NULL);
     char *u = xstrdup(user), *p = user ? xstrdup(password ? password : "") : NULL;
     if (user && (!u || !p)) {
         panos_free_secret(u);
@@ -378,6 +385,7 @@ static panos_code set_str(char **slot, const char *v)
 void panos_client_set_rekey(panos_client *c, panos_credentials_fn creds,
                             panos_key_store_fn store, void *payload)
 {
+    PANOS_ASSERT(c != NULL);
     c->rekey_creds = creds;
     c->rekey_store = store;
     c->rekey_payload = payload;
@@ -385,6 +393,7 @@ void panos_client_set_rekey(panos_client *c, panos_credentials_fn creds,
 
 panos_code panos_client_set_session(panos_client *c, const char *path)
 {
+    PANOS_ASSERT(c != NULL);
     if (path == NULL) {
         free(c->cookie_jar);
         c->cookie_jar = NULL;
@@ -474,16 +483,19 @@ static panos_code save_cookies(panos_client *c)
 
 panos_code panos_client_set_target(panos_client *c, const char *serial)
 {
+    PANOS_ASSERT(c != NULL);
     return set_str(&c->target, serial);
 }
 
 panos_code panos_client_set_vsys(panos_client *c, const char *vsys)
 {
+    PANOS_ASSERT(c != NULL);
     return set_str(&c->vsys, vsys);
 }
 
 void panos_client_set_raw(panos_client *c, int accept)
 {
+    PANOS_ASSERT(c != NULL);
     c->accept_raw = accept != 0;
 }
 
@@ -1113,6 +1125,7 @@ static panos_code request(panos_response **out, panos_client *c, const panos_par
 panos_code panos_request(panos_response **out, panos_client *c, const panos_param *params,
                          size_t nparams)
 {
+    PANOS_ASSERT(out != NULL && c != NULL && (params != NULL || nparams == 0));
     return request(out, c, params, nparams, NULL, NULL);
 }
 
@@ -1124,6 +1137,7 @@ panos_code panos__request_stream(panos_client *c, const panos_param *params, siz
 
 panos_code panos_keygen(panos_client *c, const char *user, const char *password)
 {
+    PANOS_ASSERT(c != NULL);
     panos_param p[] = {{"type", "keygen"}, {"user", user}, {"password", password}};
     panos_response *r = NULL;
     /* keygen authenticates by its parameters: no old key or basic auth goes with it. */
@@ -1164,6 +1178,7 @@ done:
 
 panos_code panos_op_run(panos_response **out, panos_client *c, const char *cmd_xml)
 {
+    PANOS_ASSERT(out != NULL && c != NULL);
     panos_param p[] = {{"type", "op"}, {"cmd", cmd_xml}};
     return panos_request(out, c, p, 2);
 }
@@ -1183,16 +1198,19 @@ static panos_code config_read(panos_response **out, panos_client *c, const char 
 
 panos_code panos_config_get(panos_response **out, panos_client *c, const char *xpath)
 {
+    PANOS_ASSERT(out != NULL && c != NULL);
     return config_read(out, c, "get", xpath);
 }
 
 panos_code panos_config_show(panos_response **out, panos_client *c, const char *xpath)
 {
+    PANOS_ASSERT(out != NULL && c != NULL);
     return config_read(out, c, "show", xpath);
 }
 
 panos_code panos_version_get(panos_response **out, panos_client *c)
 {
+    PANOS_ASSERT(out != NULL && c != NULL);
     panos_param p[] = {{"type", "version"}};
     return panos_request(out, c, p, 1);
 }

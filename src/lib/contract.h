@@ -3,6 +3,8 @@
 #ifndef PANOS_CONTRACT_H
 #define PANOS_CONTRACT_H
 
+#include <stddef.h>
+
 /*
  * The NULL policy of the public API (docs/man/libpanos.3, NULL ARGUMENTS): a pointer the
  * caller must supply (a handle, an out-parameter, a required string) that is NULL is a bug in
@@ -21,5 +23,16 @@
     } while (0)
 
 _Noreturn void panos__assert_fail(const char *cond, const char *file, int line, const char *fn);
+
+/*
+ * The error policy of calls without a handle (libpanos(3), ERRORS): their optional
+ * (errbuf, errlen) is emptied on entry, so after a failure it holds the reason or "" (when the
+ * code says all, as PANOS_E_NOMEM), never what the caller's buffer held before.
+ */
+static inline void panos__errbuf_clear(char *errbuf, size_t errlen)
+{
+    if (errbuf != NULL && errlen > 0)
+        errbuf[0] = '\0';
+}
 
 #endif

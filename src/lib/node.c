@@ -226,8 +226,7 @@ panos_code panos_doc_parse(panos_doc **out, const char *xml, size_t len, char *e
     PANOS_ASSERT(out != NULL && (xml != NULL || len == 0));
     struct panos__xmlerr xe;
     *out = NULL;
-    if (errbuf != NULL && errlen > 0)
-        errbuf[0] = '\0';
+    panos__errbuf_clear(errbuf, errlen);
     memset(&xe, 0, sizeof(xe));
     xmlDoc *doc = len > 0 && len <= INT_MAX ? panos__xml_read_doc(xml, (int)len, &xe) : NULL;
     if (doc == NULL || xmlDocGetRootElement(doc) == NULL) {
