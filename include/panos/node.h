@@ -77,9 +77,10 @@ PANOS_EXTERN const char *panos_attr_value(const panos_attr *a);
 
 /**
  * The whole text content of @p node (its text and CDATA, and its descendants'), trimmed of
- * leading and trailing whitespace, appended to @p out. A NULL node appends nothing; an empty
- * @p out stays NULL-pointered (check out->size). Dispose with panos_buf_dispose() (or
- * panos_buf_dispose_secret() when the text was a key).
+ * leading and trailing whitespace, appended to @p out (which may already hold text). A NULL
+ * node appends nothing. On PANOS_OK out->ptr is a NUL-terminated string, "" when there was no
+ * text. Dispose with panos_buf_dispose() (or panos_buf_dispose_secret() when the text was a
+ * key).
  * @return PANOS_OK or PANOS_E_NOMEM.
  */
 PANOS_EXTERN panos_code panos_node_text(panos_buf *out, const panos_node *node);

@@ -38,3 +38,13 @@ foreach(page ${PANOS_MAN3_PAGES})
     set_tests_properties(docs/examples/${name} PROPERTIES LABELS docs TIMEOUT 10)
   endif()
 endforeach()
+
+# install/pkgconfig: cmake --install into a scratch prefix, then the libpanos(3) EXAMPLE built
+# with nothing but pkg-config panos (tests/docs/install.sh).
+if(TARGET example_libpanos)
+  add_test(NAME install/pkgconfig
+    COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/docs/install.sh ${PROJECT_BINARY_DIR}
+            ${CMAKE_CURRENT_BINARY_DIR}/docs/libpanos_example.c ${CMAKE_C_COMPILER}
+            ${CMAKE_CURRENT_BINARY_DIR}/install-test "${PANOS_SANITIZE}")
+  set_tests_properties(install/pkgconfig PROPERTIES LABELS docs TIMEOUT 120)
+endif()
