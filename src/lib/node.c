@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/tree.h>
+#include <panos/buf.h>
 #include <panos/node.h>
 #include <panos/xml.h>
 #include "node_priv.h"
@@ -136,7 +137,10 @@ panos_code panos_node_text(panos_buf *out, const panos_node *node)
     xmlChar *t = xmlNodeGetContent(panos__xml(node));
     if (t == NULL)
         return PANOS_E_NOMEM;
-    panos_code rc = append_trimmed(out, (const char *)t, strlen((const char *)t));
+    size_t n = strlen((const char *)t);
+    panos_code rc = append_trimmed(out, (const char *)t, n);
+    /* The text may be a secret (a keygen answer's <key>): only the caller's copy survives. */
+    panos_wipe(t, n);
     xmlFree(t);
     return rc;
 }
@@ -161,6 +165,7 @@ panos_code panos_node_own_text(panos_buf *out, const panos_node *node)
         }
     }
     panos_code rc = append_trimmed(out, s, at);
+    panos_wipe(s, at); /* as in panos_node_text(): the text may be a secret */
     free(s);
     return rc;
 }
