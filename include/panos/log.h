@@ -133,6 +133,13 @@ typedef struct panos_log_query {
     size_t max_entry_bytes;      /**< (version 2) cap on one entry, default (0) 4 MiB */
 } panos_log_query;
 
+/* Every member but version zero means its default; set log_type and what you need. The
+ * designated form keeps -Wmissing-field-initializers quiet (C99, C++20). */
+#define PANOS_LOG_QUERY_INIT {.version = PANOS_LOG_QUERY_VERSION}
+
+/** Fill @p q as PANOS_LOG_QUERY_INIT does (for C++ before C++20 and other languages). */
+PANOS_EXTERN void panos_log_query_init(panos_log_query *q);
+
 /**
  * Threads: the query uses @p c, so it follows the client's rule (one thread at a time per
  * client); @p fn and the progress callback run on the calling thread.

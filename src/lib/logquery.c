@@ -262,6 +262,13 @@ static panos_code one_job(struct run *r, unsigned int nlogs, int forward, unsign
     }
 }
 
+void panos_log_query_init(panos_log_query *q)
+{
+    PANOS_ASSERT(q != NULL);
+    const panos_log_query d = PANOS_LOG_QUERY_INIT;
+    *q = d;
+}
+
 panos_code panos_log_query_run(panos_client *c, const panos_log_query *q, panos_log_entry_fn fn,
                                void *payload)
 {

@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* test_contract.c -- the NULL and error policies of libpanos(3): PANOS_ASSERT on a NULL handle,
- * NULL accepted where documented, errbuf emptied on entry. */
+ * NULL accepted where documented, errbuf emptied on entry, options versions. */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -108,12 +108,63 @@ static void test_errbuf(void **state)
     CHECK_TRUE(strcmp(err, "stale") != 0);
 }
 
+static int no_entry(void *payload, const panos_log_entry *e)
+{
+    (void)payload, (void)e;
+    return 0;
+}
+
+/* Options structs: _INIT and _init() agree; older versions are accepted, 0 and newer refused. */
+static void test_options_versions(void **state)
+{
+    (void)state;
+    panos_log_query a = PANOS_LOG_QUERY_INIT, b;
+    memset(&b, 0xff, sizeof(b));
+    panos_log_query_init(&b);
+    CHECK_EQ(PANOS_LOG_QUERY_VERSION, (int)b.version);
+    /* Member by member: padding bytes need not be copied. */
+    CHECK_EQ((int)a.version, (int)b.version);
+    CHECK_TRUE(b.log_type == NULL && b.filter == NULL && b.cancel == NULL);
+    CHECK_TRUE(b.progress == NULL && b.progress_payload == NULL);
+    CHECK_TRUE(b.count == 0 && b.forward == 0 && b.page_size == 0 && b.follow == 0);
+    CHECK_TRUE(b.poll_initial_ms == 0 && b.poll_max_ms == 0 && b.job_timeout_ms == 0);
+    CHECK_TRUE(b.follow_interval_ms == 0 && b.max_value_bytes == 0 && b.max_entry_bytes == 0);
+
+    panos_client_options o = PANOS_CLIENT_OPTIONS_INIT;
+    panos_client *c = NULL;
+    o.host = "127.0.0.1";
+    o.use_http = 1;
+    for (unsigned int v = 1; v <= PANOS_CLIENT_OPTIONS_VERSION; v++) {
+        o.version = v;
+        CHECK_OK(panos_client_new(&c, &o));
+        panos_client_free(c);
+    }
+    o.version = 0;
+    CHECK_CODE(PANOS_E_INVALID_ARG, panos_client_new(&c, &o));
+    o.version = PANOS_CLIENT_OPTIONS_VERSION + 1;
+    CHECK_CODE(PANOS_E_INVALID_ARG, panos_client_new(&c, &o));
+
+    o.version = PANOS_CLIENT_OPTIONS_VERSION;
+    CHECK_OK(panos_client_new(&c, &o));
+    a.log_type = "traffic";
+    a.version = 0;
+    CHECK_CODE(PANOS_E_INVALID_ARG, panos_log_query_run(c, &a, no_entry, NULL));
+    a.version = PANOS_LOG_QUERY_VERSION + 1;
+    CHECK_CODE(PANOS_E_INVALID_ARG, panos_log_query_run(c, &a, no_entry, NULL));
+    panos_client_free(c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_asserts),
         cmocka_unit_test(test_null_accepted),
         cmocka_unit_test(test_errbuf),
+        cmocka_unit_test(test_options_versions),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    if (panos_global_init() != PANOS_OK)
+        return 1;
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    panos_global_cleanup();
+    return rc;
 }
