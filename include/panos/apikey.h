@@ -7,6 +7,10 @@
 #include "common.h"
 #include "buf.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /* Factory default master key of PAN-OS. */
 #define PANOS_APIKEY_DEFAULT_MASTER_KEY "p1a2l3o4a5l6t7o8"
 
@@ -67,5 +71,9 @@ PANOS_EXTERN panos_code panos_envelope_encrypt(panos_buf *out, const char *plain
  */
 PANOS_EXTERN panos_code panos_envelope_decrypt(panos_buf *out, const char *inner,
                                                const char *master_key);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

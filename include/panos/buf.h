@@ -6,6 +6,10 @@
 #include <stddef.h>
 #include "common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** Bytes owned by the caller: ptr is NUL-terminated (not counted in size). */
 typedef struct panos_buf {
     char *ptr;
@@ -25,5 +29,9 @@ PANOS_EXTERN void panos_wipe(void *p, size_t n);
 
 /** Free a NUL-terminated secret string after wiping it. Accepts NULL. */
 PANOS_EXTERN void panos_free_secret(char *s);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -8,6 +8,10 @@
 #include "buf.h"
 #include "response.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /*
  * Ownership: every input string (host, key, user, password, xpath, cmd, parameter names and
  * values) is copied by the call that takes it; the caller may free it afterwards. Secrets the
@@ -203,5 +207,9 @@ PANOS_EXTERN panos_code panos_config_show(panos_response **out, panos_client *c,
 
 /** type=version: sw-version, model, serial, multi-vsys. */
 PANOS_EXTERN panos_code panos_version_get(panos_response **out, panos_client *c);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

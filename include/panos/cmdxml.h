@@ -7,6 +7,10 @@
 #include "common.h"
 #include "buf.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /**
  * Convert CLI text to an XML command. Rules (docs/internals/cmdxml.md):
  *  - a word that is an XML name ([A-Za-z_][A-Za-z0-9_-]*) opens an element; the elements nest:
@@ -35,5 +39,9 @@ PANOS_EXTERN panos_code panos_cmd_to_xml(panos_buf *out, const char *text, char 
  * @return PANOS_OK or PANOS_E_NOMEM.
  */
 PANOS_EXTERN panos_code panos_xml_escape(panos_buf *buf, const char *s);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -50,10 +50,18 @@ typedef struct panos_error {
 
 #include "common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** Description of a code, e.g. "API key expired". Static string; unknown codes give "unknown". */
 PANOS_EXTERN const char *panos_strerror(panos_code code);
 
 /** Symbolic name of a code without prefix, e.g. "KEY_EXPIRED". Static string. */
 PANOS_EXTERN const char *panos_code_name(panos_code code);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -8,6 +8,10 @@
 #include "common.h"
 #include "client.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** One child element of a log <entry>: <src>192.0.2.1</src>, <srcloc cc="US">United States</srcloc>. */
 typedef struct panos_log_field {
     const char *name;  /**< element name */
@@ -32,6 +36,12 @@ PANOS_EXTERN const char *panos_log_entry_get(const panos_log_entry *e, const cha
 typedef int (*panos_log_entry_fn)(void *payload, const panos_log_entry *e);
 
 /* ---- The streaming parser (used by the query; public for tests, benches and other feeds) ---- */
+
+/*
+ * Threads: a parser is used by one thread at a time (its callback runs on that thread);
+ * different parsers may run in different threads at once. Errors: the calls return a code and
+ * the parser keeps the one-line detail (panos_logparser_error()), as a client does.
+ */
 
 typedef struct panos_logparser panos_logparser;
 
@@ -79,6 +89,16 @@ typedef struct panos_logparser_info {
     int stopped;            /**< the callback asked to stop */
 } panos_logparser_info;
 PANOS_EXTERN const panos_logparser_info *panos_logparser_info_get(const panos_logparser *p);
+
+/**
+ * Why the last panos_logparser_feed() or _finish() failed, in one line: the limit passed and
+ * the panctl option that raises it (PANOS_E_TOO_LARGE), the refused DTD or libxml2's first
+ * error (PANOS_E_PARSE); "" when nothing failed. The parser is a handle, so its error detail
+ * lives in it, as a client's does (libpanos(3), ERRORS). Borrowed until the parser is freed.
+ */
+PANOS_EXTERN const char *panos_logparser_error(const panos_logparser *p);
+
+/** Free a parser. Accepts NULL. */
 PANOS_EXTERN void panos_logparser_free(panos_logparser *p);
 
 /* ---- The query ---- */
@@ -113,7 +133,17 @@ typedef struct panos_log_query {
     size_t max_entry_bytes;      /**< (version 2) cap on one entry, default (0) 4 MiB */
 } panos_log_query;
 
+/* Every member but version zero means its default; set log_type and what you need. The
+ * designated form keeps -Wmissing-field-initializers quiet (C99, C++20). */
+#define PANOS_LOG_QUERY_INIT {.version = PANOS_LOG_QUERY_VERSION}
+
+/** Fill @p q as PANOS_LOG_QUERY_INIT does (for C++ before C++20 and other languages). */
+PANOS_EXTERN void panos_log_query_init(panos_log_query *q);
+
 /**
+ * Threads: the query uses @p c, so it follows the client's rule (one thread at a time per
+ * client); @p fn and the progress callback run on the calling thread.
+ *
  * Run a log query: enqueue type=log jobs, poll each with a growing interval until FIN, and hand
  * every entry to @p fn as it is parsed from the answer (never the whole answer in memory).
  * Paging past one job (5,000 entries) uses a seqno cursor so entries arriving meanwhile are
@@ -170,5 +200,9 @@ PANOS_EXTERN panos_code panos_logfilter_build(panos_buf *out, const panos_logfil
 
 /** 1 if @p log_type is one the API knows (the list in panos-logs-investigation.md §1.2). */
 PANOS_EXTERN int panos_log_type_valid(const char *log_type);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -3,9 +3,16 @@
 #ifndef PANOS_PANOS_H
 #define PANOS_PANOS_H
 
+/*
+ * Everything but <panos/log.h> (log queries), <panos/tls.h> (certificate inspection) and the
+ * opt-in <panos/xml.h> (libxml2's xmlNode behind a panos_node), which are included on their
+ * own. None of these headers needs another library's headers, except xml.h.
+ */
 #include "common.h"
+#include <panos/version.h> /* generated into the build tree */
 #include "error.h"
 #include "buf.h"
+#include "node.h"
 #include "response.h"
 #include "client.h"
 #include "cmdxml.h"

@@ -7,6 +7,10 @@
 #include "common.h"
 #include "buf.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 typedef struct panos_rc panos_rc;
 
 /**
@@ -83,5 +87,9 @@ PANOS_EXTERN panos_code panos_secret_read_file(panos_buf *out, const char *path,
  */
 PANOS_EXTERN panos_code panos_file_write_atomic(const char *path, const void *data, size_t len,
                                                 unsigned int mode, char *errbuf, size_t errlen);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -4,9 +4,21 @@
 #define PANOS_RESPONSE_H
 
 #include <stddef.h>
-#include <libxml/tree.h>
 #include "common.h"
+#include "node.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/*
+ * A response owns its parsed document; every string and node its accessors return is borrowed
+ * and lives until panos_response_free(). Accessors take a non-NULL response (PANOS_ASSERT).
+ *
+ * Threads: a response is never changed after it is made, so several threads may read the
+ * same response at once (accessors, the walker of <panos/node.h>), as long as none frees it.
+ * Different responses are independent.
+ */
 typedef struct panos_response panos_response;
 
 /**
@@ -44,11 +56,13 @@ PANOS_EXTERN int panos_response_code(const panos_response *r);
  */
 PANOS_EXTERN const char *panos_response_message(const panos_response *r);
 
-/** The <result> element, or NULL. Borrowed: lives until the response is freed. */
-PANOS_EXTERN xmlNode *panos_response_result(const panos_response *r);
+/** The <result> element, or NULL. Borrowed: lives until the response is freed. Walk it with
+ *  the functions of <panos/node.h>. */
+PANOS_EXTERN const panos_node *panos_response_result(const panos_response *r);
 
-/** The root element (<response>, or <config> for exports), or NULL if the body was not XML. */
-PANOS_EXTERN xmlNode *panos_response_root(const panos_response *r);
+/** The root element (<response>, or <config> for exports), or NULL if the body was not XML.
+ *  Borrowed. */
+PANOS_EXTERN const panos_node *panos_response_root(const panos_response *r);
 
 /** The body as received (NUL-terminated). Borrowed. */
 PANOS_EXTERN const char *panos_response_body(const panos_response *r, size_t *len_out);
@@ -63,10 +77,8 @@ PANOS_EXTERN const char *panos_response_body(const panos_response *r, size_t *le
  */
 PANOS_EXTERN panos_code panos_response_classify(const panos_response *r);
 
-/** Trimmed text content of @p node (CDATA included). Caller frees with xmlFree(). */
-PANOS_EXTERN char *panos_node_text(const xmlNode *node);
-
-/** First child element of @p parent named @p name, or NULL. Borrowed. */
-PANOS_EXTERN xmlNode *panos_node_child(const xmlNode *parent, const char *name);
+#ifdef __cplusplus
+}
+#endif
 
 #endif

@@ -6,6 +6,10 @@
 #include <stddef.h>
 #include "common.h"
 
+#ifdef __cplusplus
+extern "C" {
+#endif
+
 /** What a device's certificate says. Strings are NUL-terminated, possibly truncated. */
 typedef struct panos_tls_cert_info {
     char sha256[100];    /**< SHA-256 of the DER, uppercase hex with ':' (the --pin form) */
@@ -26,5 +30,9 @@ typedef struct panos_tls_cert_info {
 PANOS_EXTERN panos_code panos_tls_peer_certificate(panos_tls_cert_info *out, const char *host,
                                                    unsigned int port, long timeout_ms,
                                                    char *errbuf, size_t errlen);
+
+#ifdef __cplusplus
+}
+#endif
 
 #endif

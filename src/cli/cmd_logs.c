@@ -190,16 +190,16 @@ static int firewall_now(struct cli_ctx *ctx, long long *out)
     panos_code code = panos_op_run(&r, ctx->client, "<show><clock/></show>");
     if (code != PANOS_OK)
         return cli_fail_client(ctx, code);
-    char *text = panos_node_text(panos_response_result(r));
+    panos_buf text = PANOS_BUF_INIT;
+    panos_code tc = panos_node_text(&text, panos_response_result(r));
     struct tm tm = {0};
     char mon[4] = "", tz[16] = "";
     int day = 0, h = 0, m = 0, s = 0, year = 0;
     static const char months[] = "JanFebMarAprMayJunJulAugSepOctNovDec";
-    int ok = text && sscanf(text, "%*3s %3s %d %d:%d:%d %15s %d", mon, &day, &h, &m, &s, tz,
-                            &year) == 7;
+    int ok = tc == PANOS_OK && sscanf(text.ptr, "%*3s %3s %d %d:%d:%d %15s %d", mon, &day, &h,
+                                      &m, &s, tz, &year) == 7;
     const char *mp = ok ? strstr(months, mon) : NULL;
-    if (text)
-        xmlFree(text);
+    panos_buf_dispose(&text);
     panos_response_free(r);
     if (!ok || mp == NULL || mon[0] == '\0') {
         cli_local_error(PANOS_E_PARSE, "cannot read the firewall's clock for --since/--until; "

@@ -1,11 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* output.h -- panctl's one output layer: XML, JSON, JSON lines, CSV and tables for every command. */
+/* output.h -- panctl's one output layer: XML, JSON, JSON lines, CSV and tables for every command.
+ * output.c dispatches; output_json.c, output_text.c and output_rows.c hold the writers. */
 #ifndef PANCTL_OUTPUT_H
 #define PANCTL_OUTPUT_H
 
 #include <stdio.h>
 #include <jansson.h>
-#include <libxml/tree.h>
 #include <panos/panos.h>
 #include <panos/log.h>
 
@@ -50,7 +50,7 @@ int cli_output_file(const char *path, const panos_response *r, enum cli_format f
  * elements -> object; attributes -> "@name"; attributes and text -> {"@a":..,"#text":..};
  * empty -> null; repeated names -> array; entry, member, line and job -> always arrays.
  */
-json_t *cli_xml_to_json(const xmlNode *node);
+json_t *cli_xml_to_json(const panos_node *node);
 
 /* ---- rows: one writer for streams of records (log entries, op tables) ---- */
 

@@ -60,27 +60,32 @@ int cli_print_record(const char *const *names, const char *const *values, size_t
 
 int cli_print_result_row(const panos_response *r)
 {
-    const char *names[CLI_RECORD_MAX];
-    char *values[CLI_RECORD_MAX];
+    const char *names[CLI_RECORD_MAX] = {NULL};
+    panos_buf values[CLI_RECORD_MAX];
+    const char *texts[CLI_RECORD_MAX] = {NULL};
     size_t n = 0;
     int rc = 0;
-    const xmlNode *result = panos_response_result(r);
-    for (const xmlNode *c = result ? result->children : NULL; c != NULL; c = c->next) {
-        if (c->type != XML_ELEMENT_NODE)
-            continue;
+    const panos_node *result = panos_response_result(r);
+    for (const panos_node *c = panos_node_first(result); c != NULL; c = panos_node_next(c)) {
         if (n == CLI_RECORD_MAX) {
             rc = cli_local_error(PANOS_E_PARSE, "-o csv: the answer has too many fields");
             break;
         }
-        names[n] = (const char *)c->name;
-        values[n] = panos_node_text(c);
+        names[n] = panos_node_name(c);
+        values[n] = (panos_buf)PANOS_BUF_INIT;
+        panos_code code = panos_node_text(&values[n], c);
+        texts[n] = values[n].ptr ? values[n].ptr : "";
         n++;
+        if (code != PANOS_OK) {
+            rc = cli_local_error(code, NULL);
+            break;
+        }
     }
     if (rc == 0 && n == 0)
         rc = cli_local_error(PANOS_E_PARSE, "-o csv: the answer has no fields");
     if (rc == 0)
-        rc = cli_print_record(names, (const char *const *)values, n);
+        rc = cli_print_record(names, texts, n);
     for (size_t i = 0; i < n; i++)
-        xmlFree(values[i]);
+        panos_buf_dispose(&values[i]);
     return rc;
 }

@@ -7,6 +7,7 @@
 #include <openssl/evp.h>
 #include <panos/apikey.h>
 #include "sbuf.h"
+#include "contract.h"
 
 /*
  * Format (shared/reference/panos-apikey-crypto.md §1-2):
@@ -416,6 +417,7 @@ static char *normalise_key(const char *key, size_t *out_len)
 
 panos_code panos_apikey_decode(panos_apikey_info *out, const char *key, const char *master_key)
 {
+    PANOS_ASSERT(out != NULL);
     unsigned char aes_key[AES_KEY_LEN];
     unsigned char *inner = NULL, *pt = NULL;
     size_t norm_len = 0, inner_len = 0, pt_len = 0;
@@ -490,6 +492,7 @@ void panos_apikey_info_clear(panos_apikey_info *info)
 panos_code panos_apikey_mint(panos_buf *out, const char *user, const char *password,
                              const char *master_key, long long now_ms, long lifetime_min, int pre90)
 {
+    PANOS_ASSERT(out != NULL);
     unsigned char aes_key[AES_KEY_LEN];
     panos__sb pt = PANOS__SB_INIT, inner = PANOS__SB_INIT, key = PANOS__SB_INIT;
     panos_code rc;
@@ -541,6 +544,7 @@ done:
 panos_code panos_envelope_encrypt(panos_buf *out, const char *plaintext, size_t len,
                                   const char *master_key)
 {
+    PANOS_ASSERT(out != NULL);
     unsigned char aes_key[AES_KEY_LEN];
     panos__sb inner = PANOS__SB_INIT;
     panos_code rc;
@@ -564,6 +568,7 @@ panos_code panos_envelope_encrypt(panos_buf *out, const char *plaintext, size_t 
 
 panos_code panos_envelope_decrypt(panos_buf *out, const char *inner, const char *master_key)
 {
+    PANOS_ASSERT(out != NULL);
     unsigned char aes_key[AES_KEY_LEN];
     unsigned char *pt = NULL;
     size_t pt_len = 0;

@@ -13,6 +13,7 @@
 #include "rc_priv.h"
 #include "response_priv.h"
 #include "sbuf.h"
+#include "contract.h"
 
 int panos__auth_has_control_byte(const char *s)
 {
@@ -147,6 +148,7 @@ panos_code panos__auth_jar_save(panos_client *c)
 
 panos_code panos_keygen(panos_client *c, const char *user, const char *password)
 {
+    PANOS_ASSERT(c != NULL);
     panos_param p[] = {{"type", "keygen"}, {"user", user}, {"password", password}};
     panos_response *r = NULL;
     struct panos__client_secrets *s = &c->sec;
@@ -161,23 +163,21 @@ panos_code panos_keygen(panos_client *c, const char *user, const char *password)
     s->basic_user = old_user;
     if (code != PANOS_OK)
         goto done;
-    xmlNode *key = panos_node_child(panos_response_result(r), "key");
-    char *text = key ? panos_node_text(key) : NULL;
-    if (text == NULL || text[0] == '\0' || panos__auth_has_control_byte(text)) {
-        int empty = text == NULL || text[0] == '\0';
-        if (text) {
-            panos_wipe(text, strlen(text));
-            xmlFree(text);
-        }
+    panos_buf text = PANOS_BUF_INIT;
+    code = panos_node_text(&text, panos_node_child(panos_response_result(r), "key"));
+    if (code != PANOS_OK)
+        goto done;
+    if (text.size == 0 || panos__auth_has_control_byte(text.ptr)) {
+        int empty = text.size == 0;
+        panos_buf_dispose_secret(&text);
         code = PANOS_E_PARSE;
         panos__client_set_error(c, code, 200, panos_response_code(r), panos_response_status(r),
                                 empty ? "keygen answer holds no key"
                                       : "keygen answer holds a key with control characters");
         goto done;
     }
-    char *k = strdup(text);
-    panos_wipe(text, strlen(text));
-    xmlFree(text);
+    char *k = strdup(text.ptr);
+    panos_buf_dispose_secret(&text);
     if (k == NULL) {
         code = PANOS_E_NOMEM;
         goto done;

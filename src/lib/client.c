@@ -7,9 +7,11 @@
 #include <panos/client.h>
 #include "client_priv.h"
 #include "sbuf.h"
+#include "contract.h"
 
 void panos_client_options_init(panos_client_options *opts)
 {
+    PANOS_ASSERT(opts != NULL);
     panos_client_options d = PANOS_CLIENT_OPTIONS_INIT;
     *opts = d;
 }
@@ -56,6 +58,7 @@ static panos_code build_url(panos_client *c, const panos_client_options *opts)
 
 panos_code panos_client_new(panos_client **out, const panos_client_options *opts)
 {
+    PANOS_ASSERT(out != NULL && opts != NULL);
     *out = NULL;
     /* Version 1 structs end before deadline_ms: never read past what the caller has. */
     if (opts == NULL || opts->version < 1 || opts->version > PANOS_CLIENT_OPTIONS_VERSION ||
@@ -128,6 +131,7 @@ void panos_client_free(panos_client *c)
 
 const panos_error *panos_client_last_error(const panos_client *c)
 {
+    PANOS_ASSERT(c != NULL);
     return &c->err.err;
 }
 
@@ -238,6 +242,7 @@ void panos__client_trace(panos_client *c, const char *fmt, ...)
 
 panos_code panos_client_set_key(panos_client *c, const char *key)
 {
+    PANOS_ASSERT(c != NULL);
     if (key != NULL && panos__auth_has_control_byte(key)) {
         panos__client_set_error(c, PANOS_E_INVALID_ARG, 0, -1, NULL,
                                 "the API key contains a control character (CR, LF, ...)");
@@ -252,6 +257,7 @@ panos_code panos_client_set_key(panos_client *c, const char *key)
 
 panos_code panos_client_get_key(const panos_client *c, panos_buf *out)
 {
+    PANOS_ASSERT(c != NULL && out != NULL);
     out->ptr = NULL;
     out->size = 0;
     if (c->sec.key == NULL)
@@ -265,6 +271,7 @@ panos_code panos_client_get_key(const panos_client *c, panos_buf *out)
 
 panos_code panos_client_set_basic_auth(panos_client *c, const char *user, const char *password)
 {
+    PANOS_ASSERT(c != NULL);
     char *u = xstrdup(user), *p = user ? xstrdup(password ? password : "") : NULL;
     if (user && (!u || !p)) {
         panos_free_secret(u);
@@ -289,6 +296,7 @@ static panos_code set_str(char **slot, const char *v)
 void panos_client_set_rekey(panos_client *c, panos_credentials_fn creds, panos_key_store_fn store,
                             void *payload)
 {
+    PANOS_ASSERT(c != NULL);
     c->sec.rekey_creds = creds;
     c->sec.rekey_store = store;
     c->sec.rekey_payload = payload;
@@ -296,6 +304,7 @@ void panos_client_set_rekey(panos_client *c, panos_credentials_fn creds, panos_k
 
 panos_code panos_client_set_session(panos_client *c, const char *path)
 {
+    PANOS_ASSERT(c != NULL);
     if (path == NULL)
         return set_str(&c->set.cookie_jar, NULL);
     panos_code rc = panos__auth_jar_check(c, path);
@@ -304,16 +313,19 @@ panos_code panos_client_set_session(panos_client *c, const char *path)
 
 panos_code panos_client_set_target(panos_client *c, const char *serial)
 {
+    PANOS_ASSERT(c != NULL);
     return set_str(&c->set.target, serial);
 }
 
 panos_code panos_client_set_vsys(panos_client *c, const char *vsys)
 {
+    PANOS_ASSERT(c != NULL);
     return set_str(&c->set.vsys, vsys);
 }
 
 void panos_client_set_raw(panos_client *c, int accept)
 {
+    PANOS_ASSERT(c != NULL);
     c->set.accept_raw = accept != 0;
 }
 
@@ -322,6 +334,7 @@ void panos_client_set_raw(panos_client *c, int accept)
 panos_code panos_request(panos_response **out, panos_client *c, const panos_param *params,
                          size_t nparams)
 {
+    PANOS_ASSERT(out != NULL && c != NULL && (params != NULL || nparams == 0));
     return panos__client_request(out, c, params, nparams, NULL, NULL);
 }
 
@@ -333,6 +346,7 @@ panos_code panos__request_stream(panos_client *c, const panos_param *params, siz
 
 panos_code panos_op_run(panos_response **out, panos_client *c, const char *cmd_xml)
 {
+    PANOS_ASSERT(out != NULL && c != NULL);
     panos_param p[] = {{"type", "op"}, {"cmd", cmd_xml}};
     return panos_request(out, c, p, 2);
 }
@@ -352,16 +366,19 @@ static panos_code config_read(panos_response **out, panos_client *c, const char 
 
 panos_code panos_config_get(panos_response **out, panos_client *c, const char *xpath)
 {
+    PANOS_ASSERT(out != NULL && c != NULL);
     return config_read(out, c, "get", xpath);
 }
 
 panos_code panos_config_show(panos_response **out, panos_client *c, const char *xpath)
 {
+    PANOS_ASSERT(out != NULL && c != NULL);
     return config_read(out, c, "show", xpath);
 }
 
 panos_code panos_version_get(panos_response **out, panos_client *c)
 {
+    PANOS_ASSERT(out != NULL && c != NULL);
     panos_param p[] = {{"type", "version"}};
     return panos_request(out, c, p, 1);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <panos/cmdxml.h>
 #include "sbuf.h"
+#include "contract.h"
 
 /* How much of a word an error message quotes. */
 #define QUOTE_MAX 40
@@ -309,6 +310,8 @@ static panos_code convert(panos__sb *sb, const char *text, char *errbuf, size_t 
 
 panos_code panos_cmd_to_xml(panos_buf *out, const char *text, char *errbuf, size_t errlen)
 {
+    PANOS_ASSERT(out != NULL);
+    panos__errbuf_clear(errbuf, errlen);
     if (out == NULL || text == NULL)
         return fail(errbuf, errlen, "empty command");
     panos__sb sb = PANOS__SB_INIT;
@@ -329,6 +332,7 @@ panos_code panos_cmd_to_xml(panos_buf *out, const char *text, char *errbuf, size
 
 panos_code panos_xml_escape(panos_buf *buf, const char *s)
 {
+    PANOS_ASSERT(buf != NULL);
     if (buf == NULL)
         return PANOS_E_INVALID_ARG;
     panos__sb sb = PANOS__SB_INIT;

@@ -8,6 +8,7 @@
 #include <time.h>
 #include <panos/log.h>
 #include "sbuf.h"
+#include "contract.h"
 
 /* The log-type values the API documents (panos-logs-investigation.md §1.2). */
 static const char *const log_types[] = {
@@ -134,6 +135,8 @@ static panos_code time_term(panos__sb *sb, const char *what, const char *op, con
 panos_code panos_logfilter_build(panos_buf *out, const panos_logfilter *f, char *errbuf,
                                  size_t errlen)
 {
+    PANOS_ASSERT(out != NULL && f != NULL);
+    panos__errbuf_clear(errbuf, errlen);
     if (out == NULL || f == NULL)
         return fail(errbuf, errlen, "%s%s", "no filter given", "");
     int session = f->log_type == NULL ||

@@ -8,6 +8,7 @@
 #include "logparse_priv.h"
 #include "sbuf.h"
 #include "xmlerr.h"
+#include "contract.h"
 
 /* Elements whose position matters; everything else is OTHER. */
 enum tag { T_OTHER, T_RESPONSE, T_RESULT, T_LOG, T_LOGS, T_ENTRY, T_JOB, T_MSG, T_LINE,
@@ -327,6 +328,7 @@ static void on_error(void *ctx, xmlErrorPtr err)
 
 panos_code panos_logparser_new(panos_logparser **out, panos_log_entry_fn fn, void *payload)
 {
+    PANOS_ASSERT(out != NULL && fn != NULL);
     *out = NULL;
     struct panos_logparser *p = calloc(1, sizeof(*p));
     if (p == NULL)
@@ -390,11 +392,13 @@ static panos_code chunk(panos_logparser *p, const char *data, size_t len, int te
 
 panos_code panos_logparser_feed(panos_logparser *p, const char *data, size_t len)
 {
+    PANOS_ASSERT(p != NULL && (data != NULL || len == 0));
     return len == 0 ? PANOS_OK : chunk(p, data, len, 0);
 }
 
 panos_code panos_logparser_finish(panos_logparser *p)
 {
+    PANOS_ASSERT(p != NULL);
     if (p->too_large)
         return PANOS_E_TOO_LARGE; /* stopped: the rest was never read */
     panos_code rc = chunk(p, "", 0, 1);
@@ -410,11 +414,13 @@ panos_code panos_logparser_finish(panos_logparser *p)
 
 const panos_logparser_info *panos_logparser_info_get(const panos_logparser *p)
 {
+    PANOS_ASSERT(p != NULL);
     return &p->info;
 }
 
 void panos_logparser_set_limits(panos_logparser *p, const panos_log_limits *limits)
 {
+    PANOS_ASSERT(p != NULL);
     p->limits.max_value_bytes = limits && limits->max_value_bytes ? limits->max_value_bytes
                                                                   : PANOS_LOG_MAX_VALUE_BYTES;
     p->limits.max_entry_bytes = limits && limits->max_entry_bytes ? limits->max_entry_bytes
@@ -424,6 +430,12 @@ void panos_logparser_set_limits(panos_logparser *p, const panos_log_limits *limi
 const char *panos__logparser_error(const panos_logparser *p)
 {
     return p->too_large ? p->errmsg : p->xe.msg;
+}
+
+const char *panos_logparser_error(const panos_logparser *p)
+{
+    PANOS_ASSERT(p != NULL);
+    return panos__logparser_error(p);
 }
 
 void panos_logparser_free(panos_logparser *p)
@@ -446,6 +458,7 @@ void panos_logparser_free(panos_logparser *p)
 
 const char *panos_log_entry_get(const panos_log_entry *e, const char *name)
 {
+    PANOS_ASSERT(e != NULL && name != NULL);
     for (size_t i = 0; i < e->nfields; i++)
         if (strcmp(e->fields[i].name, name) == 0)
             return e->fields[i].value;

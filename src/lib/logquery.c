@@ -9,6 +9,7 @@
 #include "logparse_priv.h"
 #include "sbuf.h"
 #include "stream.h"
+#include "contract.h"
 
 /* PAN-OS refuses more than 5,000 entries per job (panos-logs-investigation.md §0.2). */
 #define PAGE_MAX 5000u
@@ -261,9 +262,17 @@ static panos_code one_job(struct run *r, unsigned int nlogs, int forward, unsign
     }
 }
 
+void panos_log_query_init(panos_log_query *q)
+{
+    PANOS_ASSERT(q != NULL);
+    const panos_log_query d = PANOS_LOG_QUERY_INIT;
+    *q = d;
+}
+
 panos_code panos_log_query_run(panos_client *c, const panos_log_query *q, panos_log_entry_fn fn,
                                void *payload)
 {
+    PANOS_ASSERT(c != NULL && q != NULL && fn != NULL);
     if (c == NULL || q == NULL || fn == NULL || q->version < 1 ||
         q->version > PANOS_LOG_QUERY_VERSION)
         return PANOS_E_INVALID_ARG;

@@ -11,6 +11,7 @@
 #include <panos/rc.h>
 #include "rc_priv.h"
 #include "sbuf.h"
+#include "contract.h"
 
 /* A .panrc holds a handful of short lines; anything bigger is not one. */
 #define RC_MAX_BYTES (1024 * 1024)
@@ -215,6 +216,8 @@ static void parse_line(panos_rc *rc, char *line, char *end, const char *tag)
 panos_code panos_rc_load(panos_rc **out, const char *path, const char *tag, char *errbuf,
                          size_t errlen)
 {
+    PANOS_ASSERT(out != NULL);
+    panos__errbuf_clear(errbuf, errlen);
     if (out == NULL || path == NULL)
         return fail(errbuf, errlen, PANOS_E_INVALID_ARG, "%s", "no .panrc path given");
     *out = NULL;
@@ -264,6 +267,7 @@ panos_code panos_rc_load(panos_rc **out, const char *path, const char *tag, char
 
 const char *panos_rc_get(const panos_rc *rc, const char *var)
 {
+    PANOS_ASSERT(var != NULL);
     if (rc == NULL || var == NULL)
         return NULL;
     /* The last line for a variable wins, as in pan-python's dict assignment. */
@@ -291,6 +295,8 @@ void panos_rc_free(panos_rc *rc)
 
 panos_code panos_secret_read_file(panos_buf *out, const char *path, char *errbuf, size_t errlen)
 {
+    PANOS_ASSERT(out != NULL);
+    panos__errbuf_clear(errbuf, errlen);
     if (out == NULL || path == NULL)
         return fail(errbuf, errlen, PANOS_E_INVALID_ARG, "%s", "no secret file given");
     out->ptr = NULL;
@@ -352,6 +358,7 @@ static int write_all(int fd, const char *p, size_t len)
 panos_code panos_file_write_atomic(const char *path, const void *data, size_t len,
                                    unsigned int mode, char *errbuf, size_t errlen)
 {
+    panos__errbuf_clear(errbuf, errlen);
     if (path == NULL || *path == '\0' || (data == NULL && len > 0))
         return fail(errbuf, errlen, PANOS_E_IO, "%s", "no file name given");
     const char *slash = strrchr(path, '/');
@@ -443,6 +450,8 @@ panos_code panos_rc_update(const char *path, const char *tag, const panos_rc_var
                            size_t nset, const char *const *unset, size_t nunset, char *errbuf,
                            size_t errlen)
 {
+    PANOS_ASSERT((set != NULL || nset == 0) && (unset != NULL || nunset == 0));
+    panos__errbuf_clear(errbuf, errlen);
     int valid = path != NULL && (tag == NULL || tag_valid(tag)) && (nset == 0 || set != NULL) &&
                 (nunset == 0 || unset != NULL) && nset + nunset > 0;
     for (size_t i = 0; valid && i < nset; i++)

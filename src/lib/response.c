@@ -10,6 +10,7 @@
 #include <libxml/tree.h>
 #include <panos/response.h>
 #include <panos/buf.h>
+#include "node_priv.h"
 #include "response_priv.h"
 #include "sbuf.h"
 #include "xmlerr.h"
@@ -60,7 +61,8 @@ static int contains_ci(const char *hay, const char *needle)
     return 0;
 }
 
-char *panos_node_text(const xmlNode *node)
+/* Trimmed text content of @p node (CDATA included), freed with xmlFree(); NULL for NULL. */
+static char *node_text(const xmlNode *node)
 {
     xmlChar *t;
     if (node == NULL)
@@ -73,7 +75,8 @@ char *panos_node_text(const xmlNode *node)
     return trim_inplace((char *)t);
 }
 
-xmlNode *panos_node_child(const xmlNode *parent, const char *name)
+/* First child element of @p parent named @p name, or NULL. */
+static xmlNode *node_child(const xmlNode *parent, const char *name)
 {
     xmlNode *n;
     if (parent == NULL || name == NULL)
@@ -122,7 +125,7 @@ static void add_line(panos__sb *sb, const xmlNode *line, int depth)
         if (is_elem(c, "line") || is_elem(c, "msg"))
             nested = 1;
     if (!nested || depth > 16) {
-        char *t = panos_node_text(line);
+        char *t = node_text(line);
         add_piece(sb, t);
         xmlFree(t);
         return;
@@ -164,7 +167,7 @@ static void add_text_of(panos__sb *sb, const xmlNode *node)
     char *t;
     if (node == NULL)
         return;
-    t = panos_node_text(node);
+    t = node_text(node);
     add_piece(sb, t);
     xmlFree(t);
 }
@@ -177,16 +180,16 @@ static void add_text_of(panos__sb *sb, const xmlNode *node)
 static int build_message(struct panos_response *r)
 {
     panos__sb sb = PANOS__SB_INIT;
-    xmlNode *msg = panos_node_child(r->root, "msg");
-    xmlNode *rmsg = panos_node_child(r->result, "msg");
+    xmlNode *msg = node_child(r->root, "msg");
+    xmlNode *rmsg = node_child(r->result, "msg");
 
     add_lines_of(&sb, msg, 0);
     add_lines_of(&sb, rmsg, 0);
     if (sb.len == 0 && !sb.failed)
         add_text_of(&sb, rmsg != NULL ? rmsg : msg);
     if (sb.len == 0 && !sb.failed) {
-        xmlNode *job = panos_node_child(r->result, "job");
-        add_lines_of(&sb, panos_node_child(job, "details"), 0);
+        xmlNode *job = node_child(r->result, "job");
+        add_lines_of(&sb, node_child(job, "details"), 0);
     }
     if (sb.failed) {
         panos__sb_dispose(&sb, 0);
@@ -247,55 +250,10 @@ static int parse_code(const xmlChar *v)
     return digits > 0 && *s == '\0' ? (int)n : -1;
 }
 
-/* The DOM parser's callbacks get the context as their payload; its _private is the sink. */
-static void dom_error(void *ctx, xmlErrorPtr err)
-{
-    xmlParserCtxtPtr ctxt = ctx;
-    panos__xmlerr_note(ctxt->_private, err);
-}
-
-static void dom_refuse_dtd(void *ctx, const xmlChar *name, const xmlChar *ext_id,
-                           const xmlChar *sys_id)
-{
-    xmlParserCtxtPtr ctxt = ctx;
-    (void)name, (void)ext_id, (void)sys_id;
-    panos__xmlerr_refuse_dtd(ctxt->_private, ctxt);
-}
-
-/*
- * Parse @p len bytes into a document, or NULL with the reason in @p e. No network, no entity
- * loading beyond the predefined ones, no HUGE, no DTD at all (xmlerr.h), and no printing
- * (library code never prints). Blank text nodes are kept: results may be text.
- */
-static xmlDoc *read_doc(const char *body, int len, struct panos__xmlerr *e)
-{
-    xmlDoc *doc = NULL;
-    panos__xmlerr_begin(e);
-    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(body, len);
-    if (ctxt == NULL) {
-        panos__xmlerr_end(e);
-        snprintf(e->msg, sizeof(e->msg), "out of memory");
-        return NULL;
-    }
-    ctxt->_private = e;
-    ctxt->sax->serror = dom_error;
-    ctxt->sax->internalSubset = dom_refuse_dtd;
-    ctxt->sax->externalSubset = dom_refuse_dtd;
-    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
-    xmlParseDocument(ctxt);
-    if (ctxt->wellFormed && !e->dtd)
-        doc = ctxt->myDoc;
-    else
-        xmlFreeDoc(ctxt->myDoc);
-    ctxt->myDoc = NULL;
-    xmlFreeParserCtxt(ctxt);
-    panos__xmlerr_end(e);
-    return doc;
-}
-
 panos_code panos_response_parse(panos_response **out, const char *body, size_t len,
                                 long http_status)
 {
+    PANOS_ASSERT(out != NULL);
     return panos__response_parse_why(out, body, len, http_status, NULL, 0);
 }
 
@@ -328,7 +286,7 @@ panos_code panos__response_parse_why(panos_response **out, const char *body, siz
     if (why != NULL && whylen > 0)
         why[0] = '\0';
     if (len > 0 && len <= INT_MAX)
-        r->doc = read_doc(r->body, (int)len, &xe);
+        r->doc = panos__xml_read_doc(r->body, (int)len, &xe);
     if (xe.dtd) {
         /* Refused whatever the status: a DTD is never harmless to expand (xmlerr.h). */
         if (why != NULL && whylen > 0)
@@ -375,7 +333,7 @@ panos_code panos__response_parse_why(panos_response **out, const char *body, siz
         r->status = xmlGetProp(r->root, (const xmlChar *)"status");
         r->code = parse_code(code);
         xmlFree(code);
-        r->result = panos_node_child(r->root, "result");
+        r->result = node_child(r->root, "result");
         if (build_message(r) != 0) {
             panos_response_free(r);
             return PANOS_E_NOMEM;
@@ -425,36 +383,43 @@ void panos__response_free_secret(panos_response *r)
 
 long panos_response_http_status(const panos_response *r)
 {
+    PANOS_ASSERT(r != NULL);
     return r->http_status;
 }
 
 const char *panos_response_status(const panos_response *r)
 {
+    PANOS_ASSERT(r != NULL);
     return (const char *)r->status;
 }
 
 int panos_response_code(const panos_response *r)
 {
+    PANOS_ASSERT(r != NULL);
     return r->code;
 }
 
 const char *panos_response_message(const panos_response *r)
 {
+    PANOS_ASSERT(r != NULL);
     return r->message;
 }
 
-xmlNode *panos_response_result(const panos_response *r)
+const panos_node *panos_response_result(const panos_response *r)
 {
-    return r->result;
+    PANOS_ASSERT(r != NULL);
+    return panos__node(r->result);
 }
 
-xmlNode *panos_response_root(const panos_response *r)
+const panos_node *panos_response_root(const panos_response *r)
 {
-    return r->root;
+    PANOS_ASSERT(r != NULL);
+    return panos__node(r->root);
 }
 
 const char *panos_response_body(const panos_response *r, size_t *len_out)
 {
+    PANOS_ASSERT(r != NULL);
     if (len_out != NULL)
         *len_out = r->body_len;
     return r->body;
@@ -462,6 +427,7 @@ const char *panos_response_body(const panos_response *r, size_t *len_out)
 
 panos_code panos_response_classify(const panos_response *r)
 {
+    PANOS_ASSERT(r != NULL);
     long http = r->http_status;
     const char *status = (const char *)r->status;
 
@@ -556,7 +522,7 @@ panos_code panos__response_raw(panos_response **out, const char *body, size_t le
     if (r->doc == NULL && len > 0 && len <= INT_MAX) {
         struct panos__xmlerr xe; /* the same guarded, silent parse as any answer */
         memset(&xe, 0, sizeof(xe));
-        r->doc = read_doc(r->body, (int)len, &xe);
+        r->doc = panos__xml_read_doc(r->body, (int)len, &xe);
         r->root = r->doc ? xmlDocGetRootElement(r->doc) : NULL;
     }
     return PANOS_OK;

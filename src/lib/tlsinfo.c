@@ -14,6 +14,7 @@
 #include <openssl/ssl.h>
 #include <openssl/x509.h>
 #include <panos/tls.h>
+#include "contract.h"
 
 static panos_code fail(char *errbuf, size_t errlen, panos_code code, const char *fmt,
                        const char *a, const char *b)
@@ -107,6 +108,8 @@ panos_code panos_tls_peer_certificate(panos_tls_cert_info *out, const char *host
                                       unsigned int port, long timeout_ms, char *errbuf,
                                       size_t errlen)
 {
+    PANOS_ASSERT(out != NULL);
+    panos__errbuf_clear(errbuf, errlen);
     if (out == NULL || host == NULL || *host == '\0' || port > 65535)
         return fail(errbuf, errlen, PANOS_E_INVALID_ARG, "%s%s", "no host given", "");
     memset(out, 0, sizeof(*out));

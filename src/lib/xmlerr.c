@@ -4,6 +4,7 @@
 #include <string.h>
 #include <libxml/globals.h>
 #include <libxml/parser.h>
+#include <libxml/parserInternals.h>
 #include "xmlerr.h"
 
 /* libxml2's last resort for errors without a context: ignored (the structured one comes first). */
@@ -60,4 +61,46 @@ void panos__xmlerr_refuse_dtd(struct panos__xmlerr *e, xmlParserCtxtPtr ctxt)
         snprintf(e->msg, sizeof(e->msg), "%s", PANOS__XMLERR_DTD_MSG);
     }
     xmlStopParser(ctxt);
+}
+
+/* The DOM parser's callbacks get the context as their payload; its _private is the sink. */
+static void dom_error(void *ctx, xmlErrorPtr err)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    panos__xmlerr_note(ctxt->_private, err);
+}
+
+static void dom_refuse_dtd(void *ctx, const xmlChar *name, const xmlChar *ext_id,
+                           const xmlChar *sys_id)
+{
+    xmlParserCtxtPtr ctxt = ctx;
+    (void)name, (void)ext_id, (void)sys_id;
+    panos__xmlerr_refuse_dtd(ctxt->_private, ctxt);
+}
+
+/* See xmlerr.h. */
+xmlDoc *panos__xml_read_doc(const char *body, int len, struct panos__xmlerr *e)
+{
+    xmlDoc *doc = NULL;
+    panos__xmlerr_begin(e);
+    xmlParserCtxtPtr ctxt = xmlCreateMemoryParserCtxt(body, len);
+    if (ctxt == NULL) {
+        panos__xmlerr_end(e);
+        snprintf(e->msg, sizeof(e->msg), "out of memory");
+        return NULL;
+    }
+    ctxt->_private = e;
+    ctxt->sax->serror = dom_error;
+    ctxt->sax->internalSubset = dom_refuse_dtd;
+    ctxt->sax->externalSubset = dom_refuse_dtd;
+    xmlCtxtUseOptions(ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xmlParseDocument(ctxt);
+    if (ctxt->wellFormed && !e->dtd)
+        doc = ctxt->myDoc;
+    else
+        xmlFreeDoc(ctxt->myDoc);
+    ctxt->myDoc = NULL;
+    xmlFreeParserCtxt(ctxt);
+    panos__xmlerr_end(e);
+    return doc;
 }

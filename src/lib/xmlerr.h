@@ -44,6 +44,14 @@ void panos__xmlerr_handler(void *payload, xmlErrorPtr err);
  */
 void panos__xmlerr_refuse_dtd(struct panos__xmlerr *e, xmlParserCtxtPtr ctxt);
 
+/*
+ * Parse @p len bytes into a document, or NULL with the reason in @p e. No network, no entity
+ * loading beyond the predefined ones, no HUGE, no DTD at all, and no printing (library code
+ * never prints). Blank text nodes are kept: results may be text. The one DOM parse of
+ * libpanos: answers (response.c) and panos_doc_parse() (node.c).
+ */
+xmlDoc *panos__xml_read_doc(const char *body, int len, struct panos__xmlerr *e);
+
 #define PANOS__XMLERR_DTD_MSG "it has a DTD (<!DOCTYPE>), which PAN-OS never sends"
 
 #endif

@@ -10,7 +10,7 @@ add_executable(test_device ${CMAKE_CURRENT_SOURCE_DIR}/unit_sim/test_device.c
 target_compile_definitions(test_device PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
 target_include_directories(test_device PRIVATE ${PROJECT_SOURCE_DIR}/src/sim
   ${CMAKE_CURRENT_SOURCE_DIR}/unit)
-target_link_libraries(test_device PRIVATE panos pthread PkgConfig::CMOCKA)
+target_link_libraries(test_device PRIVATE panos LibXml2::LibXml2 pthread PkgConfig::CMOCKA)
 panos_warnings(test_device)
 add_test(NAME unit/simdevice COMMAND test_device)
 set_tests_properties(unit/simdevice PROPERTIES LABELS unit TIMEOUT 60

@@ -7,7 +7,7 @@ add_executable(test_simlog ${CMAKE_CURRENT_SOURCE_DIR}/unit_sim/test_simlog.c
 target_compile_definitions(test_simlog PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
 target_include_directories(test_simlog PRIVATE ${PROJECT_SOURCE_DIR}/src/sim
   ${CMAKE_CURRENT_SOURCE_DIR}/unit)
-target_link_libraries(test_simlog PRIVATE panos PkgConfig::CMOCKA)
+target_link_libraries(test_simlog PRIVATE panos LibXml2::LibXml2 PkgConfig::CMOCKA)
 panos_warnings(test_simlog)
 add_test(NAME unit/simlog COMMAND test_simlog)
 set_tests_properties(unit/simlog PROPERTIES LABELS unit TIMEOUT 60

@@ -8,7 +8,7 @@ add_executable(test_simop ${CMAKE_CURRENT_SOURCE_DIR}/unit_sim/test_simop.c
 target_compile_definitions(test_simop PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
 target_include_directories(test_simop PRIVATE ${PROJECT_SOURCE_DIR}/src/sim
   ${CMAKE_CURRENT_SOURCE_DIR}/unit)
-target_link_libraries(test_simop PRIVATE panos PkgConfig::CMOCKA)
+target_link_libraries(test_simop PRIVATE panos LibXml2::LibXml2 PkgConfig::CMOCKA)
 panos_warnings(test_simop)
 add_test(NAME unit/simop COMMAND test_simop)
 set_tests_properties(unit/simop PROPERTIES LABELS unit TIMEOUT 60

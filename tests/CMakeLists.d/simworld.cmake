@@ -9,7 +9,7 @@ add_executable(test_simworld ${CMAKE_CURRENT_SOURCE_DIR}/unit_sim/test_simworld.
 target_compile_definitions(test_simworld PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
 target_include_directories(test_simworld PRIVATE ${PROJECT_SOURCE_DIR}/src/sim
   ${CMAKE_CURRENT_SOURCE_DIR}/unit)
-target_link_libraries(test_simworld PRIVATE panos PkgConfig::CMOCKA)
+target_link_libraries(test_simworld PRIVATE panos LibXml2::LibXml2 PkgConfig::CMOCKA)
 panos_warnings(test_simworld)
 add_test(NAME unit/simworld COMMAND test_simworld)
 set_tests_properties(unit/simworld PROPERTIES LABELS unit TIMEOUT 60

@@ -45,17 +45,20 @@ static void test_success_result(void **state)
     CHECK_EQ(200, panos_response_http_status(r));
     CHECK_TRUE(panos_response_message(r) == NULL);
     CHECK_EQ(PANOS_OK, panos_response_classify(r));
-    xmlNode *res = panos_response_result(r);
+    const panos_node *res = panos_response_result(r);
     CHECK_TRUE(res != NULL);
-    CHECK_STR("response", (const char *)panos_response_root(r)->name);
-    xmlNode *entry = panos_node_child(res, "entry");
+    CHECK_STR("response", panos_node_name(panos_response_root(r)));
+    const panos_node *entry = panos_node_child(res, "entry");
     CHECK_TRUE(entry != NULL);
     CHECK_TRUE(panos_node_child(res, "nope") == NULL);
     CHECK_TRUE(panos_node_child(NULL, "entry") == NULL);
-    char *ip = panos_node_text(panos_node_child(entry, "ip-netmask"));
-    CHECK_STR("192.0.2.1", ip);
-    xmlFree(ip);
-    CHECK_TRUE(panos_node_text(NULL) == NULL);
+    panos_buf ip = PANOS_BUF_INIT;
+    CHECK_OK(panos_node_text(&ip, panos_node_child(entry, "ip-netmask")));
+    CHECK_STR("192.0.2.1", ip.ptr);
+    panos_buf_dispose(&ip);
+    CHECK_OK(panos_node_text(&ip, NULL));
+    CHECK_STR("", ip.ptr);
+    panos_buf_dispose(&ip);
 }
 
 static void test_text_result_kept(void **state)
@@ -65,9 +68,10 @@ static void test_text_result_kept(void **state)
     panos_response *r =
         parse("<response status=\"success\"><result>  yes\n</result></response>", 200);
     CHECK_EQ(-1, panos_response_code(r));
-    char *t = panos_node_text(panos_response_result(r));
-    CHECK_STR("yes", t);
-    xmlFree(t);
+    panos_buf t = PANOS_BUF_INIT;
+    CHECK_OK(panos_node_text(&t, panos_response_result(r)));
+    CHECK_STR("yes", t.ptr);
+    panos_buf_dispose(&t);
     CHECK_EQ(PANOS_OK, panos_response_classify(r));
 }
 
@@ -79,9 +83,10 @@ static void test_keygen_single_quotes(void **state)
         "<response status = 'success'><result><key>LUFRPT1abc==</key></result></response>", 200);
     CHECK_STR("success", panos_response_status(r));
     CHECK_EQ(-1, panos_response_code(r));
-    char *key = panos_node_text(panos_node_child(panos_response_result(r), "key"));
-    CHECK_STR("LUFRPT1abc==", key);
-    xmlFree(key);
+    panos_buf key = PANOS_BUF_INIT;
+    CHECK_OK(panos_node_text(&key, panos_node_child(panos_response_result(r), "key")));
+    CHECK_STR("LUFRPT1abc==", key.ptr);
+    panos_buf_dispose(&key);
     CHECK_EQ(PANOS_OK, panos_response_classify(r));
 }
 
@@ -341,7 +346,7 @@ static void test_config_root(void **state)
     panos_response *r = parse("<config version=\"10.1.0\" urldb=\"paloaltonetworks\">"
                               "<devices/></config>\n",
                               200);
-    CHECK_STR("config", (const char *)panos_response_root(r)->name);
+    CHECK_STR("config", panos_node_name(panos_response_root(r)));
     CHECK_TRUE(panos_response_status(r) == NULL);
     CHECK_TRUE(panos_response_result(r) == NULL);
     CHECK_TRUE(panos_response_message(r) == NULL);

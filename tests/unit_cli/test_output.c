@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/parser.h>
+#include <panos/xml.h>
 #include "output.h"
 #include "check.h"
 
@@ -44,7 +45,7 @@ static char *map(const char *xml)
     xmlFreeDoc(doc);
     doc = xmlReadMemory(xml, (int)strlen(xml), NULL, NULL, XML_PARSE_NONET);
     CHECK_TRUE(doc != NULL);
-    json_t *j = cli_xml_to_json(xmlDocGetRootElement(doc));
+    json_t *j = cli_xml_to_json(panos_node_from_xml(xmlDocGetRootElement(doc)));
     CHECK_TRUE(j != NULL);
     char *s = json_dumps(j, JSON_COMPACT | JSON_PRESERVE_ORDER | JSON_ENCODE_ANY);
     json_decref(j);
