@@ -26,8 +26,8 @@ int main(int argc, char **argv)
 {
     int entries = argc > 1 ? (int)strtol(argv[1], NULL, 10) : 5000;
     int rounds = argc > 2 ? (int)strtol(argv[2], NULL, 10) : 20;
-    /* One real entry (the §3.1 sample of panos-logs-investigation.md), repeated with distinct
-     * logid/seqno/bytes. */
+    /* One real entry (the traffic entry of demisto/content Panorama test_data/query_logs.xml),
+     * repeated with distinct logid/seqno/bytes. */
     FILE *f = fopen(PANOS_BENCH_DATA, "rb");
     if (f == NULL) {
         perror(PANOS_BENCH_DATA);

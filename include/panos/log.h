@@ -198,7 +198,8 @@ typedef struct panos_logfilter {
 PANOS_EXTERN panos_code panos_logfilter_build(panos_buf *out, const panos_logfilter *f,
                                               char *errbuf, size_t errlen);
 
-/** 1 if @p log_type is one the API knows (the list in panos-logs-investigation.md §1.2). */
+/** 1 if @p log_type is one the API knows (the list in PAN-OS XML API guide, "Retrieve Logs"
+ * log-type list (11.1/ngfw; 9.1 lacks globalprotect)). */
 PANOS_EXTERN int panos_log_type_valid(const char *log_type);
 
 #ifdef __cplusplus

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* cmd_key.c -- panctl key audit: what an API key holds, offline (panos-apikey-crypto.md §2, §4). */
+/* cmd_key.c -- panctl key audit: what an API key holds, offline (Nothing4You/panos-crypto-tools
+ * src/lib.rs; PAN KB kA14u000000TpOZCA0). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -78,7 +79,8 @@ static int read_rc_key(struct cli_ctx *ctx, panos_buf *out, const char *tag)
     return 0;
 }
 
-/* At most the first 6 and the last 4 characters (panos-apikey-crypto.md §4.6). */
+/* At most the first 6 and the last 4 characters (PAN KB kA14u000000TpOZCA0 (key embeds the
+ * password); pan-python doc/panrc.rst (chmod 600)). */
 static void redact(char *out, size_t len, const char *key)
 {
     size_t n = strlen(key);
@@ -172,8 +174,9 @@ static void judge(struct audit *a, const panos_apikey_info *in)
     const char *user = in->user ? in->user : "";
     if (in->format != PANOS_APIKEY_ENVELOPE) {
         /* Every PAN-OS key that has been seen is base64 of the -AQ== envelope
-         * (panos-apikey-crypto.md §1.1-1.2); a key made under an API key certificate (11.1+)
-         * has no public format (§1.6), so nothing else can be called a key. */
+         * (Nothing4You/panos-crypto-tools src/lib.rs (key envelope); PAN KB kA14u0000004LqvCAE); a
+         * key made under an API key certificate (11.1+) has no public format (PAN-OS XML API guide,
+         * "Generate an API Key Certificate", 11.1+), so nothing else can be called a key. */
         a->verdict = V_NOT_A_KEY;
         snprintf(a->message, sizeof(a->message),
                  "NOT A KEY: not base64 of a well-formed PAN-OS -AQ== key envelope; check that "

@@ -74,8 +74,9 @@ static int cmp_name(const void *a, const void *b)
     return strcmp(*(const char *const *)a, *(const char *const *)b);
 }
 
-/* Fields PAN-OS means as numbers (panos-logs-investigation.md, log fields): JSON numbers.
- * Sorted for bsearch: this runs for every field of every entry. */
+/* Fields PAN-OS means as numbers (PAN-OS syslog field descriptions; demisto/content Panorama
+ * test_data/query_logs.xml): JSON numbers. Sorted for bsearch: this runs for every field of every
+ * entry. */
 static int numeric_field(const char *name)
 {
     static const char *const names[] = {

@@ -49,7 +49,8 @@ int cli_fail_client(const struct cli_ctx *ctx, panos_code code)
         snprintf(api, sizeof(api), "[api %d] ", e->api_code);
     const char *msg = e && e->message && e->message[0] ? e->message : panos_strerror(code);
     cli_error("(%d) %s: %s%s%s", (int)code, panos_code_name(code), http, api, msg);
-    /* What to do about a refused key (panos-apikey-crypto.md §3.3-§3.5). */
+    /* What to do about a refused key (yaklin.ca blog; PAN-OS XML API guide, "Get Your API Key";
+     * PaloAltoNetworks/Splunk-Apps #151). */
     if (ctx->key_source != CLI_KEY_NONE && !ctx->auth_basic) {
         if (code == PANOS_E_KEY_EXPIRED)
             cli_error("hint: the key's lifetime ran out; make a new one with 'panctl keygen', or "

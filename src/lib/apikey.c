@@ -10,7 +10,7 @@
 #include "contract.h"
 
 /*
- * Format (shared/reference/panos-apikey-crypto.md §1-2):
+ * Format (Nothing4You/panos-crypto-tools src/lib.rs; PAN KB kA14u0000004LqvCAE; yaklin.ca blog):
  *   key   = base64(inner)
  *   inner = "-" "AQ==" base64(SHA1(P)) base64(AES-256-CBC(K, IV=0, PKCS#7, P))
  *   K     = D || D, D = MD5(master_key || MD5("pannetwork"))
@@ -330,9 +330,10 @@ static int parse_expiry(const char *s, size_t n, long long *out)
 }
 
 /*
- * Fill user, password, layout, expiry_ms and gentime from an opened plaintext (§1.3): split from
- * the right on "]<>[" at most twice, so a password holding "]<>[" survives; when the last two
- * fields are not EXPIRY and GENTIME the key is pre-9.0. Then split at the first ':'.
+ * Fill user, password, layout, expiry_ms and gentime from an opened plaintext (PAN KB
+ * kA14u0000004LqvCAE): split from the right on "]<>[" at most twice, so a password holding "]<>["
+ * survives; when the last two fields are not EXPIRY and GENTIME the key is pre-9.0. Then split at
+ * the first ':'.
  */
 static panos_code parse_plaintext(panos_apikey_info *out, const char *pt, size_t n)
 {
@@ -501,7 +502,7 @@ panos_code panos_apikey_mint(panos_buf *out, const char *user, const char *passw
         return PANOS_E_INVALID_ARG;
     out->ptr = NULL;
     out->size = 0;
-    /* A ':' in the user would move the split point on decode (§1.3). */
+    /* A ':' in the user would move the split point on decode (PAN KB kA14u0000004LqvCAE). */
     if (user == NULL || password == NULL || strchr(user, ':') != NULL)
         return PANOS_E_INVALID_ARG;
     if (!pre90 &&
@@ -519,7 +520,8 @@ panos_code panos_apikey_mint(panos_buf *out, const char *user, const char *passw
         if (lifetime_min == 0)
             panos__sb_puts(&pt, "-1");
         else
-            /* PAN-OS prints the expiry as "%.12G" of epoch ms: exact to 10 ms (§1.3). */
+            /* PAN-OS prints the expiry as "%.12G" of epoch ms: exact to 10 ms (PAN-OS 9.0 release
+             * notes; keys in the yaklin.ca blog). */
             panos__sb_printf(&pt, "%.12G", (double)(now_ms + (long long)lifetime_min * 60000));
         panos__sb_append(&pt, SEP, SEP_LEN);
         panos__sb_printf(&pt, "%lld", now_ms / 1000);

@@ -155,7 +155,8 @@ panos_code panos_keygen(panos_client *c, const char *user, const char *password)
     /* keygen authenticates by its parameters: no old key or basic auth goes with it. */
     char *old_key = s->key, *old_user = s->basic_user;
     s->key = NULL;
-    s->basic_user = NULL; /* PAN-OS refuses basic auth on keygen (panos-xml-api.md §2.1) */
+    s->basic_user = NULL; /* PAN-OS refuses basic auth on keygen (PAN-OS XML API guide,
+                             "Authenticate Your API Requests" (9.1+): no Basic auth for keygen) */
     s->keygen_password = password;
     panos_code code = panos__client_request(&r, c, p, 3, NULL, NULL);
     s->keygen_password = NULL;

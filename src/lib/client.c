@@ -356,8 +356,9 @@ static panos_code config_read(panos_response **out, panos_client *c, const char 
 {
     panos_param p[] = {{"type", "config"}, {"action", action}, {"xpath", xpath}};
     panos_code code = panos_request(out, c, p, 3);
-    /* get of a missing node: success with code 7 and an empty result (panos-xml-api.md §2.4);
-     * say which xpath rather than the generic text. */
+    /* get of a missing node: success with code 7 and an empty result (PAN-OS XML API guide,
+     * "Configuration (API)" (PAN-OS 10.1); pan-python 0.26.0 tests; pango); say which xpath rather
+     * than the generic text. */
     if (code == PANOS_E_NOT_FOUND && *out && panos_response_code(*out) == 7 &&
         panos_response_status(*out) && strcmp(panos_response_status(*out), "success") == 0)
         panos__client_set_error(c, code, 200, 7, "success", "no node at xpath %s", xpath);

@@ -150,8 +150,9 @@ static panos_code read_word(const char *text, size_t *pos, panos__sb *tok, struc
 
 /*
  * Elements whose argument PAN-OS types as a value even when it looks like a name:
- * `show interface all` is <show><interface>all</interface></show> (panos-xml-api.md §4.4),
- * `show dhcp server lease interface all` likewise (§4.8). The word right after one of these
+ * `show interface all` is <show><interface>all</interface></show> (CPAN Device-PaloAlto-Firewall
+ * t/02-interfaces.t captures (show interface all)), `show dhcp server lease interface all` likewise
+ * (third-party lease scripts parsing result/interface/entry). The word right after one of these
  * (before any child) is its text.
  */
 static int takes_value(const char *name, size_t len)

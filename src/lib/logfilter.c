@@ -10,14 +10,16 @@
 #include "sbuf.h"
 #include "contract.h"
 
-/* The log-type values the API documents (panos-logs-investigation.md §1.2). */
+/* The log-type values the API documents (PAN-OS XML API guide, "Retrieve Logs" log-type list
+ * (11.1/ngfw; 9.1 lacks globalprotect)). */
 static const char *const log_types[] = {
     "traffic", "threat", "config", "system", "hipmatch", "globalprotect", "wildfire", "url",
     "data", "corr", "corr-detail", "corr-categ", "userid", "auth", "gtp", "external", "iptag",
     "decryption"};
 
 /* Types whose entries carry session fields (addr, port, app, rule, user, action); filtering
- * addr.* and user.* server-side works only for these (§2.4, last paragraph). */
+ * addr.* and user.* server-side works only for these (Cortex XSOAR PAN-OS integration, Panorama.py
+ * build_array_query). */
 static const char *const session_types[] = {"traffic", "threat", "url",
                                             "wildfire", "data",   "decryption"};
 
@@ -64,7 +66,8 @@ static int valid_addr(const char *s)
     return slash[1] != '\0' && *end == '\0' && errno == 0 && plen >= 0 && plen <= (v6 ? 128 : 32);
 }
 
-/* Values go in single quotes; PAN-OS has no reliable escape inside them (§2.2). */
+/* Values go in single quotes; PAN-OS has no reliable escape inside them (pango's policy
+ * audit-comment query shows a backslash form that not every field accepts). */
 static int safe_value(const char *s)
 {
     return *s != '\0' && strpbrk(s, "'()") == NULL && strchr(s, '\n') == NULL;

@@ -11,7 +11,8 @@
 #include "stream.h"
 #include "contract.h"
 
-/* PAN-OS refuses more than 5,000 entries per job (panos-logs-investigation.md §0.2). */
+/* PAN-OS refuses more than 5,000 entries per job (PAN-OS XML API guide, "API Log Retrieval
+ * Parameters" (nlogs max 5000; PAN-OS 8.1-11.1)). */
 #define PAGE_MAX 5000u
 
 struct run {
@@ -138,7 +139,8 @@ static panos_code exchange(struct run *r, const panos_param *params, size_t n)
         return rc;
     const panos_logparser_info *info = panos_logparser_info_get(r->parser);
     if (info->status != NULL && strcmp(info->status, "success") != 0) {
-        /* A bad query or a vanished job: PAN-OS's own words (§1.3). */
+        /* A bad query or a vanished job: PAN-OS's own words (PAN-OS XML API guide, "Retrieve Logs
+         * (API)"). */
         panos_code code = info->code == 403 ? PANOS_E_AUTH : PANOS_E_API;
         panos__client_set_error(r->c, code, 200, info->code, info->status, "%s",
                                 info->message ? info->message : "log request failed");

@@ -133,7 +133,7 @@ panos_code panos_node_text(panos_buf *out, const panos_node *node)
     if (node == NULL)
         return append_trimmed(out, "", 0);
     /* xmlNodeGetContent concatenates text and CDATA descendants: a <line> may mix both
-     * (panos-xml-api.md §1.5). */
+     * (pan-python 0.26.0 lib/pan/xapi.py, message search order; pango errors/panos.go). */
     xmlChar *t = xmlNodeGetContent(panos__xml(node));
     if (t == NULL)
         return PANOS_E_NOMEM;

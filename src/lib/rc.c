@@ -182,8 +182,9 @@ static char *trim(char *s, char *end)
 /*
  * Parse one line in place. It counts when its key is exactly "varname" (no tag wanted) or
  * "varname%tag" (that tag wanted). Unlike pan-python's unanchored regex, a tagged line can
- * never leak into untagged parsing (peer notes §6.1). Lines that are not "key=value", and
- * lines with an empty value (pan-python's "(.+)" needs one), are ignored as pan-python does.
+ * never leak into untagged parsing (pan-python 0.26.0 lib/pan/rc.py (tagged-line parsing)). Lines
+ * that are not "key=value", and lines with an empty value (pan-python's "(.+)" needs one), are
+ * ignored as pan-python does.
  */
 static void parse_line(panos_rc *rc, char *line, char *end, const char *tag)
 {

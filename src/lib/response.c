@@ -68,7 +68,7 @@ static char *node_text(const xmlNode *node)
     if (node == NULL)
         return NULL;
     /* xmlNodeGetContent concatenates text and CDATA descendants: a <line> may mix both
-     * (panos-xml-api.md §1.5). */
+     * (pan-python 0.26.0 lib/pan/xapi.py, message search order; pango errors/panos.go). */
     t = xmlNodeGetContent(node);
     if (t == NULL)
         return NULL;
@@ -88,7 +88,7 @@ static xmlNode *node_child(const xmlNode *parent, const char *name)
 }
 
 /* Append one message piece: trimmed, newlines folded into spaces (messages are one line,
- * STYLE.md C3), "; " between pieces. Empty pieces are skipped. */
+ * docs/conventions.md C3), "; " between pieces. Empty pieces are skipped. */
 static void add_piece(panos__sb *sb, char *text)
 {
     char *p;
@@ -113,9 +113,9 @@ static int is_elem(const xmlNode *n, const char *name)
 static void add_lines_of(panos__sb *sb, const xmlNode *parent, int depth);
 
 /*
- * One <line>. A line may itself hold <line> or <msg><line> (panos-xml-api.md §1.5, §6.1 rule 4):
- * then its own text nodes form one piece and the nested lines follow. Otherwise its whole text
- * content (text and CDATA mixed) is the piece.
+ * One <line>. A line may itself hold <line> or <msg><line> (pan-python 0.26.0 lib/pan/xapi.py,
+ * message search order; pango errors/panos.go): then its own text nodes form one piece and the
+ * nested lines follow. Otherwise its whole text content (text and CDATA mixed) is the piece.
  */
 static void add_line(panos__sb *sb, const xmlNode *line, int depth)
 {
@@ -173,9 +173,9 @@ static void add_text_of(panos__sb *sb, const xmlNode *node)
 }
 
 /*
- * The message, in pan-python's search order (panos-xml-api.md §1.5, §6.1 rule 4): all lines of
- * msg and result/msg; else the text of result/msg, else msg; else result/job/details lines.
- * Returns -1 on NOMEM.
+ * The message, in pan-python's search order (pan-python 0.26.0 lib/pan/xapi.py, message search
+ * order; pango errors/panos.go): all lines of msg and result/msg; else the text of result/msg, else
+ * msg; else result/job/details lines. Returns -1 on NOMEM.
  */
 static int build_message(struct panos_response *r)
 {
@@ -201,7 +201,8 @@ static int build_message(struct panos_response *r)
 
 /*
  * A non-200 body that is not a PAN-OS document (a proxy's 502 page, an empty body): keep its
- * first line, trimmed and capped, as the message (panos-xml-api.md §1.4, §6.1 rule 1).
+ * first line, trimmed and capped, as the message (PAN-OS XML API guide, "PAN-OS XML API Error
+ * Codes"; pan-os-ansible 3.4.1 httpapi/panos.py).
  */
 static int text_message(struct panos_response *r)
 {
@@ -297,7 +298,8 @@ panos_code panos__response_parse_why(panos_response **out, const char *body, siz
     if (r->doc != NULL) {
         r->root = xmlDocGetRootElement(r->doc);
         /* The root is <response>, or <config> for export category=configuration
-         * (panos-xml-api.md §6.1 rule 2). */
+         * (PAN-OS XML API guide, "Export Files (API)"; pan-python 0.26.0 tests (export
+         * configuration)). */
         if (r->root != NULL && r->root->type == XML_ELEMENT_NODE &&
             xmlStrEqual(r->root->name, (const xmlChar *)"config"))
             is_config = 1;
@@ -311,7 +313,8 @@ panos_code panos__response_parse_why(panos_response **out, const char *body, siz
 
     if (r->doc == NULL) {
         /* 200 must be a PAN-OS document; 400/403/5xx bodies may be anything
-         * (panos-xml-api.md §1.4, §6.1 rule 1). */
+         * (PAN-OS XML API guide, "PAN-OS XML API Error Codes"; pan-os-ansible 3.4.1
+         * httpapi/panos.py). */
         if (http_status == 200) {
             if (why != NULL && whylen > 0)
                 snprintf(why, whylen, "%s", xe.msg[0] ? xe.msg : "not a <response> document");
@@ -328,7 +331,8 @@ panos_code panos__response_parse_why(panos_response **out, const char *body, siz
 
     if (!is_config) {
         /* xmlGetProp copes with the 400/403/keygen form status = 'error' code = '403'
-         * (panos-apikey-crypto.md §3.1, §3.2): XML allows spaces around = and single quotes. */
+         * (yaklin.ca "Palo Alto PANOS API Authentication" (PAN-OS 10.2): keygen, 403 bodies): XML
+         * allows spaces around = and single quotes. */
         xmlChar *code = xmlGetProp(r->root, (const xmlChar *)"code");
         r->status = xmlGetProp(r->root, (const xmlChar *)"status");
         r->code = parse_code(code);
@@ -431,27 +435,30 @@ panos_code panos_response_classify(const panos_response *r)
     long http = r->http_status;
     const char *status = (const char *)r->status;
 
-    /* 429 was never observed from PAN-OS, but a proxy may send it (panos-xml-api.md §1.4). */
+    /* 429 was never observed from PAN-OS, but a proxy may send it (PAN-OS XML API guide, "PAN-OS
+     * XML API Error Codes"; pan-os-ansible 3.4.1; pan-python #43). */
     if (http == 429)
         return PANOS_E_RATE_LIMITED;
-    /* 5xx comes from a proxy or a busy Panorama, not the API engine (§1.4). 500 and 502-504
-     * may pass; 501 Not Implemented, 505 and the rest will not, so they are no temporary
-     * failure. */
+    /* 5xx comes from a proxy or a busy Panorama, not the API engine (pan-python issue #43;
+     * pan-os-ansible 3.4.1). 500 and 502-504 may pass; 501 Not Implemented, 505 and the rest will
+     * not, so they are no temporary failure. */
     if (http == 500 || (http >= 502 && http <= 504))
         return PANOS_E_UNAVAILABLE;
     if (http >= 501 && http <= 599)
         return PANOS_E_HTTP;
     /* 403: bad credentials or key ("Invalid Credential", older "Invalid credentials."), or a
-     * request the admin role may not make (panos-xml-api.md §1.4, §3.1;
-     * panos-apikey-crypto.md §3.2). */
+     * request the admin role may not make (PAN-OS XML API guide, "PAN-OS XML API Error Codes"
+     * (PAN-OS 9.1-11.1); pan-os-ansible #546; yaklin.ca blog (PAN-OS 10.2); terraform-templates
+     * #29; o5edaxi/paloversion #7 (403 body)). */
     if (http == 403 || (http == 200 && r->code == 403)) {
         if (contains_ci(r->message, "not authorized") ||
             contains_ci(r->message, "not authorised") || contains_ci(r->message, "role"))
             return PANOS_E_FORBIDDEN;
         return PANOS_E_AUTH;
     }
-    /* 400 "Key Expired: <key> has expired." means re-keygen (panos-apikey-crypto.md §3.4);
-     * any other 400 is a bad parameter (panos-xml-api.md §1.4). */
+    /* 400 "Key Expired: <key> has expired." means re-keygen (PaloAltoNetworks/Splunk-Apps #151 (400
+     * Key Expired); PAN-OS "Configure API Key Lifetime"); any other 400 is a bad parameter (PAN-OS
+     * XML API guide, "PAN-OS XML API Error Codes"; pan-os-ansible 3.4.1; pan-python #43). */
     if (http == 400 || (http == 200 && r->code == 400))
         return contains_ci(r->message, "key expired") ? PANOS_E_KEY_EXPIRED : PANOS_E_API;
     if (http != 200)
@@ -460,26 +467,31 @@ panos_code panos_response_classify(const panos_response *r)
     /* A raw answer was accepted by the caller as it is (panos_client_set_raw). */
     if (r->raw)
         return PANOS_OK;
-    /* An export's <config> root is the answer itself (panos-xml-api.md §6.1 rule 2). */
+    /* An export's <config> root is the answer itself (PAN-OS XML API guide, "Export Files (API)";
+     * pan-python 0.26.0 tests (export configuration)). */
     if (r->root != NULL && xmlStrEqual(r->root->name, (const xmlChar *)"config"))
         return PANOS_OK;
-    /* Success is status == "success", never "not error": unauth exists (§1.5, §6.1 rule 3).
-     * A config get that found nothing is success with code 7: not found (§2.4, §3.1,
-     * §6.1 rule 3). */
+    /* Success is status == "success", never "not error": unauth exists (pango errors/panos.go;
+     * Cortex XSOAR PAN-OS tests).
+     * A config get that found nothing is success with code 7: not found (PAN-OS XML API
+     * guide, "Configuration (API)", PAN-OS 10.1; pan-python 0.26.0 live tests). */
     if (status != NULL && strcmp(status, "success") == 0)
         return r->code == 7 ? PANOS_E_NOT_FOUND : PANOS_OK;
-    /* status="unauth" code 16: the role lacks the right (§1.5, §3.1). */
+    /* status="unauth" code 16: the role lacks the right (PAN-OS XML API guide, "PAN-OS XML API
+     * Error Codes"). */
     if ((status != NULL && strcmp(status, "unauth") == 0) || r->code == 16)
         return PANOS_E_FORBIDDEN;
-    /* Code 22: "Session timed out", seen on a busy Panorama; worth a retry (§3.1). */
+    /* Code 22: "Session timed out", seen on a busy Panorama; worth a retry (PAN-OS XML API guide,
+     * "PAN-OS XML API Error Codes"). */
     if (r->code == 22)
         return PANOS_E_UNAVAILABLE;
     /* 7 object not present, 13 object not found; show of a missing node has no code, only
-     * "No such node" (§2.4, §3.1, §3.2). Code 6 "Bad Xpath" is a malformed request, not a
-     * missing object: it stays PANOS_E_API (tests/cases/0012). */
+     * "No such node" ("Configuration (API)"; "PAN-OS XML API Error Codes"). Code 6 "Bad Xpath" is a
+     * malformed request, not a missing object: it stays PANOS_E_API (tests/cases/0012). */
     if (r->code == 7 || r->code == 13 || contains_ci(r->message, "No such node"))
         return PANOS_E_NOT_FOUND;
-    /* Everything else, including 17/18 for a bad command (§3.1). */
+    /* Everything else, including 17/18 for a bad command (PAN-OS XML API guide, "PAN-OS XML API
+     * Error Codes"). */
     return PANOS_E_API;
 }
 

@@ -12,7 +12,8 @@ panos_code panos__response_parse_why(panos_response **out, const char *body, siz
                                      long http_status, char *why, size_t whylen);
 
 /* Wipe the body, the message and every text and attribute value of @p r, then free it.
- * For keygen answers and "Key Expired: <key> has expired." (panos-apikey-crypto.md §3.4). */
+ * For keygen answers and "Key Expired: <key> has expired." (PaloAltoNetworks/Splunk-Apps #151 (400
+ * Key Expired); PAN-OS "Configure API Key Lifetime"). */
 void panos__response_free_secret(panos_response *r);
 
 /*

@@ -7,8 +7,8 @@
 #include <libxml/xmlerror.h>
 
 /*
- * libxml2 prints to stderr when nobody listens, and a library must never print (STYLE.md C1).
- * Parser errors carry their context, so XML_PARSE_NOERROR | XML_PARSE_NOWARNING and the
+ * libxml2 prints to stderr when nobody listens, and a library must never print (docs/conventions.md
+ * C1). Parser errors carry their context, so XML_PARSE_NOERROR | XML_PARSE_NOWARNING and the
  * context's structured handler (sax->serror) catch them. Some do not: in libxml2 2.9.14 an
  * input that does not convert from its declared encoding is reported by encoding.c with no
  * context ("encoding error : input conversion failed ...", "I/O error : encoder error"), which
@@ -35,8 +35,8 @@ void panos__xmlerr_note(struct panos__xmlerr *e, const xmlError *err);
 void panos__xmlerr_handler(void *payload, xmlErrorPtr err);
 
 /*
- * PAN-OS never sends a DOCTYPE (panos-xml-api.md §1.5: every answer is a bare <response>
- * envelope; no recorded answer has a DTD). A DTD
+ * PAN-OS never sends a DOCTYPE (pan-python 0.26.0 lib/pan/xapi.py, message search order; pango
+ * errors/panos.go: every answer is a bare <response> envelope; no recorded answer has a DTD). A DTD
  * can declare entities, and internal entities expand without bound outside the parser's
  * limits (in xmlNodeGetContent), so a 74 KB answer can cost 800 MB. Parsers refuse any DTD:
  * their sax->internalSubset callback (called when <!DOCTYPE is read, before its declarations
