@@ -7,10 +7,9 @@
 #include "cli.h"
 
 static const struct cli_opt opts[] = {
-    {{"out", required_argument, NULL, 'O'}, "FILE",
-     "write the answer to FILE (atomically, mode 0600; xml unless -o) instead of stdout"},
-    {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
-    {{NULL, 0, NULL, 0}, NULL, NULL},
+    CLI_OPT_OUT,
+    CLI_OPT_HELP,
+    CLI_OPT_END,
 };
 
 /*
@@ -31,34 +30,22 @@ static int is_secret_param(const char *name)
 
 int cmd_api(struct cli_ctx *ctx, int argc, char **argv)
 {
-    struct option longs[CLI_MAX_LONGS];
     const char *out_path = NULL;
-    char shorts[CLI_MAX_SHORTS];
     panos_response *r = NULL;
     panos_param *params = NULL;
-    int c, rc = 0;
+    int rc = 0;
     size_t n = 0;
 
-    cli_opts_build(opts, longs, shorts, sizeof(shorts));
-    while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
-        if (c == 'O') {
-            out_path = optarg;
-            continue;
-        }
-        if (c == 'h') {
-            cli_help("api", "type=TYPE [NAME=VALUE]...",
-                     "Send a raw request to /api/ (POST, form-encoded; the key goes in the "
-                     "X-PAN-KEY header).\nRead-only requests are retried on temporary "
-                     "failures; others are sent once.\n"
-                     "  panctl api type=version\n"
-                     "  panctl api type=config action=get "
-                     "\"xpath=/config/devices/entry/deviceconfig/system\"",
-                     opts);
-            return 0;
-        }
-        if ((rc = cli_global_option(ctx, "api", c, optarg)) != 0)
-            return rc;
-    }
+    rc = cli_simple_opts(ctx, "api", opts, argc, argv, "type=TYPE [NAME=VALUE]...",
+                         "Send a raw request to /api/ (POST, form-encoded; the key goes in the "
+                         "X-PAN-KEY header).\nRead-only requests are retried on temporary "
+                         "failures; others are sent once.\n"
+                         "  panctl api type=version\n"
+                         "  panctl api type=config action=get "
+                         "\"xpath=/config/devices/entry/deviceconfig/system\"",
+                         &out_path);
+    if (rc != 0)
+        return rc < 0 ? 0 : rc;
     if (optind >= argc)
         return cli_usage_error("api", "%s", "no parameters (at least type=TYPE)");
     if ((rc = cli_csv_refused(ctx, "api", "answers with PAN-OS documents, not rows; use -o xml, "

@@ -5,39 +5,26 @@
 #include "cli.h"
 
 static const struct cli_opt opts[] = {
-    {{"out", required_argument, NULL, 'O'}, "FILE",
-     "write the answer to FILE (atomically, mode 0600; xml unless -o) instead of stdout"},
-    {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
-    {{NULL, 0, NULL, 0}, NULL, NULL},
+    CLI_OPT_OUT,
+    CLI_OPT_HELP,
+    CLI_OPT_END,
 };
 
 int cmd_config(struct cli_ctx *ctx, int argc, char **argv)
 {
-    struct option longs[CLI_MAX_LONGS];
     const char *out_path = NULL;
-    char shorts[CLI_MAX_SHORTS];
     panos_response *r = NULL;
-    int c, rc;
+    int rc;
 
-    cli_opts_build(opts, longs, shorts, sizeof(shorts));
-    while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
-        if (c == 'O') {
-            out_path = optarg;
-            continue;
-        }
-        if (c == 'h') {
-            cli_help("config", "show|get [XPATH]",
-                     "Read the configuration at XPATH (default /config): 'show' reads the "
-                     "running configuration,\n'get' the candidate (with uncommitted changes). "
-                     "A missing node exits 13 (NOT_FOUND).\n"
-                     "  panctl config show \"/config/devices/entry[@name='localhost.localdomain']"
-                     "/deviceconfig/system/hostname\"",
-                     opts);
-            return 0;
-        }
-        if ((rc = cli_global_option(ctx, "config", c, optarg)) != 0)
-            return rc;
-    }
+    rc = cli_simple_opts(ctx, "config", opts, argc, argv, "show|get [XPATH]",
+                         "Read the configuration at XPATH (default /config): 'show' reads the "
+                         "running configuration,\n'get' the candidate (with uncommitted changes). "
+                         "A missing node exits 13 (NOT_FOUND).\n"
+                         "  panctl config show \"/config/devices/entry[@name='localhost.localdomain']"
+                         "/deviceconfig/system/hostname\"",
+                         &out_path);
+    if (rc != 0)
+        return rc < 0 ? 0 : rc;
     if (optind >= argc)
         return cli_usage_error("config", "%s", "expected 'show' or 'get'");
     const char *action = argv[optind];

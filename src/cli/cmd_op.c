@@ -5,42 +5,29 @@
 #include "cli.h"
 
 static const struct cli_opt opts[] = {
-    {{"out", required_argument, NULL, 'O'}, "FILE",
-     "write the answer to FILE (atomically, mode 0600; xml unless -o) instead of stdout"},
-    {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
-    {{NULL, 0, NULL, 0}, NULL, NULL},
+    CLI_OPT_OUT,
+    CLI_OPT_HELP,
+    CLI_OPT_END,
 };
 
 int cmd_op(struct cli_ctx *ctx, int argc, char **argv)
 {
-    struct option longs[CLI_MAX_LONGS];
     const char *out_path = NULL;
-    char shorts[CLI_MAX_SHORTS];
     panos_buf cmd = PANOS_BUF_INIT, text = PANOS_BUF_INIT;
     panos_response *r = NULL;
-    int c, rc = 0;
+    int rc = 0;
 
-    cli_opts_build(opts, longs, shorts, sizeof(shorts));
-    while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
-        if (c == 'O') {
-            out_path = optarg;
-            continue;
-        }
-        if (c == 'h') {
-            cli_help("op", "COMMAND...",
-                     "Run an operational command, typed as on the firewall's CLI or as XML.\n"
-                     "Words become nested elements; a quoted word, a number or an address is "
-                     "the value of the\nelement before it; name=value is an attribute:\n"
-                     "  panctl op show system info          -> <show><system><info/></system></show>\n"
-                     "  panctl op show interface '\"ethernet1/1\"'\n"
-                     "  panctl op show jobs id 12\n"
-                     "  panctl op '<show><clock/></show>'",
-                     opts);
-            return 0;
-        }
-        if ((rc = cli_global_option(ctx, "op", c, optarg)) != 0)
-            return rc;
-    }
+    rc = cli_simple_opts(ctx, "op", opts, argc, argv, "COMMAND...",
+                         "Run an operational command, typed as on the firewall's CLI or as XML.\n"
+                         "Words become nested elements; a quoted word, a number or an address is "
+                         "the value of the\nelement before it; name=value is an attribute:\n"
+                         "  panctl op show system info          -> <show><system><info/></system></show>\n"
+                         "  panctl op show interface '\"ethernet1/1\"'\n"
+                         "  panctl op show jobs id 12\n"
+                         "  panctl op '<show><clock/></show>'",
+                         &out_path);
+    if (rc != 0)
+        return rc < 0 ? 0 : rc;
     if (optind >= argc)
         return cli_usage_error("op", "%s", "no command given (e.g. panctl op show system info)");
 

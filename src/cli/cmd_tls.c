@@ -7,31 +7,23 @@
 #include "cli.h"
 
 static const struct cli_opt opts[] = {
-    {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
-    {{NULL, 0, NULL, 0}, NULL, NULL},
+    CLI_OPT_HELP,
+    CLI_OPT_END,
 };
 
 int cmd_tls(struct cli_ctx *ctx, int argc, char **argv)
 {
-    struct option longs[CLI_MAX_LONGS];
-    char shorts[CLI_MAX_SHORTS];
-    int c, rc;
+    int rc;
 
-    cli_opts_build(opts, longs, shorts, sizeof(shorts));
-    while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
-        if (c == 'h') {
-            cli_help("tls", "[fingerprint] [HOST[:PORT]]",
-                     "Connect to the firewall (--host, --port), complete a TLS handshake "
-                     "WITHOUT verifying it, and\nprint the certificate's SHA-256 fingerprint, "
-                     "subject, issuer and validity. Compare the\nfingerprint with the one the "
-                     "firewall shows (Device > Certificates) before using --pin.\n"
-                     "  panctl -H 192.0.2.1 tls",
-                     opts);
-            return 0;
-        }
-        if ((rc = cli_global_option(ctx, "tls", c, optarg)) != 0)
-            return rc;
-    }
+    rc = cli_simple_opts(ctx, "tls", opts, argc, argv, "[fingerprint] [HOST[:PORT]]",
+                         "Connect to the firewall (--host, --port), complete a TLS handshake "
+                         "WITHOUT verifying it, and\nprint the certificate's SHA-256 fingerprint, "
+                         "subject, issuer and validity. Compare the\nfingerprint with the one the "
+                         "firewall shows (Device > Certificates) before using --pin.\n"
+                         "  panctl -H 192.0.2.1 tls",
+                         NULL);
+    if (rc != 0)
+        return rc < 0 ? 0 : rc;
     if (optind < argc && strcmp(argv[optind], "fingerprint") == 0)
         optind++;
     const char *host = ctx->host_arg ? ctx->host_arg : getenv("PANCTL_HOST");

@@ -5,8 +5,8 @@
 #include "cli.h"
 
 static const struct cli_opt opts[] = {
-    {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
-    {{NULL, 0, NULL, 0}, NULL, NULL},
+    CLI_OPT_HELP,
+    CLI_OPT_END,
 };
 
 /*
@@ -38,24 +38,16 @@ static int check_target(const struct cli_ctx *ctx, const panos_response *r)
 
 int cmd_version(struct cli_ctx *ctx, int argc, char **argv)
 {
-    struct option longs[CLI_MAX_LONGS];
-    char shorts[CLI_MAX_SHORTS];
     panos_response *r = NULL;
-    int c, rc;
+    int rc;
 
-    cli_opts_build(opts, longs, shorts, sizeof(shorts));
-    while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
-        if (c == 'h') {
-            cli_help("version", "",
-                     "Show the firewall's sw-version, multi-vsys, model and serial "
-                     "(panctl --version shows panctl's own).\nWith -o csv: one record, a "
-                     "header line and a row.",
-                     opts);
-            return 0;
-        }
-        if ((rc = cli_global_option(ctx, "version", c, optarg)) != 0)
-            return rc;
-    }
+    rc = cli_simple_opts(ctx, "version", opts, argc, argv, "",
+                         "Show the firewall's sw-version, multi-vsys, model and serial "
+                         "(panctl --version shows panctl's own).\nWith -o csv: one record, a "
+                         "header line and a row.",
+                         NULL);
+    if (rc != 0)
+        return rc < 0 ? 0 : rc;
     if (optind < argc)
         return cli_usage_error("version", "unexpected argument '%s'", argv[optind]);
     if ((rc = cli_connect(ctx, 1)) != 0)

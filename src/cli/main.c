@@ -214,6 +214,26 @@ int cli_global_option(struct cli_ctx *ctx, const char *cmd, int c, char *arg)
     return 0;
 }
 
+int cli_simple_opts(struct cli_ctx *ctx, const char *cmd, const struct cli_opt *opts, int argc,
+                    char **argv, const char *usage, const char *desc, const char **out_path)
+{
+    struct option longs[CLI_MAX_LONGS];
+    char shorts[CLI_MAX_SHORTS];
+    int c, rc;
+    cli_opts_build(opts, longs, shorts, sizeof(shorts));
+    while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        if (c == 'O' && out_path != NULL) {
+            *out_path = optarg;
+        } else if (c == 'h') {
+            cli_help(cmd, usage, desc, opts);
+            return -1;
+        } else if ((rc = cli_global_option(ctx, cmd, c, optarg)) != 0) {
+            return rc;
+        }
+    }
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     struct cli_ctx ctx = {0};

@@ -49,6 +49,22 @@ void cli_opt_rows(FILE *f, const struct cli_opt *opts);
 /* Print "usage: panctl CMD USAGE", the description and the option table on stdout. */
 void cli_help(const char *cmd, const char *usage, const char *desc, const struct cli_opt *opts);
 
+/* The option rows every command that prints an answer shares. */
+#define CLI_OPT_OUT                                                                                \
+    {{"out", required_argument, NULL, 'O'}, "FILE",                                                \
+     "write the answer to FILE (atomically, mode 0600; xml unless -o) instead of stdout"}
+#define CLI_OPT_HELP {{"help", no_argument, NULL, 'h'}, NULL, "this help"}
+#define CLI_OPT_END {{NULL, 0, NULL, 0}, NULL, NULL}
+
+/*
+ * The option loop of a command whose own options are at most --out (CLI_OPT_OUT, into
+ * *@p out_path when not NULL) and --help (prints cli_help(@p cmd, @p usage, @p desc)); every
+ * other option is a global one. Returns 0 to go on with argv[optind...], -1 when help was
+ * printed (exit 0), or an exit status.
+ */
+int cli_simple_opts(struct cli_ctx *ctx, const char *cmd, const struct cli_opt *opts, int argc,
+                    char **argv, const char *usage, const char *desc, const char **out_path);
+
 /* Whether the @p n bytes at @p s are decimal digits, at least one. */
 int cli_digits(const char *s, size_t n);
 
