@@ -28,6 +28,37 @@ int sim_op_is_vm(const struct sim_state *st)
     return st->model != NULL && strstr(st->model, "VM") != NULL;
 }
 
+const struct sim_op_model *sim_op_model_of(const struct sim_state *st)
+{
+    /* PA-VM: a VM-100 with 16 GB; PA-440: fanless desktop, 4 GB; PA-3220: 1U, 16 GB;
+     * PA-5450: chassis, 64 GB management card (the 63739.8 MiB of panos-xml-api.md §4.2). */
+    static const struct sim_op_model models[] = {
+        {"PA-VM", 256000, 15995.4, 2, 0},
+        {"PA-440", 64000, 3859.6, 4, 0},
+        {"PA-3220", 1000000, 15890.2, 12, 1},
+        {"PA-5450", 48000000, 63739.8, 24, 1},
+    };
+    for (size_t i = 0; i < sizeof(models) / sizeof(models[0]); i++)
+        if (st->model != NULL && strcmp(st->model, models[i].name) == 0)
+            return &models[i];
+    return &models[0];
+}
+
+int sim_op_release(const struct sim_state *st)
+{
+    const char *v = st->sw_version != NULL ? st->sw_version : "10.2.11";
+    char *end;
+    long major = strtol(v, &end, 10);
+    long minor = *end == '.' ? strtol(end + 1, NULL, 10) : 0;
+    return (int)(major * 100 + minor);
+}
+
+const char *sim_op_dp_name(const struct sim_state *st)
+{
+    (void)st; /* dp0 on every model pansim plays (PA-5200's s1dp0 is not one of them) */
+    return "dp0";
+}
+
 long long sim_op_uptime(const struct sim_state *st, long long now)
 {
     return now > st->boot_time ? now - st->boot_time : 0;
@@ -246,8 +277,9 @@ enum sim_opstatus sim_op_fail(struct sim_op *op)
 
 /*
  * Commands a PAN-OS 10.2 firewall answers that pansim does not simulate: each row takes its
- * whole subtree (SIM_OPARG_KEYWORDS), so "show counter global filter ..." is HTTP 501, not the
- * code 17 of a command the firewall rejects. From the op commands of the PAN-OS XML API
+ * whole subtree (SIM_OPARG_KEYWORDS), so "show counter interface ..." is HTTP 501, not the
+ * code 17 of a command the firewall rejects; a longer row elsewhere ("show counter global")
+ * takes its own words. From the op commands of the PAN-OS XML API
  * documentation's examples and of panos-xml-api.md §4 and monitoring-anchors.md §2.
  */
 static const struct sim_opcmd unsimulated_cmds[] = {
@@ -267,7 +299,6 @@ static const struct sim_opcmd unsimulated_cmds[] = {
     {"show system software", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show system state", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show system disk-space", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
-    {"show system environmentals", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show high-availability all", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show user group", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show user ip-user-mapping-mp", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
@@ -289,7 +320,7 @@ static const struct sim_opcmd unsimulated_cmds[] = {
 static const struct sim_opcmd *const families[] = {
     sim_op_system_cmds, sim_op_network_cmds,  sim_op_sessions_cmds, sim_op_jobs_cmds,
     sim_op_users_cmds,  sim_op_config_cmds,   sim_op_policy_cmds,   sim_op_licences_cmds,
-    unsimulated_cmds,
+    sim_op_counters_cmds, unsimulated_cmds,
 };
 
 /* ---- the walk ---- */
@@ -314,6 +345,17 @@ static const struct sim_opcmd *lookup(const char *words, int *inner)
         }
     }
     return found;
+}
+
+/* 1 when @p words followed by @p child's name is a row or the prefix of one. */
+static int continues(const char *words, const xmlNode *child)
+{
+    char longer[256];
+    int inner = 0;
+    int n = snprintf(longer, sizeof(longer), "%s %s", words, (const char *)child->name);
+    if (n < 0 || (size_t)n >= sizeof(longer))
+        return 0;
+    return lookup(longer, &inner) != NULL || inner;
 }
 
 /* Trim ASCII whitespace in place (the CLI ignores it around an argument). */
@@ -383,8 +425,12 @@ static void walk(const struct sim_state *st, xmlNode *el, struct sim_reply *out)
         wlen = strlen(words);
         p.names[p.n++] = name;
         xmlNode *child = first_element(el->children);
-        /* An inner node, or a leaf whose words go on in another row ("show clock more"). */
-        if (c == NULL || (inner && c->arg == SIM_OPARG_NONE && child != NULL)) {
+        /* An inner node, or a leaf whose words go on in another row ("show clock more"), or a
+         * row that takes a whole subtree (an unsimulated "show counter") when the child is a
+         * longer row of its own ("show counter global"). */
+        if (c == NULL || (inner && child != NULL &&
+                          (c->arg == SIM_OPARG_NONE ||
+                           (c->arg == SIM_OPARG_KEYWORDS && continues(words, child))))) {
             if (child == NULL) {
                 err_incomplete(out, &p);
                 return;
