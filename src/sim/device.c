@@ -171,8 +171,9 @@ int sim_device_new(struct sim_device **out, const struct sim_device_options *opt
     d->serial = strdup(opts->serial ? opts->serial : "007051000123456");
     d->st.hostname = d->hostname;
     d->st.serial = d->serial;
-    d->st.model = "PA-VM";
-    d->st.sw_version = "10.2.11";
+    d->st.model = opts->model != NULL ? opts->model : "PA-VM";
+    d->st.sw_version = opts->sw_version != NULL ? opts->sw_version : "10.2.11";
+    d->st.ha = opts->ha;
     d->st.seed = opts->seed;
     d->st.boot_time = dev_now(d) / 1000 - (opts->uptime_s > 0 ? opts->uptime_s : 0);
     if (d->hostname == NULL || d->serial == NULL || load_users(d, opts->users_file, err, errlen) ||
