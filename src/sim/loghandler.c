@@ -263,7 +263,10 @@ static void finished(struct sim_logjobs *j, struct job *job, struct sim_reply *o
     free(ebuf);
     /* Many releases append <meta> after </log> (panos-xml-api.md §2.8). */
     fputs("    </logs>\n  </log>\n  <meta>\n    <devices>\n      <entry "
-          "name=\"localhost.localdomain\">\n        <hostname/>\n        <vsys>\n          "
+          "name=\"localhost.localdomain\">\n        <hostname>",
+          f);
+    sim_xml_escape(f, sim_logstore_device_name(j->store), 0); /* the device's, not empty */
+    fputs("</hostname>\n        <vsys>\n          "
           "<entry name=\"vsys1\">\n            <display-name>vsys1</display-name>\n          "
           "</entry>\n        </vsys>\n      </entry>\n    </devices>\n  </meta>\n"
           "</result></response>\n",

@@ -50,6 +50,11 @@ void sim_logstore_free(struct sim_logstore *s)
     free(s);
 }
 
+const char *sim_logstore_device_name(const struct sim_logstore *s)
+{
+    return s->device_name;
+}
+
 /* New entries per second of each type after t0: traffic at the given rate, others a tenth. */
 static double type_rate(const struct sim_logstore *s, enum sim_logtype t)
 {
@@ -180,6 +185,61 @@ static const struct sim_world_rule *rule_of(const char *src, const char *dst, co
 }
 
 /*
+ * srcloc/dstloc: a private or documentation range is written as the range itself (code and cc
+ * too); a country as its name, with code= the name again and cc= the ISO code, as in the
+ * demisto/content query_logs.xml capture (<dstloc code="Singapore" cc="SG">Singapore</dstloc>).
+ * pansim places 198.51.100.0/24 in the United States and 203.0.113.0/24 in Singapore.
+ */
+static void add_loc(struct sim_logentry *e, const char *name, const char *ip)
+{
+    if (ip == NULL) {
+        add(e, name, "192.0.2.0-192.0.2.255");
+        e->f[e->n - 1].attrs = "cc=\"192.0.2.0-192.0.2.255\" code=\"192.0.2.0-192.0.2.255\"";
+    } else if (strncmp(ip, "203.0.113.", 10) == 0) {
+        add(e, name, "Singapore");
+        e->f[e->n - 1].attrs = "code=\"Singapore\" cc=\"SG\"";
+    } else {
+        add(e, name, "United States");
+        e->f[e->n - 1].attrs = "code=\"United States\" cc=\"US\"";
+    }
+}
+
+/* The App-ID metadata fields of a 10.x traffic entry (query_logs.xml order), as App-ID
+ * describes the world's applications (Applipedia: category, subcategory, technology, risk). */
+static void app_meta(struct sim_logentry *e, const struct sim_world_app *a)
+{
+    static const struct {
+        const char *app, *cat, *sub, *tech, *risk;
+    } meta[] = {
+        {"ssl", "networking", "encrypted-tunnel", "browser-based", "4"},
+        {"web-browsing", "general-internet", "internet-utility", "browser-based", "4"},
+        {"dns", "networking", "infrastructure", "network-protocol", "3"},
+        {"dns-base", "networking", "infrastructure", "network-protocol", "3"},
+        {"ssh", "networking", "encrypted-tunnel", "client-server", "4"},
+        {"ntp", "networking", "infrastructure", "network-protocol", "2"},
+    };
+    size_t k = 0, n = sizeof(meta) / sizeof(meta[0]);
+    while (k < n && strcmp(meta[k].app, a->name) != 0)
+        k++;
+    add(e, "category_of_app", "%s", k < n ? meta[k].cat : "general-internet");
+    add(e, "subcategory_of_app", "%s", k < n ? meta[k].sub : "internet-utility");
+    add(e, "technology_of_app", "%s", k < n ? meta[k].tech : "client-server");
+    add(e, "tunneled_app", "%s", a->name);
+    add(e, "risk_of_app", "%s", k < n ? meta[k].risk : "2");
+    add(e, "is_saas_of_app", "no");
+    add(e, "sanctioned_state_of_app", "no");
+}
+
+/* A firewall that no Panorama manages writes 0 at every device-group level. */
+static void dg_hier(struct sim_logentry *e)
+{
+    add(e, "dg_hier_level_1", "0");
+    add(e, "dg_hier_level_2", "0");
+    add(e, "dg_hier_level_3", "0");
+    add(e, "dg_hier_level_4", "0");
+}
+
+/*
  * Counters add up as on a firewall: bytes = bytes_sent + bytes_received and packets =
  * pkts_sent + pkts_received, every packet 60 to 1514 bytes (an Ethernet frame), and a denied
  * session has sent its first packet(s) and received nothing.
@@ -203,6 +263,8 @@ static void gen_traffic(const struct sim_logstore *s, struct rng *r, struct sim_
     internet_dst(dst, sizeof(dst), ext, outside_b, deny);
     const struct sim_world_rule *rule = rule_of(src, dst, a->name, a->protonum, a->port);
 
+    char t[32];
+    fmt_time(e->time_ms, t, sizeof(t), 0);
     common_head(s, e, "TRAFFIC", deny ? "deny" : "end");
     add(e, "src", "%s", src);
     add(e, "dst", "%s", dst);
@@ -211,10 +273,8 @@ static void gen_traffic(const struct sim_logstore *s, struct rng *r, struct sim_
     add(e, "rule", "%s", rule != NULL ? rule->name : "interzone-default");
     add(e, "srcuser", "%s", sim_world_host_user(host));
     add(e, "dstuser", "%s", "");
-    add(e, "srcloc", "192.0.2.0-192.0.2.255");
-    e->f[e->n - 1].attrs = "cc=\"192.0.2.0-192.0.2.255\" code=\"192.0.2.0-192.0.2.255\"";
-    add(e, "dstloc", "United States");
-    e->f[e->n - 1].attrs = "code=\"US\" cc=\"US\"";
+    add_loc(e, "srcloc", NULL);
+    add_loc(e, "dstloc", dst);
     add(e, "app", "%s", a->name);
     add(e, "vsys", "vsys1");
     add(e, "from", "trust");
@@ -222,20 +282,48 @@ static void gen_traffic(const struct sim_logstore *s, struct rng *r, struct sim_
     add(e, "inbound_if", SIM_WORLD_LAN_IF);
     add(e, "outbound_if", SIM_WORLD_WAN_IF);
     add(e, "logset", "default");
+    add(e, "time_received", "%s", t);
     add(e, "sessionid", "%llu", 100000 + e->seqno % 900000);
     add(e, "repeatcnt", "1");
     add(e, "sport", "%u", sport);
     add(e, "dport", "%u", a->port);
     add(e, "natsport", "%u", deny ? 0 : 20000 + sport % 40000);
     add(e, "natdport", "%u", deny ? 0 : a->port);
-    add(e, "flags", "0x400053");
+    add(e, "flags", "%s", deny ? "0x0" : "0x400053");
     add(e, "flag-pcap", "no");
+    add(e, "flag-flagged", "no");
+    add(e, "flag-proxy", "no");
+    add(e, "flag-url-denied", "no");
     add(e, "flag-nat", "%s", deny ? "no" : "yes");
+    add(e, "captive-portal", "no");
+    add(e, "non-std-dport", "no");
+    add(e, "transaction", "no");
+    add(e, "pbf-c2s", "no");
+    add(e, "pbf-s2c", "no");
+    add(e, "temporary-match", "no");
+    add(e, "sym-return", "no");
+    add(e, "decrypt-mirror", "no");
+    add(e, "credential-detected", "no");
+    add(e, "flag-mptcp-set", "no");
+    add(e, "flag-tunnel-inspected", "no");
+    add(e, "flag-recon-excluded", "no");
+    add(e, "flag-wf-channel", "no");
     add(e, "proto", "%s", a->proto);
     add(e, "action", "%s", rule != NULL ? rule->action : "deny");
+    add(e, "tunnel", "N/A");
+    add(e, "tpadding", "0");
+    add(e, "cpadding", "0");
     add(e, "rule_uuid", "%s", rule != NULL ? rule->uuid : "");
+    add(e, "s_decrypted", "0");
+    add(e, "s_encrypted", "0");
+    add(e, "vpadding", "0");
+    app_meta(e, a);
+    add(e, "bpadding", "0");
+    dg_hier(e);
     add(e, "device_name", "%s", s->device_name);
     add(e, "vsys_id", "1");
+    add(e, "tunnelid_imsi", "0");
+    add(e, "parent_session_id", "0");
     add(e, "bytes", "%llu", bytes_sent + bytes_recv);
     add(e, "bytes_sent", "%llu", bytes_sent);
     add(e, "bytes_received", "%llu", bytes_recv);
@@ -243,11 +331,24 @@ static void gen_traffic(const struct sim_logstore *s, struct rng *r, struct sim_
     add(e, "start", "%s", start);
     add(e, "elapsed", "%u", elapsed);
     add(e, "category", "%s", a->category);
+    add(e, "traffic_flags", "0x0");
+    add(e, "flag-decrypt-forwarded", "no");
+    add(e, "flag-l7-skipped", "no");
     add(e, "pkts_sent", "%u", pkts_sent);
     add(e, "pkts_received", "%u", pkts_recv);
     add(e, "session_end_reason", "%s", deny ? "policy-deny" : end_reasons[pick(r, 3)]);
     add(e, "action_source", "from-policy");
+    add(e, "assoc_id", "0");
+    add(e, "chunks", "0");
+    add(e, "chunks_sent", "0");
+    add(e, "chunks_received", "0");
+    add(e, "http2_connection", "0");
+    add(e, "link_change_count", "0");
+    add(e, "sdwan_fec_data", "0");
+    add(e, "offloaded", "0");
+    add(e, "tunnelid", "0");
     add(e, "imsi", "%s", "");
+    add(e, "monitortag", "0");
     add(e, "imei", "%s", "");
 }
 
@@ -276,24 +377,41 @@ static void gen_threat(const struct sim_logstore *s, struct rng *r, struct sim_l
     const struct sim_world_rule *rule =
         rule_of(src, dst, threats[k].app, strcmp(threats[k].proto, "udp") == 0 ? 17 : 6,
                 threats[k].port);
+    /* The traffic entry's header fields, then the threat's own in the order of the 10.x
+     * syslog Threat Log Fields (PAN-OS 10.1 "Syslog Field Descriptions"); the element names of
+     * the threat part are those of a live 11.x answer (flabel tests, panos-logs-investigation.md
+     * §3.2): threatid is the name, tid the number, thr_category the threat category. */
+    char t[32];
+    unsigned sport = 1024 + pick(r, 64000);
+    int pcap = pick(r, 4) == 0;
+    fmt_time(e->time_ms, t, sizeof(t), 0);
     common_head(s, e, "THREAT", threats[k].subtype);
     add(e, "src", "%s", src);
     add(e, "dst", "%s", dst);
+    add(e, "natsrc", "%s", SIM_WORLD_NAT_IP);
+    add(e, "natdst", "%s", dst);
     add(e, "rule", "%s", rule != NULL ? rule->name : "interzone-default");
     add(e, "srcuser", "%s", sim_world_host_user(host));
     add(e, "dstuser", "%s", "");
-    add(e, "srcloc", "192.0.2.0-192.0.2.255");
-    e->f[e->n - 1].attrs = "cc=\"192.0.2.0-192.0.2.255\" code=\"192.0.2.0-192.0.2.255\"";
-    add(e, "dstloc", "United States");
-    e->f[e->n - 1].attrs = "code=\"US\" cc=\"US\"";
+    add_loc(e, "srcloc", NULL);
+    add_loc(e, "dstloc", dst);
     add(e, "app", "%s", threats[k].app);
     add(e, "vsys", "vsys1");
     add(e, "from", "trust");
     add(e, "to", "untrust");
+    add(e, "inbound_if", SIM_WORLD_LAN_IF);
+    add(e, "outbound_if", SIM_WORLD_WAN_IF);
+    add(e, "logset", "default");
+    add(e, "time_received", "%s", t);
     add(e, "sessionid", "%llu", 200000 + e->seqno % 800000);
     add(e, "repeatcnt", "1");
-    add(e, "sport", "%u", 1024 + pick(r, 64000));
+    add(e, "sport", "%u", sport);
     add(e, "dport", "%u", threats[k].port);
+    add(e, "natsport", "%u", 20000 + sport % 40000);
+    add(e, "natdport", "%u", threats[k].port);
+    add(e, "flags", "%s", pcap ? "0x80402000" : "0x402000");
+    add(e, "flag-pcap", "%s", pcap ? "yes" : "no");
+    add(e, "flag-nat", "yes");
     add(e, "proto", "%s", threats[k].proto);
     add(e, "action", "%s", threats[k].action);
     add(e, "misc", "%s", threats[k].port == 53 ? "bad.example.net" : "");
@@ -303,10 +421,17 @@ static void gen_threat(const struct sim_logstore *s, struct rng *r, struct sim_l
     add(e, "thr_category", "%s", threats[k].cat);
     add(e, "severity", "%s", threats[k].sev);
     add(e, "direction", "client-to-server");
-    add(e, "pcap_id", "%s", pick(r, 4) == 0 ? "1206450340254187521" : "0");
+    add(e, "url_idx", "0");
+    add(e, "pcap_id", "%s", pcap ? "1206450340254187521" : "0");
+    add(e, "reportid", "0");
     add(e, "contentver", "AppThreat-8800-8000");
+    dg_hier(e);
     add(e, "device_name", "%s", s->device_name);
     add(e, "vsys_id", "1");
+    add(e, "parent_session_id", "0");
+    add(e, "tunnelid_imsi", "0");
+    add(e, "imsi", "%s", "");
+    add(e, "imei", "%s", "");
 }
 
 static void gen_system(const struct sim_logstore *s, struct rng *r, struct sim_logentry *e)
@@ -348,6 +473,8 @@ static void gen_system(const struct sim_logstore *s, struct rng *r, struct sim_l
         add(e, "opaque", "Connection to Update server: updates.paloaltonetworks.com completed "
                          "successfully, initiated by 192.0.2.1");
     }
+    dg_hier(e);
+    add(e, "vsys_name", "%s", "");
     add(e, "device_name", "%s", s->device_name);
     add(e, "vsys_id", "0");
 }
