@@ -287,13 +287,18 @@ static enum sim_opstatus op_ha_state(struct sim_op *op)
     return SIM_OP_OK;
 }
 
-/* One sensor list of show system environmentals: <kind><Slot1><entry>...</entry>...</Slot1>. */
-static void env_list_open(FILE *f, const char *kind)
+/* Open one sensor list, <kind><Slot1>, unless the command asked for another kind: 1 if open. */
+static int env_open(FILE *f, const char *only, const char *kind)
 {
+    int fan = strncmp(kind, "fan", 3) == 0 && strcmp(kind, "fantray") != 0;
+    if (only != NULL && strcmp(only, kind) != 0 &&
+        !(fan && (strcmp(only, "fan") == 0 || strcmp(only, "fans") == 0)))
+        return 0;
     fprintf(f, "<%s><Slot1>", kind);
+    return 1;
 }
 
-static void env_list_close(FILE *f, const char *kind)
+static void env_close(FILE *f, const char *kind)
 {
     fprintf(f, "</Slot1></%s>", kind);
 }
@@ -305,53 +310,68 @@ static void env_list_close(FILE *f, const char *kind)
  * t/08-environmentals.t; a VM has no sensors and answers an empty <result/> (the same test's
  * VM capture); 11.x names the fan list <fans> (senses0 grafana stack PR #2); the PA-440 is
  * fanless and powered by an adapter: thermal and power only. Readings move a little with the
- * seed, never into alarm.
+ * seed, never into alarm. A kind as argument (<environmentals><thermal/></environmentals>)
+ * keeps that list only.
  */
 static enum sim_opstatus op_environmentals(struct sim_op *op)
 {
     const struct sim_state *st = op->st;
     FILE *f = op->f;
+    static const char *const kinds[] = {"fantray", "power-supply", "thermal", "fan", "fans",
+                                        "power"};
+    const char *only = NULL;
+    for (xmlNode *c = op->el->children; c != NULL; c = c->next) {
+        if (c->type != XML_ELEMENT_NODE)
+            continue;
+        size_t k = 0;
+        while (k < sizeof(kinds) / sizeof(kinds[0]) && strcmp((const char *)c->name, kinds[k]))
+            k++;
+        if (only != NULL || k == sizeof(kinds) / sizeof(kinds[0]))
+            return sim_op_err_invalid(op, (const char *)c->name, 0);
+        only = kinds[k];
+    }
     if (sim_op_is_vm(st))
         return SIM_OP_OK;
     int small = !sim_op_model_of(st)->chassis_sensors; /* the fanless PA-440 */
     uint64_t r = sim_world_mix(st->seed, 240);
-    if (!small) {
-        env_list_open(f, "fantray");
+    if (!small && env_open(f, only, "fantray")) {
         fputs("<entry><slot>1</slot><alarm>False</alarm><Inserted>True</Inserted>"
               "<description>Fan Tray</description><min>1</min></entry>",
               f);
-        env_list_close(f, "fantray");
-        env_list_open(f, "power-supply");
+        env_close(f, "fantray");
+    }
+    if (!small && env_open(f, only, "power-supply")) {
         for (int i = 1; i <= 2; i++)
             fprintf(f, "<entry><slot>1</slot><alarm>False</alarm><Inserted>True</Inserted>"
                        "<description>Power Supply #%d (%s)</description><min>True</min>"
                        "</entry>",
                     i, i == 1 ? "left" : "right");
-        env_list_close(f, "power-supply");
+        env_close(f, "power-supply");
     }
     static const char *const sensors[] = {"Temperature near CPU", "Temperature near Switch",
                                           "Temperature @ Board", "Temperature @ DP"};
-    env_list_open(f, "thermal");
-    for (unsigned i = 0; i < (small ? 2u : 4u); i++)
-        fprintf(f, "<entry><slot>1</slot><description>%s</description><min>5.0</min>"
-                   "<max>%s</max><alarm>False</alarm><DegreesC>%u.%u</DegreesC></entry>",
-                sensors[i], small ? "85.0" : "60.0", 34 + (unsigned)((r >> (i * 8)) % 12),
-                (unsigned)((r >> (i * 8 + 4)) % 10));
-    env_list_close(f, "thermal");
-    if (!small) {
-        const char *fan = sim_op_release(st) >= 1100 ? "fans" : "fan";
-        env_list_open(f, fan);
+    if (env_open(f, only, "thermal")) {
+        for (unsigned i = 0; i < (small ? 2u : 4u); i++)
+            fprintf(f, "<entry><slot>1</slot><description>%s</description><min>5.0</min>"
+                       "<max>%s</max><alarm>False</alarm><DegreesC>%u.%u</DegreesC></entry>",
+                    sensors[i], small ? "85.0" : "60.0", 34 + (unsigned)((r >> (i * 8)) % 12),
+                    (unsigned)((r >> (i * 8 + 4)) % 10));
+        env_close(f, "thermal");
+    }
+    const char *fan = sim_op_release(st) >= 1100 ? "fans" : "fan";
+    if (!small && env_open(f, only, fan)) {
         for (unsigned i = 1; i <= 4; i++)
             fprintf(f, "<entry><slot>1</slot><alarm>False</alarm><description>Fan #%u RPM"
                        "</description><RPMs>%u</RPMs><min>2500</min></entry>",
                     i, 5200 + (unsigned)((r >> (i * 5)) % 1000));
-        env_list_close(f, fan);
+        env_close(f, fan);
     }
     static const struct {
         const char *rail;
         unsigned mv;
     } rails[] = {{"1.0V", 1000}, {"1.2V", 1200}, {"1.8V", 1800}, {"3.3V", 3300}, {"5.0V", 5000}};
-    env_list_open(f, "power");
+    if (!env_open(f, only, "power"))
+        return SIM_OP_OK;
     for (unsigned i = 0; i < 5; i++) {
         unsigned mv = rails[i].mv, got = mv - mv / 100 + (unsigned)((r >> i) % (mv / 50 + 1));
         fprintf(f, "<entry><slot>1</slot><description>%s Power Rail</description>"
@@ -360,7 +380,7 @@ static enum sim_opstatus op_environmentals(struct sim_op *op)
                 rails[i].rail, mv * 9 / 10 / 1000, mv * 9 / 10 % 1000, got / 1000, got % 1000,
                 mv * 11 / 10 / 1000, mv * 11 / 10 % 1000);
     }
-    env_list_close(f, "power");
+    env_close(f, "power");
     return SIM_OP_OK;
 }
 

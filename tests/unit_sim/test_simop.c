@@ -387,6 +387,16 @@ static void test_versions_models(void **state_)
     CHECK_EQ(4, count(&a, "/response/result/fans/Slot1/entry/RPMs")); /* 11.x: fans */
     CHECK_EQ(0, count(&a, "/response/result/fan"));
     done(&a);
+    ask(&a, &st, "<show><system><environmentals><thermal/></environmentals></system></show>");
+    CHECK_EQ(1, count(&a, "/response/result/*"));
+    CHECK_EQ(4, count(&a, "/response/result/thermal/Slot1/entry"));
+    done(&a);
+    ask(&a, &st, "<show><system><environmentals><fan/></environmentals></system></show>");
+    CHECK_EQ(4, count(&a, "/response/result/fans/Slot1/entry"));
+    done(&a);
+    ask(&a, &st, "<show><system><environmentals><bogus/></environmentals></system></show>");
+    CHECK_STR("17", T("/response/@code"));
+    done(&a);
     st.model = "PA-440";
     ask(&a, &st, "<show><system><environmentals/></system></show>");
     CHECK_EQ(0, count(&a, "/response/result/fans")); /* fanless */
