@@ -17,7 +17,8 @@ struct sim_logstore {
     char device_name[64];
 };
 
-static const char *const type_names[SIM_LOG__COUNT] = {"traffic", "threat", "system", "config"};
+static const char *const type_names[SIM_LOG__COUNT] = {
+    "traffic", "threat", "system", "config", "url", "userid", "globalprotect", "decryption"};
 
 int sim_logtype_from_name(const char *name)
 {
@@ -204,6 +205,46 @@ static void add_loc(struct sim_logentry *e, const char *name, const char *ip)
     }
 }
 
+/* The five-tuple part every session entry (traffic, threat, url, decryption) starts with. */
+struct flow {
+    const char *src, *dst, *rule, *user, *app;
+    unsigned long long sessionid;
+    unsigned sport, dport;
+    int nat; /* 0: a denied flow, no NAT (addresses 0.0.0.0, ports 0) */
+};
+
+/* The fields of @p fl after the common header, in the order of a 10.x traffic entry
+ * (query_logs.xml): addresses, rule and users, locations, app, zones, interfaces, log
+ * forwarding profile, time_received, session, ports. */
+static void flow_head(struct sim_logentry *e, const struct flow *fl)
+{
+    char t[32];
+    fmt_time(e->time_ms, t, sizeof(t), 0);
+    add(e, "src", "%s", fl->src);
+    add(e, "dst", "%s", fl->dst);
+    add(e, "natsrc", "%s", fl->nat ? SIM_WORLD_NAT_IP : "0.0.0.0");
+    add(e, "natdst", "%s", fl->nat ? fl->dst : "0.0.0.0");
+    add(e, "rule", "%s", fl->rule);
+    add(e, "srcuser", "%s", fl->user);
+    add(e, "dstuser", "%s", "");
+    add_loc(e, "srcloc", NULL);
+    add_loc(e, "dstloc", fl->dst);
+    add(e, "app", "%s", fl->app);
+    add(e, "vsys", "vsys1");
+    add(e, "from", "trust");
+    add(e, "to", "untrust");
+    add(e, "inbound_if", SIM_WORLD_LAN_IF);
+    add(e, "outbound_if", SIM_WORLD_WAN_IF);
+    add(e, "logset", "default");
+    add(e, "time_received", "%s", t);
+    add(e, "sessionid", "%llu", fl->sessionid);
+    add(e, "repeatcnt", "1");
+    add(e, "sport", "%u", fl->sport);
+    add(e, "dport", "%u", fl->dport);
+    add(e, "natsport", "%u", fl->nat ? 20000 + fl->sport % 40000 : 0);
+    add(e, "natdport", "%u", fl->nat ? fl->dport : 0);
+}
+
 /* The App-ID metadata fields of a 10.x traffic entry (query_logs.xml order), as App-ID
  * describes the world's applications (Applipedia: category, subcategory, technology, risk). */
 static void app_meta(struct sim_logentry *e, const struct sim_world_app *a)
@@ -263,32 +304,11 @@ static void gen_traffic(const struct sim_logstore *s, struct rng *r, struct sim_
     internet_dst(dst, sizeof(dst), ext, outside_b, deny);
     const struct sim_world_rule *rule = rule_of(src, dst, a->name, a->protonum, a->port);
 
-    char t[32];
-    fmt_time(e->time_ms, t, sizeof(t), 0);
+    const struct flow fl = {src, dst, rule != NULL ? rule->name : "interzone-default",
+                            sim_world_host_user(host), a->name, 100000 + e->seqno % 900000,
+                            sport, a->port, !deny};
     common_head(s, e, "TRAFFIC", deny ? "deny" : "end");
-    add(e, "src", "%s", src);
-    add(e, "dst", "%s", dst);
-    add(e, "natsrc", "%s", deny ? "0.0.0.0" : SIM_WORLD_NAT_IP);
-    add(e, "natdst", "%s", deny ? "0.0.0.0" : dst);
-    add(e, "rule", "%s", rule != NULL ? rule->name : "interzone-default");
-    add(e, "srcuser", "%s", sim_world_host_user(host));
-    add(e, "dstuser", "%s", "");
-    add_loc(e, "srcloc", NULL);
-    add_loc(e, "dstloc", dst);
-    add(e, "app", "%s", a->name);
-    add(e, "vsys", "vsys1");
-    add(e, "from", "trust");
-    add(e, "to", "untrust");
-    add(e, "inbound_if", SIM_WORLD_LAN_IF);
-    add(e, "outbound_if", SIM_WORLD_WAN_IF);
-    add(e, "logset", "default");
-    add(e, "time_received", "%s", t);
-    add(e, "sessionid", "%llu", 100000 + e->seqno % 900000);
-    add(e, "repeatcnt", "1");
-    add(e, "sport", "%u", sport);
-    add(e, "dport", "%u", a->port);
-    add(e, "natsport", "%u", deny ? 0 : 20000 + sport % 40000);
-    add(e, "natdport", "%u", deny ? 0 : a->port);
+    flow_head(e, &fl);
     add(e, "flags", "%s", deny ? "0x0" : "0x400053");
     add(e, "flag-pcap", "no");
     add(e, "flag-flagged", "no");
@@ -381,34 +401,13 @@ static void gen_threat(const struct sim_logstore *s, struct rng *r, struct sim_l
      * syslog Threat Log Fields (PAN-OS 10.1 "Syslog Field Descriptions"); the element names of
      * the threat part are those of a live 11.x answer (flabel tests, panos-logs-investigation.md
      * §3.2): threatid is the name, tid the number, thr_category the threat category. */
-    char t[32];
     unsigned sport = 1024 + pick(r, 64000);
     int pcap = pick(r, 4) == 0;
-    fmt_time(e->time_ms, t, sizeof(t), 0);
+    const struct flow fl = {src, dst, rule != NULL ? rule->name : "interzone-default",
+                            sim_world_host_user(host), threats[k].app,
+                            200000 + e->seqno % 800000, sport, threats[k].port, 1};
     common_head(s, e, "THREAT", threats[k].subtype);
-    add(e, "src", "%s", src);
-    add(e, "dst", "%s", dst);
-    add(e, "natsrc", "%s", SIM_WORLD_NAT_IP);
-    add(e, "natdst", "%s", dst);
-    add(e, "rule", "%s", rule != NULL ? rule->name : "interzone-default");
-    add(e, "srcuser", "%s", sim_world_host_user(host));
-    add(e, "dstuser", "%s", "");
-    add_loc(e, "srcloc", NULL);
-    add_loc(e, "dstloc", dst);
-    add(e, "app", "%s", threats[k].app);
-    add(e, "vsys", "vsys1");
-    add(e, "from", "trust");
-    add(e, "to", "untrust");
-    add(e, "inbound_if", SIM_WORLD_LAN_IF);
-    add(e, "outbound_if", SIM_WORLD_WAN_IF);
-    add(e, "logset", "default");
-    add(e, "time_received", "%s", t);
-    add(e, "sessionid", "%llu", 200000 + e->seqno % 800000);
-    add(e, "repeatcnt", "1");
-    add(e, "sport", "%u", sport);
-    add(e, "dport", "%u", threats[k].port);
-    add(e, "natsport", "%u", 20000 + sport % 40000);
-    add(e, "natdport", "%u", threats[k].port);
+    flow_head(e, &fl);
     add(e, "flags", "%s", pcap ? "0x80402000" : "0x402000");
     add(e, "flag-pcap", "%s", pcap ? "yes" : "no");
     add(e, "flag-nat", "yes");
@@ -479,6 +478,195 @@ static void gen_system(const struct sim_logstore *s, struct rng *r, struct sim_l
     add(e, "vsys_id", "0");
 }
 
+/*
+ * URL filtering (log-type url): a threat entry of subtype url, the URL in misc and its
+ * category in category; the header as a traffic entry's. Field names: PAN-OS 10.x "Syslog
+ * Field Descriptions", URL Filtering Log Fields, and the url fields a third-party tool keeps
+ * (panos-logs-investigation.md §3.4); not compared with a recording (none public was found).
+ */
+static void gen_url(const struct sim_logstore *s, struct rng *r, struct sim_logentry *e)
+{
+    static const struct {
+        const char *host, *path, *cat, *action;
+    } urls[] = {
+        {"www.example.com", "/", "computer-and-internet-info", "alert"},
+        {"docs.example.org", "/guide/index.html", "reference-and-research", "alert"},
+        {"news.example.net", "/today", "news", "alert"},
+        {"bad.example.net", "/dl/payload.bin", "malware", "block-url"},
+    };
+    unsigned k = pick(r, 4);
+    unsigned host = sim_world_lan_host(&s->lan, pick(r, s->lan.n));
+    char src[20], dst[20];
+    snprintf(src, sizeof(src), SIM_WORLD_LAN_NET "%u", host);
+    internet_dst(dst, sizeof(dst), pick(r, 254), pick(r, 2), 0);
+    const struct sim_world_rule *rule = rule_of(src, dst, "ssl", 6, 443);
+    const struct flow fl = {src, dst, rule != NULL ? rule->name : "interzone-default",
+                            sim_world_host_user(host), "ssl", 300000 + e->seqno % 700000,
+                            1024 + pick(r, 64000), 443, 1};
+    common_head(s, e, "THREAT", "url");
+    flow_head(e, &fl);
+    add(e, "flags", "0x403000");
+    add(e, "flag-pcap", "no");
+    add(e, "flag-nat", "yes");
+    add(e, "proto", "tcp");
+    add(e, "action", "%s", urls[k].action);
+    add(e, "misc", "%s%s", urls[k].host, urls[k].path);
+    add(e, "threatid", "(9999)");
+    add(e, "category", "%s", urls[k].cat);
+    add(e, "severity", "informational");
+    add(e, "direction", "client-to-server");
+    add(e, "url_idx", "1");
+    add(e, "contenttype", "text/html");
+    add(e, "user_agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64)");
+    add(e, "http_method", "get");
+    add(e, "referer", "%s", "");
+    add(e, "xff", "%s", "");
+    add(e, "url_category_list", "%s,low-risk", urls[k].cat);
+    dg_hier(e);
+    add(e, "device_name", "%s", s->device_name);
+    add(e, "vsys_id", "1");
+    add(e, "http2_connection", "0");
+}
+
+/*
+ * User-ID (log-type userid): an IP-to-user mapping learnt for a LAN host, the mappings of
+ * show user ip-user-mapping all. Field names: PAN-OS 10.x syslog User-ID Log Fields and the
+ * userid fields of a third-party tool (panos-logs-investigation.md §3.4); not compared with a
+ * recording.
+ */
+static void gen_userid(const struct sim_logstore *s, struct rng *r, struct sim_logentry *e)
+{
+    unsigned host = sim_world_lan_host(&s->lan, pick(r, s->lan.n));
+    common_head(s, e, "USERID", "login");
+    add(e, "vsys", "vsys1");
+    add(e, "ip", SIM_WORLD_LAN_NET "%u", host);
+    add(e, "user", "%s", sim_world_host_user(host));
+    add(e, "datasourcename", "AD-agent");
+    add(e, "eventid", "%s", "");
+    add(e, "repeatcnt", "1");
+    add(e, "timeout", "2700");
+    add(e, "beginport", "0");
+    add(e, "endport", "0");
+    add(e, "datasource", "agent");
+    add(e, "datasourcetype", "ad");
+    add(e, "factortype", "%s", "");
+    add(e, "factorcompletiontime", "1970/01/01 00:00:00");
+    add(e, "factorno", "0");
+    add(e, "ugflags", "0x0");
+    add(e, "userbysource", "%s", sim_world_host_user(host));
+    add(e, "tag_name", "%s", "");
+    dg_hier(e);
+    add(e, "vsys_name", "%s", "");
+    add(e, "device_name", "%s", s->device_name);
+    add(e, "vsys_id", "1");
+}
+
+/*
+ * GlobalProtect (log-type globalprotect, 10.x): remote users logging in to the portal and
+ * gateway on ethernet1/1. Field names: PAN-OS 10.x syslog GlobalProtect Log Fields and the
+ * fields a third-party tool keeps (panos-logs-investigation.md §3.4); not compared with a
+ * recording.
+ */
+static void gen_globalprotect(const struct sim_logstore *s, struct rng *r,
+                              struct sim_logentry *e)
+{
+    static const char *const stages[] = {"portal-auth", "gateway-auth", "login", "logout"};
+    unsigned k = pick(r, 4);
+    unsigned user = 1 + pick(r, 40);
+    int fail = k < 2 && pick(r, 8) == 0;
+    common_head(s, e, "GLOBALPROTECT", "0");
+    add(e, "vsys", "vsys1");
+    add(e, "eventid", "%s", stages[k]);
+    add(e, "stage", "%s", k == 0 ? "portal" : "gateway");
+    add(e, "auth_method", "LDAP");
+    add(e, "tunnel_type", "IPSec");
+    add(e, "srcuser", "user%02u", user);
+    add(e, "srcregion", "US");
+    add(e, "machinename", "LAPTOP-%04u", user);
+    add(e, "public_ip", "203.0.113.%u", 10 + user);
+    add(e, "public_ipv6", "::");
+    add(e, "private_ip", "10.255.0.%u", user);
+    add(e, "private_ipv6", "::");
+    add(e, "hostid", "%016llx", (unsigned long long)mix(user));
+    add(e, "serialnumber", "%s", "");
+    add(e, "client_ver", "6.2.1-43");
+    add(e, "client_os", "Microsoft Windows");
+    add(e, "client_os_ver", "10.0.19045");
+    add(e, "repeatcnt", "1");
+    add(e, "reason", "%s", k == 3 ? "client logout" : "");
+    add(e, "error", "%s", fail ? "Authentication failed: Invalid username or password" : "");
+    add(e, "opaque", "%s", fail ? "" : "Success");
+    add(e, "status", "%s", fail ? "failure" : "success");
+    add(e, "location", "%s", "");
+    add(e, "login_duration", "%u", k == 3 ? 600 + pick(r, 30000) : 0);
+    add(e, "connect_method", "on-demand");
+    add(e, "error_code", "%u", fail ? 2 : 0);
+    add(e, "portal", "GP-portal");
+    add(e, "selection_type", "%s", k == 1 ? "automatic" : "");
+    add(e, "response_time", "%u", 20 + pick(r, 400));
+    add(e, "priority", "%s", "");
+    add(e, "attempted_gateways", "%s", k == 1 ? "GP-gateway" : "");
+    add(e, "gateway", "%s", k == 0 ? "" : "GP-gateway");
+    dg_hier(e);
+    add(e, "vsys_name", "%s", "");
+    add(e, "device_name", "%s", s->device_name);
+    add(e, "vsys_id", "1");
+    add(e, "description", "%s", fail ? "GlobalProtect authentication failed" : "");
+}
+
+/*
+ * Decryption (log-type decryption, 10.x): TLS sessions of the LAN hosts to the internet, with
+ * the handshake and certificate fields. Field names: PAN-OS 10.x syslog Decryption Log Fields
+ * (the XML names are [U]); not compared with a recording.
+ */
+static void gen_decryption(const struct sim_logstore *s, struct rng *r, struct sim_logentry *e)
+{
+    static const char *const snis[] = {"www.example.com", "docs.example.org",
+                                       "news.example.net"};
+    unsigned k = pick(r, 3);
+    unsigned host = sim_world_lan_host(&s->lan, pick(r, s->lan.n));
+    char src[20], dst[20];
+    snprintf(src, sizeof(src), SIM_WORLD_LAN_NET "%u", host);
+    internet_dst(dst, sizeof(dst), pick(r, 254), pick(r, 2), 0);
+    const struct sim_world_rule *rule = rule_of(src, dst, "ssl", 6, 443);
+    int tls13 = pick(r, 3) != 0;
+    const struct flow fl = {src, dst, rule != NULL ? rule->name : "interzone-default",
+                            sim_world_host_user(host), "ssl", 400000 + e->seqno % 600000,
+                            1024 + pick(r, 64000), 443, 1};
+    common_head(s, e, "DECRYPTION", "0");
+    flow_head(e, &fl);
+    add(e, "flags", "0x400000");
+    add(e, "proto", "tcp");
+    add(e, "action", "allow");
+    add(e, "tunnel", "N/A");
+    add(e, "policy_name", "no-decrypt");
+    add(e, "ec_curve", "%s", tls13 ? "X25519" : "secp256r1");
+    add(e, "tls_version", "%s", tls13 ? "TLS1.3" : "TLS1.2");
+    add(e, "tls_keyxchg", "ECDHE");
+    add(e, "tls_enc", "%s", tls13 ? "AES_128_GCM" : "AES_256_GCM");
+    add(e, "tls_auth", "%s", tls13 ? "NONE" : "SHA384");
+    add(e, "proxy_type", "No Decrypt");
+    add(e, "err_index", "None");
+    add(e, "root_status", "trusted");
+    add(e, "chain_status", "Trusted");
+    add(e, "cert_flags", "0");
+    add(e, "cert_serial", "%016llX", (unsigned long long)mix(e->seqno));
+    add(e, "fingerprint", "%016llx", (unsigned long long)mix(e->seqno + 1));
+    add(e, "notbefore", "2026/01/05 00:00:00");
+    add(e, "notafter", "2027/01/05 23:59:59");
+    add(e, "cert_ver", "V3");
+    add(e, "cert_size", "2048");
+    add(e, "cn", "%s", snis[k]);
+    add(e, "issuer_cn", "Example Issuing CA");
+    add(e, "root_cn", "Example Root CA");
+    add(e, "sni", "%s", snis[k]);
+    add(e, "error", "%s", "");
+    add(e, "container_id", "%s", "");
+    dg_hier(e);
+    add(e, "device_name", "%s", s->device_name);
+    add(e, "vsys_id", "1");
+}
+
 static void gen_config(const struct sim_logstore *s, struct rng *r, struct sim_logentry *e)
 {
     static const char *const paths[] = {
@@ -494,6 +682,10 @@ static void gen_config(const struct sim_logstore *s, struct rng *r, struct sim_l
     add(e, "client", "%s", pick(r, 2) ? "Web" : "CLI");
     add(e, "result", "Succeeded");
     add(e, "path", "%s", paths[k]);
+    add(e, "before-change-detail", "%s", "");
+    add(e, "after-change-detail", "%s", "");
+    dg_hier(e);
+    add(e, "vsys_name", "%s", "");
     add(e, "device_name", "%s", s->device_name);
 }
 
@@ -515,6 +707,18 @@ void sim_logstore_entry(const struct sim_logstore *s, enum sim_logtype type,
         break;
     case SIM_LOG_SYSTEM:
         gen_system(s, &r, e);
+        break;
+    case SIM_LOG_URL:
+        gen_url(s, &r, e);
+        break;
+    case SIM_LOG_USERID:
+        gen_userid(s, &r, e);
+        break;
+    case SIM_LOG_GLOBALPROTECT:
+        gen_globalprotect(s, &r, e);
+        break;
+    case SIM_LOG_DECRYPTION:
+        gen_decryption(s, &r, e);
         break;
     case SIM_LOG_CONFIG:
     case SIM_LOG__COUNT:

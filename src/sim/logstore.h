@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 enum sim_logtype { SIM_LOG_TRAFFIC, SIM_LOG_THREAT, SIM_LOG_SYSTEM, SIM_LOG_CONFIG,
+                   SIM_LOG_URL, SIM_LOG_USERID, SIM_LOG_GLOBALPROTECT, SIM_LOG_DECRYPTION,
                    SIM_LOG__COUNT };
 
 /* "traffic" -> SIM_LOG_TRAFFIC; -1 for a type the store does not hold. */
