@@ -277,6 +277,25 @@ static void run_log(const struct fixture *fx, const struct paths *real, size_t *
     sim_logstore_free(s);
 }
 
+/* The element paths of recording @p fx: of the whole answer, or below its first log entry. */
+static void recorded_paths(const struct fixture *fx, struct paths *real)
+{
+    char path[512];
+    snprintf(path, sizeof(path), "%s/%s", PANSIM_FIXTURES, fx->file);
+    size_t len;
+    char *text = slurp(path, &len);
+    xmlDoc *doc = parse(text, len, fx->file);
+    xmlNode *root = xmlDocGetRootElement(doc);
+    if (fx->kind == LOG) {
+        root = first_log_entry(root);
+        if (root == NULL)
+            fail_msg("%s has no log entry", fx->file);
+    }
+    collect(real, root, "");
+    xmlFreeDoc(doc);
+    free(text);
+}
+
 static void test_fidelity(void **state)
 {
     (void)state;
@@ -285,23 +304,13 @@ static void test_fidelity(void **state)
     printf("%-52s %-5s %-8s %s\n", "fixture", "ver", "model", "paths pansim has");
     for (size_t k = 0; k < sizeof(fixtures) / sizeof(fixtures[0]); k++) {
         const struct fixture *fx = &fixtures[k];
-        char path[512];
-        snprintf(path, sizeof(path), "%s/%s", PANSIM_FIXTURES, fx->file);
-        size_t len;
-        char *text = slurp(path, &len);
-        xmlDoc *doc = parse(text, len, fx->file);
         struct paths real = {0};
         size_t found = 0, total = 0;
-        if (fx->kind == LOG) {
-            xmlNode *entry = first_log_entry(xmlDocGetRootElement(doc));
-            if (entry == NULL)
-                fail_msg("%s has no log entry", fx->file);
-            collect(&real, entry, "");
+        recorded_paths(fx, &real);
+        if (fx->kind == LOG)
             run_log(fx, &real, &found, &total);
-        } else {
-            collect(&real, xmlDocGetRootElement(doc), "");
+        else
             run_op(fx, fx->version, &real, &found, &total);
-        }
         printf("%-52s %-5s %-8s %zu/%zu = %.1f%%\n", fx->file, fx->version, fx->model, found,
                total, total ? 100.0 * (double)found / (double)total : 100.0);
         all_found += found;
@@ -309,8 +318,6 @@ static void test_fidelity(void **state)
         if (found != total)
             short_of++;
         clear(&real);
-        xmlFreeDoc(doc);
-        free(text);
     }
     printf("all fixtures: %zu/%zu element paths = %.1f%%\n", all_found, all_total,
            all_total ? 100.0 * (double)all_found / (double)all_total : 100.0);
@@ -347,13 +354,8 @@ static void test_every_release(void **state)
         const struct fixture *fx = &fixtures[k];
         if (fx->kind != OP)
             continue;
-        char path[512];
-        snprintf(path, sizeof(path), "%s/%s", PANSIM_FIXTURES, fx->file);
-        size_t len;
-        char *text = slurp(path, &len);
-        xmlDoc *doc = parse(text, len, fx->file);
         struct paths real = {0};
-        collect(&real, xmlDocGetRootElement(doc), "");
+        recorded_paths(fx, &real);
         printf("%-52s", fx->file);
         for (size_t v = 0; v < sizeof(releases) / sizeof(releases[0]); v++) {
             size_t found = 0, total = 0;
@@ -371,8 +373,6 @@ static void test_every_release(void **state)
         }
         printf("\n");
         clear(&real);
-        xmlFreeDoc(doc);
-        free(text);
     }
     CHECK_EQ(0, wrong);
 }
