@@ -47,7 +47,8 @@ struct sim_device {
     size_t nsessions;
 };
 
-/* The 400/403 envelopes use spaces and single quotes (panos-apikey-crypto.md §3.1, §3.2). */
+/* The 400/403 envelopes use spaces and single quotes (yaklin.ca "Palo Alto PANOS API
+ * Authentication" (PAN-OS 10.2): keygen, 403 bodies). */
 #define INVALID_CREDENTIAL                                                                         \
     "<response status = 'error' code = '403'><result><msg>Invalid Credential</msg></result>"       \
     "</response>"
@@ -171,8 +172,9 @@ int sim_device_new(struct sim_device **out, const struct sim_device_options *opt
     d->serial = strdup(opts->serial ? opts->serial : "007051000123456");
     d->st.hostname = d->hostname;
     d->st.serial = d->serial;
-    d->st.model = "PA-VM";
-    d->st.sw_version = "10.2.11";
+    d->st.model = opts->model != NULL ? opts->model : "PA-VM";
+    d->st.sw_version = opts->sw_version != NULL ? opts->sw_version : "10.2.11";
+    d->st.ha = opts->ha;
     d->st.seed = opts->seed;
     d->st.boot_time = dev_now(d) / 1000 - (opts->uptime_s > 0 ? opts->uptime_s : 0);
     if (d->hostname == NULL || d->serial == NULL || load_users(d, opts->users_file, err, errlen) ||
@@ -290,15 +292,17 @@ static const char *session_user(const struct sim_device *d, const char *cookie)
     return NULL;
 }
 
-/* The 403 answer to every credential failure (panos-apikey-crypto.md §3.2). */
+/* The 403 answer to every credential failure (yaklin.ca blog (PAN-OS 10.2); terraform-templates
+ * #29; o5edaxi/paloversion #7 (403 body)). */
 static void refuse(struct sim_reply *out)
 {
     sim_reply_set(out, 403, INVALID_CREDENTIAL);
 }
 
 /*
- * type=keygen (panos-apikey-crypto.md §3.1): mint a 9.0+ key with the master key, end the
- * user's sessions and start a new one (§3.3, §3.7). An OTP password is spent by its keygen.
+ * type=keygen (PAN-OS XML API guide, "Get Your API Key"; yaklin.ca blog; cdot65/pan-os-upgrade
+ * #139): mint a 9.0+ key with the master key, end the user's sessions and start a new one (§3.3,
+ * §3.7). An OTP password is spent by its keygen.
  */
 static void keygen(struct sim_device *d, const struct sim_request *req, struct sim_reply *out)
 {
@@ -361,9 +365,10 @@ static void keygen(struct sim_device *d, const struct sim_request *req, struct s
 }
 
 /*
- * Check the key or basic credentials (panos-apikey-crypto.md §2.5). Returns 1 when the request
- * may go on, else fills @p out. A key with the cookie of its user's session skips the password
- * check (§3.7); an OTP user's key needs that session, since its embedded password is spent.
+ * Check the key or basic credentials (Nothing4You/panos-crypto-tools src/lib.rs; published keys
+ * re-minted byte for byte). Returns 1 when the request may go on, else fills @p out. A key with the
+ * cookie of its user's session skips the password check (§3.7); an OTP user's key needs that
+ * session, since its embedded password is spent.
  */
 static int authenticate(struct sim_device *d, const struct sim_request *req,
                         struct sim_reply *out)
@@ -380,7 +385,8 @@ static int authenticate(struct sim_device *d, const struct sim_request *req,
         return 0;
     }
     if (req->key == NULL) {
-        /* No credential at all: PAN-OS answers 403 (panos-xml-api.md §1.4). */
+        /* No credential at all: PAN-OS answers 403 (PAN-OS XML API guide, "PAN-OS XML API Error
+         * Codes"; pan-os-ansible 3.4.1; pan-python #43). */
         refuse(out);
         return 0;
     }
@@ -395,7 +401,8 @@ static int authenticate(struct sim_device *d, const struct sim_request *req,
             /* wrong or changed password, unknown user, spent OTP without its session */
         } else if (info.layout == PANOS_APIKEY_LAYOUT_V90 && info.expiry_ms >= 0 &&
                    dev_now(d) > info.expiry_ms) {
-            /* HTTP 400 "Key Expired: <key> has expired." (panos-apikey-crypto.md §3.4). */
+            /* HTTP 400 "Key Expired: <key> has expired." (PaloAltoNetworks/Splunk-Apps #151 (400
+             * Key Expired); PAN-OS "Configure API Key Lifetime"). */
             char msg[1024];
             snprintf(msg, sizeof(msg), "Key Expired: %s has expired.", req->key);
             reply_400(out, msg);
@@ -492,7 +499,8 @@ static void control(struct sim_device *d, const struct sim_request *req, struct 
     control_reply(out, 200, "ok");
 }
 
-/* type=version (panos-xml-api.md §2.2). */
+/* type=version (PAN-OS XML API guide, "Get Version Info (API)"; pan-os-ansible 3.4.1 httpapi unit
+ * test). */
 static void version(struct sim_device *d, struct sim_reply *out)
 {
     char *body = NULL;
@@ -560,7 +568,8 @@ void sim_device_handle(struct sim_device *d, const struct sim_request *req, stru
         if (strcmp(type, known[i]) == 0)
             break;
     if (i == sizeof(known) / sizeof(known[0])) {
-        /* panos-xml-api.md §1.2: unknown type. */
+        /* PAN-OS XML API guide, "Query a Firewall from Panorama (API)"; pan-os-python 1.13.1:
+         * unknown type. */
         char msg[256];
         snprintf(msg, sizeof(msg), "Illegal value for parameter \"type\" [%.100s]", type);
         reply_400(out, msg);

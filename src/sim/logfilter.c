@@ -10,18 +10,17 @@
 #include "logstore.h"
 
 /*
- * Grammar (panos-logs-investigation.md §2.1-2.3):
- *   expr    := andexpr ( "or" andexpr )*
- *   andexpr := unary ( "and" unary )*
- *   unary   := ( "not" | "!" ) unary | "(" expr ")" | term
- *   term    := FIELD OP VALUE          OP: eq neq in notin geq leq contains
- *   VALUE   := 'quoted, \' escapes' | bare-word
- * A bare term outside parentheses is accepted, as PAN-OS does (pan-python #41).
+ * Grammar (PAN-OS XML API guide, "Retrieve Logs (API)"; pango xmlapi/log.go; demisto/content
+ * Panorama.py): expr    := andexpr ( "or" andexpr )* andexpr := unary ( "and" unary )* unary   := (
+ * "not" | "!" ) unary | "(" expr ")" | term term    := FIELD OP VALUE          OP: eq neq in notin
+ * geq leq contains VALUE   := 'quoted, \' escapes' | bare-word A bare term outside parentheses is
+ * accepted, as PAN-OS does (pan-python #41).
  *
  * The parser recurses once per "(", "!" or "not", and the evaluator once per level of the tree,
  * so a query is refused past FILTER_MAX_DEPTH such levels or FILTER_MAX_LEN bytes (50,000 "("
- * overflowed the stack). PAN-OS's own limits are not documented (panos-logs-investigation.md
- * §1.3 leaves its answer to a bad query unknown); these are far above any real filter.
+ * overflowed the stack). PAN-OS's own limits are not documented (PAN-OS syslog field descriptions;
+ * demisto/content Panorama test_data/query_logs.xml §1.3 leaves its answer to a bad query unknown);
+ * these are far above any real filter.
  */
 #define FILTER_MAX_DEPTH 64
 #define FILTER_MAX_LEN 8192

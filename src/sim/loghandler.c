@@ -9,7 +9,9 @@
 #include <panos/log.h>
 #include "loghandler.h"
 
-/* Answers follow panos-logs-investigation.md §1 and panos-xml-api.md §2.8. */
+/* Answers follow PAN-OS XML API guide, "Retrieve Logs (API)", "API Log Retrieval Parameters"
+ * (8.1-11.1) and PAN-OS XML API guide, "Retrieve Logs (API)" (8.1-11.1); pan-os-python 1.13.1
+ * test_opstate.py. */
 
 struct job {
     unsigned long id;
@@ -62,7 +64,8 @@ void sim_logjobs_free(struct sim_logjobs *j)
     free(j);
 }
 
-/* A web-layer refusal: HTTP 400 in the envelope of panos-xml-api.md §2.7. */
+/* A web-layer refusal: HTTP 400 in the envelope of pango v0.9.0 errors/panos_test.go (HTTP 400
+ * envelope); nlogs 400 text unverified. */
 static void bad_param(struct sim_reply *out, const char *msg)
 {
     char body[512];
@@ -102,7 +105,8 @@ static void enqueue(struct sim_logjobs *j, const struct sim_request *req, struct
     unsigned long long nlogs = 20, skip = 0;
     const char *s = sim_request_param(req, "nlogs");
     if (s != NULL && (!parse_ulong(s, 5000, &nlogs) || nlogs < 1)) {
-        /* [U] seen in one unattributed test only (panos-xml-api.md §2.7). */
+        /* [U] seen in one unattributed test only (pango v0.9.0 errors/panos_test.go (HTTP 400
+         * envelope); nlogs 400 text unverified). */
         char msg[160];
         snprintf(msg, sizeof(msg),
                  "Illegal value for parameter nlogs [%.20s]. Should be between 1 to 5000", s);
@@ -127,8 +131,9 @@ static void enqueue(struct sim_logjobs *j, const struct sim_request *req, struct
     const char *query = sim_request_param(req, "query");
     char err[200];
     if (query != NULL && sim_filter_parse(&filter, query, err, sizeof(err)) != 0) {
-        /* PAN-OS's answer to a malformed filter is unknown ([U], panos-logs-investigation.md
-         * §1.3): an API error in the style of a bad op command (code 17) with the reason. */
+        /* PAN-OS's answer to a malformed filter is unknown ([U], PAN-OS syslog field descriptions;
+         * demisto/content Panorama test_data/query_logs.xml §1.3): an API error in the style of a
+         * bad op command (code 17) with the reason. */
         char body[512];
         FILE *f = fmemopen(body, sizeof(body), "w");
         if (f == NULL) {
@@ -261,9 +266,13 @@ static void finished(struct sim_logjobs *j, struct job *job, struct sim_reply *o
     if (ebuf != NULL)
         fwrite(ebuf, 1, elen, f);
     free(ebuf);
-    /* Many releases append <meta> after </log> (panos-xml-api.md §2.8). */
+    /* Many releases append <meta> after </log> (PAN-OS XML API guide, "Retrieve Logs (API)"
+     * (8.1-11.1); pan-os-python 1.13.1 test_opstate.py). */
     fputs("    </logs>\n  </log>\n  <meta>\n    <devices>\n      <entry "
-          "name=\"localhost.localdomain\">\n        <hostname/>\n        <vsys>\n          "
+          "name=\"localhost.localdomain\">\n        <hostname>",
+          f);
+    sim_xml_escape(f, sim_logstore_device_name(j->store), 0); /* the device's, not empty */
+    fputs("</hostname>\n        <vsys>\n          "
           "<entry name=\"vsys1\">\n            <display-name>vsys1</display-name>\n          "
           "</entry>\n        </vsys>\n      </entry>\n    </devices>\n  </meta>\n"
           "</result></response>\n",

@@ -17,7 +17,8 @@ struct sim_logstore {
     char device_name[64];
 };
 
-static const char *const type_names[SIM_LOG__COUNT] = {"traffic", "threat", "system", "config"};
+static const char *const type_names[SIM_LOG__COUNT] = {
+    "traffic", "threat", "system", "config", "url", "userid", "globalprotect", "decryption"};
 
 int sim_logtype_from_name(const char *name)
 {
@@ -48,6 +49,11 @@ int sim_logstore_new(struct sim_logstore **out, const struct sim_logstore_option
 void sim_logstore_free(struct sim_logstore *s)
 {
     free(s);
+}
+
+const char *sim_logstore_device_name(const struct sim_logstore *s)
+{
+    return s->device_name;
 }
 
 /* New entries per second of each type after t0: traffic at the given rate, others a tenth. */
@@ -180,6 +186,101 @@ static const struct sim_world_rule *rule_of(const char *src, const char *dst, co
 }
 
 /*
+ * srcloc/dstloc: a private or documentation range is written as the range itself (code and cc
+ * too); a country as its name, with code= the name again and cc= the ISO code, as in the
+ * demisto/content query_logs.xml capture (<dstloc code="Singapore" cc="SG">Singapore</dstloc>).
+ * pansim places 198.51.100.0/24 in the United States and 203.0.113.0/24 in Singapore.
+ */
+static void add_loc(struct sim_logentry *e, const char *name, const char *ip)
+{
+    if (ip == NULL) {
+        add(e, name, "192.0.2.0-192.0.2.255");
+        e->f[e->n - 1].attrs = "cc=\"192.0.2.0-192.0.2.255\" code=\"192.0.2.0-192.0.2.255\"";
+    } else if (strncmp(ip, "203.0.113.", 10) == 0) {
+        add(e, name, "Singapore");
+        e->f[e->n - 1].attrs = "code=\"Singapore\" cc=\"SG\"";
+    } else {
+        add(e, name, "United States");
+        e->f[e->n - 1].attrs = "code=\"United States\" cc=\"US\"";
+    }
+}
+
+/* The five-tuple part every session entry (traffic, threat, url, decryption) starts with. */
+struct flow {
+    const char *src, *dst, *rule, *user, *app;
+    unsigned long long sessionid;
+    unsigned sport, dport;
+    int nat; /* 0: a denied flow, no NAT (addresses 0.0.0.0, ports 0) */
+};
+
+/* The fields of @p fl after the common header, in the order of a 10.x traffic entry
+ * (query_logs.xml): addresses, rule and users, locations, app, zones, interfaces, log
+ * forwarding profile, time_received, session, ports. */
+static void flow_head(struct sim_logentry *e, const struct flow *fl)
+{
+    char t[32];
+    fmt_time(e->time_ms, t, sizeof(t), 0);
+    add(e, "src", "%s", fl->src);
+    add(e, "dst", "%s", fl->dst);
+    add(e, "natsrc", "%s", fl->nat ? SIM_WORLD_NAT_IP : "0.0.0.0");
+    add(e, "natdst", "%s", fl->nat ? fl->dst : "0.0.0.0");
+    add(e, "rule", "%s", fl->rule);
+    add(e, "srcuser", "%s", fl->user);
+    add(e, "dstuser", "%s", "");
+    add_loc(e, "srcloc", NULL);
+    add_loc(e, "dstloc", fl->dst);
+    add(e, "app", "%s", fl->app);
+    add(e, "vsys", "vsys1");
+    add(e, "from", "trust");
+    add(e, "to", "untrust");
+    add(e, "inbound_if", SIM_WORLD_LAN_IF);
+    add(e, "outbound_if", SIM_WORLD_WAN_IF);
+    add(e, "logset", "default");
+    add(e, "time_received", "%s", t);
+    add(e, "sessionid", "%llu", fl->sessionid);
+    add(e, "repeatcnt", "1");
+    add(e, "sport", "%u", fl->sport);
+    add(e, "dport", "%u", fl->dport);
+    add(e, "natsport", "%u", fl->nat ? 20000 + fl->sport % 40000 : 0);
+    add(e, "natdport", "%u", fl->nat ? fl->dport : 0);
+}
+
+/* The App-ID metadata fields of a 10.x traffic entry (query_logs.xml order), as App-ID
+ * describes the world's applications (Applipedia: category, subcategory, technology, risk). */
+static void app_meta(struct sim_logentry *e, const struct sim_world_app *a)
+{
+    static const struct {
+        const char *app, *cat, *sub, *tech, *risk;
+    } meta[] = {
+        {"ssl", "networking", "encrypted-tunnel", "browser-based", "4"},
+        {"web-browsing", "general-internet", "internet-utility", "browser-based", "4"},
+        {"dns", "networking", "infrastructure", "network-protocol", "3"},
+        {"dns-base", "networking", "infrastructure", "network-protocol", "3"},
+        {"ssh", "networking", "encrypted-tunnel", "client-server", "4"},
+        {"ntp", "networking", "infrastructure", "network-protocol", "2"},
+    };
+    size_t k = 0, n = sizeof(meta) / sizeof(meta[0]);
+    while (k < n && strcmp(meta[k].app, a->name) != 0)
+        k++;
+    add(e, "category_of_app", "%s", k < n ? meta[k].cat : "general-internet");
+    add(e, "subcategory_of_app", "%s", k < n ? meta[k].sub : "internet-utility");
+    add(e, "technology_of_app", "%s", k < n ? meta[k].tech : "client-server");
+    add(e, "tunneled_app", "%s", a->name);
+    add(e, "risk_of_app", "%s", k < n ? meta[k].risk : "2");
+    add(e, "is_saas_of_app", "no");
+    add(e, "sanctioned_state_of_app", "no");
+}
+
+/* A firewall that no Panorama manages writes 0 at every device-group level. */
+static void dg_hier(struct sim_logentry *e)
+{
+    add(e, "dg_hier_level_1", "0");
+    add(e, "dg_hier_level_2", "0");
+    add(e, "dg_hier_level_3", "0");
+    add(e, "dg_hier_level_4", "0");
+}
+
+/*
  * Counters add up as on a firewall: bytes = bytes_sent + bytes_received and packets =
  * pkts_sent + pkts_received, every packet 60 to 1514 bytes (an Ethernet frame), and a denied
  * session has sent its first packet(s) and received nothing.
@@ -203,39 +304,46 @@ static void gen_traffic(const struct sim_logstore *s, struct rng *r, struct sim_
     internet_dst(dst, sizeof(dst), ext, outside_b, deny);
     const struct sim_world_rule *rule = rule_of(src, dst, a->name, a->protonum, a->port);
 
+    const struct flow fl = {src, dst, rule != NULL ? rule->name : "interzone-default",
+                            sim_world_host_user(host), a->name, 100000 + e->seqno % 900000,
+                            sport, a->port, !deny};
     common_head(s, e, "TRAFFIC", deny ? "deny" : "end");
-    add(e, "src", "%s", src);
-    add(e, "dst", "%s", dst);
-    add(e, "natsrc", "%s", deny ? "0.0.0.0" : SIM_WORLD_NAT_IP);
-    add(e, "natdst", "%s", deny ? "0.0.0.0" : dst);
-    add(e, "rule", "%s", rule != NULL ? rule->name : "interzone-default");
-    add(e, "srcuser", "%s", sim_world_host_user(host));
-    add(e, "dstuser", "%s", "");
-    add(e, "srcloc", "192.0.2.0-192.0.2.255");
-    e->f[e->n - 1].attrs = "cc=\"192.0.2.0-192.0.2.255\" code=\"192.0.2.0-192.0.2.255\"";
-    add(e, "dstloc", "United States");
-    e->f[e->n - 1].attrs = "code=\"US\" cc=\"US\"";
-    add(e, "app", "%s", a->name);
-    add(e, "vsys", "vsys1");
-    add(e, "from", "trust");
-    add(e, "to", "untrust");
-    add(e, "inbound_if", SIM_WORLD_LAN_IF);
-    add(e, "outbound_if", SIM_WORLD_WAN_IF);
-    add(e, "logset", "default");
-    add(e, "sessionid", "%llu", 100000 + e->seqno % 900000);
-    add(e, "repeatcnt", "1");
-    add(e, "sport", "%u", sport);
-    add(e, "dport", "%u", a->port);
-    add(e, "natsport", "%u", deny ? 0 : 20000 + sport % 40000);
-    add(e, "natdport", "%u", deny ? 0 : a->port);
-    add(e, "flags", "0x400053");
+    flow_head(e, &fl);
+    add(e, "flags", "%s", deny ? "0x0" : "0x400053");
     add(e, "flag-pcap", "no");
+    add(e, "flag-flagged", "no");
+    add(e, "flag-proxy", "no");
+    add(e, "flag-url-denied", "no");
     add(e, "flag-nat", "%s", deny ? "no" : "yes");
+    add(e, "captive-portal", "no");
+    add(e, "non-std-dport", "no");
+    add(e, "transaction", "no");
+    add(e, "pbf-c2s", "no");
+    add(e, "pbf-s2c", "no");
+    add(e, "temporary-match", "no");
+    add(e, "sym-return", "no");
+    add(e, "decrypt-mirror", "no");
+    add(e, "credential-detected", "no");
+    add(e, "flag-mptcp-set", "no");
+    add(e, "flag-tunnel-inspected", "no");
+    add(e, "flag-recon-excluded", "no");
+    add(e, "flag-wf-channel", "no");
     add(e, "proto", "%s", a->proto);
     add(e, "action", "%s", rule != NULL ? rule->action : "deny");
+    add(e, "tunnel", "N/A");
+    add(e, "tpadding", "0");
+    add(e, "cpadding", "0");
     add(e, "rule_uuid", "%s", rule != NULL ? rule->uuid : "");
+    add(e, "s_decrypted", "0");
+    add(e, "s_encrypted", "0");
+    add(e, "vpadding", "0");
+    app_meta(e, a);
+    add(e, "bpadding", "0");
+    dg_hier(e);
     add(e, "device_name", "%s", s->device_name);
     add(e, "vsys_id", "1");
+    add(e, "tunnelid_imsi", "0");
+    add(e, "parent_session_id", "0");
     add(e, "bytes", "%llu", bytes_sent + bytes_recv);
     add(e, "bytes_sent", "%llu", bytes_sent);
     add(e, "bytes_received", "%llu", bytes_recv);
@@ -243,11 +351,24 @@ static void gen_traffic(const struct sim_logstore *s, struct rng *r, struct sim_
     add(e, "start", "%s", start);
     add(e, "elapsed", "%u", elapsed);
     add(e, "category", "%s", a->category);
+    add(e, "traffic_flags", "0x0");
+    add(e, "flag-decrypt-forwarded", "no");
+    add(e, "flag-l7-skipped", "no");
     add(e, "pkts_sent", "%u", pkts_sent);
     add(e, "pkts_received", "%u", pkts_recv);
     add(e, "session_end_reason", "%s", deny ? "policy-deny" : end_reasons[pick(r, 3)]);
     add(e, "action_source", "from-policy");
+    add(e, "assoc_id", "0");
+    add(e, "chunks", "0");
+    add(e, "chunks_sent", "0");
+    add(e, "chunks_received", "0");
+    add(e, "http2_connection", "0");
+    add(e, "link_change_count", "0");
+    add(e, "sdwan_fec_data", "0");
+    add(e, "offloaded", "0");
+    add(e, "tunnelid", "0");
     add(e, "imsi", "%s", "");
+    add(e, "monitortag", "0");
     add(e, "imei", "%s", "");
 }
 
@@ -276,24 +397,21 @@ static void gen_threat(const struct sim_logstore *s, struct rng *r, struct sim_l
     const struct sim_world_rule *rule =
         rule_of(src, dst, threats[k].app, strcmp(threats[k].proto, "udp") == 0 ? 17 : 6,
                 threats[k].port);
+    /* The traffic entry's header fields, then the threat's own in the order of the 10.x
+     * syslog Threat Log Fields (PAN-OS 10.1 "Syslog Field Descriptions"); the element names of
+     * the threat part are those of a live 11.x answer (flabel tests, PAN-OS syslog field
+     * descriptions; demisto/content Panorama test_data/query_logs.xml §3.2): threatid is the name,
+     * tid the number, thr_category the threat category. */
+    unsigned sport = 1024 + pick(r, 64000);
+    int pcap = pick(r, 4) == 0;
+    const struct flow fl = {src, dst, rule != NULL ? rule->name : "interzone-default",
+                            sim_world_host_user(host), threats[k].app,
+                            200000 + e->seqno % 800000, sport, threats[k].port, 1};
     common_head(s, e, "THREAT", threats[k].subtype);
-    add(e, "src", "%s", src);
-    add(e, "dst", "%s", dst);
-    add(e, "rule", "%s", rule != NULL ? rule->name : "interzone-default");
-    add(e, "srcuser", "%s", sim_world_host_user(host));
-    add(e, "dstuser", "%s", "");
-    add(e, "srcloc", "192.0.2.0-192.0.2.255");
-    e->f[e->n - 1].attrs = "cc=\"192.0.2.0-192.0.2.255\" code=\"192.0.2.0-192.0.2.255\"";
-    add(e, "dstloc", "United States");
-    e->f[e->n - 1].attrs = "code=\"US\" cc=\"US\"";
-    add(e, "app", "%s", threats[k].app);
-    add(e, "vsys", "vsys1");
-    add(e, "from", "trust");
-    add(e, "to", "untrust");
-    add(e, "sessionid", "%llu", 200000 + e->seqno % 800000);
-    add(e, "repeatcnt", "1");
-    add(e, "sport", "%u", 1024 + pick(r, 64000));
-    add(e, "dport", "%u", threats[k].port);
+    flow_head(e, &fl);
+    add(e, "flags", "%s", pcap ? "0x80402000" : "0x402000");
+    add(e, "flag-pcap", "%s", pcap ? "yes" : "no");
+    add(e, "flag-nat", "yes");
     add(e, "proto", "%s", threats[k].proto);
     add(e, "action", "%s", threats[k].action);
     add(e, "misc", "%s", threats[k].port == 53 ? "bad.example.net" : "");
@@ -303,10 +421,17 @@ static void gen_threat(const struct sim_logstore *s, struct rng *r, struct sim_l
     add(e, "thr_category", "%s", threats[k].cat);
     add(e, "severity", "%s", threats[k].sev);
     add(e, "direction", "client-to-server");
-    add(e, "pcap_id", "%s", pick(r, 4) == 0 ? "1206450340254187521" : "0");
+    add(e, "url_idx", "0");
+    add(e, "pcap_id", "%s", pcap ? "1206450340254187521" : "0");
+    add(e, "reportid", "0");
     add(e, "contentver", "AppThreat-8800-8000");
+    dg_hier(e);
     add(e, "device_name", "%s", s->device_name);
     add(e, "vsys_id", "1");
+    add(e, "parent_session_id", "0");
+    add(e, "tunnelid_imsi", "0");
+    add(e, "imsi", "%s", "");
+    add(e, "imei", "%s", "");
 }
 
 static void gen_system(const struct sim_logstore *s, struct rng *r, struct sim_logentry *e)
@@ -316,7 +441,8 @@ static void gen_system(const struct sim_logstore *s, struct rng *r, struct sim_l
     char name[32];
     sim_world_host_name(host, name, sizeof(name));
     if (kind <= 1) {
-        /* DHCP lease events: the description form of panos-logs-investigation.md §3.3 [U]. */
+        /* DHCP lease events: the description form of PAN-OS syslog field descriptions (system log);
+         * DHCP text from a third-party script [U]. */
         common_head(s, e, "SYSTEM", "dhcp");
         add(e, "vsys", "%s", "");
         add(e, "eventid", "lease-start");
@@ -348,8 +474,200 @@ static void gen_system(const struct sim_logstore *s, struct rng *r, struct sim_l
         add(e, "opaque", "Connection to Update server: updates.paloaltonetworks.com completed "
                          "successfully, initiated by 192.0.2.1");
     }
+    dg_hier(e);
+    add(e, "vsys_name", "%s", "");
     add(e, "device_name", "%s", s->device_name);
     add(e, "vsys_id", "0");
+}
+
+/*
+ * URL filtering (log-type url): a threat entry of subtype url, the URL in misc and its
+ * category in category; the header as a traffic entry's. Field names: PAN-OS 10.x "Syslog
+ * Field Descriptions", URL Filtering Log Fields, and the url fields a third-party tool keeps
+ * (PAN-OS syslog field descriptions; demisto/content Panorama test_data/query_logs.xml §3.4); not
+ * compared with a recording (none public was found).
+ */
+static void gen_url(const struct sim_logstore *s, struct rng *r, struct sim_logentry *e)
+{
+    static const struct {
+        const char *host, *path, *cat, *action;
+    } urls[] = {
+        {"www.example.com", "/", "computer-and-internet-info", "alert"},
+        {"docs.example.org", "/guide/index.html", "reference-and-research", "alert"},
+        {"news.example.net", "/today", "news", "alert"},
+        {"bad.example.net", "/dl/payload.bin", "malware", "block-url"},
+    };
+    unsigned k = pick(r, 4);
+    unsigned host = sim_world_lan_host(&s->lan, pick(r, s->lan.n));
+    char src[20], dst[20];
+    snprintf(src, sizeof(src), SIM_WORLD_LAN_NET "%u", host);
+    internet_dst(dst, sizeof(dst), pick(r, 254), pick(r, 2), 0);
+    const struct sim_world_rule *rule = rule_of(src, dst, "ssl", 6, 443);
+    const struct flow fl = {src, dst, rule != NULL ? rule->name : "interzone-default",
+                            sim_world_host_user(host), "ssl", 300000 + e->seqno % 700000,
+                            1024 + pick(r, 64000), 443, 1};
+    common_head(s, e, "THREAT", "url");
+    flow_head(e, &fl);
+    add(e, "flags", "0x403000");
+    add(e, "flag-pcap", "no");
+    add(e, "flag-nat", "yes");
+    add(e, "proto", "tcp");
+    add(e, "action", "%s", urls[k].action);
+    add(e, "misc", "%s%s", urls[k].host, urls[k].path);
+    add(e, "threatid", "(9999)");
+    add(e, "category", "%s", urls[k].cat);
+    add(e, "severity", "informational");
+    add(e, "direction", "client-to-server");
+    add(e, "url_idx", "1");
+    add(e, "contenttype", "text/html");
+    add(e, "user_agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64)");
+    add(e, "http_method", "get");
+    add(e, "referer", "%s", "");
+    add(e, "xff", "%s", "");
+    add(e, "url_category_list", "%s,low-risk", urls[k].cat);
+    dg_hier(e);
+    add(e, "device_name", "%s", s->device_name);
+    add(e, "vsys_id", "1");
+    add(e, "http2_connection", "0");
+}
+
+/*
+ * User-ID (log-type userid): an IP-to-user mapping learnt for a LAN host, the mappings of
+ * show user ip-user-mapping all. Field names: PAN-OS 10.x syslog User-ID Log Fields and the
+ * userid fields of a third-party tool (PAN-OS syslog field descriptions; demisto/content Panorama
+ * test_data/query_logs.xml §3.4); not compared with a recording.
+ */
+static void gen_userid(const struct sim_logstore *s, struct rng *r, struct sim_logentry *e)
+{
+    unsigned host = sim_world_lan_host(&s->lan, pick(r, s->lan.n));
+    common_head(s, e, "USERID", "login");
+    add(e, "vsys", "vsys1");
+    add(e, "ip", SIM_WORLD_LAN_NET "%u", host);
+    add(e, "user", "%s", sim_world_host_user(host));
+    add(e, "datasourcename", "AD-agent");
+    add(e, "eventid", "%s", "");
+    add(e, "repeatcnt", "1");
+    add(e, "timeout", "2700");
+    add(e, "beginport", "0");
+    add(e, "endport", "0");
+    add(e, "datasource", "agent");
+    add(e, "datasourcetype", "ad");
+    add(e, "factortype", "%s", "");
+    add(e, "factorcompletiontime", "1970/01/01 00:00:00");
+    add(e, "factorno", "0");
+    add(e, "ugflags", "0x0");
+    add(e, "userbysource", "%s", sim_world_host_user(host));
+    add(e, "tag_name", "%s", "");
+    dg_hier(e);
+    add(e, "vsys_name", "%s", "");
+    add(e, "device_name", "%s", s->device_name);
+    add(e, "vsys_id", "1");
+}
+
+/*
+ * GlobalProtect (log-type globalprotect, 10.x): remote users logging in to the portal and
+ * gateway on ethernet1/1. Field names: PAN-OS 10.x syslog GlobalProtect Log Fields and the
+ * fields a third-party tool keeps (PAN-OS syslog field descriptions; demisto/content Panorama
+ * test_data/query_logs.xml §3.4); not compared with a recording.
+ */
+static void gen_globalprotect(const struct sim_logstore *s, struct rng *r,
+                              struct sim_logentry *e)
+{
+    static const char *const stages[] = {"portal-auth", "gateway-auth", "login", "logout"};
+    unsigned k = pick(r, 4);
+    unsigned user = 1 + pick(r, 40);
+    int fail = k < 2 && pick(r, 8) == 0;
+    common_head(s, e, "GLOBALPROTECT", "0");
+    add(e, "vsys", "vsys1");
+    add(e, "eventid", "%s", stages[k]);
+    add(e, "stage", "%s", k == 0 ? "portal" : "gateway");
+    add(e, "auth_method", "LDAP");
+    add(e, "tunnel_type", "IPSec");
+    add(e, "srcuser", "user%02u", user);
+    add(e, "srcregion", "US");
+    add(e, "machinename", "LAPTOP-%04u", user);
+    add(e, "public_ip", "203.0.113.%u", 10 + user);
+    add(e, "public_ipv6", "::");
+    add(e, "private_ip", "10.255.0.%u", user);
+    add(e, "private_ipv6", "::");
+    add(e, "hostid", "%016llx", (unsigned long long)mix(user));
+    add(e, "serialnumber", "%s", "");
+    add(e, "client_ver", "6.2.1-43");
+    add(e, "client_os", "Microsoft Windows");
+    add(e, "client_os_ver", "10.0.19045");
+    add(e, "repeatcnt", "1");
+    add(e, "reason", "%s", k == 3 ? "client logout" : "");
+    add(e, "error", "%s", fail ? "Authentication failed: Invalid username or password" : "");
+    add(e, "opaque", "%s", fail ? "" : "Success");
+    add(e, "status", "%s", fail ? "failure" : "success");
+    add(e, "location", "%s", "");
+    add(e, "login_duration", "%u", k == 3 ? 600 + pick(r, 30000) : 0);
+    add(e, "connect_method", "on-demand");
+    add(e, "error_code", "%u", fail ? 2 : 0);
+    add(e, "portal", "GP-portal");
+    add(e, "selection_type", "%s", k == 1 ? "automatic" : "");
+    add(e, "response_time", "%u", 20 + pick(r, 400));
+    add(e, "priority", "%s", "");
+    add(e, "attempted_gateways", "%s", k == 1 ? "GP-gateway" : "");
+    add(e, "gateway", "%s", k == 0 ? "" : "GP-gateway");
+    dg_hier(e);
+    add(e, "vsys_name", "%s", "");
+    add(e, "device_name", "%s", s->device_name);
+    add(e, "vsys_id", "1");
+    add(e, "description", "%s", fail ? "GlobalProtect authentication failed" : "");
+}
+
+/*
+ * Decryption (log-type decryption, 10.x): TLS sessions of the LAN hosts to the internet, with
+ * the handshake and certificate fields. Field names: PAN-OS 10.x syslog Decryption Log Fields
+ * (the XML names are [U]); not compared with a recording.
+ */
+static void gen_decryption(const struct sim_logstore *s, struct rng *r, struct sim_logentry *e)
+{
+    static const char *const snis[] = {"www.example.com", "docs.example.org",
+                                       "news.example.net"};
+    unsigned k = pick(r, 3);
+    unsigned host = sim_world_lan_host(&s->lan, pick(r, s->lan.n));
+    char src[20], dst[20];
+    snprintf(src, sizeof(src), SIM_WORLD_LAN_NET "%u", host);
+    internet_dst(dst, sizeof(dst), pick(r, 254), pick(r, 2), 0);
+    const struct sim_world_rule *rule = rule_of(src, dst, "ssl", 6, 443);
+    int tls13 = pick(r, 3) != 0;
+    const struct flow fl = {src, dst, rule != NULL ? rule->name : "interzone-default",
+                            sim_world_host_user(host), "ssl", 400000 + e->seqno % 600000,
+                            1024 + pick(r, 64000), 443, 1};
+    common_head(s, e, "DECRYPTION", "0");
+    flow_head(e, &fl);
+    add(e, "flags", "0x400000");
+    add(e, "proto", "tcp");
+    add(e, "action", "allow");
+    add(e, "tunnel", "N/A");
+    add(e, "policy_name", "no-decrypt");
+    add(e, "ec_curve", "%s", tls13 ? "X25519" : "secp256r1");
+    add(e, "tls_version", "%s", tls13 ? "TLS1.3" : "TLS1.2");
+    add(e, "tls_keyxchg", "ECDHE");
+    add(e, "tls_enc", "%s", tls13 ? "AES_128_GCM" : "AES_256_GCM");
+    add(e, "tls_auth", "%s", tls13 ? "NONE" : "SHA384");
+    add(e, "proxy_type", "No Decrypt");
+    add(e, "err_index", "None");
+    add(e, "root_status", "trusted");
+    add(e, "chain_status", "Trusted");
+    add(e, "cert_flags", "0");
+    add(e, "cert_serial", "%016llX", (unsigned long long)mix(e->seqno));
+    add(e, "fingerprint", "%016llx", (unsigned long long)mix(e->seqno + 1));
+    add(e, "notbefore", "2026/01/05 00:00:00");
+    add(e, "notafter", "2027/01/05 23:59:59");
+    add(e, "cert_ver", "V3");
+    add(e, "cert_size", "2048");
+    add(e, "cn", "%s", snis[k]);
+    add(e, "issuer_cn", "Example Issuing CA");
+    add(e, "root_cn", "Example Root CA");
+    add(e, "sni", "%s", snis[k]);
+    add(e, "error", "%s", "");
+    add(e, "container_id", "%s", "");
+    dg_hier(e);
+    add(e, "device_name", "%s", s->device_name);
+    add(e, "vsys_id", "1");
 }
 
 static void gen_config(const struct sim_logstore *s, struct rng *r, struct sim_logentry *e)
@@ -367,6 +685,10 @@ static void gen_config(const struct sim_logstore *s, struct rng *r, struct sim_l
     add(e, "client", "%s", pick(r, 2) ? "Web" : "CLI");
     add(e, "result", "Succeeded");
     add(e, "path", "%s", paths[k]);
+    add(e, "before-change-detail", "%s", "");
+    add(e, "after-change-detail", "%s", "");
+    dg_hier(e);
+    add(e, "vsys_name", "%s", "");
     add(e, "device_name", "%s", s->device_name);
 }
 
@@ -388,6 +710,18 @@ void sim_logstore_entry(const struct sim_logstore *s, enum sim_logtype type,
         break;
     case SIM_LOG_SYSTEM:
         gen_system(s, &r, e);
+        break;
+    case SIM_LOG_URL:
+        gen_url(s, &r, e);
+        break;
+    case SIM_LOG_USERID:
+        gen_userid(s, &r, e);
+        break;
+    case SIM_LOG_GLOBALPROTECT:
+        gen_globalprotect(s, &r, e);
+        break;
+    case SIM_LOG_DECRYPTION:
+        gen_decryption(s, &r, e);
         break;
     case SIM_LOG_CONFIG:
     case SIM_LOG__COUNT:

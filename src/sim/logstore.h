@@ -7,12 +7,13 @@
 #include <stdio.h>
 
 enum sim_logtype { SIM_LOG_TRAFFIC, SIM_LOG_THREAT, SIM_LOG_SYSTEM, SIM_LOG_CONFIG,
+                   SIM_LOG_URL, SIM_LOG_USERID, SIM_LOG_GLOBALPROTECT, SIM_LOG_DECRYPTION,
                    SIM_LOG__COUNT };
 
 /* "traffic" -> SIM_LOG_TRAFFIC; -1 for a type the store does not hold. */
 int sim_logtype_from_name(const char *name);
 
-#define SIM_LOG_MAX_FIELDS 56
+#define SIM_LOG_MAX_FIELDS 112
 #define SIM_LOG_VALUE_MAX 128
 
 /* One generated entry: fields in the order PAN-OS sends them. */
@@ -46,6 +47,9 @@ struct sim_logstore;
 int sim_logstore_new(struct sim_logstore **out, const struct sim_logstore_options *o);
 void sim_logstore_free(struct sim_logstore *s);
 
+/* The device name the entries carry (device_name; the <meta> hostname of a log answer). */
+const char *sim_logstore_device_name(const struct sim_logstore *s);
+
 /* Number of entries of @p type that exist at @p now_ms (they only ever grow). */
 unsigned long long sim_logstore_count(const struct sim_logstore *s, enum sim_logtype type,
                                       long long now_ms);
@@ -54,7 +58,8 @@ unsigned long long sim_logstore_count(const struct sim_logstore *s, enum sim_log
 void sim_logstore_entry(const struct sim_logstore *s, enum sim_logtype type,
                         unsigned long long index, struct sim_logentry *e);
 
-/* ---- The filter language (panos-logs-investigation.md §2) ---- */
+/* ---- The filter language (PAN-OS XML API guide, "Retrieve Logs (API)"; pango xmlapi/log.go;
+ * demisto/content Panorama.py) ---- */
 
 struct sim_filter;
 

@@ -44,11 +44,38 @@ static const struct option long_opts[] = {
     {"log-rate", required_argument, NULL, 'R'},
     {"log-job-ms", required_argument, NULL, 'J'},
     {"uptime", required_argument, NULL, 'U'},
+    {"version", required_argument, NULL, 'V'},
+    {"model", required_argument, NULL, 'M'},
+    {"ha", required_argument, NULL, 'H'},
     {"quit-after", required_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
+
+/*
+ * The releases pansim plays, each as a release that shipped (its sw-version string): what
+ * differs between them is in the op handlers (simop_*.c: environmentals' fan/fans, logdb).
+ */
+static const char *release_of(const char *arg)
+{
+    static const char *const rel[][2] = {
+        {"10.1", "10.1.14"}, {"10.2", "10.2.11"}, {"11.1", "11.1.6"}};
+    for (size_t i = 0; i < sizeof(rel) / sizeof(rel[0]); i++)
+        if (strcmp(arg, rel[i][0]) == 0)
+            return rel[i][1];
+    return NULL;
+}
+
+/* The models pansim plays: a VM, a fanless desktop, a 1U and a chassis (see pansim(1)). */
+static const char *model_of(const char *arg)
+{
+    static const char *const models[] = {"PA-VM", "PA-440", "PA-3220", "PA-5450"};
+    for (size_t i = 0; i < sizeof(models) / sizeof(models[0]); i++)
+        if (strcmp(arg, models[i]) == 0)
+            return models[i];
+    return NULL;
+}
 
 static void usage(FILE *f)
 {
@@ -75,6 +102,9 @@ static void usage(FILE *f)
           "      --log-rate R          new traffic logs per second (default 5)\n"
           "      --log-job-ms MS       how long a log query stays ACT (default 300)\n"
           "      --uptime S            start as if booted S seconds ago (default 0)\n"
+          "      --version REL         PAN-OS release played: 10.1, 10.2 (default) or 11.1\n"
+          "      --model MODEL         PA-VM (default), PA-440, PA-3220 or PA-5450\n"
+          "      --ha STATE            HA pair member: active or passive (default: HA off)\n"
           "      --quit-after S        exit after S seconds (a safety net for tests)\n"
           "  -v, --verbose             trace requests on stderr\n"
           "  -h, --help                this help\n"
@@ -257,6 +287,27 @@ int main(int argc, char **argv)
             if (parse_num("uptime", optarg, 0, 3.2e8, &v))
                 return 2;
             dopt.uptime_s = (long long)v;
+            break;
+        case 'V':
+            dopt.sw_version = release_of(optarg);
+            if (dopt.sw_version == NULL) {
+                fprintf(stderr, "pansim: --version must be 10.1, 10.2 or 11.1\n");
+                return 2;
+            }
+            break;
+        case 'M':
+            dopt.model = model_of(optarg);
+            if (dopt.model == NULL) {
+                fprintf(stderr, "pansim: --model must be PA-VM, PA-440, PA-3220 or PA-5450\n");
+                return 2;
+            }
+            break;
+        case 'H':
+            if (strcmp(optarg, "active") != 0 && strcmp(optarg, "passive") != 0) {
+                fprintf(stderr, "pansim: --ha must be active or passive\n");
+                return 2;
+            }
+            dopt.ha = optarg;
             break;
         case 'q':
             if (parse_num("quit-after", optarg, 0, 1e7, &quit_after))

@@ -14,7 +14,8 @@
 #include "script.h"
 #include "server.h"
 
-/* PAN-OS limits a request to 5 MB (panos-xml-api.md §1.1). */
+/* PAN-OS limits a request to 5 MB (PAN-OS XML API guide, "Structure of a PAN-OS XML API Request"
+ * (PAN-OS 9.1-11.1)). */
 #define MAX_BODY ((size_t)5 * 1000 * 1000)
 
 struct sim_server {

@@ -142,8 +142,9 @@ static xmlNodePtr child(xmlNodePtr parent, const char *name)
 }
 
 /*
- * The <config> attributes a full-config read shows (panos-xml-api.md §2.4): version is the
- * feature release ("10.2.0" for "10.2.11"), detail-version the exact one.
+ * The <config> attributes a full-config read shows (PAN-OS XML API guide, "Configuration (API)"
+ * (PAN-OS 10.1); pan-python 0.26.0 tests; pango): version is the feature release ("10.2.0" for
+ * "10.2.11"), detail-version the exact one.
  */
 static int set_config_attrs(xmlNodePtr config, const char *sw_version)
 {
@@ -246,9 +247,9 @@ static int add_escaped(xmlBufferPtr buf, const char *s)
 
 /*
  * A web-layer refusal of the action parameter: HTTP 400 in the single-quoted envelope of
- * panos-xml-api.md §1.4 and §3.2. The text follows the observed `Illegal value for parameter
- * "type" [X]` (§1.2), with the quotes entity-encoded as in the pango sample (§3.2); the exact
- * text for action= is not captured [U].
+ * PAN-OS XML API guide, "PAN-OS XML API Error Codes"; pango v0.9.0 errors/panos_test.go. The text
+ * follows the observed `Illegal value for parameter "type" [X]` (§1.2), with the quotes
+ * entity-encoded as in the pango sample (§3.2); the exact text for action= is not captured [U].
  */
 static void bad_action(struct sim_reply *out, const char *action)
 {

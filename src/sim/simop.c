@@ -11,7 +11,8 @@
 
 /*
  * The command tree is the union of the family tables, one per simop_<family>.c. A row's words
- * are the path of XML elements PAN-OS expects (panos-xml-api.md §2.3): "show system info" is
+ * are the path of XML elements PAN-OS expects (pan-python issue #24, pan-os-python issue #515 (code
+ * 17); pango v0.9.0 licen_test.go (text)): "show system info" is
  * <show><system><info/></system></show>. Every proper prefix of a row ("show", "show system")
  * is an inner node of the tree; the row itself is the command. The table of families is below,
  * after the commands pansim knows but does not simulate. See docs/internals/pansim-op.md.
@@ -26,6 +27,38 @@ const char *const sim_op_mons[12] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
 int sim_op_is_vm(const struct sim_state *st)
 {
     return st->model != NULL && strstr(st->model, "VM") != NULL;
+}
+
+const struct sim_op_model *sim_op_model_of(const struct sim_state *st)
+{
+    /* PA-VM: a VM-100 with 16 GB; PA-440: fanless desktop, 4 GB; PA-3220: 1U, 16 GB;
+     * PA-5450: chassis, 64 GB management card (the 63739.8 MiB of pan-os-python #166, pan-python
+     * #32 transcripts; pan-os-upgrade-assurance 2.1.1 fixture). */
+    static const struct sim_op_model models[] = {
+        {"PA-VM", 256000, 15995.4, 2, 0},
+        {"PA-440", 64000, 3859.6, 4, 0},
+        {"PA-3220", 1000000, 15890.2, 12, 1},
+        {"PA-5450", 48000000, 63739.8, 24, 1},
+    };
+    for (size_t i = 0; i < sizeof(models) / sizeof(models[0]); i++)
+        if (st->model != NULL && strcmp(st->model, models[i].name) == 0)
+            return &models[i];
+    return &models[0];
+}
+
+int sim_op_release(const struct sim_state *st)
+{
+    const char *v = st->sw_version != NULL ? st->sw_version : "10.2.11";
+    char *end;
+    long major = strtol(v, &end, 10);
+    long minor = *end == '.' ? strtol(end + 1, NULL, 10) : 0;
+    return (int)(major * 100 + minor);
+}
+
+const char *sim_op_dp_name(const struct sim_state *st)
+{
+    (void)st; /* dp0 on every model pansim plays (PA-5200's s1dp0 is not one of them) */
+    return "dp0";
 }
 
 long long sim_op_uptime(const struct sim_state *st, long long now)
@@ -246,9 +279,10 @@ enum sim_opstatus sim_op_fail(struct sim_op *op)
 
 /*
  * Commands a PAN-OS 10.2 firewall answers that pansim does not simulate: each row takes its
- * whole subtree (SIM_OPARG_KEYWORDS), so "show counter global filter ..." is HTTP 501, not the
- * code 17 of a command the firewall rejects. From the op commands of the PAN-OS XML API
- * documentation's examples and of panos-xml-api.md §4 and monitoring-anchors.md §2.
+ * whole subtree (SIM_OPARG_KEYWORDS), so "show counter interface ..." is HTTP 501, not the
+ * code 17 of a command the firewall rejects; a longer row elsewhere ("show counter global")
+ * takes its own words. From the op commands of the PAN-OS XML API
+ * documentation's examples and of public captures of PAN-OS op answers (docs/sources.md).
  */
 static const struct sim_opcmd unsimulated_cmds[] = {
     {"show counter", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
@@ -267,7 +301,6 @@ static const struct sim_opcmd unsimulated_cmds[] = {
     {"show system software", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show system state", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show system disk-space", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
-    {"show system environmentals", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show high-availability all", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show user group", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show user ip-user-mapping-mp", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
@@ -289,7 +322,7 @@ static const struct sim_opcmd unsimulated_cmds[] = {
 static const struct sim_opcmd *const families[] = {
     sim_op_system_cmds, sim_op_network_cmds,  sim_op_sessions_cmds, sim_op_jobs_cmds,
     sim_op_users_cmds,  sim_op_config_cmds,   sim_op_policy_cmds,   sim_op_licences_cmds,
-    unsimulated_cmds,
+    sim_op_counters_cmds, unsimulated_cmds,
 };
 
 /* ---- the walk ---- */
@@ -314,6 +347,17 @@ static const struct sim_opcmd *lookup(const char *words, int *inner)
         }
     }
     return found;
+}
+
+/* 1 when @p words followed by @p child's name is a row or the prefix of one. */
+static int continues(const char *words, const xmlNode *child)
+{
+    char longer[256];
+    int inner = 0;
+    int n = snprintf(longer, sizeof(longer), "%s %s", words, (const char *)child->name);
+    if (n < 0 || (size_t)n >= sizeof(longer))
+        return 0;
+    return lookup(longer, &inner) != NULL || inner;
 }
 
 /* Trim ASCII whitespace in place (the CLI ignores it around an argument). */
@@ -383,8 +427,12 @@ static void walk(const struct sim_state *st, xmlNode *el, struct sim_reply *out)
         wlen = strlen(words);
         p.names[p.n++] = name;
         xmlNode *child = first_element(el->children);
-        /* An inner node, or a leaf whose words go on in another row ("show clock more"). */
-        if (c == NULL || (inner && c->arg == SIM_OPARG_NONE && child != NULL)) {
+        /* An inner node, or a leaf whose words go on in another row ("show clock more"), or a
+         * row that takes a whole subtree (an unsimulated "show counter") when the child is a
+         * longer row of its own ("show counter global"). */
+        if (c == NULL || (inner && child != NULL &&
+                          (c->arg == SIM_OPARG_NONE ||
+                           (c->arg == SIM_OPARG_KEYWORDS && continues(words, child))))) {
             if (child == NULL) {
                 err_incomplete(out, &p);
                 return;

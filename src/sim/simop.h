@@ -12,7 +12,7 @@
 
 /*
  * How a command takes its argument, as PAN-OS's XML for the CLI words has it
- * (panos-xml-api.md §2.3):
+ * (pan-python issue #24, pan-os-python issue #515 (code 17); pango v0.9.0 licen_test.go (text)):
  *   SIM_OPARG_NONE      a leaf: <show><clock/></show>; any child element is invalid.
  *   SIM_OPARG_TEXT      the text of the last word: <show><interface>all</interface></show>.
  *   SIM_OPARG_NAME      the name attribute: <show><arp><entry name='all'/></arp></show>.
@@ -63,8 +63,10 @@ extern const struct sim_opcmd sim_op_licences_cmds[];
 extern const struct sim_opcmd sim_op_users_cmds[];
 extern const struct sim_opcmd sim_op_config_cmds[];
 extern const struct sim_opcmd sim_op_policy_cmds[];
+extern const struct sim_opcmd sim_op_counters_cmds[];
 
-/* ---- errors (panos-xml-api.md §3.2): each fills op->out and returns SIM_OP_REPLIED ---- */
+/* ---- errors (yaklin.ca "Palo Alto PANOS API Authentication" (PAN-OS 10.2); pango v0.9.0 errors
+ * test): each fills op->out and returns SIM_OP_REPLIED ---- */
 
 /* Code 17: " show -> jobs -> id x is invalid"; @p value: @p bad is an argument (a plain space
  * before it), not an element (" -> "). */
@@ -85,6 +87,21 @@ enum sim_opstatus sim_op_fail(struct sim_op *op);
 /* ---- shared output helpers ---- */
 
 int sim_op_is_vm(const struct sim_state *st);
+/* What differs between the models pansim plays (--model), from their datasheets: maximum
+ * sessions, management memory as top reports it, dataplane cores, fans and power supplies. */
+struct sim_op_model {
+    const char *name;
+    unsigned long long num_max; /* show session info num-max */
+    double mem_mib;             /* show system resources "MiB Mem" total */
+    unsigned dp_cores;          /* show running resource-monitor cores */
+    int chassis_sensors;        /* fan tray, fans and power supplies (not a VM, not fanless) */
+};
+/* The model of @p st (PA-VM when unknown). */
+const struct sim_op_model *sim_op_model_of(const struct sim_state *st);
+/* The release as major * 100 + minor: 1001, 1002, 1101 (from sw_version). */
+int sim_op_release(const struct sim_state *st);
+/* The dataplane's name in op answers (show arp, show counter global, resource monitor). */
+const char *sim_op_dp_name(const struct sim_state *st);
 long long sim_op_uptime(const struct sim_state *st, long long now);
 /* <name>escaped value</name> */
 void sim_op_put_el(FILE *f, const char *name, const char *value);

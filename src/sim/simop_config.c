@@ -21,9 +21,9 @@ static int dump_config(FILE *f, xmlDoc *doc)
 
 /*
  * show config running | candidate: <result><config version=... urldb=... detail-version=...>,
- * the same document a config read without xpath returns (panos-xml-api.md §2.4; the op form's
- * reply is in the cdot65/saute sample of a 10.2 device). The candidate equals the running
- * configuration until a change is made.
+ * the same document a config read without xpath returns (PAN-OS XML API guide, "Configuration
+ * (API)" (PAN-OS 10.1); pan-python 0.26.0 tests; pango; the op form's reply is in the cdot65/saute
+ * sample of a 10.2 device). The candidate equals the running configuration until a change is made.
  */
 static enum sim_opstatus show_config(struct sim_op *op, int running)
 {

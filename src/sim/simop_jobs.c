@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* simop_jobs.c -- op answers about the device's job queue: show jobs all and show jobs id N. */
+#include <errno.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,7 +13,8 @@
  * auto-commit (type AutoCom, no user), enqueued 45 s after boot; then the WildFire dynamic
  * update runs every 15 minutes as "Auto update agent" (jobs 2, 3, ...). Types, users, details
  * and the finished WildFire job's timestamp in <progress> are those of the two-job sample of
- * panos-xml-api.md §4.14 (pan-os-upgrade-assurance fixture, PAN-OS 10.x).
+ * pan-os-upgrade-assurance 2.1.1 tests/test_firewall_proxy.py (show jobs) (pan-os-upgrade-assurance
+ * fixture, PAN-OS 10.x).
  */
 #define AUTOCOM_DELAY 45
 #define WILDFIRE_EVERY 900
@@ -115,9 +117,16 @@ static enum sim_opstatus op_jobs_id(struct sim_op *op)
     const char *digits = arg[0] == '-' ? arg + 1 : arg;
     if (digits[0] < '0' || digits[0] > '9')
         return sim_op_err_invalid(op, arg, 1);
+    errno = 0;
     long long id = strtoll(arg, &end, 10);
     if (*end != '\0')
         return sim_op_err_invalid(op, arg, 1);
+    /* PAN-OS keeps a job id in a signed 32-bit int: an id it cannot hold reads back as -1,
+     * "job -1 not found" (pan-python's live test tests/test_xapi_op.py accepts that answer, or
+     * the id itself, for 4294967295; PAN-OS XML API guide, "Commit"; pan-python 0.26.0 doc;
+     * pan-os-upgrade-assurance 2.1.1). Beyond 64 bits too. */
+    if (errno == ERANGE || id > INT32_MAX || id < INT32_MIN)
+        id = -1;
     struct job j;
     if (job_at(op->st, id, op->now, &j)) {
         put_job(op->f, &j, op->now);

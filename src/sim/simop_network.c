@@ -249,7 +249,8 @@ static enum sim_opstatus op_arp(struct sim_op *op)
  * server on ethernet1/2 (the dhcp-pool object), with the ARP table's MAC. The XML form is the
  * one independent client scripts parse (result/interface[@name]/entry{ip, mac, hostname, state,
  * duration, leasetime}); the id attribute follows the CLI's 'interface: "ae1.45" id: 260'
- * (panos-logs-investigation.md §4.3, PA-460 capture). leasetime is the expiry.
+ * (PAN-OS syslog field descriptions; demisto/content Panorama test_data/query_logs.xml §4.3, PA-460
+ * capture). leasetime is the expiry.
  */
 static enum sim_opstatus op_dhcp_lease(struct sim_op *op)
 {

@@ -23,7 +23,14 @@ static struct sessions sessions_of(const struct sim_state *st)
     return s;
 }
 
-/* §4.3 show session info (raw element order kept; booleans are True/False). */
+/*
+ * §4.3 show session info. 7.x (irom77/go-public pan2influx capture) had 40 fields in a hashed
+ * order; 10.x and 11.x send 65, in name order with <dp> last, as in the pan-os-upgrade-assurance
+ * fixture tests/test_firewall_proxy.py (test_get_session_stats): the SCTP (dis-sctp, tmo-sctp*,
+ * num-sctp-*), GTP and 5G (num-gtp*, num-imsi, num-pfcpc, num-http2-5gc, tmo-5gcdelete),
+ * offload (hw-udp-offload, tunnel-accel, sw-cutthrough) and TCP option fields. Booleans are
+ * True/False. Offload is False on a VM, which has no offload engine.
+ */
 static enum sim_opstatus op_session_info(struct sim_op *op)
 {
     const struct sim_state *st = op->st;
@@ -32,46 +39,72 @@ static enum sim_opstatus op_session_info(struct sim_op *op)
     struct sessions s = sessions_of(st);
     unsigned long long active = s.tcp + s.udp + s.icmp;
     unsigned long long installed = active + s.cps * (unsigned long long)sim_op_uptime(st, now);
-    sim_op_put_el(f, "tmo-udp", "30");
-    sim_op_put_el(f, "tcp-nonsyn-rej", "True");
-    sim_op_put_el(f, "tmo-tcp", "3600");
-    sim_op_put_ull(f, "pps", s.pps);
-    sim_op_put_ull(f, "num-max", sim_op_is_vm(st) ? 256000 : 4194302);
-    sim_op_put_el(f, "age-scan-thresh", "80");
-    sim_op_put_el(f, "tmo-tcphalfclosed", "120");
-    sim_op_put_ull(f, "num-active", active);
-    sim_op_put_el(f, "dis-def", "60");
-    sim_op_put_el(f, "num-mcast", "0");
-    sim_op_put_el(f, "icmp-unreachable-rate", "200");
-    sim_op_put_el(f, "tmo-tcptimewait", "15");
-    sim_op_put_el(f, "age-scan-ssf", "8");
-    sim_op_put_el(f, "vardata-rate", "10485760");
-    sim_op_put_el(f, "age-scan-tmo", "10");
-    sim_op_put_el(f, "tmo-tcpinit", "5");
-    sim_op_put_el(f, "dp", "*.dp0");
-    sim_op_put_el(f, "dis-tcp", "90");
-    sim_op_put_ull(f, "num-udp", s.udp);
-    sim_op_put_el(f, "tmo-icmp", "6");
-    sim_op_put_el(f, "max-pending-mcast", "0");
-    sim_op_put_el(f, "age-accel-thresh", "80");
-    sim_op_put_el(f, "tmo-tcphandshake", "10");
-    sim_op_put_el(f, "oor-action", "drop");
-    sim_op_put_el(f, "tmo-def", "30");
+    const char *hw = sim_op_is_vm(st) ? "False" : "True";
     sim_op_put_el(f, "age-accel-en", "True");
+    sim_op_put_el(f, "age-accel-thresh", "80");
     sim_op_put_el(f, "age-accel-tsf", "2");
-    sim_op_put_el(f, "hw-offload", sim_op_is_vm(st) ? "False" : "True");
-    sim_op_put_ull(f, "num-icmp", s.icmp);
-    sim_op_put_el(f, "num-predict", "0");
-    sim_op_put_el(f, "tmo-cp", "30");
-    sim_op_put_el(f, "strict-checksum", "True");
-    sim_op_put_el(f, "tmo-tcp-unverif-rst", "30");
-    sim_op_put_el(f, "num-bcast", "0");
-    sim_op_put_el(f, "ipv6-fw", "True");
-    sim_op_put_ull(f, "num-installed", installed);
-    sim_op_put_ull(f, "num-tcp", s.tcp);
-    sim_op_put_el(f, "dis-udp", "60");
+    sim_op_put_el(f, "age-scan-ssf", "8");
+    sim_op_put_el(f, "age-scan-thresh", "80");
+    sim_op_put_el(f, "age-scan-tmo", "10");
     sim_op_put_ull(f, "cps", s.cps);
+    sim_op_put_el(f, "dis-def", "60");
+    sim_op_put_el(f, "dis-sctp", "30");
+    sim_op_put_el(f, "dis-tcp", "90");
+    sim_op_put_el(f, "dis-udp", "60");
+    sim_op_put_el(f, "hw-offload", hw);
+    sim_op_put_el(f, "hw-udp-offload", hw);
+    sim_op_put_el(f, "icmp-unreachable-rate", "200");
+    sim_op_put_el(f, "ipv6-fw", "True");
     sim_op_put_ull(f, "kbps", s.kbps);
+    sim_op_put_el(f, "max-pending-mcast", "0");
+    sim_op_put_ull(f, "num-active", active);
+    sim_op_put_el(f, "num-bcast", "0");
+    sim_op_put_el(f, "num-gtpc", "0");
+    sim_op_put_el(f, "num-gtpu-active", "0");
+    sim_op_put_el(f, "num-gtpu-pending", "0");
+    sim_op_put_el(f, "num-http2-5gc", "0");
+    sim_op_put_ull(f, "num-icmp", s.icmp);
+    sim_op_put_el(f, "num-imsi", "0");
+    sim_op_put_ull(f, "num-installed", installed);
+    sim_op_put_ull(f, "num-max", sim_op_model_of(st)->num_max);
+    sim_op_put_el(f, "num-mcast", "0");
+    sim_op_put_el(f, "num-pfcpc", "0");
+    sim_op_put_el(f, "num-predict", "0");
+    sim_op_put_el(f, "num-sctp-assoc", "0");
+    sim_op_put_el(f, "num-sctp-sess", "0");
+    sim_op_put_ull(f, "num-tcp", s.tcp);
+    sim_op_put_ull(f, "num-udp", s.udp);
+    sim_op_put_el(f, "oor-action", "drop");
+    sim_op_put_ull(f, "pps", s.pps);
+    sim_op_put_el(f, "run-tc", "True");
+    sim_op_put_el(f, "strict-checksum", "True");
+    sim_op_put_el(f, "sw-cutthrough", "False");
+    sim_op_put_el(f, "tcp-cong-ctrl", "3");
+    sim_op_put_el(f, "tcp-diff-syn-rej", "True");
+    sim_op_put_el(f, "tcp-no-refresh-fin-rst", "False");
+    sim_op_put_el(f, "tcp-nonsyn-rej", "True");
+    sim_op_put_el(f, "tcp-reject-siw-enable", "False");
+    sim_op_put_el(f, "tcp-reject-siw-thresh", "4");
+    sim_op_put_el(f, "tcp-strict-rst", "True");
+    sim_op_put_el(f, "tmo-5gcdelete", "15");
+    sim_op_put_el(f, "tmo-cp", "30");
+    sim_op_put_el(f, "tmo-def", "30");
+    sim_op_put_el(f, "tmo-icmp", "6");
+    sim_op_put_el(f, "tmo-sctp", "3600");
+    sim_op_put_el(f, "tmo-sctpcookie", "60");
+    sim_op_put_el(f, "tmo-sctpinit", "5");
+    sim_op_put_el(f, "tmo-sctpshutdown", "60");
+    sim_op_put_el(f, "tmo-tcp", "3600");
+    sim_op_put_el(f, "tmo-tcp-delayed-ack", "25");
+    sim_op_put_el(f, "tmo-tcp-unverif-rst", "30");
+    sim_op_put_el(f, "tmo-tcphalfclosed", "120");
+    sim_op_put_el(f, "tmo-tcphandshake", "10");
+    sim_op_put_el(f, "tmo-tcpinit", "5");
+    sim_op_put_el(f, "tmo-tcptimewait", "15");
+    sim_op_put_el(f, "tmo-udp", "30");
+    sim_op_put_el(f, "tunnel-accel", hw);
+    sim_op_put_el(f, "vardata-rate", "10485760");
+    sim_op_put_el(f, "dp", "*.dp0");
     return SIM_OP_OK;
 }
 

@@ -11,7 +11,8 @@ struct sim_state {
     const char *hostname;   /* "pansim-fw1" */
     const char *serial;     /* "007051000123456" */
     const char *model;      /* "PA-VM" */
-    const char *sw_version; /* "10.2.11" */
+    const char *sw_version; /* "10.2.11" (10.1.x, 10.2.x, 11.1.x: --version) */
+    const char *ha;         /* NULL: HA disabled; "active" or "passive": this peer's state */
     unsigned long seed;     /* generated sessions and ARP entries */
     long long boot_time;    /* epoch seconds when pansim started (uptime, clock) */
     /* The configuration tree (show config, check pending-changes, test security-policy-match);

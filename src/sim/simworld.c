@@ -22,7 +22,8 @@ const struct sim_world_addr sim_world_addrs[] = {
 };
 const size_t sim_world_naddrs = sizeof(sim_world_addrs) / sizeof(sim_world_addrs[0]);
 
-/* The names and UUIDs the traffic log sample of panos-logs-investigation.md §3.1 uses. */
+/* The names and UUIDs the traffic log sample of demisto/content Panorama test_data/query_logs.xml
+ * (traffic entry, PAN-OS 10.x) uses. */
 const struct sim_world_rule sim_world_rules[] = {
     {"Block bad", "trust", "untrust", "any", "blocked-net", "any", "any", "deny",
      "6c4b0f4e-0000-4000-8000-000000000003"},

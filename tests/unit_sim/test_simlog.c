@@ -155,9 +155,44 @@ static void test_filter_depth_and_length(void **state)
     CHECK_EQ(0, parse_nested(63, '!', 0, err, sizeof(err)));
 }
 
+/* Every log type the store holds: the 10.x header, the device's name, one type per kind. */
+static void test_log_types(void **state)
+{
+    (void)state;
+    static const char *const types[][2] = {
+        {"traffic", "TRAFFIC"},       {"threat", "THREAT"},         {"system", "SYSTEM"},
+        {"config", "CONFIG"},         {"url", "THREAT"},            {"userid", "USERID"},
+        {"globalprotect", "GLOBALPROTECT"}, {"decryption", "DECRYPTION"}};
+    struct sim_logstore_options o = {.seed = 3, .t0_ms = T0, .span_s = 86400,
+                                     .device_name = "fw-lab-1"};
+    for (int t = 0; t < SIM_LOG__COUNT; t++)
+        o.initial[t] = 100;
+    struct sim_logstore *s;
+    CHECK_EQ(0, sim_logstore_new(&s, &o));
+    CHECK_STR("fw-lab-1", sim_logstore_device_name(s));
+    static struct sim_logentry e;
+    for (size_t k = 0; k < sizeof(types) / sizeof(types[0]); k++) {
+        int t = sim_logtype_from_name(types[k][0]);
+        CHECK_TRUE(t >= 0);
+        for (unsigned i = 0; i < 50; i++) {
+            sim_logstore_entry(s, (enum sim_logtype)t, i, &e);
+            CHECK_STR(types[k][1], sim_logentry_get(&e, "type"));
+            CHECK_STR("fw-lab-1", sim_logentry_get(&e, "device_name"));
+            CHECK_TRUE(sim_logentry_get(&e, "high_res_timestamp") != NULL);
+            CHECK_TRUE(sim_logentry_get(&e, "dg_hier_level_4") != NULL);
+            CHECK_TRUE(e.n < SIM_LOG_MAX_FIELDS);
+        }
+    }
+    sim_logstore_entry(s, SIM_LOG_URL, 0, &e);
+    CHECK_STR("url", sim_logentry_get(&e, "subtype"));
+    CHECK_EQ(-1, sim_logtype_from_name("hipmatch"));
+    sim_logstore_free(s);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_log_types),
         cmocka_unit_test(test_deterministic_and_growing),
         cmocka_unit_test(test_filter_terms),
         cmocka_unit_test(test_filter_errors_and_bounds),

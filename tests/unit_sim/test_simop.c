@@ -333,6 +333,116 @@ static void test_jobs(void **state_)
     CHECK_STR("7", T("/response/@code"));
     CHECK_STR("job 19 not found", T("/response/msg/line"));
     done(&a);
+
+    /* An id past 31 bits (or past 64) reads back as -1, as PAN-OS's 32-bit job id does. */
+    const char *big[] = {"4294967295", "4294967296", "99999999999999999999999"};
+    for (size_t i = 0; i < sizeof(big) / sizeof(big[0]); i++) {
+        snprintf(buf2, sizeof(buf2), "<show><jobs><id>%s</id></jobs></show>", big[i]);
+        ask(&a, &st, buf2);
+        CHECK_STR("7", T("/response/@code"));
+        CHECK_STR("job -1 not found", T("/response/msg/line"));
+        done(&a);
+    }
+    ask(&a, &st, "<show><jobs><id>2147483647</id></jobs></show>");
+    CHECK_STR("job 2147483647 not found", T("/response/msg/line"));
+    done(&a);
+}
+
+/* Release and model: session fields, vm-* identity, environmentals, HA, counters. */
+static void test_versions_models(void **state_)
+{
+    (void)state_;
+    struct sim_state st = state();
+    struct answer a;
+    char buf[256];
+    ask(&a, &st, "<show><system><info/></system></show>");
+    CHECK_STR("VM-100", T("/response/result/system/vm-license"));
+    CHECK_STR("KVM", T("/response/result/system/vm-mode"));
+    CHECK_STR("10.2.1", T("/response/result/system/logdb-version"));
+    done(&a);
+    ask(&a, &st, "<show><session><info/></session></show>");
+    CHECK_STR("False", T("/response/result/hw-offload"));
+    CHECK_STR("30", T("/response/result/dis-sctp"));
+    CHECK_STR("*.dp0", T("/response/result/dp"));
+    CHECK_EQ(65, count(&a, "/response/result/*"));
+    done(&a);
+    /* A VM has no sensors. */
+    ask(&a, &st, "<show><system><environmentals/></system></show>");
+    CHECK_STR("<response status=\"success\"><result/></response>", a.r.body);
+    done(&a);
+
+    st.model = "PA-3220";
+    ask(&a, &st, "<show><system><info/></system></show>");
+    CHECK_EQ(0, count(&a, "/response/result/system/vm-uuid"));
+    CHECK_STR("3200", T("/response/result/system/family"));
+    done(&a);
+    ask(&a, &st, "<show><session><info/></session></show>");
+    CHECK_STR("True", T("/response/result/hw-offload"));
+    CHECK_STR("1000000", T("/response/result/num-max"));
+    done(&a);
+    ask(&a, &st, "<show><system><environmentals/></system></show>");
+    CHECK_EQ(4, count(&a, "/response/result/fan/Slot1/entry/RPMs"));
+    CHECK_EQ(0, count(&a, "/response/result/fans"));
+    CHECK_STR("False", T("/response/result/thermal/Slot1/entry/alarm"));
+    done(&a);
+    st.sw_version = "11.1.6";
+    ask(&a, &st, "<show><system><environmentals/></system></show>");
+    CHECK_EQ(4, count(&a, "/response/result/fans/Slot1/entry/RPMs")); /* 11.x: fans */
+    CHECK_EQ(0, count(&a, "/response/result/fan"));
+    done(&a);
+    ask(&a, &st, "<show><system><environmentals><thermal/></environmentals></system></show>");
+    CHECK_EQ(1, count(&a, "/response/result/*"));
+    CHECK_EQ(4, count(&a, "/response/result/thermal/Slot1/entry"));
+    done(&a);
+    ask(&a, &st, "<show><system><environmentals><fan/></environmentals></system></show>");
+    CHECK_EQ(4, count(&a, "/response/result/fans/Slot1/entry"));
+    done(&a);
+    ask(&a, &st, "<show><system><environmentals><bogus/></environmentals></system></show>");
+    CHECK_STR("17", T("/response/@code"));
+    done(&a);
+    st.model = "PA-440";
+    ask(&a, &st, "<show><system><environmentals/></system></show>");
+    CHECK_EQ(0, count(&a, "/response/result/fans")); /* fanless */
+    CHECK_EQ(2, count(&a, "/response/result/thermal/Slot1/entry"));
+    done(&a);
+
+    ask(&a, &st, "<show><counter><global/></counter></show>");
+    CHECK_STR("dp0", T("/response/result/dp"));
+    CHECK_STR("pkt_recv", T("/response/result/global/counters/entry[1]/name"));
+    done(&a);
+    ask(&a, &st, "<show><running><resource-monitor><minute><last>5</last></minute>"
+                 "</resource-monitor></running></show>");
+    CHECK_EQ(1, count(&a, "/response/result/resource-monitor/data-processors/dp0/minute"));
+    CHECK_EQ(0, count(&a, "//second"));
+    CHECK_STR("0,0,0,0,0", T("//minute/cpu-load-average/entry[coreid='0']/value"));
+    done(&a);
+    ask(&a, &st, "<show><running><resource-monitor/></running></show>");
+    CHECK_EQ(5, count(&a, "/response/result/resource-monitor/data-processors/dp0/*"));
+    done(&a);
+    ask(&a, &st, "<show><running><resource-monitor><second><bogus/></second>"
+                 "</resource-monitor></running></show>");
+    CHECK_STR("17", T("/response/@code"));
+    done(&a);
+
+    st = state();
+    ask(&a, &st, "<show><high-availability><state/></high-availability></show>");
+    CHECK_STR("no", T("/response/result/enabled"));
+    done(&a);
+    st.ha = "passive";
+    ask(&a, &st, "<show><high-availability><state/></high-availability></show>");
+    CHECK_STR("yes", T("/response/result/enabled"));
+    CHECK_STR("passive", T("/response/result/group/local-info/state"));
+    CHECK_STR("active", T("/response/result/group/peer-info/state"));
+    CHECK_STR("up", T("/response/result/group/peer-info/conn-ha1/conn-status"));
+    CHECK_STR("synchronized", T("/response/result/group/running-sync"));
+    CHECK_STR("10.2.11", T("/response/result/group/peer-info/build-rel"));
+    done(&a);
+    st.ha = "active";
+    ask(&a, &st, "<show><high-availability><state/></high-availability></show>");
+    CHECK_STR("active", T("/response/result/group/local-info/state"));
+    CHECK_STR("100", T("/response/result/group/local-info/priority"));
+    CHECK_STR("passive", T("/response/result/group/peer-info/state"));
+    done(&a);
 }
 
 static void test_errors(void **state_)
@@ -396,6 +506,7 @@ int main(void)
         cmocka_unit_test(test_arp),           cmocka_unit_test(test_session_all),
         cmocka_unit_test(test_clock_ha_license),
         cmocka_unit_test(test_jobs),          cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_versions_models),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     xmlCleanupParser();

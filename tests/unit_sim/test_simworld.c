@@ -404,7 +404,8 @@ static void test_known_commands(void **state)
     CHECK_STR("<response status=\"success\"><result>no</result></response>", d.body);
     done(&d);
     static const char *const unsimulated[] = {
-        "<show><counter><global/></counter></show>",
+        "<show><counter><interface>all</interface></counter></show>",
+        "<show><running><tunnel><flow><all/></flow></tunnel></running></show>",
         "<show><clock><more/></clock></show>",
         "<show><system><software><status/></software></system></show>",
         "<request><system><software><check/></software></system></request>",

@@ -1,0 +1,55 @@
+# SPDX-License-Identifier: MIT
+# Unit tests of the front ends' own code (pansim in src/sim, panctl in src/cli): each compiles
+# the test with the sources it covers, since the front ends are programs, not libraries.
+
+# panos_frontend_test(NAME TEST_SOURCE SRC_DIR SOURCES ... [LIBS ...] [DEFS ...]):
+# the executable test_NAME and the ctest unit/NAME.
+function(panos_frontend_test name test_src src_dir)
+  cmake_parse_arguments(T "" "" "SOURCES;LIBS;DEFS" ${ARGN})
+  add_executable(test_${name} ${CMAKE_CURRENT_SOURCE_DIR}/${test_src} ${T_SOURCES})
+  target_compile_definitions(test_${name} PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE
+    ${T_DEFS})
+  target_include_directories(test_${name} PRIVATE ${PROJECT_SOURCE_DIR}/${src_dir}
+    ${CMAKE_CURRENT_SOURCE_DIR}/unit)
+  # libxml2: pansim uses it itself, and the tests build their own trees (libpanos links it
+  # privately).
+  target_link_libraries(test_${name} PRIVATE panos LibXml2::LibXml2 PkgConfig::CMOCKA ${T_LIBS})
+  panos_warnings(test_${name})
+  add_test(NAME unit/${name} COMMAND test_${name})
+  set_tests_properties(unit/${name} PROPERTIES LABELS unit TIMEOUT 60
+    ENVIRONMENT "${PANOS_TEST_ENV}")
+endfunction()
+
+set(SIM ${PROJECT_SOURCE_DIR}/src/sim)
+set(CLI ${PROJECT_SOURCE_DIR}/src/cli)
+file(GLOB SIM_OP CONFIGURE_DEPENDS ${SIM}/simop*.c)
+set(SIM_LOGS ${SIM}/logstore.c ${SIM}/logfilter.c)
+set(SIM_WORLD ${SIM}/simreq.c ${SIM}/simworld.c ${SIM}/simconfig.c)
+
+# The case file reader and scripted replies.
+panos_frontend_test(casefile unit_sim/test_casefile.c src/sim
+  SOURCES ${SIM}/casefile.c ${SIM}/script.c DEFS PANOS_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+# The config tree and its type=config get/show answers.
+panos_frontend_test(simconfig unit_sim/test_simconfig.c src/sim SOURCES ${SIM_WORLD})
+# The generated log store and the filter evaluator.
+panos_frontend_test(simlog unit_sim/test_simlog.c src/sim SOURCES ${SIM_LOGS} ${SIM_WORLD})
+# type=op answers: the dispatcher and its family files.
+panos_frontend_test(simop unit_sim/test_simop.c src/sim SOURCES ${SIM_OP} ${SIM_WORLD})
+# One consistent device: config, op answers and generated logs describe the same network.
+panos_frontend_test(simworld unit_sim/test_simworld.c src/sim
+  SOURCES ${SIM_OP} ${SIM_LOGS} ${SIM_WORLD})
+# Every element path of the recorded PAN-OS answers (tests/fixtures/panos) is in pansim's.
+panos_frontend_test(simfidelity unit_sim/test_fidelity.c src/sim
+  SOURCES ${SIM_OP} ${SIM_LOGS} ${SIM_WORLD}
+  DEFS PANSIM_FIXTURES="${PROJECT_SOURCE_DIR}/tests/fixtures/panos")
+# The device: keygen, key checks and the API-key lifecycle, and the /pansim/admin hook.
+panos_frontend_test(simdevice unit_sim/test_device.c src/sim
+  SOURCES ${SIM}/device.c ${SIM}/loghandler.c ${SIM_OP} ${SIM_LOGS} ${SIM_WORLD} LIBS pthread)
+
+# panctl's option tables, number parsers and host parsing.
+panos_frontend_test(cliparse unit_cli/test_cliparse.c src/cli
+  SOURCES ${CLI}/opts.c ${CLI}/host.c ${CLI}/msg.c LIBS PkgConfig::JANSSON)
+# panctl's output layer (XML, JSON, text tables, rows).
+file(GLOB CLI_OUTPUT CONFIGURE_DEPENDS ${CLI}/output*.c)
+panos_frontend_test(clioutput unit_cli/test_output.c src/cli SOURCES ${CLI_OUTPUT}
+  LIBS PkgConfig::JANSSON)
