@@ -8,23 +8,11 @@ set -eu
 BUILD=${1:-build-bench}
 [ $# -gt 0 ] && shift
 COUNTS=${*:-100000 1000000}
-PANCTL=$BUILD/src/cli/panctl
-PANSIM=$BUILD/src/sim/pansim
 [ -x /usr/bin/time ] || { echo "bench_logs.sh: needs GNU time (scripts/deps.sh installs it)" >&2; exit 1; }
-for b in "$PANCTL" "$PANSIM"; do
-    [ -x "$b" ] || { echo "bench_logs.sh: $b not built (make bench)" >&2; exit 1; }
-done
 max=0
 for n in $COUNTS; do [ "$n" -gt "$max" ] && max=$n; done
-
-dir=$(mktemp -d "${TMPDIR:-/tmp}/panctl-bench.XXXXXX")
-pid=""
-cleanup() {
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-    rm -rf "$dir"
-}
-trap cleanup EXIT INT TERM
-umask 077
+NAME=bench
+. "$(dirname "$0")/../scripts/pansim-env.sh"
 "$PANSIM" --port 0 --portfile "$dir/port" --logs $((max + 1000)) --log-rate 0 \
     --log-job-ms 20 --quit-after 3600 2>"$dir/pansim.err" &
 pid=$!

@@ -4,21 +4,9 @@
 # a table and as JSON, a config read. Everything stays on 127.0.0.1 and stops by itself.
 set -eu
 BUILD=${1:-build}
-PANCTL=$BUILD/src/cli/panctl
-PANSIM=$BUILD/src/sim/pansim
-for b in "$PANCTL" "$PANSIM"; do
-    [ -x "$b" ] || { echo "demo.sh: $b not built; run 'make build' first" >&2; exit 1; }
-done
+NAME=demo
+. "$(dirname "$0")/pansim-env.sh"
 
-dir=$(mktemp -d "${TMPDIR:-/tmp}/panctl-demo.XXXXXX")
-pid=""
-cleanup() {
-    [ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
-    rm -rf "$dir"
-}
-trap cleanup EXIT INT TERM
-
-umask 077
 printf 'admin:demo pass&word\n' >"$dir/users"
 "$PANSIM" --bind 127.0.0.1 --port 0 --portfile "$dir/port" --tls \
     --fingerprint-file "$dir/fp" --users "$dir/users" --quit-after 300 &

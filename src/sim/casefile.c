@@ -9,14 +9,7 @@
 
 #include "casefile.h"
 
-/* A growable byte buffer, always NUL-terminated once something was added. */
-struct cbuf {
-    char *p;
-    size_t len;
-    size_t cap;
-};
-
-static int cbuf_add(struct cbuf *b, const char *s, size_t n)
+int cbuf_add(struct cbuf *b, const char *s, size_t n)
 {
     if (b->len + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap : 256;

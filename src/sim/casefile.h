@@ -24,6 +24,16 @@ struct case_file {
     size_t count;
 };
 
+/* A growable byte buffer, always NUL-terminated once something was added (runcase uses it too). */
+struct cbuf {
+    char *p;
+    size_t len;
+    size_t cap;
+};
+
+/* Append @p n bytes of @p s. Returns 0, or -1 when out of memory (@p b is unchanged). */
+int cbuf_add(struct cbuf *b, const char *s, size_t n);
+
 /* Parse PATH. Returns 0, or -1 with a one-line reason in errbuf. */
 int case_file_load(struct case_file *out, const char *path, char *errbuf, size_t errlen);
 

@@ -43,11 +43,6 @@
  * Small helpers: a growable string, files, time.
  */
 
-struct sb {
-    char *p;
-    size_t len;
-    size_t cap;
-};
 
 static void die_nomem(void)
 {
@@ -55,31 +50,19 @@ static void die_nomem(void)
     exit(EXIT_FAIL);
 }
 
-static void sb_add(struct sb *b, const char *s, size_t n)
+static void sb_add(struct cbuf *b, const char *s, size_t n)
 {
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 256;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *p = realloc(b->p, cap);
-        if (!p)
-            die_nomem();
-        b->p = p;
-        b->cap = cap;
-    }
-    if (n)
-        memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
+    if (cbuf_add(b, s, n) != 0)
+        die_nomem();
 }
 
-static void sb_adds(struct sb *b, const char *s)
+static void sb_adds(struct cbuf *b, const char *s)
 {
     sb_add(b, s, strlen(s));
 }
 
 /* The string so far (never NULL); ownership passes to the caller. */
-static char *sb_take(struct sb *b)
+static char *sb_take(struct cbuf *b)
 {
     if (!b->p)
         sb_add(b, "", 0);
@@ -99,7 +82,7 @@ static char *xstrdup(const char *s)
 
 static char *path_join(const char *dir, const char *name)
 {
-    struct sb b = {0};
+    struct cbuf b = {0};
     sb_adds(&b, dir);
     sb_adds(&b, "/");
     sb_adds(&b, name);
@@ -112,7 +95,7 @@ static char *read_file(const char *path, size_t *len_out)
     int fd = open(path, O_RDONLY);
     if (fd < 0)
         return NULL;
-    struct sb b = {0};
+    struct cbuf b = {0};
     char buf[8192];
     for (;;) {
         ssize_t n = read(fd, buf, sizeof buf);
@@ -252,7 +235,7 @@ static void add_secret(struct run *r, const char *what, const char *s)
 /* Copy of @p text with %s replaced by @p with. */
 static char *replace_all(const char *text, const char *what, const char *with)
 {
-    struct sb b = {0};
+    struct cbuf b = {0};
     size_t n = strlen(what);
     const char *p = text, *q;
     sb_add(&b, "", 0);
@@ -296,7 +279,7 @@ static char *subst(const struct run *r, const char *in)
         {"KEY", r->key},       {"TMP", r->tmp},       {"PANCTL", r->panctl},
         {"PANSIM", r->pansim}, {"SRCDIR", r->srcdir}, {"FP", r->fp},
     };
-    struct sb b = {0};
+    struct cbuf b = {0};
     const char *p = in;
     sb_add(&b, "", 0);
     while (*p) {
@@ -330,7 +313,7 @@ static char *section_text(const struct run *r, const struct case_section *s)
 {
     char *t = subst(r, s->body);
     if (*t && !has_word(s->args, "nonewline")) {
-        struct sb b = {0};
+        struct cbuf b = {0};
         sb_adds(&b, t);
         sb_adds(&b, "\n");
         free(t);
@@ -470,7 +453,7 @@ static int load_strip(struct run *r)
  */
 static char *apply_strip(const struct run *r, const char *text)
 {
-    struct sb out = {0};
+    struct cbuf out = {0};
     sb_add(&out, "", 0);
     const char *p = text;
     while (*p) {
@@ -483,7 +466,7 @@ static char *apply_strip(const struct run *r, const char *text)
         line[n] = '\0';
         size_t k;
         for (k = 0; k < r->nstrip; k++) {
-            struct sb b = {0};
+            struct cbuf b = {0};
             sb_add(&b, "", 0);
             const char *q = line;
             regmatch_t m;
@@ -530,7 +513,7 @@ static char **split_words(const char *s, size_t *n_out)
             p++;
         if (!*p)
             break;
-        struct sb w = {0};
+        struct cbuf w = {0};
         sb_add(&w, "", 0);
         while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '\r') {
             if (*p == '\'' || *p == '"') {
@@ -911,7 +894,7 @@ static int make_key(struct run *r)
     r->key = xstrdup(buf.ptr);
     panos_buf_dispose_secret(&buf);
     r->keyfile = path_join(r->tmp, "key");
-    struct sb b = {0};
+    struct cbuf b = {0};
     sb_adds(&b, r->key);
     sb_adds(&b, "\n");
     int rc = write_file(r->keyfile, b.p, b.len, 0600);
