@@ -301,15 +301,17 @@ static void refuse(struct sim_reply *out)
 
 /*
  * type=keygen (PAN-OS XML API guide, "Get Your API Key"; yaklin.ca blog; cdot65/pan-os-upgrade
- * #139): mint a 9.0+ key with the master key, end the user's sessions and start a new one (§3.3,
- * §3.7). An OTP password is spent by its keygen.
+ * #139): mint a 9.0+ key with the master key, end the user's sessions and start a new one ("Get
+ * Your API Key", 9.1-10.2; yaklin.ca blog, "Persistent API Sessions"). An OTP password is spent
+ * by its keygen.
  */
 static void keygen(struct sim_device *d, const struct sim_request *req, struct sim_reply *out)
 {
     const char *user = sim_request_param(req, "user");
     const char *password = sim_request_param(req, "password");
     if (req->auth == SIM_AUTH_BASIC) {
-        /* "You cannot use basic authentication when you Get Your API Key" (§2.1; 403 [U]). */
+        /* "You cannot use basic authentication when you Get Your API Key" (PAN-OS XML API
+         * guide, page not recorded; the 403 is [U]). */
         refuse(out);
         return;
     }
@@ -367,8 +369,8 @@ static void keygen(struct sim_device *d, const struct sim_request *req, struct s
 /*
  * Check the key or basic credentials (Nothing4You/panos-crypto-tools src/lib.rs; published keys
  * re-minted byte for byte). Returns 1 when the request may go on, else fills @p out. A key with the
- * cookie of its user's session skips the password check (§3.7); an OTP user's key needs that
- * session, since its embedded password is spent.
+ * cookie of its user's session skips the password check (yaklin.ca blog, "Persistent API
+ * Sessions"); an OTP user's key needs that session, since its embedded password is spent.
  */
 static int authenticate(struct sim_device *d, const struct sim_request *req,
                         struct sim_reply *out)
@@ -409,9 +411,11 @@ static int authenticate(struct sim_device *d, const struct sim_request *req,
             panos_wipe(msg, sizeof(msg));
         } else if (d->expire_all_set && (info.layout != PANOS_APIKEY_LAYOUT_V90 ||
                                          info.gentime <= d->expire_all_s)) {
-            /* Expire All API Keys (§3.5): older and untimestamped keys are refused. */
+            /* Expire All API Keys (PAN-OS "Configure API Key Lifetime"; LIVE "API Keys in
+             * PanOS 9.1"): older and untimestamped keys are refused. */
         } else if (d->keygen_revokes && info.gentime < u->last_gentime) {
-            /* --keygen-revokes (§3.3): only keys of the user's newest keygen second work. */
+            /* --keygen-revokes (yaklin.ca blog, PAN-OS 10.2.11-h12; the LIVE threads say
+             * otherwise): only keys of the user's newest keygen second work. */
         } else {
             ok = 1;
         }

@@ -11,16 +11,18 @@
 
 /*
  * Grammar (PAN-OS XML API guide, "Retrieve Logs (API)"; pango xmlapi/log.go; demisto/content
- * Panorama.py): expr    := andexpr ( "or" andexpr )* andexpr := unary ( "and" unary )* unary   := (
- * "not" | "!" ) unary | "(" expr ")" | term term    := FIELD OP VALUE          OP: eq neq in notin
- * geq leq contains VALUE   := 'quoted, \' escapes' | bare-word A bare term outside parentheses is
- * accepted, as PAN-OS does (pan-python #41).
+ * Panorama.py):
+ *   expr    := andexpr ( "or" andexpr )*
+ *   andexpr := unary ( "and" unary )*
+ *   unary   := ( "not" | "!" ) unary | "(" expr ")" | term
+ *   term    := FIELD OP VALUE          OP: eq neq in notin geq leq contains
+ *   VALUE   := 'quoted, \' escapes' | bare-word
+ * A bare term outside parentheses is accepted, as PAN-OS does (pan-python #41).
  *
  * The parser recurses once per "(", "!" or "not", and the evaluator once per level of the tree,
  * so a query is refused past FILTER_MAX_DEPTH such levels or FILTER_MAX_LEN bytes (50,000 "("
- * overflowed the stack). PAN-OS's own limits are not documented (PAN-OS syslog field descriptions;
- * demisto/content Panorama test_data/query_logs.xml §1.3 leaves its answer to a bad query unknown);
- * these are far above any real filter.
+ * overflowed the stack). PAN-OS's own limits are not documented, and no public source shows its
+ * answer to a bad query; these are far above any real filter.
  */
 #define FILTER_MAX_DEPTH 64
 #define FILTER_MAX_LEN 8192
@@ -106,7 +108,7 @@ static char *value(struct parser *p)
             return NULL;
         }
         p->pos++;
-        if (c == '\\' && p->s[p->pos] == '\'') { /* pango's \' form (§2.2) */
+        if (c == '\\' && p->s[p->pos] == '\'') { /* \' as pango's audit-comment query writes it */
             v[n++] = '\'';
             p->pos++;
             continue;
@@ -119,7 +121,8 @@ static char *value(struct parser *p)
     return v;
 }
 
-/* Filter field names -> element names (§2.3); names used as they are are listed too. */
+/* Filter field names -> element names (demisto/content Panorama.py; pango; pan-python #41);
+ * names used as they are are listed too. */
 static const struct {
     const char *alias, *field;
 } aliases[] = {
@@ -186,7 +189,8 @@ static int parse_cidr(struct node *n)
     return 0;
 }
 
-/* "last-24-hrs" and friends (§2.3). */
+/* "last-24-hrs" and friends: the receive_time periods third-party log tools send (also the
+ * period= values of PAN-OS reports). */
 static long long period_ms(const char *v)
 {
     static const struct {

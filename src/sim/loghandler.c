@@ -131,9 +131,8 @@ static void enqueue(struct sim_logjobs *j, const struct sim_request *req, struct
     const char *query = sim_request_param(req, "query");
     char err[200];
     if (query != NULL && sim_filter_parse(&filter, query, err, sizeof(err)) != 0) {
-        /* PAN-OS's answer to a malformed filter is unknown ([U], PAN-OS syslog field descriptions;
-         * demisto/content Panorama test_data/query_logs.xml §1.3): an API error in the style of a
-         * bad op command (code 17) with the reason. */
+        /* PAN-OS's answer to a malformed filter is in no public source [U]: an API error in
+         * the style of a bad op command (code 17) with the reason. */
         char body[512];
         FILE *f = fmemopen(body, sizeof(body), "w");
         if (f == NULL) {
@@ -310,7 +309,8 @@ void sim_logjobs_handle(struct sim_logjobs *j, const struct sim_request *req,
             return;
         }
         job_free(job);
-        /* "A successful completion returns a job ID" (docs, §1.1); the body is [U]. */
+        /* "A successful completion returns a job ID" (PAN-OS XML API guide, "API Log Retrieval
+         * Parameters", action=finish); the body is [U]. */
         char body[160];
         snprintf(body, sizeof(body),
                  "<response status=\"success\"><result><job>%llu</job></result></response>", id);
@@ -323,7 +323,7 @@ void sim_logjobs_handle(struct sim_logjobs *j, const struct sim_request *req,
         return;
     }
     if (running) {
-        /* No <log> element while the job runs (docs, §1.3). */
+        /* No <log> element while the job runs (PAN-OS XML API guide, "Retrieve Logs (API)"). */
         char tenq[16], body[512];
         hms(job->created_ms, tenq, sizeof(tenq));
         snprintf(body, sizeof(body),
@@ -335,5 +335,5 @@ void sim_logjobs_handle(struct sim_logjobs *j, const struct sim_request *req,
         return;
     }
     finished(j, job, out, now_ms);
-    job_free(job); /* "the system automatically deletes the job" after FIN (§1.3) */
+    job_free(job); /* "the system automatically deletes the job" after FIN (Retrieve Logs) */
 }

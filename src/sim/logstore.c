@@ -399,9 +399,9 @@ static void gen_threat(const struct sim_logstore *s, struct rng *r, struct sim_l
                 threats[k].port);
     /* The traffic entry's header fields, then the threat's own in the order of the 10.x
      * syslog Threat Log Fields (PAN-OS 10.1 "Syslog Field Descriptions"); the element names of
-     * the threat part are those of a live 11.x answer (flabel tests, PAN-OS syslog field
-     * descriptions; demisto/content Panorama test_data/query_logs.xml §3.2): threatid is the name,
-     * tid the number, thr_category the threat category. */
+     * the threat part are those of a live 11.x answer (flabel panw tests, THREAT_XML) and of
+     * demisto/content Panorama.py prettify_log: threatid is the name, tid the number,
+     * thr_category the threat category. */
     unsigned sport = 1024 + pick(r, 64000);
     int pcap = pick(r, 4) == 0;
     const struct flow fl = {src, dst, rule != NULL ? rule->name : "interzone-default",
@@ -483,9 +483,8 @@ static void gen_system(const struct sim_logstore *s, struct rng *r, struct sim_l
 /*
  * URL filtering (log-type url): a threat entry of subtype url, the URL in misc and its
  * category in category; the header as a traffic entry's. Field names: PAN-OS 10.x "Syslog
- * Field Descriptions", URL Filtering Log Fields, and the url fields a third-party tool keeps
- * (PAN-OS syslog field descriptions; demisto/content Panorama test_data/query_logs.xml §3.4); not
- * compared with a recording (none public was found).
+ * Field Descriptions", URL Filtering Log Fields, and the url fields a third-party PAN-OS MCP
+ * server keeps; not compared with a recording (none public was found).
  */
 static void gen_url(const struct sim_logstore *s, struct rng *r, struct sim_logentry *e)
 {
@@ -534,8 +533,7 @@ static void gen_url(const struct sim_logstore *s, struct rng *r, struct sim_loge
 /*
  * User-ID (log-type userid): an IP-to-user mapping learnt for a LAN host, the mappings of
  * show user ip-user-mapping all. Field names: PAN-OS 10.x syslog User-ID Log Fields and the
- * userid fields of a third-party tool (PAN-OS syslog field descriptions; demisto/content Panorama
- * test_data/query_logs.xml §3.4); not compared with a recording.
+ * userid fields a third-party PAN-OS MCP server keeps; not compared with a recording.
  */
 static void gen_userid(const struct sim_logstore *s, struct rng *r, struct sim_logentry *e)
 {
@@ -567,8 +565,7 @@ static void gen_userid(const struct sim_logstore *s, struct rng *r, struct sim_l
 /*
  * GlobalProtect (log-type globalprotect, 10.x): remote users logging in to the portal and
  * gateway on ethernet1/1. Field names: PAN-OS 10.x syslog GlobalProtect Log Fields and the
- * fields a third-party tool keeps (PAN-OS syslog field descriptions; demisto/content Panorama
- * test_data/query_logs.xml §3.4); not compared with a recording.
+ * fields a third-party PAN-OS MCP server keeps; not compared with a recording.
  */
 static void gen_globalprotect(const struct sim_logstore *s, struct rng *r,
                               struct sim_logentry *e)
@@ -744,7 +741,7 @@ void sim_logentry_xml(const struct sim_logentry *e, FILE *out)
     for (size_t i = 0; i < e->n; i++) {
         const char *attrs = e->f[i].attrs;
         if (e->f[i].value[0] == '\0' && attrs == NULL) {
-            fprintf(out, "        <%s/>\n", e->f[i].name); /* as PAN-OS: <imsi/> (§1.3) */
+            fprintf(out, "        <%s/>\n", e->f[i].name); /* <imsi/> in XSOAR query_logs.xml */
             continue;
         }
         fprintf(out, "        <%s%s%s>", e->f[i].name, attrs ? " " : "", attrs ? attrs : "");

@@ -246,10 +246,11 @@ static int add_escaped(xmlBufferPtr buf, const char *s)
 }
 
 /*
- * A web-layer refusal of the action parameter: HTTP 400 in the single-quoted envelope of
- * PAN-OS XML API guide, "PAN-OS XML API Error Codes"; pango v0.9.0 errors/panos_test.go. The text
- * follows the observed `Illegal value for parameter "type" [X]` (§1.2), with the quotes
- * entity-encoded as in the pango sample (§3.2); the exact text for action= is not captured [U].
+ * A web-layer refusal of the action parameter: HTTP 400 in the single-quoted envelope (PAN-OS
+ * XML API guide, "PAN-OS XML API Error Codes"; pango v0.9.0 errors/panos_test.go). The text
+ * follows the observed `Illegal value for parameter "type" [X]` (quoted in a pan-os-python 1.13.1
+ * comment), with the quotes entity-encoded as in the pango sample; the exact text for action= is
+ * not captured [U].
  */
 static void bad_action(struct sim_reply *out, const char *action)
 {
@@ -308,8 +309,9 @@ void sim_config_handle(struct sim_config *cfg, const char *action, const char *x
         return;
     }
     /*
-     * §2.4: "show or get without an xpath returns the whole config" (<result><config version=…
-     * urldb="paloaltonetworks" detail-version=…>), so a missing xpath reads /config.
+     * show or get without an xpath returns the whole config (cdot65/saute sample: <result>
+     * <config version=… urldb="paloaltonetworks" detail-version=…>), so a missing xpath reads
+     * /config.
      */
     if (xpath == NULL || *xpath == '\0')
         xpath = "/config";
@@ -320,14 +322,16 @@ void sim_config_handle(struct sim_config *cfg, const char *action, const char *x
         return;
     }
     ctx->error = quiet;
-    /* show "may be relative" (§2.4 Actions): relative paths start at the document node. */
+    /* show's xpath "may be relative" (PAN-OS XML API guide, "PAN-OS XML API Request Types and
+     * Actions"): relative paths start at the document node. */
     ctx->node = (xmlNodePtr)doc;
     xmlXPathObjectPtr res = xmlXPathEval(BAD_CAST xpath, ctx);
     xmlBufferPtr b = NULL;
     if (res == NULL || res->type != XPATH_NODESET) {
         /*
          * An xpath libxml2 rejects, or an expression that selects no nodes at all (count(),
-         * string()): code 6 "Bad Xpath" (§3.1), in the <msg><line> error envelope of §3.2.
+         * string()): code 6 "Bad Xpath" (PAN-OS XML API guide, "PAN-OS XML API Error Codes"),
+         * in the <msg><line> envelope of the other config errors (pan-python 0.26.0 tests).
          */
         reply(out, 200, "<response status=\"error\" code=\"6\"><msg><line>Bad Xpath</line></msg>"
                         "</response>");
@@ -335,8 +339,8 @@ void sim_config_handle(struct sim_config *cfg, const char *action, const char *x
     }
     int count = res->nodesetval != NULL ? res->nodesetval->nodeNr : 0;
     if (count == 0) {
-        /* §2.4 "get, no match" / §3.2 "get: missing node": success, code 7, empty result. */
-        /* §2.4 "show, missing" / §3.2 "show: missing node": an error with no code. */
+        /* get, no match: success, code 7, empty result; show, missing: an error with no code
+         * (pan-python 0.26.0 live tests; pango tests). */
         reply(out, 200,
               is_get ? "<response status=\"success\" code=\"7\"><result/></response>"
                      : "<response status=\"error\"><msg><line>No such node</line></msg></response>");
@@ -346,8 +350,9 @@ void sim_config_handle(struct sim_config *cfg, const char *action, const char *x
     int rc = b == NULL ? -1 : 0;
     if (rc == 0 && is_get) {
         /*
-         * §2.4 "get, found": code 19, total-count and count on <result>, and the selected nodes
-         * (the last xpath step) inside it.
+         * get, found (PAN-OS XML API guide, "Configuration (API)", PAN-OS 10.1 example): code
+         * 19, total-count and count on <result>, and the selected nodes (the last xpath step)
+         * inside it.
          */
         char head[128];
         snprintf(head, sizeof(head),
@@ -357,8 +362,9 @@ void sim_config_handle(struct sim_config *cfg, const char *action, const char *x
         rc = xmlBufferCCat(b, head);
     } else if (rc == 0) {
         /*
-         * §2.4 "show, found": success with no code and a bare <result>. show should select one
-         * node; what PAN-OS answers for several is not captured (§7), so all are returned.
+         * show, found (pan-python 0.26.0 doc/panxapi.rst): success with no code and a bare
+         * <result>. show should select one node; what PAN-OS answers for several is in no
+         * public source, so all are returned.
          */
         rc = xmlBufferCCat(b, "<response status=\"success\"><result>");
     }

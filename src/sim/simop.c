@@ -102,7 +102,7 @@ void sim_op_put_jobtime(FILE *f, long long t)
             tm.tm_hour, tm.tm_min, tm.tm_sec);
 }
 
-/* ---- errors (§3) ---- */
+/* ---- errors (PAN-OS XML API guide, "PAN-OS XML API Error Codes") ---- */
 
 static void reply_body(struct sim_reply *out, char *body)
 {
@@ -111,8 +111,9 @@ static void reply_body(struct sim_reply *out, char *body)
     free(body);
 }
 
-/* §1.5/§3.2: an error with its message as <line> elements; CDATA lines as the CLI parser
- * writes them (code 17), plain text otherwise (job not found). */
+/* An error with its message as <line> elements (pan-python 0.26.0 lib/pan/xapi.py; pango
+ * errors/panos.go); CDATA lines as the CLI parser writes them (code 17, pan-python #24), plain
+ * text otherwise (job not found, netbox-panorama-configpump-plugin fixtures). */
 static char *error_body(int code, const char *const *lines, size_t n, int cdata)
 {
     char *buf = NULL;
@@ -144,10 +145,11 @@ static void put_path(FILE *f, const struct sim_oppath *p, size_t upto)
 }
 
 /*
- * §2.3/§3.1 code 17: an element the grammar does not know at this point. PAN-OS names the
- * whole path and the offender, " show -> session -> all -> filter -> from is invalid"
- * (pan-os-ansible #600, pan-os-python #229 and #352; the leading space is PAN-OS's). A bad
- * argument @p value follows its keyword with a plain space (an extrapolation: not captured).
+ * Code 17 (PAN-OS XML API guide, "PAN-OS XML API Error Codes"): an element the grammar does not
+ * know at this point. PAN-OS names the whole path and the offender,
+ * " show -> session -> all -> filter -> from is invalid" (pan-os-ansible #600, pan-os-python
+ * #229 and #352; the leading space is PAN-OS's). A bad argument @p value follows its keyword
+ * with a plain space (an extrapolation: not captured).
  */
 static void err_invalid(struct sim_reply *out, const struct sim_oppath *p, const char *bad,
                         int value)
@@ -173,7 +175,7 @@ static void err_invalid(struct sim_reply *out, const struct sim_oppath *p, const
 }
 
 /*
- * §2.3/§3.2 code 17 for a command that stops early (missing argument or keyword): PAN-OS
+ * Code 17 for a command that stops early (missing argument or keyword): PAN-OS
  * reports the empty token after each level, innermost first, as in pan-os-python #515:
  * " commit-all -> template  is unexpected" / " commit-all  is unexpected". With an empty
  * path this is the "  is unexpected" of pan-python #24, which is also what PAN-OS answers when
@@ -484,11 +486,13 @@ static void walk(const struct sim_state *st, xmlNode *el, struct sim_reply *out)
     }
 }
 
-/* §2.3: parse cmd (no network, no entities fetched) and answer it. */
+/* type=op (PAN-OS XML API guide, "Run Operational Mode Commands (API)"): parse cmd (no network,
+ * no entities fetched) and answer it. */
 void sim_op_handle(const struct sim_state *st, const char *cmd, struct sim_reply *out)
 {
     if (cmd == NULL) {
-        /* §1.4: a missing parameter is refused by the web layer with HTTP 400. */
+        /* A missing parameter is refused by the web layer with HTTP 400 (pan-os-ansible 3.4.1
+         * plugins/httpapi/panos.py; pango v0.9.0 errors/panos_test.go). */
         sim_reply_set(out, 400,
                       "<response status = 'error' code = '400'><result><msg>"
                       "Parameter &quot;cmd&quot; is required</msg></result></response>");

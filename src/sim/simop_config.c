@@ -55,7 +55,8 @@ static enum sim_opstatus op_config_pushed_template(struct sim_op *op)
     return SIM_OP_OK;
 }
 
-/* §4.20 check pending-changes: "yes" when the candidate differs from the running config. */
+/* check pending-changes (a Palo Alto Networks SDK fixture, file not recorded): "yes" when the
+ * candidate differs from the running config. */
 static enum sim_opstatus op_pending_changes(struct sim_op *op)
 {
     if (op->st->config == NULL)

@@ -54,7 +54,7 @@ static const struct counter {
 };
 
 /*
- * §4.12 show counter global: <global><t>...<counters><entry>{category, name, value, rate,
+ * show counter global: <global><t>...<counters><entry>{category, name, value, rate,
  * aspect, desc, id, severity}</entry>...</counters></global><dp>dp0</dp>, as the demisto/content
  * fixture test_data/show_counter_global.xml (PAN-OS 10.x). <t> is the time the rates were taken
  * over; rate is per second. The filter form (<filter><severity>drop</severity>...) is answered
@@ -149,7 +149,7 @@ static void put_period(FILE *f, const struct sim_state *st, unsigned p, unsigned
 }
 
 /*
- * §4.18 show running resource-monitor [second|minute|hour|day|week] [last N]: per dataplane,
+ * show running resource-monitor [second|minute|hour|day|week] [last N]: per dataplane,
  * per period, per-core load averages and maxima, task shares and resource use, comma-separated
  * samples newest first (60 seconds, 60 minutes, 24 hours, 7 days, 13 weeks; last N cuts them).
  * Element names as the irom77/go-public pan2influx capture (PA-5000, 7.x) and the

@@ -83,7 +83,7 @@ static void put_job(FILE *f, const struct job *j, long long now)
         fputs("Still Active", f);
     fputs("</tfin><description/><positionInQ>0</positionInQ><progress>", f);
     if (done && !j->autocom)
-        sim_op_put_jobtime(f, j->tfin); /* §2.5: a finished job's progress can be a time */
+        sim_op_put_jobtime(f, j->tfin); /* a time when done (pan-os-upgrade-assurance) */
     else
         fprintf(f, "%lld", done ? 100 : (now - j->tenq) * 100 / (j->tfin - j->tenq));
     fputs("</progress>", f);
@@ -98,7 +98,7 @@ static void put_job(FILE *f, const struct job *j, long long now)
     fputs("<warnings/></job>", f);
 }
 
-/* §4.14 show jobs all: newest first; before the auto-commit is enqueued, an empty <result/>. */
+/* show jobs all: newest first; before the auto-commit is enqueued, an empty <result/>. */
 static enum sim_opstatus op_jobs_all(struct sim_op *op)
 {
     struct job j;
@@ -109,7 +109,8 @@ static enum sim_opstatus op_jobs_all(struct sim_op *op)
     return SIM_OP_OK;
 }
 
-/* §4.14/§2.5/§3.2 show jobs id N: the job, or code 7 "job N not found". */
+/* show jobs id N: the job, or code 7 "job N not found" (netbox-panorama-configpump-plugin
+ * fixtures; pan-python 0.26.0 live tests). */
 static enum sim_opstatus op_jobs_id(struct sim_op *op)
 {
     const char *arg = op->arg;

@@ -24,7 +24,8 @@ static void put_licdate(FILE *f, long long t)
     fprintf(f, "%s %02d, %d", months[tm.tm_mon % 12], tm.tm_mday, tm.tm_year + 1900);
 }
 
-/* §4.10 request license info: a VM licence plus subscriptions, all on this serial. */
+/* request license info (pan-os-upgrade-assurance 2.1.1 tests, test_get_licenses): a VM licence
+ * plus subscriptions, all on this serial. */
 static enum sim_opstatus op_license_info(struct sim_op *op)
 {
     const struct sim_state *st = op->st;

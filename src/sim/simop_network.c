@@ -21,7 +21,8 @@ static const char *hw_duplex(const struct sim_state *st, int up)
     return !up ? "ukn" : sim_op_is_vm(st) ? "auto" : "full";
 }
 
-/* §4.4 show interface all: ifnet (logical) then hw (ports plus loopback). */
+/* show interface all (CPAN Device-PaloAlto-Firewall t/02-interfaces.t): ifnet (logical) then
+ * hw (ports plus loopback). */
 static enum sim_opstatus op_interface_all(struct sim_op *op)
 {
     const struct sim_state *st = op->st;
@@ -104,7 +105,8 @@ static void put_if_counters(FILE *f, const struct sim_state *st, const struct si
     fputs("</entry>", f);
 }
 
-/* §4.5 show interface "ethernet1/N" or "loopback": one ifnet and its hw (vsys by name). */
+/* show interface "ethernet1/N" or "loopback" (a PA-VM capture in a public Go package's example):
+ * one ifnet and its hw (vsys by name). */
 static enum sim_opstatus op_interface_one(struct sim_op *op, const struct sim_world_iface *x,
                                           int type)
 {
@@ -157,7 +159,7 @@ static enum sim_opstatus op_interface_one(struct sim_op *op, const struct sim_wo
     return SIM_OP_OK;
 }
 
-/* §4.5 show interface "management": result/info and result/counters. */
+/* show interface "management": result/info and result/counters (pan-python live tests). */
 static enum sim_opstatus op_interface_mgmt(struct sim_op *op)
 {
     const struct sim_state *st = op->st;
@@ -178,7 +180,8 @@ static enum sim_opstatus op_interface_mgmt(struct sim_op *op)
     return SIM_OP_OK;
 }
 
-/* §4.5 unknown interface: still status="success", the error is inside <result>. */
+/* An unknown interface: still status="success", the error is inside <result>
+ * (pan-os-upgrade-assurance 2.1.1 tests/test_firewall_proxy.py). */
 static enum sim_opstatus op_interface_unknown(struct sim_op *op, const char *name)
 {
     FILE *f = op->f;
@@ -188,7 +191,7 @@ static enum sim_opstatus op_interface_unknown(struct sim_op *op, const char *nam
     return SIM_OP_OK;
 }
 
-/* §4.4/§4.5 show interface <all|management|loopback|NAME>. */
+/* show interface <all|management|loopback|NAME>. */
 static enum sim_opstatus op_interface(struct sim_op *op)
 {
     static const struct sim_world_iface loopback = {"loopback", LOOPBACK_ID, NULL,
@@ -206,7 +209,7 @@ static enum sim_opstatus op_interface(struct sim_op *op)
     return op_interface_unknown(op, arg);
 }
 
-/* One ARP entry, as §4.7 writes it (the status is space-padded). */
+/* One ARP entry as demisto/content show_arp_all.xml has it (the status is space-padded). */
 static void put_arp(FILE *f, const char *ip, unsigned mac, unsigned ttl, const char *ifname)
 {
     fprintf(f,
@@ -216,8 +219,9 @@ static void put_arp(FILE *f, const char *ip, unsigned mac, unsigned ttl, const c
 }
 
 /*
- * §4.7 show arp entry name=all (or one interface): the upstream router on ethernet1/1, then the
- * LAN hosts on ethernet1/2; ttl under the 1800 s timeout.
+ * show arp entry name=all (or one interface; demisto/content test_data/show_arp_all.xml,
+ * pan-os-upgrade-assurance 2.1.1): the upstream router on ethernet1/1, then the LAN hosts on
+ * ethernet1/2; ttl under the 1800 s timeout.
  */
 static enum sim_opstatus op_arp(struct sim_op *op)
 {
@@ -245,12 +249,11 @@ static enum sim_opstatus op_arp(struct sim_op *op)
 }
 
 /*
- * §4.8 show dhcp server lease interface <all|ethernet1/2>: every LAN host holds a lease from the
+ * show dhcp server lease interface <all|ethernet1/2>: every LAN host holds a lease from the
  * server on ethernet1/2 (the dhcp-pool object), with the ARP table's MAC. The XML form is the
  * one independent client scripts parse (result/interface[@name]/entry{ip, mac, hostname, state,
  * duration, leasetime}); the id attribute follows the CLI's 'interface: "ae1.45" id: 260'
- * (PAN-OS syslog field descriptions; demisto/content Panorama test_data/query_logs.xml §4.3, PA-460
- * capture). leasetime is the expiry.
+ * (a public PA-460 CLI capture, 2023, source not recorded). leasetime is the expiry.
  */
 static enum sim_opstatus op_dhcp_lease(struct sim_op *op)
 {
@@ -282,7 +285,8 @@ static enum sim_opstatus op_dhcp_lease(struct sim_op *op)
     return SIM_OP_OK;
 }
 
-/* One route of §4.13, flags padded to six characters as PAN-OS pads them ("A S   "). */
+/* One route of demisto/content test_data/show_routing_route.xml, flags padded to six
+ * characters as PAN-OS pads them ("A S   "). */
 static void put_route(FILE *f, const char *dst, const char *nexthop, int metric,
                       const char *flags, const char *ifname)
 {
@@ -294,8 +298,9 @@ static void put_route(FILE *f, const char *dst, const char *nexthop, int metric,
 }
 
 /*
- * §4.13 show routing route [virtual-router NAME]: the static default route through the
- * upstream router, then each configured interface's connected subnet (C) and own address (H).
+ * show routing route [virtual-router NAME] (demisto/content; pan-os-upgrade-assurance 2.1.1):
+ * the static default route through the upstream router, then each configured interface's
+ * connected subnet (C) and own address (H).
  */
 static enum sim_opstatus op_routing_route(struct sim_op *op)
 {

@@ -24,7 +24,7 @@ static struct sessions sessions_of(const struct sim_state *st)
 }
 
 /*
- * §4.3 show session info. 7.x (irom77/go-public pan2influx capture) had 40 fields in a hashed
+ * show session info. 7.x (irom77/go-public pan2influx capture) had 40 fields in a hashed
  * order; 10.x and 11.x send 65, in name order with <dp> last, as in the pan-os-upgrade-assurance
  * fixture tests/test_firewall_proxy.py (test_get_session_stats): the SCTP (dis-sctp, tmo-sctp*,
  * num-sctp-*), GTP and 5G (num-gtp*, num-imsi, num-pfcpc, num-http2-5gc, tmo-5gcdelete),
@@ -109,7 +109,7 @@ static enum sim_opstatus op_session_info(struct sim_op *op)
 }
 
 /*
- * §4.20 show session all: the trust hosts of the ARP table (ethernet1/2) talking out through
+ * show session all: the trust hosts of the ARP table (ethernet1/2) talking out through
  * ethernet1/1, source-NATed to its address. Element names and order are PAN-OS's as in
  * pan-os-upgrade-assurance tests/test_firewall_proxy.py (test_get_sessions); "NS" flags with
  * srcnat as in the NAT-ed entry quoted in a pan-configurator (PHP) session script. The listed

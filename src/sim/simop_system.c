@@ -12,7 +12,8 @@ static const char *s_or(const char *s, const char *dflt)
     return s != NULL ? s : dflt;
 }
 
-/* §4.1 show system info: identity from the state, time and uptime from boot_time. */
+/* show system info (yaklin.ca blog, PAN-OS 10.2.11-h12; elastic/beats panw test data): identity
+ * from the state, time and uptime from boot_time. */
 static enum sim_opstatus op_system_info(struct sim_op *op)
 {
     const struct sim_state *st = op->st;
@@ -37,7 +38,7 @@ static enum sim_opstatus op_system_info(struct sim_op *op)
     sim_op_put_el(f, "ipv6-address", "unknown");
     sim_op_put_el(f, "ipv6-link-local-address", "fe80::200:5eff:fe00:5300/64");
     sim_op_put_el(f, "mac-address", SIM_WORLD_MAC_PREFIX "00");
-    /* §4.1 quirk 1: raw devices put a newline inside <time>. */
+    /* Raw devices put a newline inside <time> (elastic/beats system_info.xml). */
     fputs("<time>", f);
     sim_op_put_asctime(f, now);
     fputs("\n</time>\n", f);
@@ -85,7 +86,7 @@ static enum sim_opstatus op_system_info(struct sim_op *op)
     sim_op_put_el(f, "global-protect-datafile-version", "unknown");
     sim_op_put_el(f, "global-protect-datafile-release-date", "unknown");
     sim_op_put_el(f, "global-protect-clientless-vpn-version", "0");
-    char logdb[16]; /* 10.2.11 runs logdb 10.2.1 (§4.1); the others by the same rule [U] */
+    char logdb[16]; /* 10.2.11 runs logdb 10.2.1 (yaklin.ca); the others by the same rule [U] */
     snprintf(logdb, sizeof(logdb), "%d.%d.1", sim_op_release(st) / 100, sim_op_release(st) % 100);
     sim_op_put_el(f, "logdb-version", logdb);
     fputs("<plugin_versions><entry name='dlp' version='3.0.9'><pkginfo>dlp-3.0.9</pkginfo>"
@@ -114,7 +115,8 @@ static void put_top_uptime(FILE *f, long long up)
         fprintf(f, "%lld min,", mins);
 }
 
-/* §4.2 show system resources: top -b -n1 (10.x "MiB Mem" layout) in CDATA. */
+/* show system resources: top -b -n1 (10.x "MiB Mem" layout) in CDATA (pan-os-python #166,
+ * pan-python #32 transcripts; pan-os-upgrade-assurance 2.1.1 fixture). */
 static enum sim_opstatus op_system_resources(struct sim_op *op)
 {
     const struct sim_state *st = op->st;
@@ -152,7 +154,8 @@ static enum sim_opstatus op_system_resources(struct sim_op *op)
     return SIM_OP_OK;
 }
 
-/* §4.15 show clock: date(1) text with a trailing newline, directly in <result>. */
+/* show clock: date(1) text with a trailing newline, directly in <result> (pango v0.9.0;
+ * pan-os-upgrade-assurance 2.1.1 fixture). */
 static enum sim_opstatus op_clock(struct sim_op *op)
 {
     struct tm tm;
@@ -168,7 +171,7 @@ static enum sim_opstatus op_clock(struct sim_op *op)
 #define URL_VERSION "20250430.20332"
 
 /*
- * §4.6 show high-availability state. Disabled: byte for byte the demisto/content fixture
+ * show high-availability state. Disabled: byte for byte the demisto/content fixture
  * show_ha_state_disabled.xml. Enabled (--ha active|passive): an active/passive pair, the peer in
  * the other state, element names and order as demisto/content show_ha_state_enabled.xml (PA-VM,
  * 10.0.9): local-info with the compatibility of each content version, peer-info with the HA1
@@ -305,14 +308,14 @@ static void env_close(FILE *f, const char *kind)
 }
 
 /*
- * show system environmentals (monitoring-anchors.md §2.10): per sensor kind and slot, entries
- * with slot, description, min/max, alarm (True/False) and the reading (DegreesC, RPMs, Volts,
- * Inserted). Names, order and entry layout as the PA-5060 capture of Device-PaloAlto-Firewall
- * t/08-environmentals.t; a VM has no sensors and answers an empty <result/> (the same test's
- * VM capture); 11.x names the fan list <fans> (senses0 grafana stack PR #2); the PA-440 is
- * fanless and powered by an adapter: thermal and power only. Readings move a little with the
- * seed, never into alarm. A kind as argument (<environmentals><thermal/></environmentals>)
- * keeps that list only.
+ * show system environmentals (polled by elastic/beats Metricbeat panw): per sensor kind and
+ * slot, entries with slot, description, min/max, alarm (True/False) and the reading (DegreesC,
+ * RPMs, Volts, Inserted). Names, order and entry layout as the PA-5060 capture of
+ * Device-PaloAlto-Firewall t/08-environmentals.t; a VM has no sensors and answers an empty
+ * <result/> (the same test's VM capture); 11.x names the fan list <fans>
+ * (senses0/palo-alto-grafana-monitoring PR #2); the PA-440 is fanless and powered by an
+ * adapter: thermal and power only. Readings move a little with the seed, never into alarm. A
+ * kind as argument (<environmentals><thermal/></environmentals>) keeps that list only.
  */
 static enum sim_opstatus op_environmentals(struct sim_op *op)
 {

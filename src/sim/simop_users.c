@@ -6,9 +6,10 @@
 #include "simop.h"
 
 /*
- * §4.9 show user ip-user-mapping all: one entry per LAN host with a user (the srcuser of its
- * traffic and threat logs), in the XML form of the Perl module's capture (PAN-OS 7/8), with its
- * line breaks after each entry and after <count>. The users come from the directory, so the type
+ * show user ip-user-mapping all: one entry per LAN host with a user (the srcuser of its
+ * traffic and threat logs), in the XML form of the capture in CPAN Device-PaloAlto-Firewall
+ * xml_scratchpad/show_user_ip-user-mapping_all.xml (PAN-OS 7/8), with its line breaks after
+ * each entry and after <count>. The users come from the directory, so the type
  * is AD; a mapping times out after 45 minutes (2700 s, the User-ID default) and idles below that.
  * No mapping at all is an empty <result/>.
  */

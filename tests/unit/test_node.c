@@ -6,7 +6,8 @@
 #include <panos/panos.h>
 #include "check.h"
 
-/* §4.1 show system info, abridged: a list with single-quoted attributes, CDATA, mixed text. */
+/* show system info (yaklin.ca blog, PAN-OS 10.2.11-h12), abridged: a list with single-quoted
+ * attributes, CDATA, mixed text. */
 static const char BODY[] =
     "<response status=\"success\"><result>\n"
     "  <system>\n"

@@ -326,7 +326,7 @@ static void test_fidelity(void **state)
 
 /*
  * Where a recording's paths stop holding in a later release: 11.x names the environmentals'
- * fan list <fans> (monitoring-anchors.md A8, senses0 PR #2), so the PA-5060's <fan> is not in
+ * fan list <fans> (senses0/palo-alto-grafana-monitoring PR #2), so the PA-5060's <fan> is not in
  * an 11.1 answer. Every other op recording must hold in every release pansim plays.
  */
 static const struct {
