@@ -71,8 +71,9 @@ static void emit(struct diff *d, panos_config_change_kind kind, const char *oldv
 
 static int annotation(const xmlChar *name)
 {
-    /* PAN-OS marks uncommitted and audited changes with these in the candidate configuration
-     * (PAN-OS XML API guide, "Configuration (API)", show/get answers; PAN-OS 10.1). */
+    /* PAN-OS marks the candidate nodes changed since the last commit with admin=, time= and
+     * (newer releases) dirtyId= (PAN-OS XML API guide, "Configuration (API)", the get example,
+     * PAN-OS 10.1); the running configuration has none. Cases 0240, 0247. */
     return xmlStrEqual(name, BAD_CAST "admin") || xmlStrEqual(name, BAD_CAST "dirtyId") ||
            xmlStrEqual(name, BAD_CAST "time");
 }
