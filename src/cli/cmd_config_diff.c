@@ -108,6 +108,7 @@ static int fetch_config(struct cli_ctx *ctx, const char *which, panos_response *
 struct printer {
     enum cli_format fmt;
     size_t n;
+    int nomem; /* a JSON object could not be made: the walk stopped */
 };
 
 /* A value on one line: control characters as \n, \t, \r, \xHH. */
@@ -167,8 +168,10 @@ static int print_change(const panos_config_change *c, void *payload)
         }
         char *s = json_dumps(o, JSON_COMPACT | JSON_PRESERVE_ORDER);
         json_decref(o);
-        if (s == NULL)
+        if (s == NULL) {
+            p->nomem = 1;
             return 1;
+        }
         printf("%s%s", p->n == 1 ? "[\n" : ",\n", s);
         free(s);
         break;
@@ -251,7 +254,7 @@ int cmd_config_diff(struct cli_ctx *ctx, int argc, char **argv)
                                "diff expects two files, OLD and NEW, or --device");
     if (ctx->format_set && ctx->format == CLI_FORMAT_XML)
         return cli_usage_error("config diff", "%s", "diff prints text, json or csv, not xml");
-    struct printer p = {ctx->format_set ? ctx->format : CLI_FORMAT_TEXT, 0};
+    struct printer p = {ctx->format_set ? ctx->format : CLI_FORMAT_TEXT, 0, 0};
 
     if (device) {
         if ((rc = cli_connect(ctx, 1)) != 0 ||
@@ -267,7 +270,7 @@ int cmd_config_diff(struct cli_ctx *ctx, int argc, char **argv)
     }
     panos_code code = panos_config_diff(NULL, a, b, flags, print_change, &p);
     if (code != PANOS_OK) {
-        rc = cli_local_error(code, NULL);
+        rc = cli_local_error(p.nomem ? PANOS_E_NOMEM : code, NULL);
         goto done;
     }
     if (p.fmt == CLI_FORMAT_JSON)

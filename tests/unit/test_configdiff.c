@@ -136,6 +136,26 @@ static void test_annotations(void **state)
     CHECK_STR("changed /config/@version 10.1.0 -> 10.2.0\n", out);
 }
 
+static void test_repeated_and_shapes(void **state)
+{
+    (void)state;
+    char out[4096];
+    /* repeated tags: the Nth with the Nth, named [N]; a leaf that became a container */
+    CHECK_EQ(3, diff(out, "<config><x>1</x><x>2</x><y>t</y></config>",
+                     "<config><x>1</x><x>3</x><y><z/></y></config>", 0));
+    CHECK_STR("changed /config/x[2] 2 -> 3\n"
+              "changed /config/y t -> (none)\n"
+              "added /config/y/z\n",
+              out);
+    /* a repeated member is matched with its repeat; a name with a quote is double-quoted */
+    CHECK_EQ(2, diff(out, "<config><m><member>a</member><member>a</member></m><e/></config>",
+                     "<config><m><member>a</member></m><e><entry name=\"it's\"/></e></config>",
+                     0));
+    CHECK_STR("removed /config/m/member[text()='a'][2] a -> (none)\n"
+              "added /config/e/entry[@name=\"it's\"]\n",
+              out);
+}
+
 static int stop_first(const panos_config_change *c, void *payload)
 {
     (void)c;
@@ -170,7 +190,8 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_identical),   cmocka_unit_test(test_entries),
         cmocka_unit_test(test_members),     cmocka_unit_test(test_rule_moves),
-        cmocka_unit_test(test_annotations), cmocka_unit_test(test_errors),
+        cmocka_unit_test(test_annotations), cmocka_unit_test(test_repeated_and_shapes),
+        cmocka_unit_test(test_errors),
     };
     if (panos_global_init() != PANOS_OK)
         return 1;
