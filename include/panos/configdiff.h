@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* configdiff.h -- a structural diff of two PAN-OS configurations (entries by name, members as sets). */
+/* configdiff.h -- a structural diff of two PAN-OS configurations (entries by name, members as
+ * sets). */
 #ifndef PANOS_CONFIGDIFF_H
 #define PANOS_CONFIGDIFF_H
 

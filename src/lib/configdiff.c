@@ -10,12 +10,12 @@
 /* One element child of a compared element: its matching key, as an xpath step. */
 struct item {
     const xmlNode *n;
-    char *key;      /* "entry[@name='x']", "member[text()='x']", or the tag */
-    size_t idx;     /* place among the element children, document order */
-    size_t occ;     /* 0 for the first child with this key, 1 for the second, ... */
-    size_t dups;    /* how many children share the key */
-    size_t pos;     /* 1-based place among the <entry> children (0 for others) */
-    size_t match;   /* index of the matched item on the other side, or SIZE_MAX */
+    char *key;    /* "entry[@name='x']", "member[text()='x']", or the tag */
+    size_t idx;   /* place among the element children, document order */
+    size_t occ;   /* 0 for the first child with this key, 1 for the second, ... */
+    size_t dups;  /* how many children share the key */
+    size_t pos;   /* 1-based place among the <entry> children (0 for others) */
+    size_t match; /* index of the matched item on the other side, or SIZE_MAX */
     int moved;
 };
 
@@ -58,8 +58,8 @@ static void path_pop(struct diff *d, size_t len)
         d->path[len] = '\0';
 }
 
-static void emit(struct diff *d, panos_config_change_kind kind, const char *oldv,
-                 const char *newv, size_t op, size_t np)
+static void emit(struct diff *d, panos_config_change_kind kind, const char *oldv, const char *newv,
+                 size_t op, size_t np)
 {
     if (d->stopped || d->nomem)
         return;
@@ -284,8 +284,8 @@ static void emit_whole(struct diff *d, panos_config_change_kind kind, const xmlN
         free(t);
         t = NULL;
     }
-    emit(d, kind, kind == PANOS_CONFIG_REMOVED ? t : NULL, kind == PANOS_CONFIG_ADDED ? t : NULL,
-         0, 0);
+    emit(d, kind, kind == PANOS_CONFIG_REMOVED ? t : NULL, kind == PANOS_CONFIG_ADDED ? t : NULL, 0,
+         0);
     free(t);
 }
 
@@ -440,10 +440,14 @@ const panos_node *panos_config_diff_root(const panos_node *root)
 const char *panos_config_change_name(panos_config_change_kind kind)
 {
     switch (kind) {
-    case PANOS_CONFIG_ADDED: return "added";
-    case PANOS_CONFIG_REMOVED: return "removed";
-    case PANOS_CONFIG_CHANGED: return "changed";
-    case PANOS_CONFIG_MOVED: return "moved";
+    case PANOS_CONFIG_ADDED:
+        return "added";
+    case PANOS_CONFIG_REMOVED:
+        return "removed";
+    case PANOS_CONFIG_CHANGED:
+        return "changed";
+    case PANOS_CONFIG_MOVED:
+        return "moved";
     }
     return "unknown";
 }

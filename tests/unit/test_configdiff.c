@@ -39,7 +39,7 @@ static size_t diff(char *out, const char *a, const char *b, unsigned flags)
 
 #define VSYS "/config/devices/entry[@name='fw']/vsys/entry[@name='vsys1']"
 #define WRAP(x)                                                                                    \
-    "<config version=\"10.2.0\"><devices><entry name=\"fw\"><vsys><entry name=\"vsys1\">" x       \
+    "<config version=\"10.2.0\"><devices><entry name=\"fw\"><vsys><entry name=\"vsys1\">" x        \
     "</entry></vsys></entry></devices></config>"
 
 static void test_identical(void **state)
@@ -98,16 +98,16 @@ static void test_rule_moves(void **state)
 {
     (void)state;
     char out[4096];
-    const char *a = WRAP("<rulebase><security><rules>" RULE("r1") RULE("r2") RULE("r3") RULE("r4")
-                         "</rules></security></rulebase>");
+    const char *a = WRAP("<rulebase><security><rules>" RULE("r1") RULE("r2") RULE("r3")
+                             RULE("r4") "</rules></security></rulebase>");
     /* r4 to the top: one move, not three */
-    const char *b = WRAP("<rulebase><security><rules>" RULE("r4") RULE("r1") RULE("r2") RULE("r3")
-                         "</rules></security></rulebase>");
+    const char *b = WRAP("<rulebase><security><rules>" RULE("r4") RULE("r1") RULE("r2")
+                             RULE("r3") "</rules></security></rulebase>");
     CHECK_EQ(1, diff(out, a, b, 0));
     CHECK_STR("moved " VSYS "/rulebase/security/rules/entry[@name='r4'] 4 -> 1\n", out);
     /* a rule added at the top shifts the others but moves none */
     const char *c = WRAP("<rulebase><security><rules>" RULE("r0") RULE("r1") RULE("r2") RULE("r3")
-                         RULE("r4") "</rules></security></rulebase>");
+                             RULE("r4") "</rules></security></rulebase>");
     CHECK_EQ(1, diff(out, a, c, 0));
     CHECK_STR("added " VSYS "/rulebase/security/rules/entry[@name='r0']\n", out);
     /* order of entries outside a <rules> list does not matter */
@@ -149,8 +149,7 @@ static void test_repeated_and_shapes(void **state)
               out);
     /* a repeated member is matched with its repeat; a name with a quote is double-quoted */
     CHECK_EQ(2, diff(out, "<config><m><member>a</member><member>a</member></m><e/></config>",
-                     "<config><m><member>a</member></m><e><entry name=\"it's\"/></e></config>",
-                     0));
+                     "<config><m><member>a</member></m><e><entry name=\"it's\"/></e></config>", 0));
     CHECK_STR("removed /config/m/member[text()='a'][2] a -> (none)\n"
               "added /config/e/entry[@name=\"it's\"]\n",
               out);
@@ -174,8 +173,8 @@ static void test_errors(void **state)
     CHECK_OK(panos_doc_parse(&d, x, strlen(x), NULL, 0));
     panos_doc *e = NULL;
     CHECK_OK(panos_doc_parse(&e, y, strlen(y), NULL, 0));
-    CHECK_CODE(PANOS_E_FAILED, panos_config_diff(&n, panos_doc_root(d), panos_doc_root(e), 0,
-                                                 stop_first, NULL));
+    CHECK_CODE(PANOS_E_FAILED,
+               panos_config_diff(&n, panos_doc_root(d), panos_doc_root(e), 0, stop_first, NULL));
     CHECK_EQ(1, n);
     CHECK_OK(panos_config_diff(&n, panos_doc_root(d), panos_doc_root(e), 0, NULL, NULL));
     CHECK_EQ(2, n);
