@@ -43,3 +43,4 @@ bench:
 	$(CMAKE) --build build-bench -j$(JOBS)
 	build-bench/bench/bench_logparse
 	bench/bench_logs.sh build-bench
+	bench/bench_configdiff.sh build-bench

@@ -63,6 +63,7 @@ struct cli_cmd {
 
 int cmd_api(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_config(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_config_diff(struct cli_ctx *ctx, int argc, char **argv); /* config diff */
 int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_key(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_logs(struct cli_ctx *ctx, int argc, char **argv);

@@ -16,6 +16,10 @@ int cmd_config(struct cli_ctx *ctx, int argc, char **argv)
     panos_response *r = NULL;
     int rc;
 
+    if (argc > 1 && strcmp(argv[1], "diff") == 0) { /* config diff: its own file */
+        argv[1] = (char *)"panctl config diff"; /* how getopt_long's messages name it */
+        return cmd_config_diff(ctx, argc - 1, argv + 1);
+    }
     rc = cli_simple_opts(ctx, "config", opts, argc, argv, "show|get [XPATH]",
                          "Read the configuration at XPATH (default /config): 'show' reads the "
                          "running configuration,\n'get' the candidate (with uncommitted changes). "
