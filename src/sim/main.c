@@ -47,6 +47,7 @@ static const struct option long_opts[] = {
     {"version", required_argument, NULL, 'V'},
     {"model", required_argument, NULL, 'M'},
     {"ha", required_argument, NULL, 'H'},
+    {"config-size", required_argument, NULL, 'Z'},
     {"quit-after", required_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
@@ -105,6 +106,8 @@ static void usage(FILE *f)
           "      --version REL         PAN-OS release played: 10.1, 10.2 (default) or 11.1\n"
           "      --model MODEL         PA-VM (default), PA-440, PA-3220 or PA-5450\n"
           "      --ha STATE            HA pair member: active or passive (default: HA off)\n"
+          "      --config-size BYTES   pad the configuration with generated address objects\n"
+          "                            and rules to about BYTES (suffix K or M; max 200M)\n"
           "      --quit-after S        exit after S seconds (a safety net for tests)\n"
           "  -v, --verbose             trace requests on stderr\n"
           "  -h, --help                this help\n"
@@ -219,6 +222,24 @@ static int parse_num(const char *opt, const char *s, double min, double max, dou
     return 0;
 }
 
+/* BYTES with an optional K or M suffix (binary multiples), from 0 to 200M. */
+static int parse_bytes(const char *s, size_t *out)
+{
+    char *end = NULL;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (!errno && end != s && (*end == 'K' || *end == 'k'))
+        v *= 1024, end++;
+    else if (!errno && end != s && (*end == 'M' || *end == 'm'))
+        v *= 1024 * 1024, end++;
+    if (errno || end == s || *end || v < 0 || v > 200.0 * 1024 * 1024) {
+        fprintf(stderr, "pansim: --config-size %s: expected bytes from 0 to 200M (K, M)\n", s);
+        return -1;
+    }
+    *out = (size_t)v;
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     struct sim_device_options dopt = {0};
@@ -308,6 +329,10 @@ int main(int argc, char **argv)
                 return 2;
             }
             dopt.ha = optarg;
+            break;
+        case 'Z':
+            if (parse_bytes(optarg, &dopt.config_size))
+                return 2;
             break;
         case 'q':
             if (parse_num("quit-after", optarg, 0, 1e7, &quit_after))
