@@ -18,5 +18,6 @@
 #include "cmdxml.h"
 #include "apikey.h"
 #include "rc.h"
+#include "export.h"
 
 #endif
