@@ -63,6 +63,7 @@ struct cli_cmd {
 };
 
 int cmd_api(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_backup(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_config(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_export(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv);
