@@ -1,7 +1,8 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
 # bench_backup.sh -- `panctl backup` of N local pansim firewalls with SIZE-byte configurations:
-# wall time and peak RSS of panctl (GNU time), then again with nothing changed. Loopback only.
+# wall time and peak RSS of panctl (GNU time), then again with nothing changed. Loopback only;
+# one pansim --devices N plays the firewalls.
 # Usage: bench/bench_backup.sh [BUILD_DIR] [N] [SIZE] [JOBS]  (default: build-bench 16 5M 8)
 set -eu
 BUILD=${1:-build-bench}
@@ -11,35 +12,18 @@ JOBS=${4:-8}
 [ -x /usr/bin/time ] || { echo "bench_backup.sh: needs GNU time (scripts/deps.sh installs it)" >&2; exit 1; }
 NAME=bench-backup
 . "$(dirname "$0")/../scripts/pansim-env.sh"
-# pansim-env.sh stops one pansim; this one runs N.
-pids=""
-cleanup_all() {
-    for p in $pids; do kill "$p" 2>/dev/null || true; done
-    for p in $pids; do wait "$p" 2>/dev/null || true; done
-    rm -rf "$dir"
-}
-trap cleanup_all EXIT INT TERM
-
-i=1
-while [ "$i" -le "$N" ]; do
-    "$PANSIM" --port 0 --portfile "$dir/port$i" --hostname "fw$i" --serial "00705100000$i" \
-        --seed "$i" --config-size "$SIZE" --logs 1 --quit-after 3600 2>"$dir/pansim$i.err" &
-    pids="$pids $!"
-    i=$((i + 1))
-done
-i=1
-while [ "$i" -le "$N" ]; do
-    while [ ! -s "$dir/port$i" ]; do sleep 0.05; done
-    i=$((i + 1))
-done
-printf 'admin\n' | "$PANCTL" -H 127.0.0.1 -P "$(cat "$dir/port1")" --http keygen -u admin \
+# One pansim plays the N firewalls (--devices), one port each.
+"$PANSIM" --port 0 --portfile "$dir/ports" --devices "$N" --hostname fw --config-size "$SIZE" \
+    --logs 1 --quit-after 3600 2>"$dir/pansim.err" &
+pid=$!
+until [ -f "$dir/ports" ] && [ "$(wc -l <"$dir/ports")" -ge "$N" ]; do sleep 0.05; done
+printf 'admin\n' | "$PANCTL" -H 127.0.0.1 -P "$(head -n 1 "$dir/ports")" --http keygen -u admin \
     --password-stdin --save "$dir/key"
-i=1
-: >"$dir/inventory"
-while [ "$i" -le "$N" ]; do
-    echo "fw$i 127.0.0.1:$(cat "$dir/port$i") key-file=$dir/key http" >>"$dir/inventory"
+i=0
+for port in $(cat "$dir/ports"); do
     i=$((i + 1))
-done
+    echo "fw$i 127.0.0.1:$port key-file=$dir/key http"
+done >"$dir/inventory"
 
 echo "panctl backup --jobs $JOBS of $N pansim firewalls, configs of about $SIZE, loopback"
 printf '%-10s %10s %12s %12s %10s\n' run wall_s MB_written peak_rss_MB failed
