@@ -110,10 +110,10 @@ static void reply_error(struct sim_reply *out, unsigned int status, const char *
 
 /*
  * type=export&category=configuration (PAN-OS XML API guide, "Export Files (API)"; pan-python
- * 0.26.0 test_export, which finds ./mgt-config under the root of the answer): the body is the raw
+ * 0.26.0's live tests, which find ./mgt-config under the root of the answer): the body is the raw
  * running config, <config version=... urldb=... detail-version=...>, without a <response>
  * wrapper, sent as an attachment (Content-Disposition: attachment; filename=..., the unquoted
- * form pan-python parses with ^filename=(.+)$). Cases 0250-0254.
+ * form pan-python parses with ^filename=(.+)$). Cases 0250, 0253-0257, 0259.
  */
 void sim_export_handle(const struct sim_config *cfg, const struct sim_request *req,
                        struct sim_reply *out)
