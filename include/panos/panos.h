@@ -19,5 +19,6 @@
 #include "apikey.h"
 #include "rc.h"
 #include "configdiff.h"
+#include "export.h"
 
 #endif

@@ -6,6 +6,7 @@
 #define PANCTL_CLI_H
 
 #include <getopt.h>
+#include <time.h>
 #include <panos/panos.h>
 #include "connect.h"
 #include "host.h"
@@ -62,13 +63,19 @@ struct cli_cmd {
 };
 
 int cmd_api(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_backup(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_config(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_config_diff(struct cli_ctx *ctx, int argc, char **argv); /* config diff */
+int cmd_export(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_key(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_logs(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_op(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_tls(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_version(struct cli_ctx *ctx, int argc, char **argv);
+
+/* "NAME-YYYYMMDDTHHMMSSZ.xml" (UTC) into @p buf, NAME made safe for a file name (characters
+ * other than [A-Za-z0-9._-] become '_', no leading dot). Returns the length it needed. */
+size_t cli_export_name(char *buf, size_t len, const char *name, time_t when);
 
 #endif

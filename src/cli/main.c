@@ -12,7 +12,9 @@ static int cmd_help(struct cli_ctx *ctx, int argc, char **argv);
 /* Sorted by name. Adding a command: cmd_x.c, cli.h, a row here, docs/man/panctl-x.1, a case. */
 static const struct cli_cmd cmds[] = {
     {"api", cmd_api, "Send a raw API request (type=... name=value ...)"},
+    {"backup", cmd_backup, "Back up the running configs of an inventory of firewalls, in parallel"},
     {"config", cmd_config, "Read the configuration: config show|get XPATH"},
+    {"export", cmd_export, "Download the running configuration to a file (streamed, atomic)"},
     {"help", cmd_help, "Show help for panctl or a command"},
     {"key", cmd_key, "Audit an API key: format, expiry, and what it exposes"},
     {"keygen", cmd_keygen, "Generate an API key from a user name and password"},

@@ -337,8 +337,9 @@ panos_code panos_secret_read_file(panos_buf *out, const char *path, char *errbuf
     return PANOS_OK;
 }
 
-static int write_all(int fd, const char *p, size_t len)
+int panos__write_all(int fd, const void *data, size_t len)
 {
+    const char *p = data;
     while (len > 0) {
         ssize_t n = write(fd, p, len);
         if (n < 0 && errno == EINTR)
@@ -356,11 +357,11 @@ static int write_all(int fd, const char *p, size_t len)
  * directory is synced after the rename so the new name survives a crash; that step is best
  * effort because some file systems refuse fsync on a directory.
  */
-panos_code panos_file_write_atomic(const char *path, const void *data, size_t len,
-                                   unsigned int mode, char *errbuf, size_t errlen)
+panos_code panos__file_write_with(const char *path, unsigned int mode, panos__file_writer fill,
+                                  void *payload, char *errbuf, size_t errlen)
 {
     panos__errbuf_clear(errbuf, errlen);
-    if (path == NULL || *path == '\0' || (data == NULL && len > 0))
+    if (path == NULL || *path == '\0')
         return fail(errbuf, errlen, PANOS_E_IO, "%s", "no file name given");
     const char *slash = strrchr(path, '/');
     size_t dirlen = slash != NULL ? (size_t)(slash - path) : 0;
@@ -395,12 +396,15 @@ panos_code panos_file_write_atomic(const char *path, const void *data, size_t le
     }
     (void)fcntl(fd, F_SETFD, FD_CLOEXEC);
     /* fchmod is not filtered by the umask, so the file gets exactly @p mode. */
-    if (fchmod(fd, (mode_t)(mode & 07777)) != 0)
+    if (fchmod(fd, (mode_t)(mode & 07777)) != 0) {
         step = "cannot set the mode of";
-    else if (write_all(fd, data, len) != 0)
-        step = "cannot write";
-    else if (fsync(fd) != 0)
+    } else if ((rc = fill(payload, fd)) != PANOS_OK) {
+        close(fd);
+        unlink(tmp.ptr); /* the writer said why (errbuf untouched) */
+        goto done;
+    } else if (fsync(fd) != 0) {
         step = "cannot sync";
+    }
     if (step != NULL) {
         int e = errno;
         close(fd);
@@ -424,6 +428,31 @@ panos_code panos_file_write_atomic(const char *path, const void *data, size_t le
 done:
     panos__sb_dispose(&tmp, 0);
     panos__sb_dispose(&dir, 0);
+    return rc;
+}
+
+struct bytes {
+    const void *data;
+    size_t len;
+};
+
+static panos_code write_bytes(void *payload, int fd)
+{
+    const struct bytes *b = payload;
+    return panos__write_all(fd, b->data, b->len) == 0 ? PANOS_OK : PANOS_E_IO;
+}
+
+panos_code panos_file_write_atomic(const char *path, const void *data, size_t len,
+                                   unsigned int mode, char *errbuf, size_t errlen)
+{
+    if (data == NULL && len > 0) {
+        panos__errbuf_clear(errbuf, errlen);
+        return fail(errbuf, errlen, PANOS_E_IO, "%s", "no file name given");
+    }
+    struct bytes b = {data, len};
+    panos_code rc = panos__file_write_with(path, mode, write_bytes, &b, errbuf, errlen);
+    if (rc == PANOS_E_IO && errbuf != NULL && errlen > 0 && errbuf[0] == '\0')
+        fail(errbuf, errlen, PANOS_E_IO, "cannot write %s: %s", path, strerror(errno));
     return rc;
 }
 

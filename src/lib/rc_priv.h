@@ -13,4 +13,19 @@
  */
 panos_code panos__file_check_private(int fd, const char *path, char *errbuf, size_t errlen);
 
+/* Write all @p len bytes to @p fd (EINTR retried). 0, or -1 with errno. */
+int panos__write_all(int fd, const void *data, size_t len);
+
+/* Fills the new file @p fd; returns PANOS_OK or the code to fail with (saying why itself). */
+typedef panos_code (*panos__file_writer)(void *payload, int fd);
+
+/*
+ * Make @p path atomically with mode @p mode: a temp file ".<name>.XXXXXX" in the same directory,
+ * filled by @p fill, synced and renamed over @p path. When @p fill fails the temp file is
+ * removed and its code returned with @p errbuf untouched; a local failure is PANOS_E_IO (or
+ * NOMEM) with one line in @p errbuf.
+ */
+panos_code panos__file_write_with(const char *path, unsigned int mode, panos__file_writer fill,
+                                  void *payload, char *errbuf, size_t errlen);
+
 #endif

@@ -12,6 +12,7 @@
 #include "logstore.h"
 #include "sim.h"
 #include "simstate.h"
+#include "simexport.h"
 
 struct sim_user {
     char *name;
@@ -178,7 +179,8 @@ int sim_device_new(struct sim_device **out, const struct sim_device_options *opt
     d->st.seed = opts->seed;
     d->st.boot_time = dev_now(d) / 1000 - (opts->uptime_s > 0 ? opts->uptime_s : 0);
     if (d->hostname == NULL || d->serial == NULL || load_users(d, opts->users_file, err, errlen) ||
-        sim_config_new(&d->config, &d->st) != 0) {
+        sim_config_new(&d->config, &d->st) != 0 ||
+        sim_export_pad(d->config, opts->config_size, opts->seed) != 0) {
         if (err[0] == '\0')
             snprintf(err, errlen, "out of memory");
         sim_device_free(d);
@@ -595,6 +597,8 @@ void sim_device_handle(struct sim_device *d, const struct sim_request *req, stru
             reply_400(out, "Missing parameter \"action\"");
         else
             sim_config_handle(d->config, action, sim_request_param(req, "xpath"), out);
+    } else if (strcmp(type, "export") == 0) {
+        sim_export_handle(d->config, req, out);
     } else if (strcmp(type, "log") == 0) {
         pthread_mutex_unlock(&d->lock); /* the log jobs have their own lock */
         sim_logjobs_handle(d->logjobs, req, out, dev_now(d));

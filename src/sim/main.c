@@ -16,6 +16,9 @@
 #include "server.h"
 #include "sim.h"
 
+/* --devices at most (one server and one device each). */
+#define MAX_DEVICES 256
+
 static volatile sig_atomic_t stop_signal;
 
 static void on_signal(int sig)
@@ -47,6 +50,8 @@ static const struct option long_opts[] = {
     {"version", required_argument, NULL, 'V'},
     {"model", required_argument, NULL, 'M'},
     {"ha", required_argument, NULL, 'H'},
+    {"config-size", required_argument, NULL, 'Z'},
+    {"devices", required_argument, NULL, 'D'},
     {"quit-after", required_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
@@ -105,6 +110,10 @@ static void usage(FILE *f)
           "      --version REL         PAN-OS release played: 10.1, 10.2 (default) or 11.1\n"
           "      --model MODEL         PA-VM (default), PA-440, PA-3220 or PA-5450\n"
           "      --ha STATE            HA pair member: active or passive (default: HA off)\n"
+          "      --config-size BYTES   pad the configuration with generated address objects\n"
+          "                            and rules to about BYTES (suffix K or M; max 200M)\n"
+          "      --devices N           N devices, one port each (hostnames NAME-1..N, serials\n"
+          "                            counting up; the portfile gets one port a line)\n"
           "      --quit-after S        exit after S seconds (a safety net for tests)\n"
           "  -v, --verbose             trace requests on stderr\n"
           "  -h, --help                this help\n"
@@ -219,6 +228,43 @@ static int parse_num(const char *opt, const char *s, double min, double max, dou
     return 0;
 }
 
+/*
+ * Device @p i (from 0) of --devices: hostname NAME-(i+1) (NAME: --hostname, default pansim-fw),
+ * the serial's trailing digits counted up by i, and seed + i, so the devices differ.
+ */
+static void device_identity(struct sim_device_options *o, const struct sim_device_options *base,
+                            int i, char *name, size_t nlen, char *serial, size_t slen)
+{
+    snprintf(name, nlen, "%.60s-%d", base->hostname ? base->hostname : "pansim-fw", i + 1);
+    const char *s = base->serial ? base->serial : "007051000123456";
+    size_t len = strlen(s), d = len;
+    while (d > 0 && s[d - 1] >= '0' && s[d - 1] <= '9' && len - d < 18)
+        d--;
+    unsigned long long v = strtoull(s + d, NULL, 10) + (unsigned long long)i;
+    snprintf(serial, slen, "%.*s%0*llu", (int)(d < 20 ? d : 20), s, (int)(len - d), v);
+    o->hostname = name;
+    o->serial = serial;
+    o->seed = base->seed + (unsigned long)i;
+}
+
+/* BYTES with an optional K or M suffix (binary multiples), from 0 to 200M. */
+static int parse_bytes(const char *s, size_t *out)
+{
+    char *end = NULL;
+    errno = 0;
+    double v = strtod(s, &end);
+    if (!errno && end != s && (*end == 'K' || *end == 'k'))
+        v *= 1024, end++;
+    else if (!errno && end != s && (*end == 'M' || *end == 'm'))
+        v *= 1024 * 1024, end++;
+    if (errno || end == s || *end || v < 0 || v > 200.0 * 1024 * 1024) {
+        fprintf(stderr, "pansim: --config-size %s: expected bytes from 0 to 200M (K, M)\n", s);
+        return -1;
+    }
+    *out = (size_t)v;
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     struct sim_device_options dopt = {0};
@@ -230,9 +276,11 @@ int main(int argc, char **argv)
     char err[512] = "";
     char *cert_pem = NULL, *key_pem = NULL, mk[64] = "";
     char fp[97] = "";
-    struct sim_device *dev = NULL;
+    struct sim_device *devs[MAX_DEVICES] = {NULL};
+    struct sim_server *srvs[MAX_DEVICES] = {NULL};
+    char names[MAX_DEVICES][80], serials[MAX_DEVICES][40];
+    double ndevices = 1;
     struct sim_script *script = NULL;
-    struct sim_server *srv = NULL;
     FILE *log = NULL;
     int c;
 
@@ -309,6 +357,14 @@ int main(int argc, char **argv)
             }
             dopt.ha = optarg;
             break;
+        case 'D':
+            if (parse_num("devices", optarg, 1, MAX_DEVICES, &ndevices))
+                return 2;
+            break;
+        case 'Z':
+            if (parse_bytes(optarg, &dopt.config_size))
+                return 2;
+            break;
         case 'q':
             if (parse_num("quit-after", optarg, 0, 1e7, &quit_after))
                 return 2;
@@ -350,8 +406,21 @@ int main(int argc, char **argv)
             fprintf(stderr, "pansim: %s\n", err);
             goto done;
         }
-    } else if (sim_device_new(&dev, &dopt, err, sizeof(err)) != 0) {
-        fprintf(stderr, "pansim: %s\n", err);
+    } else {
+        for (int i = 0; i < (int)ndevices; i++) {
+            struct sim_device_options o = dopt;
+            if (ndevices > 1) {
+                device_identity(&o, &dopt, i, names[i], sizeof(names[i]), serials[i],
+                                sizeof(serials[i]));
+            }
+            if (sim_device_new(&devs[i], &o, err, sizeof(err)) != 0) {
+                fprintf(stderr, "pansim: %s\n", err);
+                goto done;
+            }
+        }
+    }
+    if (casefile && ndevices > 1) {
+        fputs("pansim: --devices is for device mode, not --case\n", stderr);
         goto done;
     }
     if (tls) {
@@ -386,12 +455,21 @@ int main(int argc, char **argv)
     sopt.cert_pem = cert_pem;
     sopt.key_pem = key_pem;
     sopt.log = log;
-    sopt.dev = dev;
     sopt.script = script;
-    if (sim_server_start(&srv, &sopt, err, sizeof(err)) != 0) {
-        fprintf(stderr, "pansim: %s\n", err);
-        goto done;
+    char ports[MAX_DEVICES * 7 + 1] = "";
+    size_t plen = 0;
+    unsigned int port0 = sopt.port;
+    for (int i = 0; i < (int)ndevices; i++) {
+        sopt.dev = devs[i];
+        sopt.port = port0 != 0 ? port0 + (unsigned int)i : 0;
+        if (sim_server_start(&srvs[i], &sopt, err, sizeof(err)) != 0) {
+            fprintf(stderr, "pansim: %s\n", err);
+            goto done;
+        }
+        plen += (size_t)snprintf(ports + plen, sizeof(ports) - plen, "%u\n",
+                                 sim_server_port(srvs[i]));
     }
+    struct sim_server *srv = srvs[0];
     if (fpfile) {
         char line[100];
         snprintf(line, sizeof(line), "%s\n", fp);
@@ -401,9 +479,7 @@ int main(int argc, char **argv)
         }
     }
     if (portfile) {
-        char line[16];
-        snprintf(line, sizeof(line), "%u\n", sim_server_port(srv));
-        if (write_file(portfile, line) != 0) {
+        if (write_file(portfile, ports) != 0) {
             fprintf(stderr, "pansim: cannot write %s\n", portfile);
             goto done;
         }
@@ -427,8 +503,10 @@ int main(int argc, char **argv)
     }
     rc = 0;
 done:
-    sim_server_stop(srv);
-    sim_device_free(dev);
+    for (int i = 0; i < MAX_DEVICES; i++) {
+        sim_server_stop(srvs[i]);
+        sim_device_free(devs[i]);
+    }
     sim_script_free(script);
     if (log)
         fclose(log);

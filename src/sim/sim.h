@@ -43,6 +43,7 @@ struct sim_reply {
     size_t len;
     const char *content_type; /* static string; NULL means "application/xml; charset=UTF-8" */
     char *set_cookie;         /* malloc'd Set-Cookie value, or NULL */
+    const char *disposition;  /* static Content-Disposition value (a download), or NULL */
 };
 
 /* Write @p s (NULL: nothing) to @p f escaped for XML: &, < and >, plus " and ' when @p quotes
@@ -70,6 +71,7 @@ struct sim_device_options {
     const char *sw_version; /* the release played, "10.2.11" (default), "10.1.14", "11.1.6" */
     const char *model;      /* "PA-VM" (default), "PA-440", "PA-3220", "PA-5450" */
     const char *ha;         /* NULL: HA disabled; "active" or "passive": this member's state */
+    size_t config_size;     /* pad the configuration to about this many bytes (0: as built) */
     /* The device's clock in epoch ms (keygen, expiry, expire-all, logs); NULL = CLOCK_REALTIME.
      * For tests that need keygens in different seconds. Called under the device's mutex. */
     long long (*now_ms)(void);

@@ -25,6 +25,8 @@ set(CLI ${PROJECT_SOURCE_DIR}/src/cli)
 file(GLOB SIM_OP CONFIGURE_DEPENDS ${SIM}/simop*.c)
 set(SIM_LOGS ${SIM}/logstore.c ${SIM}/logfilter.c)
 set(SIM_WORLD ${SIM}/simreq.c ${SIM}/simworld.c ${SIM}/simconfig.c)
+# type=export and the --config-size padding (beside the config tree it reads).
+list(APPEND SIM_WORLD ${SIM}/simexport.c)
 
 # The case file reader and scripted replies.
 panos_frontend_test(casefile unit_sim/test_casefile.c src/sim
