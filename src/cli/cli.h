@@ -63,6 +63,9 @@ struct cli_cmd {
 
 int cmd_api(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_config(struct cli_ctx *ctx, int argc, char **argv);
+/* The config writes (cmd_config_write.c): whether ACTION is one, and the command itself. */
+int cli_config_is_write(const char *action);
+int cmd_config_write(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_key(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_logs(struct cli_ctx *ctx, int argc, char **argv);

@@ -16,7 +16,9 @@ int cmd_config(struct cli_ctx *ctx, int argc, char **argv)
     panos_response *r = NULL;
     int rc;
 
-    rc = cli_simple_opts(ctx, "config", opts, argc, argv, "show|get [XPATH]",
+    if (argc > 1 && cli_config_is_write(argv[1]))
+        return cmd_config_write(ctx, argc, argv);
+    rc = cli_simple_opts(ctx, "config", opts, argc, argv, "show|get [XPATH]  (writes: panctl config set --help)",
                          "Read the configuration at XPATH (default /config): 'show' reads the "
                          "running configuration,\n'get' the candidate (with uncommitted changes). "
                          "A missing node exits 13 (NOT_FOUND).\n"

@@ -591,9 +591,20 @@ void sim_device_handle(struct sim_device *d, const struct sim_request *req, stru
             sim_op_handle(&d->st, cmd, out);
     } else if (strcmp(type, "config") == 0) {
         const char *action = sim_request_param(req, "action");
-        if (action == NULL)
+        if (action == NULL) {
             reply_400(out, "Missing parameter \"action\"");
-        else
+        } else if (sim_config_is_write(action)) {
+            struct sim_config_args a = {
+                .action = action,
+                .xpath = sim_request_param(req, "xpath"),
+                .element = sim_request_param(req, "element"),
+                .newname = sim_request_param(req, "newname"),
+                .from = sim_request_param(req, "from"),
+                .where = sim_request_param(req, "where"),
+                .dst = sim_request_param(req, "dst"),
+            };
+            sim_config_write(d->config, &a, out);
+        } else
             sim_config_handle(d->config, action, sim_request_param(req, "xpath"), out);
     } else if (strcmp(type, "log") == 0) {
         pthread_mutex_unlock(&d->lock); /* the log jobs have their own lock */
