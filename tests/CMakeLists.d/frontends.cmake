@@ -31,6 +31,8 @@ panos_frontend_test(casefile unit_sim/test_casefile.c src/sim
   SOURCES ${SIM}/casefile.c ${SIM}/script.c DEFS PANOS_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 # The config tree and its type=config get/show answers.
 panos_frontend_test(simconfig unit_sim/test_simconfig.c src/sim SOURCES ${SIM_WORLD})
+# The type=config writes on the candidate (simconfig_write.c) and their answers.
+panos_frontend_test(simconfig_write unit_sim/test_simconfig_write.c src/sim SOURCES ${SIM_WORLD})
 # The generated log store and the filter evaluator.
 panos_frontend_test(simlog unit_sim/test_simlog.c src/sim SOURCES ${SIM_LOGS} ${SIM_WORLD})
 # type=op answers: the dispatcher and its family files.
