@@ -9,11 +9,13 @@
 #include <string.h>
 #include "cli.h"
 
-enum { OPT_FILE = 256 };
+enum { OPT_FILE = 256, OPT_COMMENT };
 
 static const struct cli_opt opts[] = {
     {{"file", required_argument, NULL, OPT_FILE}, "FILE",
      "read the element (or the multi-config batch) from FILE ('-': stdin)"},
+    {{"comment", required_argument, NULL, OPT_COMMENT}, "TEXT",
+     "lock: the comment other admins see in 'panctl config locks'"},
     CLI_OPT_OUT,
     CLI_OPT_HELP,
     CLI_OPT_END,
@@ -21,7 +23,8 @@ static const struct cli_opt opts[] = {
 
 static const char usage[] =
     "set|edit|override XPATH [ELEMENT|-] | delete XPATH | rename XPATH NEWNAME |\n"
-    "       clone XPATH FROM NEWNAME | move XPATH top|bottom|before DST|after DST | multi FILE";
+    "       clone XPATH FROM NEWNAME | move XPATH top|bottom|before DST|after DST | multi FILE |\n"
+    "       lock [--comment TEXT] | unlock | locks";
 
 /* The actions and how many arguments follow the action word (min, max; the element counts). */
 static const struct {
@@ -30,6 +33,7 @@ static const struct {
 } actions[] = {
     {"set", 1, 2},    {"edit", 1, 2},  {"override", 1, 2}, {"delete", 1, 1},
     {"rename", 2, 2}, {"clone", 3, 3}, {"move", 2, 3},     {"multi", 0, 1},
+    {"lock", 0, 0},   {"unlock", 0, 0}, {"locks", 0, 0},
 };
 
 int cli_config_is_write(const char *action)
@@ -134,7 +138,7 @@ int cmd_config_write(struct cli_ctx *ctx, int argc, char **argv)
 {
     struct option longs[CLI_MAX_LONGS];
     char shorts[CLI_MAX_SHORTS];
-    const char *out_path = NULL, *file = NULL;
+    const char *out_path = NULL, *file = NULL, *comment = NULL;
     char *element = NULL;
     panos_response *r = NULL;
     int c, rc = 0;
@@ -143,6 +147,7 @@ int cmd_config_write(struct cli_ctx *ctx, int argc, char **argv)
     while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
         switch (c) {
         case OPT_FILE: file = optarg; break;
+        case OPT_COMMENT: comment = optarg; break;
         case 'O': out_path = optarg; break;
         case 'h':
             cli_help("config", usage,
@@ -150,6 +155,8 @@ int cmd_config_write(struct cli_ctx *ctx, int argc, char **argv)
                      "XML, from the argument,\n--file FILE or stdin ('-'); it is checked "
                      "locally and nothing is sent when it is not\nwell-formed (exit 2). "
                      "multi sends a <multi-configure-request> batch: all steps or none.\n"
+                     "lock and unlock take and release the config lock; locks lists the config "
+                     "and commit locks.\n"
                      "  panctl config set \"/config/devices/entry[@name='localhost.localdomain']"
                      "/vsys/entry[@name='vsys1']/address/entry[@name='web']\" "
                      "'<ip-netmask>192.0.2.10/32</ip-netmask>'",
@@ -178,6 +185,18 @@ int cmd_config_write(struct cli_ctx *ctx, int argc, char **argv)
         return cli_usage_error("config", "%s: wrong number of arguments (usage: panctl config "
                                          "%s)",
                                action, usage);
+    int is_lock = strncmp(action, "lock", 4) == 0 || strcmp(action, "unlock") == 0;
+    if (comment != NULL && strcmp(action, "lock") != 0)
+        return cli_usage_error("config", "--comment is for lock, not %s", action);
+    if (is_lock) {
+        if (strcmp(action, "locks") != 0 &&
+            (rc = cli_csv_refused(ctx, "config", "answers with a message, not rows; use -o "
+                                                 "xml, json or text")) != 0)
+            return rc;
+        if ((rc = cli_connect(ctx, 1)) != 0)
+            return rc;
+        return cli_config_lock(ctx, action, comment);
+    }
     char **a = argv + optind;
     if (nargs > 0 && a[0][0] == '\0')
         return cli_usage_error("config", "%s", "empty XPATH");

@@ -13,6 +13,7 @@
 struct sim_config {
     xmlDocPtr candidate; /* action=get reads this one */
     xmlDocPtr running;   /* action=show reads this one */
+    struct sim_locks locks;
 };
 
 /*
@@ -399,4 +400,9 @@ struct _xmlDoc *sim_config_doc(const struct sim_config *cfg, int running)
 struct _xmlDoc **sim_config_candidate(struct sim_config *cfg)
 {
     return &cfg->candidate;
+}
+
+struct sim_locks *sim_config_locks(struct sim_config *cfg)
+{
+    return &cfg->locks;
 }

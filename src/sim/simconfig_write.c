@@ -471,14 +471,6 @@ static void put_answer(FILE *f, const struct step_answer *a, const char *id)
     fprintf(f, "><msg>%s</msg></response>", a->msg);
 }
 
-/* Close the memstream @p f and answer what it holds (*@p buf is only valid after fclose). */
-static void finish(struct sim_reply *out, FILE *f, char **buf)
-{
-    if (fclose(f) != 0 || *buf == NULL || sim_reply_set(out, 200, *buf) != 0)
-        sim_reply_set(out, 500, "out of memory");
-    free(*buf);
-}
-
 /* Serialise the children of @p n into a new string (the element of a multi-config step). */
 static char *inner_xml(xmlNodePtr n)
 {
@@ -560,7 +552,7 @@ static void multi(xmlDocPtr *docp, const struct sim_config_args *x, struct sim_r
     free(body);
     xmlFreeDoc(saved);
     xmlFreeDoc(el);
-    finish(out, f, &buf);
+    sim_reply_close(out, f, &buf);
 }
 
 int sim_config_is_write(const char *action)
@@ -596,13 +588,11 @@ void sim_config_write(struct sim_config *cfg, const struct sim_config_args *x,
         sim_reply_set(out, 200, ok_body);
         return;
     }
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    if (f == NULL) {
-        sim_reply_set(out, 500, "out of memory");
+    char *buf;
+    size_t len;
+    FILE *f = sim_reply_open(out, &buf, &len);
+    if (f == NULL)
         return;
-    }
     put_answer(f, &a, NULL);
-    finish(out, f, &buf);
+    sim_reply_close(out, f, &buf);
 }

@@ -67,6 +67,30 @@ struct _xmlXPathContext;
  */
 struct _xmlXPathContext *sim_config_xpath_ctx(struct _xmlDoc *doc);
 
+/* A config or commit lock: its holder ("" when free), comment and when it was taken. */
+struct sim_lock {
+    char holder[64];
+    char comment[256];
+    long long created; /* epoch seconds */
+};
+struct sim_locks {
+    struct sim_lock config, commit;
+};
+
+/* The locks of @p cfg (simconfig_lock.c answers them). */
+struct sim_locks *sim_config_locks(struct sim_config *cfg);
+
+/*
+ * When @p cmd (type=op XML) is a lock command (request config-lock|commit-lock add|remove, show
+ * config-locks|commit-locks), answer it for the admin @p who at @p now (epoch seconds) and
+ * return 1; else 0 and nothing is touched.
+ */
+int sim_config_lock_op(struct sim_config *cfg, const char *who, const char *cmd, long long now,
+                       struct sim_reply *out);
+
+/* 1, with the refusal in @p out, when another admin than @p who holds the config lock. */
+int sim_config_write_locked(struct sim_config *cfg, const char *who, struct sim_reply *out);
+
 /* The candidate document's slot, for the writes (a failed multi-config puts a copy back). */
 struct _xmlDoc **sim_config_candidate(struct sim_config *cfg);
 

@@ -24,7 +24,8 @@ set(SIM ${PROJECT_SOURCE_DIR}/src/sim)
 set(CLI ${PROJECT_SOURCE_DIR}/src/cli)
 file(GLOB SIM_OP CONFIGURE_DEPENDS ${SIM}/simop*.c)
 set(SIM_LOGS ${SIM}/logstore.c ${SIM}/logfilter.c)
-set(SIM_WORLD ${SIM}/simreq.c ${SIM}/simworld.c ${SIM}/simconfig.c ${SIM}/simconfig_write.c)
+set(SIM_WORLD ${SIM}/simreq.c ${SIM}/simworld.c ${SIM}/simconfig.c ${SIM}/simconfig_write.c
+  ${SIM}/simconfig_lock.c)
 
 # The case file reader and scripted replies.
 panos_frontend_test(casefile unit_sim/test_casefile.c src/sim

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* test_simconfig_write.c -- pansim's type=config writes on the candidate and their exact answers. */
+/* test_simconfig_write.c -- pansim's type=config writes on the candidate, the locks, and their
+ * exact answers. */
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/parser.h>
@@ -160,12 +161,61 @@ static void test_multi_rollback(void **state)
     sim_config_free(cfg);
 }
 
+static void test_locks(void **state)
+{
+    (void)state;
+    struct sim_config *cfg;
+    CHECK_EQ(0, sim_config_new(&cfg, &st));
+    struct sim_reply r;
+    memset(&r, 0, sizeof(r));
+    CHECK_EQ(0, sim_config_lock_op(cfg, "ops", "<show><clock/></show>", 0, &r));
+    CHECK_TRUE(r.body == NULL);
+    CHECK_EQ(0, sim_config_write_locked(cfg, "alice", &r));
+    CHECK_EQ(1, sim_config_lock_op(cfg, "ops", "<request><config-lock><add><comment>a&amp;b"
+                                               "</comment></add></config-lock></request>",
+                                   1795348800, &r));
+    CHECK_STR("<response status=\"success\"><result>Successfully acquired lock. Other "
+              "administrators will not be able to modify configuration until lock is released "
+              "by ops.</result></response>",
+              r.body);
+    CHECK_EQ(1, sim_config_lock_op(cfg, "alice", "<show><config-locks><vsys>all</vsys>"
+                                                 "</config-locks></show>",
+                                   0, &r));
+    CHECK_STR("<response status=\"success\"><result><config-locks><entry name=\"ops\"><type>"
+              "shared</type><name>shared</name><created>2026/11/22 12:00:00</created>"
+              "<last-activity>2026/11/22 12:00:00</last-activity><loggedin>yes</loggedin>"
+              "<comment>a&amp;b</comment></entry></config-locks></result></response>",
+              r.body);
+    CHECK_EQ(1, sim_config_lock_op(cfg, "alice", "<show><commit-locks/></show>", 0, &r));
+    CHECK_STR("<response status=\"success\"><result><commit-locks></commit-locks></result>"
+              "</response>",
+              r.body);
+    CHECK_EQ(1, sim_config_lock_op(cfg, "alice", "<request><config-lock><add/></config-lock>"
+                                                 "</request>",
+                                   0, &r));
+    CHECK_STR("<response status=\"error\"><msg><line>Config lock is already held by ops</line>"
+              "</msg></response>",
+              r.body);
+    CHECK_EQ(0, sim_config_write_locked(cfg, "ops", &r));
+    CHECK_EQ(1, sim_config_write_locked(cfg, "alice", &r));
+    CHECK_STR("<response status=\"error\"><msg><line>Configuration is locked by ops</line>"
+              "</msg></response>",
+              r.body);
+    CHECK_EQ(1, sim_config_lock_op(cfg, "ops", "<request><config-lock><remove/></config-lock>"
+                                               "</request>",
+                                   0, &r));
+    CHECK_EQ(0, sim_config_write_locked(cfg, "alice", &r));
+    free(r.body);
+    sim_config_free(cfg);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_set_edit),
         cmocka_unit_test(test_delete_rename_clone_move),
         cmocka_unit_test(test_multi_rollback),
+        cmocka_unit_test(test_locks),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     xmlCleanupParser();
