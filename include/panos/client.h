@@ -205,6 +205,54 @@ PANOS_EXTERN panos_code panos_config_get(panos_response **out, panos_client *c, 
 PANOS_EXTERN panos_code panos_config_show(panos_response **out, panos_client *c,
                                           const char *xpath);
 
+/*
+ * type=config writes on the candidate configuration (a commit makes them run). Each is sent
+ * once, never retried (a write is not idempotent). Success is PAN-OS code 20. Errors: code 6
+ * (bad xpath), 10 (still referenced), 12 (invalid element) are PANOS_E_API; code 7 (nothing at
+ * the xpath) is PANOS_E_NOT_FOUND. Every pointer argument must be non-NULL except @p dst.
+ */
+
+/** action=set: merge @p element (XML) under @p xpath, creating the path if needed. */
+PANOS_EXTERN panos_code panos_config_set(panos_response **out, panos_client *c, const char *xpath,
+                                         const char *element);
+
+/** action=edit: replace the node at @p xpath with @p element (its root is the last step). */
+PANOS_EXTERN panos_code panos_config_edit(panos_response **out, panos_client *c,
+                                          const char *xpath, const char *element);
+
+/** action=override: override a template value at @p xpath with @p element. */
+PANOS_EXTERN panos_code panos_config_override(panos_response **out, panos_client *c,
+                                              const char *xpath, const char *element);
+
+/** action=delete: remove the node(s) at @p xpath. */
+PANOS_EXTERN panos_code panos_config_delete(panos_response **out, panos_client *c,
+                                            const char *xpath);
+
+/** action=rename: rename the entry at @p xpath to @p newname. */
+PANOS_EXTERN panos_code panos_config_rename(panos_response **out, panos_client *c,
+                                            const char *xpath, const char *newname);
+
+/** action=clone: copy the entry at @p from into the container @p xpath as @p newname. */
+PANOS_EXTERN panos_code panos_config_clone(panos_response **out, panos_client *c,
+                                           const char *xpath, const char *from,
+                                           const char *newname);
+
+/**
+ * action=move: move the entry at @p xpath; @p where is "top", "bottom", "before" or "after",
+ * @p dst the name of the other entry for before/after (NULL for top/bottom).
+ */
+PANOS_EXTERN panos_code panos_config_move(panos_response **out, panos_client *c,
+                                          const char *xpath, const char *where, const char *dst);
+
+/**
+ * action=multi-config with strict-transactional=yes: @p element is a
+ * <multi-configure-request> of <set>, <edit>, <delete>, <rename>, <clone>, <move> steps (each
+ * with xpath= and id= attributes); all are applied or none. A refused batch is PANOS_E_API
+ * naming the failed step.
+ */
+PANOS_EXTERN panos_code panos_config_multi(panos_response **out, panos_client *c,
+                                           const char *element);
+
 /** type=version: sw-version, model, serial, multi-vsys. */
 PANOS_EXTERN panos_code panos_version_get(panos_response **out, panos_client *c);
 

@@ -67,6 +67,11 @@ int cmd_backup(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_config(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_config_diff(struct cli_ctx *ctx, int argc, char **argv); /* config diff */
 int cmd_export(struct cli_ctx *ctx, int argc, char **argv);
+/* The config writes (cmd_config_write.c): whether ACTION is one, and the command itself. */
+int cli_config_is_write(const char *action);
+int cmd_config_write(struct cli_ctx *ctx, int argc, char **argv);
+/* config lock|unlock|locks (cmd_config_lock.c), connected; @p comment for lock, may be NULL. */
+int cli_config_lock(struct cli_ctx *ctx, const char *action, const char *comment);
 int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_key(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_logs(struct cli_ctx *ctx, int argc, char **argv);

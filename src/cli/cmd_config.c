@@ -17,24 +17,33 @@ int cmd_config(struct cli_ctx *ctx, int argc, char **argv)
     int rc;
 
     if (argc > 1 && strcmp(argv[1], "diff") == 0) { /* config diff: its own file */
-        argv[1] = (char *)"panctl config diff"; /* how getopt_long's messages name it */
+        argv[1] = (char *)"panctl config diff";     /* how getopt_long's messages name it */
         return cmd_config_diff(ctx, argc - 1, argv + 1);
     }
-    rc = cli_simple_opts(ctx, "config", opts, argc, argv, "show|get [XPATH]",
-                         "Read the configuration at XPATH (default /config): 'show' reads the "
-                         "running configuration,\n'get' the candidate (with uncommitted changes). "
-                         "A missing node exits 13 (NOT_FOUND).\n"
-                         "  panctl config show \"/config/devices/entry[@name='localhost.localdomain']"
-                         "/deviceconfig/system/hostname\"",
-                         &out_path);
+    if (argc > 1 && cli_config_is_write(argv[1]))
+        return cmd_config_write(ctx, argc, argv);
+    rc = cli_simple_opts(
+        ctx, "config", opts, argc, argv,
+        "show|get [XPATH] | diff OLD NEW  (writes: panctl config set --help)",
+        "Read the configuration at XPATH (default /config): 'show' reads the "
+        "running configuration,\n'get' the candidate (with uncommitted changes). "
+        "A missing node exits 13 (NOT_FOUND).\n"
+        "  panctl config show \"/config/devices/entry[@name='localhost.localdomain']"
+        "/deviceconfig/system/hostname\"",
+        &out_path);
     if (rc != 0)
         return rc < 0 ? 0 : rc;
     if (optind >= argc)
-        return cli_usage_error("config", "%s", "expected 'show' or 'get'");
+        return cli_usage_error("config", "%s",
+                               "no action: expected show, get, diff, set, edit, override, delete, "
+                               "rename, clone, move, multi, lock, unlock or locks");
     const char *action = argv[optind];
     if (strcmp(action, "show") != 0 && strcmp(action, "get") != 0)
-        return cli_usage_error("config", "unknown action '%s': expected 'show' or 'get'",
-                               action);
+        return cli_usage_error(
+            "config",
+            "unknown action '%s': expected show, get, diff, set, edit, override, delete, rename, "
+            "clone, move, multi, lock, unlock or locks",
+            action);
     if (argc - optind > 2)
         return cli_usage_error("config", "%s", "one XPATH only (quote it for the shell)");
     const char *xpath = optind + 1 < argc ? argv[optind + 1] : "/config";

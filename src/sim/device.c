@@ -375,7 +375,7 @@ static void keygen(struct sim_device *d, const struct sim_request *req, struct s
  * Sessions"); an OTP user's key needs that session, since its embedded password is spent.
  */
 static int authenticate(struct sim_device *d, const struct sim_request *req,
-                        struct sim_reply *out)
+                        struct sim_reply *out, const char **who)
 {
     if (req->auth == SIM_AUTH_BASIC) {
         struct sim_user *u = find_user(d, req->basic_user);
@@ -383,6 +383,7 @@ static int authenticate(struct sim_device *d, const struct sim_request *req,
             !(u->otp && u->otp_spent)) {
             if (u->otp)
                 u->otp_spent = 1; /* Basic re-authenticates on every request */
+            *who = u->name;
             return 1;
         }
         refuse(out);
@@ -420,6 +421,7 @@ static int authenticate(struct sim_device *d, const struct sim_request *req,
              * otherwise): only keys of the user's newest keygen second work. */
         } else {
             ok = 1;
+            *who = u->name;
         }
     }
     panos_apikey_info_clear(&info);
@@ -581,7 +583,8 @@ void sim_device_handle(struct sim_device *d, const struct sim_request *req, stru
         reply_400(out, msg);
         goto done;
     }
-    if (!authenticate(d, req, out))
+    const char *who = NULL; /* the admin the request authenticated as */
+    if (!authenticate(d, req, out, &who))
         goto done;
     if (strcmp(type, "version") == 0) {
         version(d, out);
@@ -589,13 +592,25 @@ void sim_device_handle(struct sim_device *d, const struct sim_request *req, stru
         const char *cmd = sim_request_param(req, "cmd");
         if (cmd == NULL)
             reply_400(out, "Missing parameter \"cmd\"");
-        else
+        else if (!sim_config_lock_op(d->config, who, cmd, dev_now(d) / 1000, out))
             sim_op_handle(&d->st, cmd, out);
     } else if (strcmp(type, "config") == 0) {
         const char *action = sim_request_param(req, "action");
-        if (action == NULL)
+        if (action == NULL) {
             reply_400(out, "Missing parameter \"action\"");
-        else
+        } else if (sim_config_is_write(action)) {
+            struct sim_config_args a = {
+                .action = action,
+                .xpath = sim_request_param(req, "xpath"),
+                .element = sim_request_param(req, "element"),
+                .newname = sim_request_param(req, "newname"),
+                .from = sim_request_param(req, "from"),
+                .where = sim_request_param(req, "where"),
+                .dst = sim_request_param(req, "dst"),
+            };
+            if (!sim_config_write_locked(d->config, who, out))
+                sim_config_write(d->config, &a, out);
+        } else
             sim_config_handle(d->config, action, sim_request_param(req, "xpath"), out);
     } else if (strcmp(type, "export") == 0) {
         sim_export_handle(d->config, req, out);

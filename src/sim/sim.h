@@ -50,6 +50,14 @@ struct sim_reply {
  * (attribute values, and the answers that escape them as PAN-OS does). */
 void sim_xml_escape(FILE *f, const char *s, int quotes);
 
+/*
+ * Build an answer with stdio: sim_reply_open() opens a memstream on *@p buf (NULL, with HTTP 500
+ * set, when out of memory); sim_reply_close() closes it and answers HTTP 200 with what was
+ * written (500 when out of memory), freeing *@p buf.
+ */
+FILE *sim_reply_open(struct sim_reply *r, char **buf, size_t *len);
+void sim_reply_close(struct sim_reply *r, FILE *f, char **buf);
+
 /* Set status and a copy of @p body (strlen). Returns 0, or -1 when out of memory. */
 int sim_reply_set(struct sim_reply *r, unsigned int status, const char *body);
 

@@ -13,6 +13,7 @@
 struct sim_config {
     xmlDocPtr candidate; /* action=get reads this one */
     xmlDocPtr running;   /* action=show reads this one */
+    struct sim_locks locks;
 };
 
 /*
@@ -284,6 +285,18 @@ static void quiet(void *user, xmlErrorPtr err)
     (void)err;
 }
 
+struct _xmlXPathContext *sim_config_xpath_ctx(struct _xmlDoc *doc)
+{
+    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+    if (ctx == NULL)
+        return NULL;
+    ctx->error = quiet;
+    /* show's xpath "may be relative" (PAN-OS XML API guide, "PAN-OS XML API Request Types and
+     * Actions"): relative paths start at the document node. */
+    ctx->node = (xmlNodePtr)doc;
+    return ctx;
+}
+
 /*
  * Serialise one selected node: elements as XML, the document node ("/") as its root element,
  * anything else (text, attribute) as its escaped text.
@@ -316,15 +329,11 @@ void sim_config_handle(struct sim_config *cfg, const char *action, const char *x
     if (xpath == NULL || *xpath == '\0')
         xpath = "/config";
     xmlDocPtr doc = is_get ? cfg->candidate : cfg->running;
-    xmlXPathContextPtr ctx = xmlXPathNewContext(doc);
+    xmlXPathContextPtr ctx = sim_config_xpath_ctx(doc);
     if (ctx == NULL) {
         reply(out, 500, "out of memory");
         return;
     }
-    ctx->error = quiet;
-    /* show's xpath "may be relative" (PAN-OS XML API guide, "PAN-OS XML API Request Types and
-     * Actions"): relative paths start at the document node. */
-    ctx->node = (xmlNodePtr)doc;
     xmlXPathObjectPtr res = xmlXPathEval(BAD_CAST xpath, ctx);
     xmlBufferPtr b = NULL;
     if (res == NULL || res->type != XPATH_NODESET) {
@@ -386,4 +395,14 @@ done:
 struct _xmlDoc *sim_config_doc(const struct sim_config *cfg, int running)
 {
     return running ? cfg->running : cfg->candidate;
+}
+
+struct _xmlDoc **sim_config_candidate(struct sim_config *cfg)
+{
+    return &cfg->candidate;
+}
+
+struct sim_locks *sim_config_locks(struct sim_config *cfg)
+{
+    return &cfg->locks;
 }

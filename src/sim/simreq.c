@@ -5,6 +5,24 @@
 #include <string.h>
 #include "sim.h"
 
+FILE *sim_reply_open(struct sim_reply *r, char **buf, size_t *len)
+{
+    *buf = NULL;
+    *len = 0;
+    FILE *f = open_memstream(buf, len);
+    if (f == NULL)
+        sim_reply_set(r, 500, "out of memory");
+    return f;
+}
+
+void sim_reply_close(struct sim_reply *r, FILE *f, char **buf)
+{
+    if (fclose(f) != 0 || *buf == NULL || sim_reply_set(r, 200, *buf) != 0)
+        sim_reply_set(r, 500, "out of memory");
+    free(*buf);
+    *buf = NULL;
+}
+
 int sim_reply_set(struct sim_reply *r, unsigned int status, const char *body)
 {
     size_t len = strlen(body);

@@ -43,6 +43,57 @@ void sim_config_free(struct sim_config *cfg);
 void sim_config_handle(struct sim_config *cfg, const char *action, const char *xpath,
                        struct sim_reply *out);
 
+/* The parameters of one type=config write (NULL when absent). */
+struct sim_config_args {
+    const char *action, *xpath, *element, *newname, *from, *where, *dst;
+};
+
+/* Whether @p action is a write (set, edit, delete, rename, clone, move, override, multi-config). */
+int sim_config_is_write(const char *action);
+
+/*
+ * Answer one type=config write on the candidate tree as PAN-OS does (simconfig_write.c). Not
+ * thread-safe: the device serialises calls.
+ */
+void sim_config_write(struct sim_config *cfg, const struct sim_config_args *args,
+                      struct sim_reply *out);
+
+struct _xmlDoc;
+struct _xmlXPathContext;
+
+/*
+ * An XPath context on @p doc that starts at the document node (relative paths work) and keeps
+ * libxml2's XPath errors quiet (PAN-OS answers code 6 instead). NULL when out of memory.
+ */
+struct _xmlXPathContext *sim_config_xpath_ctx(struct _xmlDoc *doc);
+
+/* A config or commit lock: its holder ("" when free), comment and when it was taken. */
+struct sim_lock {
+    char holder[64];
+    char comment[256];
+    long long created; /* epoch seconds */
+};
+struct sim_locks {
+    struct sim_lock config, commit;
+};
+
+/* The locks of @p cfg (simconfig_lock.c answers them). */
+struct sim_locks *sim_config_locks(struct sim_config *cfg);
+
+/*
+ * When @p cmd (type=op XML) is a lock command (request config-lock|commit-lock add|remove, show
+ * config-locks|commit-locks), answer it for the admin @p who at @p now (epoch seconds) and
+ * return 1; else 0 and nothing is touched.
+ */
+int sim_config_lock_op(struct sim_config *cfg, const char *who, const char *cmd, long long now,
+                       struct sim_reply *out);
+
+/* 1, with the refusal in @p out, when another admin than @p who holds the config lock. */
+int sim_config_write_locked(struct sim_config *cfg, const char *who, struct sim_reply *out);
+
+/* The candidate document's slot, for the writes (a failed multi-config puts a copy back). */
+struct _xmlDoc **sim_config_candidate(struct sim_config *cfg);
+
 /* The running (@p running) or candidate tree, borrowed: it lives as long as @p cfg. */
 struct _xmlDoc *sim_config_doc(const struct sim_config *cfg, int running);
 

@@ -24,7 +24,8 @@ set(SIM ${PROJECT_SOURCE_DIR}/src/sim)
 set(CLI ${PROJECT_SOURCE_DIR}/src/cli)
 file(GLOB SIM_OP CONFIGURE_DEPENDS ${SIM}/simop*.c)
 set(SIM_LOGS ${SIM}/logstore.c ${SIM}/logfilter.c)
-set(SIM_WORLD ${SIM}/simreq.c ${SIM}/simworld.c ${SIM}/simconfig.c)
+set(SIM_WORLD ${SIM}/simreq.c ${SIM}/simworld.c ${SIM}/simconfig.c ${SIM}/simconfig_write.c
+  ${SIM}/simconfig_lock.c)
 # type=export and the --config-size padding (beside the config tree it reads).
 list(APPEND SIM_WORLD ${SIM}/simexport.c)
 
@@ -33,6 +34,8 @@ panos_frontend_test(casefile unit_sim/test_casefile.c src/sim
   SOURCES ${SIM}/casefile.c ${SIM}/script.c DEFS PANOS_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 # The config tree and its type=config get/show answers.
 panos_frontend_test(simconfig unit_sim/test_simconfig.c src/sim SOURCES ${SIM_WORLD})
+# The type=config writes on the candidate (simconfig_write.c) and their answers.
+panos_frontend_test(simconfig_write unit_sim/test_simconfig_write.c src/sim SOURCES ${SIM_WORLD})
 # The generated log store and the filter evaluator.
 panos_frontend_test(simlog unit_sim/test_simlog.c src/sim SOURCES ${SIM_LOGS} ${SIM_WORLD})
 # type=op answers: the dispatcher and its family files.
