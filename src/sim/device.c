@@ -13,40 +13,7 @@
 #include "sim.h"
 #include "simstate.h"
 #include "simexport.h"
-
-struct sim_user {
-    char *name;
-    char *password;         /* secret */
-    int otp;                /* "name:password:otp": the password works for one keygen */
-    int otp_spent;          /* that keygen happened (set-password makes a fresh one) */
-    long long last_gentime; /* GENTIME of the user's newest keygen (--keygen-revokes), 0 none */
-};
-
-/* A web/API session made by keygen: the PHPSESSID cookie and the admin it belongs to. */
-struct sim_session {
-    char id[33];
-    char *user;
-};
-
-struct sim_device {
-    pthread_mutex_t lock;
-    struct sim_state st;
-    char *hostname;
-    char *serial;
-    char master_key[17];
-    long key_lifetime_min;
-    struct sim_user *users;
-    size_t nusers;
-    struct sim_config *config;
-    struct sim_logstore *logs;
-    struct sim_logjobs *logjobs;
-    long long (*clock_ms)(void); /* NULL: the real clock */
-    int keygen_revokes;
-    int expire_all_set;
-    long long expire_all_s;      /* keys with GENTIME <= this are refused once set */
-    struct sim_session *sessions; /* at most one per user (keygen ends the older one) */
-    size_t nsessions;
-};
+#include "device_priv.h"
 
 /* The 400/403 envelopes use spaces and single quotes (yaklin.ca "Palo Alto PANOS API
  * Authentication" (PAN-OS 10.2): keygen, 403 bodies). */
@@ -62,7 +29,7 @@ static long long now_ms(void)
 }
 
 /* The device's clock: the test's injected one, else the real one. */
-static long long dev_now(const struct sim_device *d)
+long long sim_dev_now(const struct sim_device *d)
 {
     return d->clock_ms ? d->clock_ms() : now_ms();
 }
@@ -177,7 +144,7 @@ int sim_device_new(struct sim_device **out, const struct sim_device_options *opt
     d->st.sw_version = opts->sw_version != NULL ? opts->sw_version : "10.2.11";
     d->st.ha = opts->ha;
     d->st.seed = opts->seed;
-    d->st.boot_time = dev_now(d) / 1000 - (opts->uptime_s > 0 ? opts->uptime_s : 0);
+    d->st.boot_time = sim_dev_now(d) / 1000 - (opts->uptime_s > 0 ? opts->uptime_s : 0);
     if (d->hostname == NULL || d->serial == NULL || load_users(d, opts->users_file, err, errlen) ||
         sim_config_new(&d->config, &d->st) != 0 ||
         sim_export_pad(d->config, opts->config_size, opts->seed) != 0) {
@@ -193,7 +160,7 @@ int sim_device_new(struct sim_device **out, const struct sim_device_options *opt
     for (int t = 0; t < SIM_LOG__COUNT; t++)
         lo.initial[t] = t == SIM_LOG_TRAFFIC ? count : count / 10;
     lo.rate_per_s = opts->log_rate;
-    lo.t0_ms = dev_now(d);
+    lo.t0_ms = sim_dev_now(d);
     lo.span_s = 7 * 86400;
     lo.serial = d->serial;
     lo.device_name = d->hostname;
@@ -230,7 +197,7 @@ void sim_device_free(struct sim_device *d)
     free(d);
 }
 
-static struct sim_user *find_user(const struct sim_device *d, const char *name)
+struct sim_user *sim_dev_find_user(const struct sim_device *d, const char *name)
 {
     for (size_t i = 0; name && i < d->nusers; i++)
         if (strcmp(d->users[i].name, name) == 0)
@@ -239,7 +206,7 @@ static struct sim_user *find_user(const struct sim_device *d, const char *name)
 }
 
 /* End the sessions of @p user (NULL: everyone's). */
-static void end_sessions(struct sim_device *d, const char *user)
+void sim_dev_end_sessions(struct sim_device *d, const char *user)
 {
     size_t j = 0;
     for (size_t i = 0; i < d->nsessions; i++) {
@@ -321,12 +288,12 @@ static void keygen(struct sim_device *d, const struct sim_request *req, struct s
         reply_400(out, user ? "Missing parameter \"password\"" : "Missing parameter \"user\"");
         return;
     }
-    struct sim_user *u = find_user(d, user);
+    struct sim_user *u = sim_dev_find_user(d, user);
     if (u == NULL || strcmp(u->password, password) != 0 || (u->otp && u->otp_spent)) {
         refuse(out);
         return;
     }
-    long long t = dev_now(d);
+    long long t = sim_dev_now(d);
     /* A keygen in the very second of an expire-all would mint a key refused at once. */
     if (d->expire_all_set && t / 1000 <= d->expire_all_s)
         t = (d->expire_all_s + 1) * 1000;
@@ -339,10 +306,10 @@ static void keygen(struct sim_device *d, const struct sim_request *req, struct s
         out->content_type = "text/plain";
         return;
     }
-    end_sessions(d, u->name);
+    sim_dev_end_sessions(d, u->name);
     static const char cookie_fmt[] = "PHPSESSID=%s; path=/; secure; HttpOnly";
     if (new_session(d, u->name, id) != 0 || (cookie = malloc(sizeof(cookie_fmt) + 32)) == NULL) {
-        end_sessions(d, u->name);
+        sim_dev_end_sessions(d, u->name);
         sim_reply_set(out, 500, "pansim: cannot start a session\n");
         out->content_type = "text/plain";
         panos_buf_dispose_secret(&key);
@@ -378,7 +345,7 @@ static int authenticate(struct sim_device *d, const struct sim_request *req,
                         struct sim_reply *out, const char **who)
 {
     if (req->auth == SIM_AUTH_BASIC) {
-        struct sim_user *u = find_user(d, req->basic_user);
+        struct sim_user *u = sim_dev_find_user(d, req->basic_user);
         if (u && req->basic_password && strcmp(u->password, req->basic_password) == 0 &&
             !(u->otp && u->otp_spent)) {
             if (u->otp)
@@ -398,22 +365,22 @@ static int authenticate(struct sim_device *d, const struct sim_request *req,
     panos_apikey_info info;
     int ok = 0;
     if (panos_apikey_decode(&info, req->key, d->master_key) == PANOS_OK && info.opened) {
-        const struct sim_user *u = find_user(d, info.user);
+        const struct sim_user *u = sim_dev_find_user(d, info.user);
         const char *su = u ? session_user(d, req->cookie) : NULL;
         int session = su && strcmp(su, u->name) == 0;
         int cred = u && (session || (!u->otp && strcmp(u->password, info.password) == 0));
         if (!cred) {
             /* wrong or changed password, unknown user, spent OTP without its session */
         } else if (info.layout == PANOS_APIKEY_LAYOUT_V90 && info.expiry_ms >= 0 &&
-                   dev_now(d) > info.expiry_ms) {
+                   sim_dev_now(d) > info.expiry_ms) {
             /* HTTP 400 "Key Expired: <key> has expired." (PaloAltoNetworks/Splunk-Apps #151 (400
              * Key Expired); PAN-OS "Configure API Key Lifetime"). */
             char msg[1024];
             snprintf(msg, sizeof(msg), "Key Expired: %s has expired.", req->key);
             reply_400(out, msg);
             panos_wipe(msg, sizeof(msg));
-        } else if (d->expire_all_set && (info.layout != PANOS_APIKEY_LAYOUT_V90 ||
-                                         info.gentime <= d->expire_all_s)) {
+        } else if (d->expire_all_set &&
+                   (info.layout != PANOS_APIKEY_LAYOUT_V90 || info.gentime <= d->expire_all_s)) {
             /* Expire All API Keys (PAN-OS "Configure API Key Lifetime"; LIVE "API Keys in
              * PanOS 9.1"): older and untimestamped keys are refused. */
         } else if (d->keygen_revokes && info.gentime < u->last_gentime) {
@@ -428,83 +395,6 @@ static int authenticate(struct sim_device *d, const struct sim_request *req,
     if (!ok && out->body == NULL)
         refuse(out);
     return ok;
-}
-
-/* How much of @p s to echo in a one-line reason: up to the first line end, at most 100. */
-static int line_len(const char *s)
-{
-    size_t n = strcspn(s, "\r\n");
-    return n > 100 ? 100 : (int)n;
-}
-
-/* A one-line text/plain answer of the control endpoint. */
-static void control_reply(struct sim_reply *out, unsigned int status, const char *text)
-{
-    char line[256];
-    snprintf(line, sizeof(line), "%s\n", text);
-    sim_reply_set(out, status, line);
-    out->content_type = "text/plain";
-}
-
-/*
- * POST /pansim/admin (pansim's own test hook, not PAN-OS API; loopback only):
- * action=expire-all | set-password&user=U&password=P | set-master-key&key=K | end-sessions[&user=U]
- */
-static void control(struct sim_device *d, const struct sim_request *req, struct sim_reply *out)
-{
-    const char *action = sim_request_param(req, "action");
-    const char *user = sim_request_param(req, "user");
-    struct sim_user *u = find_user(d, user);
-    char msg[200];
-    if (strcmp(req->method, "POST") != 0) {
-        control_reply(out, 400, "pansim: /pansim/admin takes POST only");
-        return;
-    }
-    if (action == NULL) {
-        control_reply(out, 400, "pansim: missing parameter action");
-        return;
-    }
-    if (user && u == NULL && (strcmp(action, "set-password") == 0 ||
-                              strcmp(action, "end-sessions") == 0)) {
-        snprintf(msg, sizeof(msg), "pansim: unknown user %.*s", line_len(user), user);
-        control_reply(out, 400, msg);
-        return;
-    }
-    if (strcmp(action, "expire-all") == 0) {
-        d->expire_all_set = 1;
-        d->expire_all_s = dev_now(d) / 1000;
-        end_sessions(d, NULL);
-    } else if (strcmp(action, "set-password") == 0) {
-        const char *password = sim_request_param(req, "password");
-        char *copy;
-        if (user == NULL || password == NULL) {
-            control_reply(out, 400, "pansim: set-password needs user and password");
-            return;
-        }
-        if ((copy = strdup(password)) == NULL) {
-            control_reply(out, 500, "pansim: out of memory");
-            return;
-        }
-        panos_free_secret(u->password);
-        u->password = copy;
-        u->otp_spent = 0; /* an OTP admin gets a fresh one-time password */
-        end_sessions(d, u->name);
-    } else if (strcmp(action, "set-master-key") == 0) {
-        const char *key = sim_request_param(req, "key");
-        if (key == NULL || strlen(key) != 16) {
-            control_reply(out, 400, "pansim: the master key must be 16 characters");
-            return;
-        }
-        panos_wipe(d->master_key, sizeof(d->master_key));
-        memcpy(d->master_key, key, 17);
-    } else if (strcmp(action, "end-sessions") == 0) {
-        end_sessions(d, u ? u->name : NULL);
-    } else {
-        snprintf(msg, sizeof(msg), "pansim: unknown action %.*s", line_len(action), action);
-        control_reply(out, 400, msg);
-        return;
-    }
-    control_reply(out, 200, "ok");
 }
 
 /* type=version (PAN-OS XML API guide, "Get Version Info (API)"; pan-os-ansible 3.4.1 httpapi unit
@@ -551,7 +441,7 @@ void sim_device_handle(struct sim_device *d, const struct sim_request *req, stru
     const char *type = sim_request_param(req, "type");
     if (strcmp(req->path, "/pansim/admin") == 0) {
         pthread_mutex_lock(&d->lock);
-        control(d, req, out);
+        sim_device_control(d, req, out);
         pthread_mutex_unlock(&d->lock);
         return;
     }
@@ -592,7 +482,7 @@ void sim_device_handle(struct sim_device *d, const struct sim_request *req, stru
         const char *cmd = sim_request_param(req, "cmd");
         if (cmd == NULL)
             reply_400(out, "Missing parameter \"cmd\"");
-        else if (!sim_config_lock_op(d->config, who, cmd, dev_now(d) / 1000, out))
+        else if (!sim_config_lock_op(d->config, who, cmd, sim_dev_now(d) / 1000, out))
             sim_op_handle(&d->st, cmd, out);
     } else if (strcmp(type, "config") == 0) {
         const char *action = sim_request_param(req, "action");
@@ -616,7 +506,7 @@ void sim_device_handle(struct sim_device *d, const struct sim_request *req, stru
         sim_export_handle(d->config, req, out);
     } else if (strcmp(type, "log") == 0) {
         pthread_mutex_unlock(&d->lock); /* the log jobs have their own lock */
-        sim_logjobs_handle(d->logjobs, req, out, dev_now(d));
+        sim_logjobs_handle(d->logjobs, req, out, sim_dev_now(d));
         return;
     } else {
         char msg[160];

@@ -9,13 +9,7 @@
 #include "logstore.h"
 #include "sim.h"
 #include "simworld.h"
-
-struct sim_logstore {
-    struct sim_logstore_options o;
-    struct sim_world_lan lan; /* the LAN hosts every entry's src is drawn from */
-    char serial[32];
-    char device_name[64];
-};
+#include "logstore_priv.h"
 
 static const char *const type_names[SIM_LOG__COUNT] = {
     "traffic", "threat", "system", "config", "url", "userid", "globalprotect", "decryption"};
@@ -87,7 +81,7 @@ static long long entry_time_ms(const struct sim_logstore *s, enum sim_logtype t,
 }
 
 /* splitmix64: a good, tiny, deterministic mixer. */
-static uint64_t mix(uint64_t x)
+uint64_t sim_log_mix(uint64_t x)
 {
     x += 0x9E3779B97F4A7C15ULL;
     x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
@@ -95,20 +89,13 @@ static uint64_t mix(uint64_t x)
     return x ^ (x >> 31);
 }
 
-struct rng {
-    uint64_t state;
-};
-
-static unsigned pick(struct rng *r, unsigned n)
+unsigned sim_log_pick(struct rng *r, unsigned n)
 {
-    r->state = mix(r->state);
+    r->state = sim_log_mix(r->state);
     return (unsigned)(r->state % n);
 }
 
-static void add(struct sim_logentry *e, const char *name, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-static void add(struct sim_logentry *e, const char *name, const char *fmt, ...)
+void sim_log_add(struct sim_logentry *e, const char *name, const char *fmt, ...)
 {
     if (e->n >= SIM_LOG_MAX_FIELDS)
         return;
@@ -143,28 +130,28 @@ static void fmt_time(long long ms, char *out, size_t len, int iso)
 static const char *const end_reasons[] = {"tcp-fin", "aged-out", "tcp-rst-from-client",
                                           "policy-deny"};
 
-static void common_head(const struct sim_logstore *s, struct sim_logentry *e, const char *type,
-                        const char *subtype)
+void sim_log_common_head(const struct sim_logstore *s, struct sim_logentry *e, const char *type,
+                         const char *subtype)
 {
     char t[32], hr[48];
     fmt_time(e->time_ms, t, sizeof(t), 0);
     fmt_time(e->time_ms, hr, sizeof(hr), 1);
-    add(e, "domain", "1");
-    add(e, "receive_time", "%s", t);
-    add(e, "serial", "%s", s->serial);
-    add(e, "seqno", "%llu", e->seqno);
-    add(e, "actionflags", "0x0");
-    add(e, "is-logging-service", "no");
-    add(e, "type", "%s", type);
-    add(e, "subtype", "%s", subtype);
-    add(e, "config_ver", "2562");
-    add(e, "time_generated", "%s", t);
-    add(e, "high_res_timestamp", "%s", hr);
+    sim_log_add(e, "domain", "1");
+    sim_log_add(e, "receive_time", "%s", t);
+    sim_log_add(e, "serial", "%s", s->serial);
+    sim_log_add(e, "seqno", "%llu", e->seqno);
+    sim_log_add(e, "actionflags", "0x0");
+    sim_log_add(e, "is-logging-service", "no");
+    sim_log_add(e, "type", "%s", type);
+    sim_log_add(e, "subtype", "%s", subtype);
+    sim_log_add(e, "config_ver", "2562");
+    sim_log_add(e, "time_generated", "%s", t);
+    sim_log_add(e, "high_res_timestamp", "%s", hr);
 }
 
 /* An internet address for draw @p ext: 198.51.100.20-219 or 203.0.113.10-249 (outside_b),
  * or one in blocked-net (198.51.100.225-254) for a flow the policy denies. */
-static void internet_dst(char *buf, size_t len, unsigned ext, int outside_b, int blocked)
+void sim_log_internet_dst(char *buf, size_t len, unsigned ext, int outside_b, int blocked)
 {
     if (blocked)
         snprintf(buf, len, "198.51.100.%u", 225 + ext % 30);
@@ -175,8 +162,8 @@ static void internet_dst(char *buf, size_t len, unsigned ext, int outside_b, int
 }
 
 /* The rule of vsys1's policy that the LAN flow hits (simworld.c evaluates it). */
-static const struct sim_world_rule *rule_of(const char *src, const char *dst, const char *app,
-                                            int proto, unsigned dport)
+const struct sim_world_rule *sim_log_rule_of(const char *src, const char *dst, const char *app,
+                                             int proto, unsigned dport)
 {
     uint32_t s_ip = 0, d_ip = 0;
     sim_world_ip_parse(src, &s_ip);
@@ -194,55 +181,49 @@ static const struct sim_world_rule *rule_of(const char *src, const char *dst, co
 static void add_loc(struct sim_logentry *e, const char *name, const char *ip)
 {
     if (ip == NULL) {
-        add(e, name, "192.0.2.0-192.0.2.255");
+        sim_log_add(e, name, "192.0.2.0-192.0.2.255");
         e->f[e->n - 1].attrs = "cc=\"192.0.2.0-192.0.2.255\" code=\"192.0.2.0-192.0.2.255\"";
     } else if (strncmp(ip, "203.0.113.", 10) == 0) {
-        add(e, name, "Singapore");
+        sim_log_add(e, name, "Singapore");
         e->f[e->n - 1].attrs = "code=\"Singapore\" cc=\"SG\"";
     } else {
-        add(e, name, "United States");
+        sim_log_add(e, name, "United States");
         e->f[e->n - 1].attrs = "code=\"United States\" cc=\"US\"";
     }
 }
 
 /* The five-tuple part every session entry (traffic, threat, url, decryption) starts with. */
-struct flow {
-    const char *src, *dst, *rule, *user, *app;
-    unsigned long long sessionid;
-    unsigned sport, dport;
-    int nat; /* 0: a denied flow, no NAT (addresses 0.0.0.0, ports 0) */
-};
 
 /* The fields of @p fl after the common header, in the order of a 10.x traffic entry
  * (query_logs.xml): addresses, rule and users, locations, app, zones, interfaces, log
  * forwarding profile, time_received, session, ports. */
-static void flow_head(struct sim_logentry *e, const struct flow *fl)
+void sim_log_flow_head(struct sim_logentry *e, const struct flow *fl)
 {
     char t[32];
     fmt_time(e->time_ms, t, sizeof(t), 0);
-    add(e, "src", "%s", fl->src);
-    add(e, "dst", "%s", fl->dst);
-    add(e, "natsrc", "%s", fl->nat ? SIM_WORLD_NAT_IP : "0.0.0.0");
-    add(e, "natdst", "%s", fl->nat ? fl->dst : "0.0.0.0");
-    add(e, "rule", "%s", fl->rule);
-    add(e, "srcuser", "%s", fl->user);
-    add(e, "dstuser", "%s", "");
+    sim_log_add(e, "src", "%s", fl->src);
+    sim_log_add(e, "dst", "%s", fl->dst);
+    sim_log_add(e, "natsrc", "%s", fl->nat ? SIM_WORLD_NAT_IP : "0.0.0.0");
+    sim_log_add(e, "natdst", "%s", fl->nat ? fl->dst : "0.0.0.0");
+    sim_log_add(e, "rule", "%s", fl->rule);
+    sim_log_add(e, "srcuser", "%s", fl->user);
+    sim_log_add(e, "dstuser", "%s", "");
     add_loc(e, "srcloc", NULL);
     add_loc(e, "dstloc", fl->dst);
-    add(e, "app", "%s", fl->app);
-    add(e, "vsys", "vsys1");
-    add(e, "from", "trust");
-    add(e, "to", "untrust");
-    add(e, "inbound_if", SIM_WORLD_LAN_IF);
-    add(e, "outbound_if", SIM_WORLD_WAN_IF);
-    add(e, "logset", "default");
-    add(e, "time_received", "%s", t);
-    add(e, "sessionid", "%llu", fl->sessionid);
-    add(e, "repeatcnt", "1");
-    add(e, "sport", "%u", fl->sport);
-    add(e, "dport", "%u", fl->dport);
-    add(e, "natsport", "%u", fl->nat ? 20000 + fl->sport % 40000 : 0);
-    add(e, "natdport", "%u", fl->nat ? fl->dport : 0);
+    sim_log_add(e, "app", "%s", fl->app);
+    sim_log_add(e, "vsys", "vsys1");
+    sim_log_add(e, "from", "trust");
+    sim_log_add(e, "to", "untrust");
+    sim_log_add(e, "inbound_if", SIM_WORLD_LAN_IF);
+    sim_log_add(e, "outbound_if", SIM_WORLD_WAN_IF);
+    sim_log_add(e, "logset", "default");
+    sim_log_add(e, "time_received", "%s", t);
+    sim_log_add(e, "sessionid", "%llu", fl->sessionid);
+    sim_log_add(e, "repeatcnt", "1");
+    sim_log_add(e, "sport", "%u", fl->sport);
+    sim_log_add(e, "dport", "%u", fl->dport);
+    sim_log_add(e, "natsport", "%u", fl->nat ? 20000 + fl->sport % 40000 : 0);
+    sim_log_add(e, "natdport", "%u", fl->nat ? fl->dport : 0);
 }
 
 /* The App-ID metadata fields of a 10.x traffic entry (query_logs.xml order), as App-ID
@@ -262,22 +243,22 @@ static void app_meta(struct sim_logentry *e, const struct sim_world_app *a)
     size_t k = 0, n = sizeof(meta) / sizeof(meta[0]);
     while (k < n && strcmp(meta[k].app, a->name) != 0)
         k++;
-    add(e, "category_of_app", "%s", k < n ? meta[k].cat : "general-internet");
-    add(e, "subcategory_of_app", "%s", k < n ? meta[k].sub : "internet-utility");
-    add(e, "technology_of_app", "%s", k < n ? meta[k].tech : "client-server");
-    add(e, "tunneled_app", "%s", a->name);
-    add(e, "risk_of_app", "%s", k < n ? meta[k].risk : "2");
-    add(e, "is_saas_of_app", "no");
-    add(e, "sanctioned_state_of_app", "no");
+    sim_log_add(e, "category_of_app", "%s", k < n ? meta[k].cat : "general-internet");
+    sim_log_add(e, "subcategory_of_app", "%s", k < n ? meta[k].sub : "internet-utility");
+    sim_log_add(e, "technology_of_app", "%s", k < n ? meta[k].tech : "client-server");
+    sim_log_add(e, "tunneled_app", "%s", a->name);
+    sim_log_add(e, "risk_of_app", "%s", k < n ? meta[k].risk : "2");
+    sim_log_add(e, "is_saas_of_app", "no");
+    sim_log_add(e, "sanctioned_state_of_app", "no");
 }
 
 /* A firewall that no Panorama manages writes 0 at every device-group level. */
-static void dg_hier(struct sim_logentry *e)
+void sim_log_dg_hier(struct sim_logentry *e)
 {
-    add(e, "dg_hier_level_1", "0");
-    add(e, "dg_hier_level_2", "0");
-    add(e, "dg_hier_level_3", "0");
-    add(e, "dg_hier_level_4", "0");
+    sim_log_add(e, "dg_hier_level_1", "0");
+    sim_log_add(e, "dg_hier_level_2", "0");
+    sim_log_add(e, "dg_hier_level_3", "0");
+    sim_log_add(e, "dg_hier_level_4", "0");
 }
 
 /*
@@ -287,89 +268,90 @@ static void dg_hier(struct sim_logentry *e)
  */
 static void gen_traffic(const struct sim_logstore *s, struct rng *r, struct sim_logentry *e)
 {
-    const struct sim_world_app *a = &sim_world_apps[pick(r, (unsigned)sim_world_napps)];
-    unsigned host = sim_world_lan_host(&s->lan, pick(r, s->lan.n));
-    int outside_b = pick(r, 2);
-    unsigned ext = pick(r, 254);
-    int deny = pick(r, 10) == 0;
-    unsigned sport = 1024 + pick(r, 64000);
-    unsigned pkts_sent = deny ? 1 + pick(r, 3) : 1 + pick(r, 100);
-    unsigned pkts_recv = deny ? 0 : 1 + pick(r, 150);
-    unsigned long long bytes_sent = (unsigned long long)pkts_sent * (60 + pick(r, 600));
-    unsigned long long bytes_recv = (unsigned long long)pkts_recv * (60 + pick(r, 1455));
-    unsigned elapsed = deny ? 0 : pick(r, 600);
+    const struct sim_world_app *a = &sim_world_apps[sim_log_pick(r, (unsigned)sim_world_napps)];
+    unsigned host = sim_world_lan_host(&s->lan, sim_log_pick(r, s->lan.n));
+    int outside_b = sim_log_pick(r, 2);
+    unsigned ext = sim_log_pick(r, 254);
+    int deny = sim_log_pick(r, 10) == 0;
+    unsigned sport = 1024 + sim_log_pick(r, 64000);
+    unsigned pkts_sent = deny ? 1 + sim_log_pick(r, 3) : 1 + sim_log_pick(r, 100);
+    unsigned pkts_recv = deny ? 0 : 1 + sim_log_pick(r, 150);
+    unsigned long long bytes_sent = (unsigned long long)pkts_sent * (60 + sim_log_pick(r, 600));
+    unsigned long long bytes_recv = (unsigned long long)pkts_recv * (60 + sim_log_pick(r, 1455));
+    unsigned elapsed = deny ? 0 : sim_log_pick(r, 600);
     char start[32], src[20], dst[20];
     fmt_time(e->time_ms - (long long)elapsed * 1000, start, sizeof(start), 0);
     snprintf(src, sizeof(src), SIM_WORLD_LAN_NET "%u", host);
-    internet_dst(dst, sizeof(dst), ext, outside_b, deny);
-    const struct sim_world_rule *rule = rule_of(src, dst, a->name, a->protonum, a->port);
+    sim_log_internet_dst(dst, sizeof(dst), ext, outside_b, deny);
+    const struct sim_world_rule *rule = sim_log_rule_of(src, dst, a->name, a->protonum, a->port);
 
     const struct flow fl = {src, dst, rule != NULL ? rule->name : "interzone-default",
                             sim_world_host_user(host), a->name, 100000 + e->seqno % 900000,
                             sport, a->port, !deny};
-    common_head(s, e, "TRAFFIC", deny ? "deny" : "end");
-    flow_head(e, &fl);
-    add(e, "flags", "%s", deny ? "0x0" : "0x400053");
-    add(e, "flag-pcap", "no");
-    add(e, "flag-flagged", "no");
-    add(e, "flag-proxy", "no");
-    add(e, "flag-url-denied", "no");
-    add(e, "flag-nat", "%s", deny ? "no" : "yes");
-    add(e, "captive-portal", "no");
-    add(e, "non-std-dport", "no");
-    add(e, "transaction", "no");
-    add(e, "pbf-c2s", "no");
-    add(e, "pbf-s2c", "no");
-    add(e, "temporary-match", "no");
-    add(e, "sym-return", "no");
-    add(e, "decrypt-mirror", "no");
-    add(e, "credential-detected", "no");
-    add(e, "flag-mptcp-set", "no");
-    add(e, "flag-tunnel-inspected", "no");
-    add(e, "flag-recon-excluded", "no");
-    add(e, "flag-wf-channel", "no");
-    add(e, "proto", "%s", a->proto);
-    add(e, "action", "%s", rule != NULL ? rule->action : "deny");
-    add(e, "tunnel", "N/A");
-    add(e, "tpadding", "0");
-    add(e, "cpadding", "0");
-    add(e, "rule_uuid", "%s", rule != NULL ? rule->uuid : "");
-    add(e, "s_decrypted", "0");
-    add(e, "s_encrypted", "0");
-    add(e, "vpadding", "0");
+    sim_log_common_head(s, e, "TRAFFIC", deny ? "deny" : "end");
+    sim_log_flow_head(e, &fl);
+    sim_log_add(e, "flags", "%s", deny ? "0x0" : "0x400053");
+    sim_log_add(e, "flag-pcap", "no");
+    sim_log_add(e, "flag-flagged", "no");
+    sim_log_add(e, "flag-proxy", "no");
+    sim_log_add(e, "flag-url-denied", "no");
+    sim_log_add(e, "flag-nat", "%s", deny ? "no" : "yes");
+    sim_log_add(e, "captive-portal", "no");
+    sim_log_add(e, "non-std-dport", "no");
+    sim_log_add(e, "transaction", "no");
+    sim_log_add(e, "pbf-c2s", "no");
+    sim_log_add(e, "pbf-s2c", "no");
+    sim_log_add(e, "temporary-match", "no");
+    sim_log_add(e, "sym-return", "no");
+    sim_log_add(e, "decrypt-mirror", "no");
+    sim_log_add(e, "credential-detected", "no");
+    sim_log_add(e, "flag-mptcp-set", "no");
+    sim_log_add(e, "flag-tunnel-inspected", "no");
+    sim_log_add(e, "flag-recon-excluded", "no");
+    sim_log_add(e, "flag-wf-channel", "no");
+    sim_log_add(e, "proto", "%s", a->proto);
+    sim_log_add(e, "action", "%s", rule != NULL ? rule->action : "deny");
+    sim_log_add(e, "tunnel", "N/A");
+    sim_log_add(e, "tpadding", "0");
+    sim_log_add(e, "cpadding", "0");
+    sim_log_add(e, "rule_uuid", "%s", rule != NULL ? rule->uuid : "");
+    sim_log_add(e, "s_decrypted", "0");
+    sim_log_add(e, "s_encrypted", "0");
+    sim_log_add(e, "vpadding", "0");
     app_meta(e, a);
-    add(e, "bpadding", "0");
-    dg_hier(e);
-    add(e, "device_name", "%s", s->device_name);
-    add(e, "vsys_id", "1");
-    add(e, "tunnelid_imsi", "0");
-    add(e, "parent_session_id", "0");
-    add(e, "bytes", "%llu", bytes_sent + bytes_recv);
-    add(e, "bytes_sent", "%llu", bytes_sent);
-    add(e, "bytes_received", "%llu", bytes_recv);
-    add(e, "packets", "%u", pkts_sent + pkts_recv);
-    add(e, "start", "%s", start);
-    add(e, "elapsed", "%u", elapsed);
-    add(e, "category", "%s", a->category);
-    add(e, "traffic_flags", "0x0");
-    add(e, "flag-decrypt-forwarded", "no");
-    add(e, "flag-l7-skipped", "no");
-    add(e, "pkts_sent", "%u", pkts_sent);
-    add(e, "pkts_received", "%u", pkts_recv);
-    add(e, "session_end_reason", "%s", deny ? "policy-deny" : end_reasons[pick(r, 3)]);
-    add(e, "action_source", "from-policy");
-    add(e, "assoc_id", "0");
-    add(e, "chunks", "0");
-    add(e, "chunks_sent", "0");
-    add(e, "chunks_received", "0");
-    add(e, "http2_connection", "0");
-    add(e, "link_change_count", "0");
-    add(e, "sdwan_fec_data", "0");
-    add(e, "offloaded", "0");
-    add(e, "tunnelid", "0");
-    add(e, "imsi", "%s", "");
-    add(e, "monitortag", "0");
-    add(e, "imei", "%s", "");
+    sim_log_add(e, "bpadding", "0");
+    sim_log_dg_hier(e);
+    sim_log_add(e, "device_name", "%s", s->device_name);
+    sim_log_add(e, "vsys_id", "1");
+    sim_log_add(e, "tunnelid_imsi", "0");
+    sim_log_add(e, "parent_session_id", "0");
+    sim_log_add(e, "bytes", "%llu", bytes_sent + bytes_recv);
+    sim_log_add(e, "bytes_sent", "%llu", bytes_sent);
+    sim_log_add(e, "bytes_received", "%llu", bytes_recv);
+    sim_log_add(e, "packets", "%u", pkts_sent + pkts_recv);
+    sim_log_add(e, "start", "%s", start);
+    sim_log_add(e, "elapsed", "%u", elapsed);
+    sim_log_add(e, "category", "%s", a->category);
+    sim_log_add(e, "traffic_flags", "0x0");
+    sim_log_add(e, "flag-decrypt-forwarded", "no");
+    sim_log_add(e, "flag-l7-skipped", "no");
+    sim_log_add(e, "pkts_sent", "%u", pkts_sent);
+    sim_log_add(e, "pkts_received", "%u", pkts_recv);
+    sim_log_add(e, "session_end_reason", "%s",
+                deny ? "policy-deny" : end_reasons[sim_log_pick(r, 3)]);
+    sim_log_add(e, "action_source", "from-policy");
+    sim_log_add(e, "assoc_id", "0");
+    sim_log_add(e, "chunks", "0");
+    sim_log_add(e, "chunks_sent", "0");
+    sim_log_add(e, "chunks_received", "0");
+    sim_log_add(e, "http2_connection", "0");
+    sim_log_add(e, "link_change_count", "0");
+    sim_log_add(e, "sdwan_fec_data", "0");
+    sim_log_add(e, "offloaded", "0");
+    sim_log_add(e, "tunnelid", "0");
+    sim_log_add(e, "imsi", "%s", "");
+    sim_log_add(e, "monitortag", "0");
+    sim_log_add(e, "imei", "%s", "");
 }
 
 static void gen_threat(const struct sim_logstore *s, struct rng *r, struct sim_logentry *e)
@@ -388,283 +370,97 @@ static void gen_threat(const struct sim_logstore *s, struct rng *r, struct sim_l
         {"virus", "Virus/Win32.WGeneric.abcd", "virus", "medium", "reset-both", "web-browsing",
          "tcp", 277251, 80},
     };
-    unsigned k = pick(r, sizeof(threats) / sizeof(threats[0]));
-    unsigned host = sim_world_lan_host(&s->lan, pick(r, s->lan.n));
-    unsigned ext = pick(r, 254);
+    unsigned k = sim_log_pick(r, sizeof(threats) / sizeof(threats[0]));
+    unsigned host = sim_world_lan_host(&s->lan, sim_log_pick(r, s->lan.n));
+    unsigned ext = sim_log_pick(r, 254);
     char src[20], dst[20];
     snprintf(src, sizeof(src), SIM_WORLD_LAN_NET "%u", host);
-    internet_dst(dst, sizeof(dst), ext, 1, 0);
-    const struct sim_world_rule *rule =
-        rule_of(src, dst, threats[k].app, strcmp(threats[k].proto, "udp") == 0 ? 17 : 6,
-                threats[k].port);
+    sim_log_internet_dst(dst, sizeof(dst), ext, 1, 0);
+    const struct sim_world_rule *rule = sim_log_rule_of(
+        src, dst, threats[k].app, strcmp(threats[k].proto, "udp") == 0 ? 17 : 6, threats[k].port);
     /* The traffic entry's header fields, then the threat's own in the order of the 10.x
      * syslog Threat Log Fields (PAN-OS 10.1 "Syslog Field Descriptions"); the element names of
      * the threat part are those of a live 11.x answer (flabel panw tests, THREAT_XML) and of
      * demisto/content Panorama.py prettify_log: threatid is the name, tid the number,
      * thr_category the threat category. */
-    unsigned sport = 1024 + pick(r, 64000);
-    int pcap = pick(r, 4) == 0;
+    unsigned sport = 1024 + sim_log_pick(r, 64000);
+    int pcap = sim_log_pick(r, 4) == 0;
     const struct flow fl = {src, dst, rule != NULL ? rule->name : "interzone-default",
                             sim_world_host_user(host), threats[k].app,
                             200000 + e->seqno % 800000, sport, threats[k].port, 1};
-    common_head(s, e, "THREAT", threats[k].subtype);
-    flow_head(e, &fl);
-    add(e, "flags", "%s", pcap ? "0x80402000" : "0x402000");
-    add(e, "flag-pcap", "%s", pcap ? "yes" : "no");
-    add(e, "flag-nat", "yes");
-    add(e, "proto", "%s", threats[k].proto);
-    add(e, "action", "%s", threats[k].action);
-    add(e, "misc", "%s", threats[k].port == 53 ? "bad.example.net" : "");
-    add(e, "threatid", "%s", threats[k].name);
-    add(e, "tid", "%u", threats[k].tid);
-    add(e, "category", "any");
-    add(e, "thr_category", "%s", threats[k].cat);
-    add(e, "severity", "%s", threats[k].sev);
-    add(e, "direction", "client-to-server");
-    add(e, "url_idx", "0");
-    add(e, "pcap_id", "%s", pcap ? "1206450340254187521" : "0");
-    add(e, "reportid", "0");
-    add(e, "contentver", "AppThreat-8800-8000");
-    dg_hier(e);
-    add(e, "device_name", "%s", s->device_name);
-    add(e, "vsys_id", "1");
-    add(e, "parent_session_id", "0");
-    add(e, "tunnelid_imsi", "0");
-    add(e, "imsi", "%s", "");
-    add(e, "imei", "%s", "");
+    sim_log_common_head(s, e, "THREAT", threats[k].subtype);
+    sim_log_flow_head(e, &fl);
+    sim_log_add(e, "flags", "%s", pcap ? "0x80402000" : "0x402000");
+    sim_log_add(e, "flag-pcap", "%s", pcap ? "yes" : "no");
+    sim_log_add(e, "flag-nat", "yes");
+    sim_log_add(e, "proto", "%s", threats[k].proto);
+    sim_log_add(e, "action", "%s", threats[k].action);
+    sim_log_add(e, "misc", "%s", threats[k].port == 53 ? "bad.example.net" : "");
+    sim_log_add(e, "threatid", "%s", threats[k].name);
+    sim_log_add(e, "tid", "%u", threats[k].tid);
+    sim_log_add(e, "category", "any");
+    sim_log_add(e, "thr_category", "%s", threats[k].cat);
+    sim_log_add(e, "severity", "%s", threats[k].sev);
+    sim_log_add(e, "direction", "client-to-server");
+    sim_log_add(e, "url_idx", "0");
+    sim_log_add(e, "pcap_id", "%s", pcap ? "1206450340254187521" : "0");
+    sim_log_add(e, "reportid", "0");
+    sim_log_add(e, "contentver", "AppThreat-8800-8000");
+    sim_log_dg_hier(e);
+    sim_log_add(e, "device_name", "%s", s->device_name);
+    sim_log_add(e, "vsys_id", "1");
+    sim_log_add(e, "parent_session_id", "0");
+    sim_log_add(e, "tunnelid_imsi", "0");
+    sim_log_add(e, "imsi", "%s", "");
+    sim_log_add(e, "imei", "%s", "");
 }
 
 static void gen_system(const struct sim_logstore *s, struct rng *r, struct sim_logentry *e)
 {
-    unsigned kind = pick(r, 4);
-    unsigned host = sim_world_lan_host(&s->lan, pick(r, s->lan.n));
+    unsigned kind = sim_log_pick(r, 4);
+    unsigned host = sim_world_lan_host(&s->lan, sim_log_pick(r, s->lan.n));
     char name[32];
     sim_world_host_name(host, name, sizeof(name));
     if (kind <= 1) {
         /* DHCP lease events: the description form of PAN-OS syslog field descriptions (system log);
          * DHCP text from a third-party script [U]. */
-        common_head(s, e, "SYSTEM", "dhcp");
-        add(e, "vsys", "%s", "");
-        add(e, "eventid", "lease-start");
-        add(e, "object", "%s", "");
-        add(e, "module", "general");
-        add(e, "severity", "informational");
-        add(e, "opaque",
-            "DHCP lease started ip " SIM_WORLD_LAN_NET "%u --> mac " SIM_WORLD_MAC_PREFIX
-            "%02x - hostname %s, interface " SIM_WORLD_LAN_IF,
-            host, host, name);
+        sim_log_common_head(s, e, "SYSTEM", "dhcp");
+        sim_log_add(e, "vsys", "%s", "");
+        sim_log_add(e, "eventid", "lease-start");
+        sim_log_add(e, "object", "%s", "");
+        sim_log_add(e, "module", "general");
+        sim_log_add(e, "severity", "informational");
+        sim_log_add(e, "opaque",
+                    "DHCP lease started ip " SIM_WORLD_LAN_NET "%u --> mac " SIM_WORLD_MAC_PREFIX
+                    "%02x - hostname %s, interface " SIM_WORLD_LAN_IF,
+                    host, host, name);
     } else if (kind == 2) {
-        int ok = pick(r, 5) != 0;
-        common_head(s, e, "SYSTEM", "auth");
-        add(e, "vsys", "%s", "");
-        add(e, "eventid", "%s", ok ? "auth-success" : "auth-fail");
-        add(e, "object", "%s", "");
-        add(e, "module", "general");
-        add(e, "severity", "%s", ok ? "informational" : "medium");
-        add(e, "opaque", "%s", ok ? "User 'admin' authenticated. From: 198.51.100.10."
-                                  : "failed authentication for user 'admin'. Reason: Invalid "
-                                    "username or password. From: 198.51.100.66.");
+        int ok = sim_log_pick(r, 5) != 0;
+        sim_log_common_head(s, e, "SYSTEM", "auth");
+        sim_log_add(e, "vsys", "%s", "");
+        sim_log_add(e, "eventid", "%s", ok ? "auth-success" : "auth-fail");
+        sim_log_add(e, "object", "%s", "");
+        sim_log_add(e, "module", "general");
+        sim_log_add(e, "severity", "%s", ok ? "informational" : "medium");
+        sim_log_add(e, "opaque", "%s",
+                    ok ? "User 'admin' authenticated. From: 198.51.100.10."
+                       : "failed authentication for user 'admin'. Reason: Invalid "
+                         "username or password. From: 198.51.100.66.");
     } else {
-        common_head(s, e, "SYSTEM", "general");
-        add(e, "vsys", "%s", "");
-        add(e, "eventid", "general");
-        add(e, "object", "%s", "");
-        add(e, "module", "general");
-        add(e, "severity", "informational");
-        add(e, "opaque", "Connection to Update server: updates.paloaltonetworks.com completed "
-                         "successfully, initiated by 192.0.2.1");
+        sim_log_common_head(s, e, "SYSTEM", "general");
+        sim_log_add(e, "vsys", "%s", "");
+        sim_log_add(e, "eventid", "general");
+        sim_log_add(e, "object", "%s", "");
+        sim_log_add(e, "module", "general");
+        sim_log_add(e, "severity", "informational");
+        sim_log_add(e, "opaque",
+                    "Connection to Update server: updates.paloaltonetworks.com completed "
+                    "successfully, initiated by 192.0.2.1");
     }
-    dg_hier(e);
-    add(e, "vsys_name", "%s", "");
-    add(e, "device_name", "%s", s->device_name);
-    add(e, "vsys_id", "0");
-}
-
-/*
- * URL filtering (log-type url): a threat entry of subtype url, the URL in misc and its
- * category in category; the header as a traffic entry's. Field names: PAN-OS 10.x "Syslog
- * Field Descriptions", URL Filtering Log Fields, and the url fields a third-party PAN-OS MCP
- * server keeps; not compared with a recording (none public was found).
- */
-static void gen_url(const struct sim_logstore *s, struct rng *r, struct sim_logentry *e)
-{
-    static const struct {
-        const char *host, *path, *cat, *action;
-    } urls[] = {
-        {"www.example.com", "/", "computer-and-internet-info", "alert"},
-        {"docs.example.org", "/guide/index.html", "reference-and-research", "alert"},
-        {"news.example.net", "/today", "news", "alert"},
-        {"bad.example.net", "/dl/payload.bin", "malware", "block-url"},
-    };
-    unsigned k = pick(r, 4);
-    unsigned host = sim_world_lan_host(&s->lan, pick(r, s->lan.n));
-    char src[20], dst[20];
-    snprintf(src, sizeof(src), SIM_WORLD_LAN_NET "%u", host);
-    internet_dst(dst, sizeof(dst), pick(r, 254), pick(r, 2), 0);
-    const struct sim_world_rule *rule = rule_of(src, dst, "ssl", 6, 443);
-    const struct flow fl = {src, dst, rule != NULL ? rule->name : "interzone-default",
-                            sim_world_host_user(host), "ssl", 300000 + e->seqno % 700000,
-                            1024 + pick(r, 64000), 443, 1};
-    common_head(s, e, "THREAT", "url");
-    flow_head(e, &fl);
-    add(e, "flags", "0x403000");
-    add(e, "flag-pcap", "no");
-    add(e, "flag-nat", "yes");
-    add(e, "proto", "tcp");
-    add(e, "action", "%s", urls[k].action);
-    add(e, "misc", "%s%s", urls[k].host, urls[k].path);
-    add(e, "threatid", "(9999)");
-    add(e, "category", "%s", urls[k].cat);
-    add(e, "severity", "informational");
-    add(e, "direction", "client-to-server");
-    add(e, "url_idx", "1");
-    add(e, "contenttype", "text/html");
-    add(e, "user_agent", "Mozilla/5.0 (Windows NT 10.0; Win64; x64)");
-    add(e, "http_method", "get");
-    add(e, "referer", "%s", "");
-    add(e, "xff", "%s", "");
-    add(e, "url_category_list", "%s,low-risk", urls[k].cat);
-    dg_hier(e);
-    add(e, "device_name", "%s", s->device_name);
-    add(e, "vsys_id", "1");
-    add(e, "http2_connection", "0");
-}
-
-/*
- * User-ID (log-type userid): an IP-to-user mapping learnt for a LAN host, the mappings of
- * show user ip-user-mapping all. Field names: PAN-OS 10.x syslog User-ID Log Fields and the
- * userid fields a third-party PAN-OS MCP server keeps; not compared with a recording.
- */
-static void gen_userid(const struct sim_logstore *s, struct rng *r, struct sim_logentry *e)
-{
-    unsigned host = sim_world_lan_host(&s->lan, pick(r, s->lan.n));
-    common_head(s, e, "USERID", "login");
-    add(e, "vsys", "vsys1");
-    add(e, "ip", SIM_WORLD_LAN_NET "%u", host);
-    add(e, "user", "%s", sim_world_host_user(host));
-    add(e, "datasourcename", "AD-agent");
-    add(e, "eventid", "%s", "");
-    add(e, "repeatcnt", "1");
-    add(e, "timeout", "2700");
-    add(e, "beginport", "0");
-    add(e, "endport", "0");
-    add(e, "datasource", "agent");
-    add(e, "datasourcetype", "ad");
-    add(e, "factortype", "%s", "");
-    add(e, "factorcompletiontime", "1970/01/01 00:00:00");
-    add(e, "factorno", "0");
-    add(e, "ugflags", "0x0");
-    add(e, "userbysource", "%s", sim_world_host_user(host));
-    add(e, "tag_name", "%s", "");
-    dg_hier(e);
-    add(e, "vsys_name", "%s", "");
-    add(e, "device_name", "%s", s->device_name);
-    add(e, "vsys_id", "1");
-}
-
-/*
- * GlobalProtect (log-type globalprotect, 10.x): remote users logging in to the portal and
- * gateway on ethernet1/1. Field names: PAN-OS 10.x syslog GlobalProtect Log Fields and the
- * fields a third-party PAN-OS MCP server keeps; not compared with a recording.
- */
-static void gen_globalprotect(const struct sim_logstore *s, struct rng *r,
-                              struct sim_logentry *e)
-{
-    static const char *const stages[] = {"portal-auth", "gateway-auth", "login", "logout"};
-    unsigned k = pick(r, 4);
-    unsigned user = 1 + pick(r, 40);
-    int fail = k < 2 && pick(r, 8) == 0;
-    common_head(s, e, "GLOBALPROTECT", "0");
-    add(e, "vsys", "vsys1");
-    add(e, "eventid", "%s", stages[k]);
-    add(e, "stage", "%s", k == 0 ? "portal" : "gateway");
-    add(e, "auth_method", "LDAP");
-    add(e, "tunnel_type", "IPSec");
-    add(e, "srcuser", "user%02u", user);
-    add(e, "srcregion", "US");
-    add(e, "machinename", "LAPTOP-%04u", user);
-    add(e, "public_ip", "203.0.113.%u", 10 + user);
-    add(e, "public_ipv6", "::");
-    add(e, "private_ip", "10.255.0.%u", user);
-    add(e, "private_ipv6", "::");
-    add(e, "hostid", "%016llx", (unsigned long long)mix(user));
-    add(e, "serialnumber", "%s", "");
-    add(e, "client_ver", "6.2.1-43");
-    add(e, "client_os", "Microsoft Windows");
-    add(e, "client_os_ver", "10.0.19045");
-    add(e, "repeatcnt", "1");
-    add(e, "reason", "%s", k == 3 ? "client logout" : "");
-    add(e, "error", "%s", fail ? "Authentication failed: Invalid username or password" : "");
-    add(e, "opaque", "%s", fail ? "" : "Success");
-    add(e, "status", "%s", fail ? "failure" : "success");
-    add(e, "location", "%s", "");
-    add(e, "login_duration", "%u", k == 3 ? 600 + pick(r, 30000) : 0);
-    add(e, "connect_method", "on-demand");
-    add(e, "error_code", "%u", fail ? 2 : 0);
-    add(e, "portal", "GP-portal");
-    add(e, "selection_type", "%s", k == 1 ? "automatic" : "");
-    add(e, "response_time", "%u", 20 + pick(r, 400));
-    add(e, "priority", "%s", "");
-    add(e, "attempted_gateways", "%s", k == 1 ? "GP-gateway" : "");
-    add(e, "gateway", "%s", k == 0 ? "" : "GP-gateway");
-    dg_hier(e);
-    add(e, "vsys_name", "%s", "");
-    add(e, "device_name", "%s", s->device_name);
-    add(e, "vsys_id", "1");
-    add(e, "description", "%s", fail ? "GlobalProtect authentication failed" : "");
-}
-
-/*
- * Decryption (log-type decryption, 10.x): TLS sessions of the LAN hosts to the internet, with
- * the handshake and certificate fields. Field names: PAN-OS 10.x syslog Decryption Log Fields
- * (the XML names are [U]); not compared with a recording.
- */
-static void gen_decryption(const struct sim_logstore *s, struct rng *r, struct sim_logentry *e)
-{
-    static const char *const snis[] = {"www.example.com", "docs.example.org",
-                                       "news.example.net"};
-    unsigned k = pick(r, 3);
-    unsigned host = sim_world_lan_host(&s->lan, pick(r, s->lan.n));
-    char src[20], dst[20];
-    snprintf(src, sizeof(src), SIM_WORLD_LAN_NET "%u", host);
-    internet_dst(dst, sizeof(dst), pick(r, 254), pick(r, 2), 0);
-    const struct sim_world_rule *rule = rule_of(src, dst, "ssl", 6, 443);
-    int tls13 = pick(r, 3) != 0;
-    const struct flow fl = {src, dst, rule != NULL ? rule->name : "interzone-default",
-                            sim_world_host_user(host), "ssl", 400000 + e->seqno % 600000,
-                            1024 + pick(r, 64000), 443, 1};
-    common_head(s, e, "DECRYPTION", "0");
-    flow_head(e, &fl);
-    add(e, "flags", "0x400000");
-    add(e, "proto", "tcp");
-    add(e, "action", "allow");
-    add(e, "tunnel", "N/A");
-    add(e, "policy_name", "no-decrypt");
-    add(e, "ec_curve", "%s", tls13 ? "X25519" : "secp256r1");
-    add(e, "tls_version", "%s", tls13 ? "TLS1.3" : "TLS1.2");
-    add(e, "tls_keyxchg", "ECDHE");
-    add(e, "tls_enc", "%s", tls13 ? "AES_128_GCM" : "AES_256_GCM");
-    add(e, "tls_auth", "%s", tls13 ? "NONE" : "SHA384");
-    add(e, "proxy_type", "No Decrypt");
-    add(e, "err_index", "None");
-    add(e, "root_status", "trusted");
-    add(e, "chain_status", "Trusted");
-    add(e, "cert_flags", "0");
-    add(e, "cert_serial", "%016llX", (unsigned long long)mix(e->seqno));
-    add(e, "fingerprint", "%016llx", (unsigned long long)mix(e->seqno + 1));
-    add(e, "notbefore", "2026/01/05 00:00:00");
-    add(e, "notafter", "2027/01/05 23:59:59");
-    add(e, "cert_ver", "V3");
-    add(e, "cert_size", "2048");
-    add(e, "cn", "%s", snis[k]);
-    add(e, "issuer_cn", "Example Issuing CA");
-    add(e, "root_cn", "Example Root CA");
-    add(e, "sni", "%s", snis[k]);
-    add(e, "error", "%s", "");
-    add(e, "container_id", "%s", "");
-    dg_hier(e);
-    add(e, "device_name", "%s", s->device_name);
-    add(e, "vsys_id", "1");
+    sim_log_dg_hier(e);
+    sim_log_add(e, "vsys_name", "%s", "");
+    sim_log_add(e, "device_name", "%s", s->device_name);
+    sim_log_add(e, "vsys_id", "0");
 }
 
 static void gen_config(const struct sim_logstore *s, struct rng *r, struct sim_logentry *e)
@@ -674,25 +470,26 @@ static void gen_config(const struct sim_logstore *s, struct rng *r, struct sim_l
         "vsys  vsys1 rulebase security rules  LAN to Internet",
         "deviceconfig system",
     };
-    unsigned k = pick(r, 3);
-    common_head(s, e, "CONFIG", "0");
-    add(e, "host", "198.51.100.10");
-    add(e, "cmd", "%s", k == 2 ? "set" : pick(r, 2) ? "edit" : "set");
-    add(e, "admin", "admin");
-    add(e, "client", "%s", pick(r, 2) ? "Web" : "CLI");
-    add(e, "result", "Succeeded");
-    add(e, "path", "%s", paths[k]);
-    add(e, "before-change-detail", "%s", "");
-    add(e, "after-change-detail", "%s", "");
-    dg_hier(e);
-    add(e, "vsys_name", "%s", "");
-    add(e, "device_name", "%s", s->device_name);
+    unsigned k = sim_log_pick(r, 3);
+    sim_log_common_head(s, e, "CONFIG", "0");
+    sim_log_add(e, "host", "198.51.100.10");
+    sim_log_add(e, "cmd", "%s", k == 2 ? "set" : sim_log_pick(r, 2) ? "edit" : "set");
+    sim_log_add(e, "admin", "admin");
+    sim_log_add(e, "client", "%s", sim_log_pick(r, 2) ? "Web" : "CLI");
+    sim_log_add(e, "result", "Succeeded");
+    sim_log_add(e, "path", "%s", paths[k]);
+    sim_log_add(e, "before-change-detail", "%s", "");
+    sim_log_add(e, "after-change-detail", "%s", "");
+    sim_log_dg_hier(e);
+    sim_log_add(e, "vsys_name", "%s", "");
+    sim_log_add(e, "device_name", "%s", s->device_name);
 }
 
 void sim_logstore_entry(const struct sim_logstore *s, enum sim_logtype type,
                         unsigned long long index, struct sim_logentry *e)
 {
-    struct rng r = {mix((uint64_t)s->o.seed * 0x100000001B3ULL ^ ((uint64_t)type << 56) ^ index)};
+    struct rng r = {
+        sim_log_mix((uint64_t)s->o.seed * 0x100000001B3ULL ^ ((uint64_t)type << 56) ^ index)};
     e->n = 0;
     e->seqno = index + 1;
     e->time_ms = entry_time_ms(s, type, index);
@@ -709,16 +506,16 @@ void sim_logstore_entry(const struct sim_logstore *s, enum sim_logtype type,
         gen_system(s, &r, e);
         break;
     case SIM_LOG_URL:
-        gen_url(s, &r, e);
+        sim_log_gen_url(s, &r, e);
         break;
     case SIM_LOG_USERID:
-        gen_userid(s, &r, e);
+        sim_log_gen_userid(s, &r, e);
         break;
     case SIM_LOG_GLOBALPROTECT:
-        gen_globalprotect(s, &r, e);
+        sim_log_gen_globalprotect(s, &r, e);
         break;
     case SIM_LOG_DECRYPTION:
-        gen_decryption(s, &r, e);
+        sim_log_gen_decryption(s, &r, e);
         break;
     case SIM_LOG_CONFIG:
     case SIM_LOG__COUNT:

@@ -23,7 +23,7 @@ endfunction()
 set(SIM ${PROJECT_SOURCE_DIR}/src/sim)
 set(CLI ${PROJECT_SOURCE_DIR}/src/cli)
 file(GLOB SIM_OP CONFIGURE_DEPENDS ${SIM}/simop*.c)
-set(SIM_LOGS ${SIM}/logstore.c ${SIM}/logfilter.c)
+set(SIM_LOGS ${SIM}/logstore.c ${SIM}/logstore_types.c ${SIM}/logfilter.c)
 set(SIM_WORLD ${SIM}/simreq.c ${SIM}/simworld.c ${SIM}/simconfig.c ${SIM}/simconfig_write.c
   ${SIM}/simconfig_lock.c)
 # type=export and the --config-size padding (beside the config tree it reads).
@@ -49,7 +49,8 @@ panos_frontend_test(simfidelity unit_sim/test_fidelity.c src/sim
   DEFS PANSIM_FIXTURES="${PROJECT_SOURCE_DIR}/tests/fixtures/panos")
 # The device: keygen, key checks and the API-key lifecycle, and the /pansim/admin hook.
 panos_frontend_test(simdevice unit_sim/test_device.c src/sim
-  SOURCES ${SIM}/device.c ${SIM}/loghandler.c ${SIM_OP} ${SIM_LOGS} ${SIM_WORLD} LIBS pthread)
+  SOURCES ${SIM}/device.c ${SIM}/device_admin.c ${SIM}/loghandler.c ${SIM_OP} ${SIM_LOGS}
+  ${SIM_WORLD} LIBS pthread)
 
 # panctl's option tables, number parsers and host parsing.
 panos_frontend_test(cliparse unit_cli/test_cliparse.c src/cli

@@ -6,6 +6,7 @@ option(PANOS_FUZZ "Build libFuzzer targets (clang only)" OFF)
 set(PANOS_FUZZERS response logparse cmdxml simfilter panrc configdiff)
 # Targets that fuzz pansim code compile its sources in (as tests/unit_sim do).
 set(PANOS_FUZZ_SIM_SOURCES ${PROJECT_SOURCE_DIR}/src/sim/logstore.c
+  ${PROJECT_SOURCE_DIR}/src/sim/logstore_types.c
   ${PROJECT_SOURCE_DIR}/src/sim/logfilter.c ${PROJECT_SOURCE_DIR}/src/sim/simreq.c
   ${PROJECT_SOURCE_DIR}/src/sim/simworld.c)
 function(panos_fuzz_extras target name)
