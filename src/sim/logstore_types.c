@@ -6,6 +6,22 @@
 #include "logstore_priv.h"
 
 /*
+ * An outbound TLS flow (ssl to port 443) of a LAN host to the internet, and the rule the policy
+ * picks for it; @p src and @p dst (20 bytes each) hold the addresses @p fl points to. The caller
+ * sets the session id and draws the source port, so each log type keeps its order of draws.
+ */
+static void tls_flow(const struct sim_logstore *s, struct rng *r, char *src, char *dst,
+                     struct flow *fl)
+{
+    unsigned host = sim_world_lan_host(&s->lan, sim_log_pick(r, s->lan.n));
+    snprintf(src, 20, SIM_WORLD_LAN_NET "%u", host);
+    sim_log_internet_dst(dst, 20, sim_log_pick(r, 254), sim_log_pick(r, 2), 0);
+    const struct sim_world_rule *rule = sim_log_rule_of(src, dst, "ssl", 6, 443);
+    *fl = (struct flow){src, dst, rule != NULL ? rule->name : "interzone-default",
+                        sim_world_host_user(host), "ssl", 0, 0, 443, 1};
+}
+
+/*
  * URL filtering (log-type url): a threat entry of subtype url, the URL in misc and its
  * category in category; the header as a traffic entry's. Field names: PAN-OS 10.x "Syslog
  * Field Descriptions", URL Filtering Log Fields, and the url fields a third-party PAN-OS MCP
@@ -22,20 +38,11 @@ void sim_log_gen_url(const struct sim_logstore *s, struct rng *r, struct sim_log
         {"bad.example.net", "/dl/payload.bin", "malware", "block-url"},
     };
     unsigned k = sim_log_pick(r, 4);
-    unsigned host = sim_world_lan_host(&s->lan, sim_log_pick(r, s->lan.n));
     char src[20], dst[20];
-    snprintf(src, sizeof(src), SIM_WORLD_LAN_NET "%u", host);
-    sim_log_internet_dst(dst, sizeof(dst), sim_log_pick(r, 254), sim_log_pick(r, 2), 0);
-    const struct sim_world_rule *rule = sim_log_rule_of(src, dst, "ssl", 6, 443);
-    const struct flow fl = {src,
-                            dst,
-                            rule != NULL ? rule->name : "interzone-default",
-                            sim_world_host_user(host),
-                            "ssl",
-                            300000 + e->seqno % 700000,
-                            1024 + sim_log_pick(r, 64000),
-                            443,
-                            1};
+    struct flow fl;
+    tls_flow(s, r, src, dst, &fl);
+    fl.sessionid = 300000 + e->seqno % 700000;
+    fl.sport = 1024 + sim_log_pick(r, 64000);
     sim_log_common_head(s, e, "THREAT", "url");
     sim_log_flow_head(e, &fl);
     sim_log_add(e, "flags", "0x403000");
@@ -154,21 +161,12 @@ void sim_log_gen_decryption(const struct sim_logstore *s, struct rng *r, struct 
 {
     static const char *const snis[] = {"www.example.com", "docs.example.org", "news.example.net"};
     unsigned k = sim_log_pick(r, 3);
-    unsigned host = sim_world_lan_host(&s->lan, sim_log_pick(r, s->lan.n));
     char src[20], dst[20];
-    snprintf(src, sizeof(src), SIM_WORLD_LAN_NET "%u", host);
-    sim_log_internet_dst(dst, sizeof(dst), sim_log_pick(r, 254), sim_log_pick(r, 2), 0);
-    const struct sim_world_rule *rule = sim_log_rule_of(src, dst, "ssl", 6, 443);
+    struct flow fl;
+    tls_flow(s, r, src, dst, &fl);
     int tls13 = sim_log_pick(r, 3) != 0;
-    const struct flow fl = {src,
-                            dst,
-                            rule != NULL ? rule->name : "interzone-default",
-                            sim_world_host_user(host),
-                            "ssl",
-                            400000 + e->seqno % 600000,
-                            1024 + sim_log_pick(r, 64000),
-                            443,
-                            1};
+    fl.sessionid = 400000 + e->seqno % 600000;
+    fl.sport = 1024 + sim_log_pick(r, 64000);
     sim_log_common_head(s, e, "DECRYPTION", "0");
     sim_log_flow_head(e, &fl);
     sim_log_add(e, "flags", "0x400000");
