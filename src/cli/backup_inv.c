@@ -138,6 +138,11 @@ int bk_inventory_read(struct bk_dev *devs, size_t *n, const char *path)
     int rc = 0;
     while (rc == 0 && fgets(line, sizeof(line), f) != NULL) {
         lineno++;
+        if (strchr(line, '\n') == NULL && !feof(f)) {
+            rc = cli_usage_error("backup", "%s:%lu: line longer than %zu characters", path, lineno,
+                                 sizeof(line) - 1);
+            break;
+        }
         line[strcspn(line, "\r\n")] = '\0';
         char *p = line + strspn(line, " \t");
         if (*p == '\0' || *p == '#')
