@@ -51,9 +51,13 @@ typedef struct panos_rc_var {
  * first such line where it stands (later duplicates are dropped) or is appended; every
  * "name%tag=" line of each of the @p nunset names of @p unset is removed (e.g. a port that no
  * longer applies). Every other line is kept byte for byte. Nothing is written unless every
- * name, the tag and every value are valid.
+ * name, the tag and every value are valid. Thread-safe: the read-modify-write holds an
+ * exclusive flock(2) on "<path>.lock" (made beside the file, mode 0600, and left there), so
+ * updaters in other threads or processes (e.g. keys renewed at once for several tags) wait for
+ * each other and none loses another's change.
  * @return PANOS_OK, PANOS_E_INVALID_ARG (bad tag or name, a name both set and unset, a newline
- *         in a value), PANOS_E_IO, PANOS_E_NOMEM; @p errbuf gets one line.
+ *         in a value), PANOS_E_IO (also when the lock file cannot be made), PANOS_E_NOMEM;
+ *         @p errbuf gets one line.
  */
 PANOS_EXTERN panos_code panos_rc_update(const char *path, const char *tag,
                                         const panos_rc_var *set, size_t nset,

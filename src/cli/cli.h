@@ -82,5 +82,7 @@ int cmd_version(struct cli_ctx *ctx, int argc, char **argv);
 /* "NAME-YYYYMMDDTHHMMSSZ.xml" (UTC) into @p buf, NAME made safe for a file name (characters
  * other than [A-Za-z0-9._-] become '_', no leading dot). Returns the length it needed. */
 size_t cli_export_name(char *buf, size_t len, const char *name, time_t when);
+/* The host part of what cli_connect() used: no scheme, path, port or IPv6 brackets. */
+void cli_export_host(char *buf, size_t len, const char *host);
 
 #endif

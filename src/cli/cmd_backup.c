@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: MIT */
 /* cmd_backup.c -- panctl backup: the running configs of an inventory of firewalls, in parallel. */
-#include <dirent.h>
 #include <errno.h>
 #include <jansson.h>
 #include <pthread.h>
@@ -10,224 +9,135 @@
 #include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
-#include "cli.h"
+#include "backup.h"
 
-enum { OPT_INVENTORY = 'i', OPT_TAG = 0x2001, OPT_DIR, OPT_JOBS, OPT_KEEP };
+enum {
+    OPT_INVENTORY = 'i',
+    OPT_TAG = 0x2001,
+    OPT_DIR,
+    OPT_JOBS,
+    OPT_KEEP,
+    OPT_KEEP_DAYS,
+    OPT_TEMPLATE,
+    OPT_DEVICE,
+    OPT_SELECT,
+    OPT_STATE,
+};
 
 static const struct cli_opt opts[] = {
-    {{"inventory", required_argument, NULL, OPT_INVENTORY}, "FILE",
-     "devices, one a line: NAME HOST[:PORT] [key-file=F] [tag=T] [pin=FP] [ca=F] [http]"},
-    {{"tag", required_argument, NULL, OPT_TAG}, "TAG",
+    {{"inventory", required_argument, NULL, OPT_INVENTORY},
+     "FILE",
+     "devices, one a line: NAME HOST[:PORT] [key-file=F] [tag=T] [pin=FP] [ca=F] [label=K:V] "
+     "[http]"},
+    {{"tag", required_argument, NULL, OPT_TAG},
+     "TAG",
      "back up the .panrc entry TAG too, named TAG (repeatable)"},
+    {{"device", required_argument, NULL, OPT_DEVICE},
+     "NAME",
+     "only the device NAME (repeatable: any of them)"},
+    {{"select", required_argument, NULL, OPT_SELECT},
+     "K:V",
+     "only devices with the label K:V, or any K:... for a bare K (repeatable: all of them)"},
     {{"dir", required_argument, NULL, OPT_DIR}, "DIR", "where DIR/NAME/ folders go (default .)"},
+    {{"name-template", required_argument, NULL, OPT_TEMPLATE},
+     "T",
+     "file names without .xml: %n name, %t UTC time, %h host, %d UTC date (default %n-%t)"},
+    {{"device-state", no_argument, NULL, OPT_STATE},
+     NULL,
+     "also save the device-state bundle as NAME-...-device-state.tgz"},
     {{"jobs", required_argument, NULL, OPT_JOBS}, "N", "devices at once (default 8, 1 to 64)"},
-    {{"keep", required_argument, NULL, OPT_KEEP}, "N",
+    {{"keep", required_argument, NULL, OPT_KEEP},
+     "N",
      "keep the newest N files of each device (default 0: all)"},
+    {{"keep-days", required_argument, NULL, OPT_KEEP_DAYS},
+     "N",
+     "remove files older than N days, never the newest (default 0: all)"},
     CLI_OPT_HELP,
     CLI_OPT_END,
 };
 
-#define MAX_DEVICES 4096
+#define MAX_PICKS 64
 
-struct dev {
-    char *name, *host, *key_file, *tag, *pin, *ca;
-    unsigned int port;
-    int http;
-    struct cli_ctx ctx;    /* the device's own connection (its client lives in ctx.client) */
-    int connect_rc;        /* cli_connect's status; the device is skipped when not 0 */
-    /* the result */
-    int rc;                /* exit class, 0 when saved or unchanged */
-    int unchanged;
-    unsigned long long bytes;
-    double seconds;
-    char path[4096];
-    char err[512];
+struct args {
+    const char *inventory, *dir, *tmpl;
+    const char *tags[MAX_PICKS], *names[MAX_PICKS], *sels[MAX_PICKS];
+    size_t ntags, nnames, nsels;
+    long long jobs, keep, keep_days;
+    int device_state;
 };
 
 struct run {
-    struct dev *devs;
-    size_t n, next, done;
-    const char *dir;
-    time_t when;           /* one time for the whole run: the files' UTC stamp */
-    long keep;
+    struct bk_dev *devs;
+    size_t n, next, done, nsel;
+    const struct args *a;
+    time_t when; /* one time for the whole run: the files' UTC stamp */
     int progress;
     pthread_mutex_t lock;
 };
 
-static int name_ok(const char *s)
+/* Download @p category into d's folder as BASE@p suffix; an equal newest file makes it
+ * "unchanged" (the new one is removed). PANOS_OK, or the failure (d->err set). */
+static panos_code save_file(struct bk_file *f, const struct run *r, struct bk_dev *d,
+                            const char *ddir, const char *category, const char *suffix)
 {
-    if (s == NULL || *s == '\0' || *s == '.' || strlen(s) > 64)
-        return 0;
-    for (; *s; s++)
-        if (!((*s >= 'a' && *s <= 'z') || (*s >= 'A' && *s <= 'Z') || (*s >= '0' && *s <= '9') ||
-              *s == '.' || *s == '-' || *s == '_'))
-            return 0;
-    return 1;
-}
-
-static void dev_free(struct dev *d)
-{
-    free(d->name);
-    free(d->host);
-    free(d->key_file);
-    free(d->tag);
-    free(d->pin);
-    free(d->ca);
-    panos_client_free(d->ctx.client);
-    cli_rc_free(&d->ctx);
-}
-
-/* One inventory line into @p d. Returns 0, or an exit status (a usage error was printed). */
-static int parse_line(struct dev *d, char *line, const char *file, unsigned long lineno)
-{
-    char *save = NULL;
-    char *name = strtok_r(line, " \t", &save);
-    char *host = strtok_r(NULL, " \t", &save);
-    if (!name_ok(name))
-        return cli_usage_error("backup", "%s:%lu: '%s' is not a device name ([A-Za-z0-9._-], "
-                               "not starting with a dot)", file, lineno, name);
-    if (host == NULL)
-        return cli_usage_error("backup", "%s:%lu: device %s has no host", file, lineno, name);
-    d->name = strdup(name);
-    d->host = strdup(host);
-    for (char *w; (w = strtok_r(NULL, " \t", &save)) != NULL;) {
-        char **slot = NULL;
-        const char *v = strchr(w, '=') ? strchr(w, '=') + 1 : NULL;
-        if (strncmp(w, "key-file=", 9) == 0)
-            slot = &d->key_file;
-        else if (strncmp(w, "tag=", 4) == 0)
-            slot = &d->tag;
-        else if (strncmp(w, "pin=", 4) == 0)
-            slot = &d->pin;
-        else if (strncmp(w, "ca=", 3) == 0)
-            slot = &d->ca;
-        else if (strcmp(w, "http") == 0)
-            d->http = 1;
-        else
-            return cli_usage_error("backup", "%s:%lu: unknown field '%s' (key-file=, tag=, pin=, "
-                                   "ca=, http)", file, lineno, w);
-        if (slot != NULL && (*v == '\0' || *slot != NULL))
-            return cli_usage_error("backup", "%s:%lu: empty or repeated '%s'", file, lineno, w);
-        if (slot != NULL)
-            *slot = strdup(v);
-    }
-    return 0;
-}
-
-static int read_inventory(struct dev *devs, size_t *n, const char *path)
-{
-    FILE *f = fopen(path, "r");
-    if (f == NULL) {
-        char msg[600];
-        snprintf(msg, sizeof(msg), "cannot read the inventory %s: %s", path, strerror(errno));
-        return cli_local_error(PANOS_E_IO, msg);
-    }
-    char line[4096];
-    unsigned long lineno = 0;
-    int rc = 0;
-    while (rc == 0 && fgets(line, sizeof(line), f) != NULL) {
-        lineno++;
-        line[strcspn(line, "\r\n")] = '\0';
-        char *p = line + strspn(line, " \t");
-        if (*p == '\0' || *p == '#')
-            continue;
-        if (*n == MAX_DEVICES) {
-            rc = cli_usage_error("backup", "%s: more than %d devices", path, MAX_DEVICES);
-            break;
-        }
-        rc = parse_line(&devs[(*n)++], p, path, lineno);
-    }
-    fclose(f);
-    return rc;
-}
-
-/* Names "NAME-*.xml" in @p dir, sorted (the UTC stamps sort by time). */
-static size_t list_backups(char ***out, const char *dir, const char *name)
-{
-    *out = NULL;
-    DIR *dp = opendir(dir);
-    if (dp == NULL)
-        return 0;
-    size_t n = 0, cap = 0, nl = strlen(name);
-    char **v = NULL;
-    for (struct dirent *e; (e = readdir(dp)) != NULL;) {
-        size_t l = strlen(e->d_name);
-        if (l < nl + 5 || strncmp(e->d_name, name, nl) != 0 || e->d_name[nl] != '-' ||
-            strcmp(e->d_name + l - 4, ".xml") != 0)
-            continue;
-        if (n == cap) {
-            char **nv = realloc(v, (cap = cap ? cap * 2 : 16) * sizeof(*v));
-            if (nv == NULL)
-                break;
-            v = nv;
-        }
-        if ((v[n] = strdup(e->d_name)) != NULL)
-            n++;
-    }
-    closedir(dp);
-    for (size_t i = 1; i < n; i++) /* insertion sort: a device has few files */
-        for (size_t j = i; j > 0 && strcmp(v[j - 1], v[j]) > 0; j--) {
-            char *t = v[j];
-            v[j] = v[j - 1];
-            v[j - 1] = t;
-        }
-    *out = v;
-    return n;
-}
-
-static void free_list(char **v, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        free(v[i]);
-    free(v);
-}
-
-/* Download one device; drop the new file when it equals the newest kept one; retention. */
-static void backup_one(struct run *r, struct dev *d)
-{
-    char ddir[3072], fname[300], newest[4096] = "";
-    snprintf(ddir, sizeof(ddir), "%.2900s/%.64s", r->dir, d->name);
-    cli_export_name(fname, sizeof(fname), d->name, r->when);
-    snprintf(d->path, sizeof(d->path), "%s/%s", ddir, fname);
-    struct timespec t0, t1;
-    clock_gettime(CLOCK_MONOTONIC, &t0);
-    char **v = NULL;
-    size_t nv = list_backups(&v, ddir, d->name);
-    for (size_t i = nv; i-- > 0;)
-        if (strcmp(v[i], fname) != 0) {
-            snprintf(newest, sizeof(newest), "%s/%.255s", ddir, v[i]);
-            break;
-        }
-    free_list(v, nv);
+    struct bk_series s = {r->a->tmpl, d, suffix};
+    char fname[300], newest[4096];
+    snprintf(fname, sizeof(fname), "%s%s", d->base, suffix);
+    snprintf(f->path, sizeof(f->path), "%s/%s", ddir, fname);
+    int have = bk_newest(newest, sizeof(newest), ddir, &s, fname);
     panos_export_result res;
-    panos_code code = panos_export_to_file(&res, d->ctx.client, "configuration", NULL, 0, d->path);
+    panos_code code = panos_export_to_file(&res, d->ctx.client, category, NULL, 0, f->path);
     if (code != PANOS_OK) {
         const panos_error *e = panos_client_last_error(d->ctx.client);
-        d->rc = (int)code;
-        snprintf(d->err, sizeof(d->err), "(%d) %s: %s", (int)code, panos_code_name(code),
-                 e && e->message ? e->message : "");
-        d->path[0] = '\0';
-    } else {
-        d->bytes = res.bytes;
-        unsigned char old[32];
-        if (newest[0] != '\0' && panos_file_sha256(old, newest, NULL, 0) == PANOS_OK &&
-            memcmp(old, res.sha256, 32) == 0) {
-            unlink(d->path);
-            d->unchanged = 1;
-            snprintf(d->path, sizeof(d->path), "%s", newest);
-        }
-        if (r->keep > 0 && (nv = list_backups(&v, ddir, d->name)) > (size_t)r->keep) {
-            for (size_t i = 0; i + (size_t)r->keep < nv; i++) {
-                char p[4096];
-                snprintf(p, sizeof(p), "%s/%.255s", ddir, v[i]);
-                unlink(p);
-            }
-        }
-        if (r->keep > 0)
-            free_list(v, nv);
+        snprintf(d->err, sizeof(d->err), "(%d) %s: %s%s", (int)code, panos_code_name(code),
+                 *suffix == '.' ? "" : "device-state: ", e && e->message ? e->message : "");
+        f->path[0] = '\0';
+        return code;
+    }
+    f->bytes = res.bytes;
+    memcpy(f->sha256, res.sha256, sizeof(f->sha256));
+    unsigned char old[32];
+    if (have && panos_file_sha256(old, newest, NULL, 0) == PANOS_OK &&
+        memcmp(old, res.sha256, 32) == 0) {
+        unlink(f->path);
+        f->unchanged = 1;
+        snprintf(f->path, sizeof(f->path), "%s", newest);
+    }
+    return PANOS_OK;
+}
+
+/* One device: its config (and device state); a failure leaves no new file; then retention. */
+static void backup_one(struct run *r, struct bk_dev *d)
+{
+    const struct args *a = r->a;
+    char ddir[3072];
+    snprintf(ddir, sizeof(ddir), "%.2900s/%.64s", a->dir, d->name);
+    struct timespec t0, t1;
+    clock_gettime(CLOCK_MONOTONIC, &t0);
+    panos_code code = save_file(&d->cfg, r, d, ddir, "configuration", ".xml");
+    if (code == PANOS_OK && a->device_state) {
+        code = save_file(&d->state, r, d, ddir, "device-state", BK_STATE_SUFFIX);
+        if (code != PANOS_OK && !d->cfg.unchanged)
+            unlink(d->cfg.path);
+    }
+    d->rc = (int)code;
+    if (code != PANOS_OK)
+        memset(&d->cfg, 0, sizeof(d->cfg)); /* nothing of this run is kept */
+    if (code == PANOS_OK) {
+        struct bk_series cfg = {a->tmpl, d, ".xml"}, state = {a->tmpl, d, BK_STATE_SUFFIX};
+        bk_retain(ddir, &cfg, (long)a->keep, (long)a->keep_days, r->when);
+        if (a->device_state)
+            bk_retain(ddir, &state, (long)a->keep, (long)a->keep_days, r->when);
     }
     clock_gettime(CLOCK_MONOTONIC, &t1);
     d->seconds = (double)(t1.tv_sec - t0.tv_sec) + (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+}
+
+static const char *result_of(const struct bk_dev *d)
+{
+    if (d->rc != 0)
+        return "failed";
+    return d->cfg.unchanged && (!d->state.path[0] || d->state.unchanged) ? "unchanged" : "saved";
 }
 
 static void *worker(void *arg)
@@ -236,43 +146,63 @@ static void *worker(void *arg)
     for (;;) {
         pthread_mutex_lock(&r->lock);
         size_t i = r->next;
-        while (i < r->n && r->devs[i].connect_rc != 0)
+        while (i < r->n && (!r->devs[i].selected || r->devs[i].connect_rc != 0))
             i++;
         r->next = i + 1;
         pthread_mutex_unlock(&r->lock);
         if (i >= r->n)
             return NULL;
-        struct dev *d = &r->devs[i];
+        struct bk_dev *d = &r->devs[i];
         backup_one(r, d);
         pthread_mutex_lock(&r->lock);
         r->done++;
         if (r->progress)
-            fprintf(stderr, "panctl: backup [%zu/%zu] %s: %s\n", r->done, r->n, d->name,
-                    d->rc ? "failed" : d->unchanged ? "unchanged" : "saved");
+            fprintf(stderr, "panctl: backup [%zu/%zu] %s: %s\n", r->done, r->nsel, d->name,
+                    result_of(d));
         pthread_mutex_unlock(&r->lock);
     }
 }
 
-static const char *result_of(const struct dev *d)
+static json_t *hex(const unsigned char *sha)
 {
-    return d->rc ? "failed" : d->unchanged ? "unchanged" : "saved";
+    char h[65];
+    for (size_t i = 0; i < 32; i++)
+        snprintf(h + 2 * i, 3, "%02x", sha[i]);
+    return json_string(h);
 }
 
-static int print_summary(const struct cli_ctx *ctx, const struct dev *devs, size_t n)
+static json_t *file_json(const struct bk_file *f)
+{
+    return json_pack("{s:s, s:I, s:o, s:s}", "result", f->unchanged ? "unchanged" : "saved",
+                     "bytes", (json_int_t)f->bytes, "sha256", hex(f->sha256), "path", f->path);
+}
+
+static json_t *dev_json(const struct bk_dev *d, int device_state)
+{
+    const char *host = d->ctx.conn_host ? d->ctx.conn_host : d->host;
+    json_t *o = json_pack("{s:s, s:s?, s:s, s:I, s:I}", "device", d->name, "host", host, "result",
+                          result_of(d), "bytes", (json_int_t)d->cfg.bytes, "ms",
+                          (json_int_t)(d->seconds * 1000));
+    if (o == NULL)
+        return NULL;
+    if (d->rc != 0)
+        json_object_set_new(o, "error", json_string(d->err));
+    if (d->rc != 0)
+        return o;
+    json_object_set_new(o, "sha256", hex(d->cfg.sha256));
+    json_object_set_new(o, "path", json_string(d->cfg.path));
+    if (device_state)
+        json_object_set_new(o, "device_state", file_json(&d->state));
+    return o;
+}
+
+static int print_summary(const struct cli_ctx *ctx, const struct run *r)
 {
     if (ctx->format == CLI_FORMAT_JSON) {
         json_t *a = json_array();
-        for (size_t i = 0; i < n; i++) {
-            const struct dev *d = &devs[i];
-            json_t *o = json_pack("{s:s, s:s, s:I, s:I}", "device", d->name, "result",
-                                  result_of(d), "bytes", (json_int_t)d->bytes, "ms",
-                                  (json_int_t)(d->seconds * 1000));
-            if (o != NULL && d->rc == 0)
-                json_object_set_new(o, "path", json_string(d->path));
-            else if (o != NULL)
-                json_object_set_new(o, "error", json_string(d->err));
-            json_array_append_new(a, o);
-        }
+        for (size_t i = 0; i < r->n; i++)
+            if (r->devs[i].selected)
+                json_array_append_new(a, dev_json(&r->devs[i], r->a->device_state));
         char *s = json_dumps(a, JSON_INDENT(2));
         json_decref(a);
         if (s == NULL)
@@ -282,16 +212,19 @@ static int print_summary(const struct cli_ctx *ctx, const struct dev *devs, size
         return 0;
     }
     printf("%-20s %-9s %12s %8s  %s\n", "DEVICE", "RESULT", "BYTES", "SECONDS", "PATH/ERROR");
-    for (size_t i = 0; i < n; i++) {
-        const struct dev *d = &devs[i];
-        printf("%-20s %-9s %12llu %8.2f  %s\n", d->name, result_of(d), d->bytes, d->seconds,
-               d->rc ? d->err : d->path);
+    for (size_t i = 0; i < r->n; i++) {
+        const struct bk_dev *d = &r->devs[i];
+        if (!d->selected)
+            continue;
+        printf("%-20s %-9s %12llu %8.2f  %s%s%s\n", d->name, result_of(d),
+               d->cfg.bytes + d->state.bytes, d->seconds, d->rc ? d->err : d->cfg.path,
+               d->rc == 0 && d->state.path[0] ? " " : "", d->rc == 0 ? d->state.path : "");
     }
     return 0;
 }
 
-/* A device's connection settings from the command's own context. */
-static int dev_connect(struct cli_ctx *base, struct dev *d)
+/* A device's connection settings from the command's own context, and its file base name. */
+static int dev_connect(struct cli_ctx *base, struct bk_dev *d, const struct run *r)
 {
     d->ctx = *base;
     memset(&d->ctx.rc, 0, sizeof(d->ctx.rc));
@@ -306,139 +239,203 @@ static int dev_connect(struct cli_ctx *base, struct dev *d)
     d->ctx.ca_file = d->ca ? d->ca : base->ca_file;
     d->ctx.use_http = d->http || base->use_http;
     d->ctx.rc_key_path = NULL;
+    d->ctx.conn_host = NULL;
     d->connect_rc = cli_connect(&d->ctx, 1); /* it prints its own errors */
     if (d->connect_rc != 0) {
         d->rc = d->connect_rc;
         snprintf(d->err, sizeof(d->err), "(%d) %s: cannot connect (see the message above)",
                  d->rc, panos_code_name((panos_code)d->rc));
+        return d->rc;
     }
-    return d->connect_rc;
+    cli_export_host(d->hostpart, sizeof(d->hostpart), d->ctx.conn_host ? d->ctx.conn_host : "");
+    for (char *p = d->hostpart; *p != '\0'; p++)
+        *p = bk_word_char(*p) ? *p : '_';
+    if (bk_base_name(d, r->a->tmpl, r->when) != 0) {
+        d->rc = d->connect_rc = PANOS_E_INVALID_ARG;
+        snprintf(d->err, sizeof(d->err),
+                 "(2) INVALID_ARG: --name-template %s gives no safe "
+                 "file name for this device",
+                 r->a->tmpl);
+    }
+    return d->rc;
 }
 
-int cmd_backup(struct cli_ctx *ctx, int argc, char **argv)
+static int add_pick(const char **v, size_t *n, const char *opt, const char *arg)
+{
+    if (*n == MAX_PICKS)
+        return cli_usage_error("backup", "more than %d %s", MAX_PICKS, opt);
+    v[(*n)++] = arg;
+    return 0;
+}
+
+static void help(void)
+{
+    cli_help("backup",
+             "--inventory FILE | --tag TAG ... [--device NAME ...] [--select K:V ...] "
+             "[--dir DIR] [--name-template T] [--device-state] [--jobs N] [--keep N] "
+             "[--keep-days N]",
+             "Export the running configuration of every device of an inventory to "
+             "DIR/NAME/NAME-YYYYMMDDTHHMMSSZ.xml (mode 0600, atomic, streamed), N devices at "
+             "once, one request at a time per device. A download equal to the newest file kept "
+             "(SHA-256) is not kept twice. A summary follows (-o json for JSON). Exit 0 when "
+             "every device was saved or unchanged, 1 when any failed: a failed device leaves "
+             "no file.\n"
+             "  panctl backup --inventory fleet.txt --dir /srv/backups --keep 30 --keep-days 90",
+             opts);
+}
+
+/* The command's own options into @p a. 0, -1 after --help, or a usage error's status. */
+static int parse_args(struct args *a, struct cli_ctx *ctx, int argc, char **argv)
 {
     struct option longs[CLI_MAX_LONGS];
     char shorts[CLI_MAX_SHORTS];
-    const char *inventory = NULL, *dir = ".";
-    const char *tags[64];
-    size_t ntags = 0;
-    long long jobs = 8, keep = 0;
     int c, rc = 0;
-
     cli_opts_build(opts, longs, shorts, sizeof(shorts));
-    while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+    while (rc == 0 && (c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
         switch (c) {
-        case OPT_INVENTORY: inventory = optarg; break;
-        case OPT_TAG:
-            if (ntags == sizeof(tags) / sizeof(tags[0]))
-                return cli_usage_error("backup", "more than 64 --tag");
-            tags[ntags++] = optarg;
+        case OPT_INVENTORY:
+            a->inventory = optarg;
             break;
-        case OPT_DIR: dir = optarg; break;
+        case OPT_TAG:
+            rc = add_pick(a->tags, &a->ntags, "--tag", optarg);
+            break;
+        case OPT_DEVICE:
+            rc = add_pick(a->names, &a->nnames, "--device", optarg);
+            break;
+        case OPT_SELECT:
+            if (!bk_label_ok(optarg, 1))
+                return cli_usage_error("backup",
+                                       "--select %s: give KEY:VALUE or KEY, each 1 to "
+                                       "64 of [A-Za-z0-9._-]",
+                                       optarg);
+            rc = add_pick(a->sels, &a->nsels, "--select", optarg);
+            break;
+        case OPT_DIR:
+            a->dir = optarg;
+            break;
+        case OPT_TEMPLATE:
+            rc = bk_template_check(a->tmpl = optarg);
+            break;
+        case OPT_STATE:
+            a->device_state = 1;
+            break;
         case OPT_JOBS:
-            if ((rc = cli_parse_count("backup", "--jobs", optarg, 1, 64, &jobs)) != 0)
-                return rc;
+            rc = cli_parse_count("backup", "--jobs", optarg, 1, 64, &a->jobs);
             break;
         case OPT_KEEP:
-            if ((rc = cli_parse_count("backup", "--keep", optarg, 0, 100000, &keep)) != 0)
-                return rc;
+            rc = cli_parse_count("backup", "--keep", optarg, 0, 100000, &a->keep);
+            break;
+        case OPT_KEEP_DAYS:
+            rc = cli_parse_count("backup", "--keep-days", optarg, 0, 100000, &a->keep_days);
             break;
         case 'h':
-            cli_help("backup", "--inventory FILE | --tag TAG ... [--dir DIR] [--jobs N] [--keep N]",
-                     "Export the running configuration of every device of an inventory to "
-                     "DIR/NAME/NAME-YYYYMMDDTHHMMSSZ.xml (mode 0600, atomic), N devices at once. "
-                     "A download equal to the newest file kept (SHA-256) is not kept twice. "
-                     "A summary follows (-o json for JSON). Exit 0 when every device was saved "
-                     "or unchanged, 1 when any failed: a failed device leaves no file.\n"
-                     "  panctl backup --inventory fleet.txt --dir /srv/backups --keep 30",
-                     opts);
-            return 0;
+            help();
+            return -1;
         default:
-            if ((rc = cli_global_option(ctx, "backup", c, optarg)) != 0)
-                return rc;
+            rc = cli_global_option(ctx, "backup", c, optarg);
         }
     }
-    if (optind < argc)
-        return cli_usage_error("backup", "unexpected argument '%s'", argv[optind]);
-    if (inventory == NULL && ntags == 0)
-        return cli_usage_error("backup", "%s", "no devices: give --inventory FILE or --tag TAG");
-    if (ctx->format != CLI_FORMAT_JSON && ctx->format != CLI_FORMAT_TEXT) {
+    if (rc == 0 && optind < argc)
+        rc = cli_usage_error("backup", "unexpected argument '%s'", argv[optind]);
+    if (rc == 0 && a->inventory == NULL && a->ntags == 0)
+        rc = cli_usage_error("backup", "%s", "no devices: give --inventory FILE or --tag TAG");
+    if (rc == 0 && ctx->format != CLI_FORMAT_JSON && ctx->format != CLI_FORMAT_TEXT) {
         if (ctx->format_set)
             return cli_usage_error("backup", "%s", "-o: the summary is a table (text) or json");
         ctx->format = CLI_FORMAT_TEXT;
     }
-    struct dev *devs = calloc(MAX_DEVICES, sizeof(*devs));
-    if (devs == NULL)
-        return PANOS_E_NOMEM;
-    size_t n = 0;
-    if (inventory != NULL)
-        rc = read_inventory(devs, &n, inventory);
-    for (size_t i = 0; rc == 0 && i < ntags; i++) {
-        if (!name_ok(tags[i])) {
-            rc = cli_usage_error("backup", "--tag %s: not a device name", tags[i]);
-            break;
-        }
-        if (n == MAX_DEVICES) {
-            rc = cli_usage_error("backup", "more than %d devices", MAX_DEVICES);
-            break;
-        }
-        devs[n].name = strdup(tags[i]);
-        devs[n++].tag = strdup(tags[i]);
+    return rc;
+}
+
+/* The inventory, then the --tag devices; names unique. 0 or the exit status (printed). */
+static int load_devices(struct bk_dev *devs, size_t *n, const struct args *a)
+{
+    int rc = a->inventory != NULL ? bk_inventory_read(devs, n, a->inventory) : 0;
+    for (size_t i = 0; rc == 0 && i < a->ntags; i++) {
+        if (!bk_name_ok(a->tags[i]))
+            return cli_usage_error("backup", "--tag %s: not a device name", a->tags[i]);
+        if (*n == BK_MAX_DEVICES)
+            return cli_usage_error("backup", "more than %d devices", BK_MAX_DEVICES);
+        devs[*n].name = strdup(a->tags[i]);
+        devs[(*n)++].tag = strdup(a->tags[i]);
     }
-    for (size_t i = 0; rc == 0 && i < n; i++)
+    for (size_t i = 0; rc == 0 && i < *n; i++)
         for (size_t j = 0; j < i; j++)
-            if (strcmp(devs[i].name, devs[j].name) == 0) {
-                rc = cli_usage_error("backup", "device %s is listed twice", devs[i].name);
-                break;
-            }
-    if (rc == 0 && n == 0)
-        rc = cli_usage_error("backup", "%s: no devices", inventory);
-    if (rc != 0)
-        goto done;
+            if (strcmp(devs[i].name, devs[j].name) == 0)
+                return cli_usage_error("backup", "device %s is listed twice", devs[i].name);
+    if (rc == 0 && *n == 0)
+        rc = cli_usage_error("backup", "%s: no devices", a->inventory);
+    if (rc == 0)
+        rc = bk_select(devs, *n, a->names, a->nnames, a->sels, a->nsels);
+    return rc;
+}
+
+/* DIR and each selected device's folder (0700), and each one's connection. */
+static int prepare(struct cli_ctx *ctx, struct run *r)
+{
+    const char *dir = r->a->dir;
     if (mkdir(dir, 0700) != 0 && errno != EEXIST) {
         char msg[600];
         snprintf(msg, sizeof(msg), "cannot make %s: %s", dir, strerror(errno));
-        rc = cli_local_error(PANOS_E_IO, msg);
-        goto done;
+        return cli_local_error(PANOS_E_IO, msg);
     }
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < r->n; i++) {
+        struct bk_dev *d = &r->devs[i];
         char ddir[3072];
-        snprintf(ddir, sizeof(ddir), "%.2900s/%.64s", dir, devs[i].name);
+        if (!d->selected)
+            continue;
+        r->nsel++;
+        snprintf(ddir, sizeof(ddir), "%.2900s/%.64s", dir, d->name);
         if (mkdir(ddir, 0700) != 0 && errno != EEXIST) {
-            devs[i].rc = devs[i].connect_rc = PANOS_E_IO;
-            snprintf(devs[i].err, sizeof(devs[i].err), "(18) IO: cannot make %.300s: %s", ddir,
+            d->rc = d->connect_rc = PANOS_E_IO;
+            snprintf(d->err, sizeof(d->err), "(18) IO: cannot make %.300s: %s", ddir,
                      strerror(errno));
             continue;
         }
-        dev_connect(ctx, &devs[i]);
+        dev_connect(ctx, d, r);
     }
+    return 0;
+}
 
-    struct run r = {0};
-    r.devs = devs;
-    r.n = n;
-    r.dir = dir;
-    r.keep = (long)keep;
-    r.progress = isatty(STDERR_FILENO);
-    pthread_mutex_init(&r.lock, NULL);
-    r.when = time(NULL);
-    size_t nthreads = (size_t)jobs < n ? (size_t)jobs : n;
+/* At most --jobs threads, each taking the next device; every device has its own client, so a
+ * device never has more than one request in flight. */
+static void run_pool(struct run *r)
+{
+    size_t nthreads = (size_t)r->a->jobs < r->nsel ? (size_t)r->a->jobs : r->nsel;
     pthread_t th[64];
     size_t started = 0;
+    pthread_mutex_init(&r->lock, NULL);
     for (; started < nthreads; started++)
-        if (pthread_create(&th[started], NULL, worker, &r) != 0)
+        if (pthread_create(&th[started], NULL, worker, r) != 0)
             break;
     if (started == 0)
-        worker(&r);
+        worker(r);
     for (size_t i = 0; i < started; i++)
         pthread_join(th[i], NULL);
-    pthread_mutex_destroy(&r.lock);
-    rc = print_summary(ctx, devs, n);
-    for (size_t i = 0; rc == 0 && i < n; i++)
-        if (devs[i].rc != 0)
+    pthread_mutex_destroy(&r->lock);
+}
+
+int cmd_backup(struct cli_ctx *ctx, int argc, char **argv)
+{
+    struct args a = {.dir = ".", .tmpl = BK_DEFAULT_TEMPLATE, .jobs = 8};
+    int rc = parse_args(&a, ctx, argc, argv);
+    if (rc != 0)
+        return rc < 0 ? 0 : rc;
+    struct bk_dev *devs = calloc(BK_MAX_DEVICES, sizeof(*devs));
+    if (devs == NULL)
+        return PANOS_E_NOMEM;
+    struct run r = {.devs = devs, .a = &a, .when = time(NULL)};
+    if ((rc = load_devices(devs, &r.n, &a)) != 0 || (rc = prepare(ctx, &r)) != 0)
+        goto done;
+    r.progress = isatty(STDERR_FILENO);
+    run_pool(&r);
+    rc = print_summary(ctx, &r);
+    for (size_t i = 0; rc == 0 && i < r.n; i++)
+        if (devs[i].selected && devs[i].rc != 0)
             rc = PANOS_E_FAILED;
 done:
-    for (size_t i = 0; i < MAX_DEVICES && i < n + 1; i++)
-        dev_free(&devs[i]);
+    for (size_t i = 0; i < BK_MAX_DEVICES && i < r.n + 1; i++)
+        bk_dev_free(&devs[i]);
     free(devs);
     return rc;
 }

@@ -32,8 +32,7 @@ size_t cli_export_name(char *buf, size_t len, const char *name, time_t when)
     return w < 0 ? n : n + (size_t)w;
 }
 
-/* The host part of what cli_connect() used: no scheme, path, port or IPv6 brackets. */
-static void host_name(char *buf, size_t len, const char *host)
+void cli_export_host(char *buf, size_t len, const char *host)
 {
     const char *p = strstr(host, "://");
     p = p != NULL ? p + 3 : host;
@@ -78,7 +77,7 @@ int cmd_export(struct cli_ctx *ctx, int argc, char **argv)
     char name[300];
     if (out == NULL) {
         char host[200];
-        host_name(host, sizeof(host), ctx->conn_host ? ctx->conn_host : "panos");
+        cli_export_host(host, sizeof(host), ctx->conn_host ? ctx->conn_host : "panos");
         cli_export_name(name, sizeof(name), host, time(NULL));
         out = name;
     }

@@ -476,6 +476,9 @@ static long match_name(const char *k, size_t klen, const char *tag, const char *
     return -1;
 }
 
+static panos_code rewrite(const char *path, const char *tag, const panos_rc_var *set, size_t nset,
+                          const char *const *unset, size_t nunset, char *errbuf, size_t errlen);
+
 panos_code panos_rc_update(const char *path, const char *tag, const panos_rc_var *set,
                            size_t nset, const char *const *unset, size_t nunset, char *errbuf,
                            size_t errlen)
@@ -494,6 +497,18 @@ panos_code panos_rc_update(const char *path, const char *tag, const panos_rc_var
     if (!valid)
         return fail(errbuf, errlen, PANOS_E_INVALID_ARG, "%s: bad variable, tag or value",
                     path ? path : ".panrc");
+    int lock = -1;
+    panos_code rc = panos__rc_lock(&lock, path, errbuf, errlen);
+    if (rc == PANOS_OK)
+        rc = rewrite(path, tag, set, nset, unset, nunset, errbuf, errlen);
+    panos__rc_unlock(lock);
+    return rc;
+}
+
+/* panos_rc_update()'s read-modify-write, under the file's lock. */
+static panos_code rewrite(const char *path, const char *tag, const panos_rc_var *set, size_t nset,
+                          const char *const *unset, size_t nunset, char *errbuf, size_t errlen)
+{
     char *done = calloc(nset ? nset : 1, 1);
     if (done == NULL)
         return fail(errbuf, errlen, PANOS_E_NOMEM, "%s: out of memory", path);

@@ -28,4 +28,14 @@ typedef panos_code (*panos__file_writer)(void *payload, int fd);
 panos_code panos__file_write_with(const char *path, unsigned int mode, panos__file_writer fill,
                                   void *payload, char *errbuf, size_t errlen);
 
+/*
+ * Take the exclusive lock of the .panrc @p path: flock() on "<path>.lock" (made 0600 when
+ * missing, then kept), waiting while another thread or process holds it. @p fd_out gets the
+ * descriptor to hand to panos__rc_unlock(). PANOS_OK, or PANOS_E_IO / NOMEM with one line.
+ */
+panos_code panos__rc_lock(int *fd_out, const char *path, char *errbuf, size_t errlen);
+
+/* Release a lock taken by panos__rc_lock(); -1 is ignored. */
+void panos__rc_unlock(int fd);
+
 #endif
