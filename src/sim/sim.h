@@ -61,6 +61,8 @@ void sim_reply_close(struct sim_reply *r, FILE *f, char **buf);
 /* Set status and a copy of @p body (strlen). Returns 0, or -1 when out of memory. */
 int sim_reply_set(struct sim_reply *r, unsigned int status, const char *body);
 
+struct sim_commit_options;
+
 struct sim_device_options {
     const char *hostname;   /* default "pansim-fw1" */
     const char *serial;     /* default "007051000123456" */
@@ -80,6 +82,7 @@ struct sim_device_options {
     const char *model;      /* "PA-VM" (default), "PA-440", "PA-3220", "PA-5450" */
     const char *ha;         /* NULL: HA disabled; "active" or "passive": this member's state */
     size_t config_size;     /* pad the configuration to about this many bytes (0: as built) */
+    const struct sim_commit_options *commit; /* --commit-ms and friends (simcommit.h); NULL: defaults */
     /* The device's clock in epoch ms (keygen, expiry, expire-all, logs); NULL = CLOCK_REALTIME.
      * For tests that need keygens in different seconds. Called under the device's mutex. */
     long long (*now_ms)(void);
