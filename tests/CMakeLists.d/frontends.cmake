@@ -23,6 +23,8 @@ endfunction()
 set(SIM ${PROJECT_SOURCE_DIR}/src/sim)
 set(CLI ${PROJECT_SOURCE_DIR}/src/cli)
 file(GLOB SIM_OP CONFIGURE_DEPENDS ${SIM}/simop*.c)
+# show jobs lists the commit and validate jobs (simcommit.c) among the device's own.
+list(APPEND SIM_OP ${SIM}/simcommit.c ${SIM}/simcommit_apply.c)
 set(SIM_LOGS ${SIM}/logstore.c ${SIM}/logstore_types.c ${SIM}/logfilter.c)
 set(SIM_WORLD ${SIM}/simreq.c ${SIM}/simworld.c ${SIM}/simconfig.c ${SIM}/simconfig_write.c
   ${SIM}/simconfig_lock.c)
