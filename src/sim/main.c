@@ -127,7 +127,8 @@ static void usage(FILE *f)
           "      --quit-after S        exit after S seconds (a safety net for tests)\n"
           "  -v, --verbose             trace requests on stderr\n"
           "  -h, --help                this help\n"
-          "\nPOST /pansim/admin (action=expire-all, set-password, set-master-key, end-sessions)\n"
+          "\nPOST /pansim/admin (action=expire-all, set-password, set-master-key, end-sessions,\n"
+          "commit-fail)\n"
           "changes the device's state; see pansim(1), CONTROL ENDPOINT.\n"
           "SIGTERM or SIGINT stops it (exit 0). See pansim(1).\n",
           f);

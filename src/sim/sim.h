@@ -98,7 +98,8 @@ void sim_device_free(struct sim_device *dev);
 /*
  * Answer one /api/ request as PAN-OS would (authentication, keygen, op, config, version, ...).
  * The path "/pansim/admin" is pansim's own control hook (POST, form action=expire-all |
- * set-password&user=U&password=P | set-master-key&key=K16 | end-sessions[&user=U]): 200
+ * set-password&user=U&password=P | set-master-key&key=K16 | end-sessions[&user=U] |
+ * commit-fail[&message=TEXT]): 200
  * text/plain "ok\n", or 400 text/plain with a one-line reason. It needs no key (loopback only).
  * Called from several server threads at once: the device serialises with its own mutex.
  * @p out is zeroed by the caller; the device fills it (status, body, ...).
