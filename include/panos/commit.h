@@ -30,12 +30,15 @@ typedef struct panos_commit_options {
     int exclude_shared_object;      /**< partial: <shared-object>excluded</...> */
     const char *const *vsys;        /**< partial: <vsys><member>... (nvsys names) */
     size_t nvsys;
-    int no_vsys;                    /**< partial: <no-vsys/> */
-    const char *const *admins;      /**< partial: <admin><member>... (PAN-OS 8.0+) */
+    int no_vsys;               /**< partial: <no-vsys/> */
+    const char *const *admins; /**< partial: <admin><member>... (PAN-OS 8.0+) */
     size_t nadmins;
 } panos_commit_options;
 
-#define PANOS_COMMIT_OPTIONS_INIT {PANOS_COMMIT_OPTIONS_VERSION, NULL, 0, 0, 0, 0, NULL, 0, 0, NULL, 0}
+/* clang-format off */
+#define PANOS_COMMIT_OPTIONS_INIT \
+    {PANOS_COMMIT_OPTIONS_VERSION, NULL, 0, 0, 0, 0, NULL, 0, 0, NULL, 0}
+/* clang-format on */
 
 /** Fill @p o as PANOS_COMMIT_OPTIONS_INIT does. */
 PANOS_EXTERN void panos_commit_options_init(panos_commit_options *o);
@@ -76,17 +79,17 @@ PANOS_EXTERN panos_code panos_validate_start(long long *job_out, panos_client *c
 /** A job as `show jobs id N` reports it. Strings are never NULL ("" when absent). */
 typedef struct panos_job {
     long long id;
-    const char *type;        /**< Commit, Validate, AutoCom, ... */
-    const char *status;      /**< ACT, PEND or FIN */
-    const char *result;      /**< PEND, OK or FAIL */
-    int progress;            /**< 0-100; 100 once FIN even when PAN-OS wrote a time there;
-                                  -1 when unknown */
-    int finished;            /**< status is FIN */
+    const char *type;   /**< Commit, Validate, AutoCom, ... */
+    const char *status; /**< ACT, PEND or FIN */
+    const char *result; /**< PEND, OK or FAIL */
+    int progress;       /**< 0-100; 100 once FIN even when PAN-OS wrote a time there;
+                             -1 when unknown */
+    int finished;       /**< status is FIN */
     const char *user;
     const char *description;
-    const char *tenq;        /**< enqueued, "YYYY/MM/DD HH:MM:SS" */
-    const char *tfin;        /**< finished: a date-time, a time of day (older releases), or
-                                  "Still Active" */
+    const char *tenq;           /**< enqueued, "YYYY/MM/DD HH:MM:SS" */
+    const char *tfin;           /**< finished: a date-time, a time of day (older releases), or
+                                     "Still Active" */
     const char *const *details; /**< <details><line> texts (ndetails) */
     size_t ndetails;
     const char *const *warnings; /**< <warnings><line> texts (nwarnings) */
@@ -115,10 +118,12 @@ typedef struct panos_job_wait_options {
                                          than about 2 s against a real device) */
     panos_job_progress_fn progress; /**< NULL for none */
     void *progress_payload;
-    volatile int *cancel;           /**< stop waiting when *cancel becomes non-zero; optional */
+    volatile int *cancel; /**< stop waiting when *cancel becomes non-zero; optional */
 } panos_job_wait_options;
 
+/* clang-format off */
 #define PANOS_JOB_WAIT_OPTIONS_INIT {PANOS_JOB_WAIT_OPTIONS_VERSION, 0, NULL, NULL, NULL}
+/* clang-format on */
 
 /** Fill @p o as PANOS_JOB_WAIT_OPTIONS_INIT does. */
 PANOS_EXTERN void panos_job_wait_options_init(panos_job_wait_options *o);

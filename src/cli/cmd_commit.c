@@ -24,22 +24,29 @@ enum {
 };
 
 static const struct cli_opt opts[] = {
-    {{"description", required_argument, NULL, OPT_DESCRIPTION}, "TEXT",
+    {{"description", required_argument, NULL, OPT_DESCRIPTION},
+     "TEXT",
      "the commit's description (shown in show jobs)"},
     {{"force", no_argument, NULL, OPT_FORCE}, NULL, "commit even when nothing changed"},
-    {{"validate", no_argument, NULL, OPT_VALIDATE}, NULL,
+    {{"validate", no_argument, NULL, OPT_VALIDATE},
+     NULL,
      "validate the candidate only (a Validate job; running is not changed)"},
-    {{"exclude", required_argument, NULL, OPT_EXCLUDE}, "PART",
+    {{"exclude", required_argument, NULL, OPT_EXCLUDE},
+     "PART",
      "partial commit without PART: device-and-network, policy-and-objects or shared-object "
      "(repeatable)"},
-    {{"vsys", required_argument, NULL, OPT_VSYS_PART}, "NAME",
+    {{"vsys", required_argument, NULL, OPT_VSYS_PART},
+     "NAME",
      "partial commit of virtual system NAME only (repeatable)"},
-    {{"no-vsys", no_argument, NULL, OPT_NO_VSYS}, NULL,
+    {{"no-vsys", no_argument, NULL, OPT_NO_VSYS},
+     NULL,
      "partial commit without any virtual system's changes"},
-    {{"admin", required_argument, NULL, OPT_ADMIN}, "NAME",
+    {{"admin", required_argument, NULL, OPT_ADMIN},
+     "NAME",
      "partial commit of the changes admin NAME made (repeatable)"},
     {{"no-wait", no_argument, NULL, OPT_NO_WAIT}, NULL, "print the job id and exit at once"},
-    {{"poll-interval", required_argument, NULL, OPT_POLL}, "SECONDS",
+    {{"poll-interval", required_argument, NULL, OPT_POLL},
+     "SECONDS",
      "time between job polls (default 2; PAN-OS advises not less)"},
     {{"no-progress", no_argument, NULL, OPT_NO_PROGRESS}, NULL, "no progress line on stderr"},
     CLI_OPT_HELP,
@@ -70,8 +77,8 @@ static void on_progress(void *payload, const panos_job *j)
     for (int i = 0; i < 20; i++)
         bar[i] = i < pct / 5 ? '#' : '.';
     bar[20] = '\0';
-    fprintf(stderr, "\r%s job %lld: [%s] %3d%% %s\033[K", j->type[0] ? j->type : "job", j->id,
-            bar, pct, j->status);
+    fprintf(stderr, "\r%s job %lld: [%s] %3d%% %s\033[K", j->type[0] ? j->type : "job", j->id, bar,
+            pct, j->status);
     on_progress_shown = 1;
 }
 
@@ -189,12 +196,24 @@ static int run(struct cli_ctx *ctx, const struct commit_args *a)
 static int take(struct cli_ctx *ctx, struct commit_args *a, int c, char *arg)
 {
     switch (c) {
-    case OPT_DESCRIPTION: a->co.description = arg; return 0;
-    case OPT_FORCE: a->co.force = 1; return 0;
-    case OPT_VALIDATE: a->validate = 1; return 0;
-    case OPT_NO_VSYS: a->co.no_vsys = 1; return 0;
-    case OPT_NO_WAIT: a->no_wait = 1; return 0;
-    case OPT_NO_PROGRESS: a->progress = 0; return 0;
+    case OPT_DESCRIPTION:
+        a->co.description = arg;
+        return 0;
+    case OPT_FORCE:
+        a->co.force = 1;
+        return 0;
+    case OPT_VALIDATE:
+        a->validate = 1;
+        return 0;
+    case OPT_NO_VSYS:
+        a->co.no_vsys = 1;
+        return 0;
+    case OPT_NO_WAIT:
+        a->no_wait = 1;
+        return 0;
+    case OPT_NO_PROGRESS:
+        a->progress = 0;
+        return 0;
     case OPT_EXCLUDE:
         if (strcmp(arg, "device-and-network") == 0)
             a->co.exclude_device_and_network = 1;
@@ -203,8 +222,9 @@ static int take(struct cli_ctx *ctx, struct commit_args *a, int c, char *arg)
         else if (strcmp(arg, "shared-object") == 0)
             a->co.exclude_shared_object = 1;
         else
-            return cli_usage_error("commit", "--exclude %s: expected device-and-network, "
-                                             "policy-and-objects or shared-object",
+            return cli_usage_error("commit",
+                                   "--exclude %s: expected device-and-network, "
+                                   "policy-and-objects or shared-object",
                                    arg);
         return 0;
     case OPT_VSYS_PART:
@@ -212,8 +232,8 @@ static int take(struct cli_ctx *ctx, struct commit_args *a, int c, char *arg)
         size_t *n = c == OPT_ADMIN ? &a->co.nadmins : &a->co.nvsys;
         const char **v = c == OPT_ADMIN ? a->admins : a->vsys;
         if (*arg == '\0')
-            return cli_usage_error("commit", "--%s needs a name", c == OPT_ADMIN ? "admin"
-                                                                                 : "vsys");
+            return cli_usage_error("commit", "--%s needs a name",
+                                   c == OPT_ADMIN ? "admin" : "vsys");
         if (*n == MAX_NAMES)
             return cli_usage_error("commit", "too many --%s names (at most %d)",
                                    c == OPT_ADMIN ? "admin" : "vsys", MAX_NAMES);
@@ -222,7 +242,8 @@ static int take(struct cli_ctx *ctx, struct commit_args *a, int c, char *arg)
     }
     case OPT_POLL:
         return cli_parse_seconds("commit", "--poll-interval", arg, 1, 3600000, &a->interval_ms);
-    default: return cli_global_option(ctx, "commit", c, arg);
+    default:
+        return cli_global_option(ctx, "commit", c, arg);
     }
 }
 
@@ -254,8 +275,9 @@ int cmd_commit(struct cli_ctx *ctx, int argc, char **argv)
     cli_opts_build(opts, longs, shorts, sizeof(shorts));
     while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
         if (c == 'h') {
-            cli_help("commit", "[--description TEXT] [--force] [--exclude PART]... [--vsys NAME]..."
-                               " [--no-vsys] [--admin NAME]... [--validate] [--no-wait]",
+            cli_help("commit",
+                     "[--description TEXT] [--force] [--exclude PART]... [--vsys NAME]..."
+                     " [--no-vsys] [--admin NAME]... [--validate] [--no-wait]",
                      "Commit the candidate configuration (type=commit; partial with --exclude, "
                      "--vsys, --no-vsys\nor --admin) or validate it, then follow the job until "
                      "it ends: \"commit OK (job N)\" with\nthe details and warnings, or \"commit "

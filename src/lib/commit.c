@@ -158,9 +158,10 @@ panos_code panos_commit_start(long long *job_out, panos_client *c, const panos_c
     *job_out = 0;
     panos_code rc = panos_commit_cmd(&cmd, &partial, o);
     if (rc != PANOS_OK) {
-        panos__client_set_error(c, rc, 0, -1, NULL, "%s", rc == PANOS_E_INVALID_ARG
-                                           ? "a vsys or admin name is empty, or vsys with no-vsys"
-                                           : "out of memory");
+        panos__client_set_error(c, rc, 0, -1, NULL, "%s",
+                                rc == PANOS_E_INVALID_ARG
+                                    ? "a vsys or admin name is empty, or vsys with no-vsys"
+                                    : "out of memory");
         return rc;
     }
     const panos_param params[] = {{"type", "commit"}, {"action", "partial"}, {"cmd", cmd.ptr}};

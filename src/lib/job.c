@@ -53,8 +53,8 @@ static char *text_of(const panos_node *parent, const char *name)
     while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
         s++;
     size_t len = strlen(s);
-    while (len > 0 && (s[len - 1] == ' ' || s[len - 1] == '\n' || s[len - 1] == '\r' ||
-                       s[len - 1] == '\t'))
+    while (len > 0 &&
+           (s[len - 1] == ' ' || s[len - 1] == '\n' || s[len - 1] == '\r' || s[len - 1] == '\t'))
         len--;
     char *copy = malloc(len + 1);
     if (copy != NULL) {
@@ -118,8 +118,8 @@ panos_code panos_job_parse(panos_job **out, const panos_response *r)
 {
     PANOS_ASSERT(out != NULL && r != NULL);
     *out = NULL;
-    static const char *const names[8] = {"type", "status", "result", "user", "description",
-                                         "tenq", "tfin", "progress"};
+    static const char *const names[8] = {"type",        "status", "result", "user",
+                                         "description", "tenq",   "tfin",   "progress"};
     const panos_node *job = panos_node_child(panos_response_result(r), "job");
     const panos_node *id = panos_node_child(job, "id");
     if (job == NULL || id == NULL || panos_node_child(job, "status") == NULL)
@@ -201,8 +201,10 @@ panos_code panos_job_wait(panos_job **out, panos_client *c, long long id,
         panos_code rc = panos_op_run(&r, c, cmd);
         panos_job *job = NULL;
         if (rc == PANOS_OK && (rc = panos_job_parse(&job, r)) == PANOS_E_PARSE)
-            panos__client_set_error(c, rc, 0, -1, NULL, "the answer to show jobs id %lld has no "
-                                    "job with an id and a status", id);
+            panos__client_set_error(c, rc, 0, -1, NULL,
+                                    "the answer to show jobs id %lld has no "
+                                    "job with an id and a status",
+                                    id);
         panos_response_free(r);
         if (rc != PANOS_OK)
             return rc;

@@ -82,7 +82,8 @@ struct sim_device_options {
     const char *model;      /* "PA-VM" (default), "PA-440", "PA-3220", "PA-5450" */
     const char *ha;         /* NULL: HA disabled; "active" or "passive": this member's state */
     size_t config_size;     /* pad the configuration to about this many bytes (0: as built) */
-    const struct sim_commit_options *commit; /* --commit-ms and friends (simcommit.h); NULL: defaults */
+    /* --commit-ms and friends (simcommit.h); NULL: the defaults. */
+    const struct sim_commit_options *commit;
     /* The device's clock in epoch ms (keygen, expiry, expire-all, logs); NULL = CLOCK_REALTIME.
      * For tests that need keygens in different seconds. Called under the device's mutex. */
     long long (*now_ms)(void);

@@ -114,8 +114,7 @@ static char *changed_xpath(const struct sim_config_args *a)
     return x;
 }
 
-void sim_commits_note_write(struct sim_commits *c, const char *who,
-                            const struct sim_config_args *a)
+void sim_commits_note_write(struct sim_commits *c, const char *who, const struct sim_config_args *a)
 {
     char *xpath = changed_xpath(a);
     char *admin = who != NULL ? strdup(who) : NULL;
@@ -215,8 +214,9 @@ static int refused(struct sim_commits *c, struct sim_config *cfg, const char *wh
     if (commit && sim_config_write_locked(cfg, who, out))
         return 1;
     if (running_job(c)) {
-        refuse(out, c->o.busy_code, "Another commit/validate is in progress. Please try again "
-                                    "later");
+        refuse(out, c->o.busy_code,
+               "Another commit/validate is in progress. Please try again "
+               "later");
         return 1;
     }
     return 0;
@@ -240,7 +240,8 @@ static int ok_details(struct sim_cjob *j, size_t bytes)
     snprintf(line, sizeof(line), "Total configuration size(local, predefined): %lu MB", total_mb);
     if (sim_commit_push(&j->details, &j->ndetails, line))
         return -1;
-    snprintf(line, sizeof(line), "Maximum recommended configuration size: 120 MB (%lu%% configured)",
+    snprintf(line, sizeof(line),
+             "Maximum recommended configuration size: 120 MB (%lu%% configured)",
              total_mb * 100 / 120);
     return sim_commit_push(&j->details, &j->ndetails, line);
 }
@@ -313,8 +314,9 @@ static void enqueue(struct sim_commits *c, const struct sim_state *st, const cha
     FILE *f = sim_reply_open(out, &buf, &len);
     if (f == NULL)
         return;
-    fprintf(f, "<response status=\"success\" code=\"19\"><result><msg><line>%s job enqueued with "
-               "jobid %lld</line></msg><job>%lld</job></result></response>",
+    fprintf(f,
+            "<response status=\"success\" code=\"19\"><result><msg><line>%s job enqueued with "
+            "jobid %lld</line></msg><job>%lld</job></result></response>",
             validate ? "Validate" : "Commit", j->id, j->id);
     sim_reply_close(out, f, &buf);
 }
@@ -364,7 +366,7 @@ static int read_partial(xmlNodePtr p, struct sim_commit_scope *sc, const char **
             sc->no_shared = 1;
         else if (strcmp(n, "no-vsys") == 0)
             sc->no_vsys = 1;
-        else if (strcmp(n, "vsys") == 0 ? members(e, &sc->vsys, &sc->nvsys) != 0
+        else if (strcmp(n, "vsys") == 0    ? members(e, &sc->vsys, &sc->nvsys) != 0
                  : strcmp(n, "admin") == 0 ? members(e, &sc->admins, &sc->nadmins) != 0
                                            : (*bad = n, 1))
             return -1;
@@ -420,11 +422,12 @@ void sim_commit_handle(struct sim_commits *c, struct sim_config *cfg, const stru
         sim_reply_set(out, 500, "out of memory");
     } else if (kid(root, "force") == NULL && sim_commit_same(result, running, &bytes)) {
         xmlFreeDoc(result);
-        sim_reply_set(out, 200, "<response status=\"success\" code=\"19\"><msg>There are no "
-                                "changes to commit.</msg></response>");
+        sim_reply_set(out, 200,
+                      "<response status=\"success\" code=\"19\"><msg>There are no "
+                      "changes to commit.</msg></response>");
     } else {
-        desc = kid(root, "description") != NULL ? xmlNodeGetContent(kid(root, "description"))
-                                                : NULL;
+        desc =
+            kid(root, "description") != NULL ? xmlNodeGetContent(kid(root, "description")) : NULL;
         enqueue(c, st, who, (const char *)desc, &sc, 0, result, out);
     }
 done:
@@ -488,10 +491,13 @@ void sim_commit_put_job(FILE *f, const struct sim_commits *c, const struct sim_c
     fprintf(f, "</tenq><tdeq>%02d:%02d:%02d</tdeq><id>%lld</id><user>", tm.tm_hour, tm.tm_min,
             tm.tm_sec, j->id);
     sim_xml_escape(f, j->user, 0);
-    fprintf(f, "</user><type>%s</type><status>%s</status><queued>NO</queued>"
-               "<stoppable>%s</stoppable><result>%s</result><tfin>",
+    fprintf(f,
+            "</user><type>%s</type><status>%s</status><queued>NO</queued>"
+            "<stoppable>%s</stoppable><result>%s</result><tfin>",
             j->validate ? "Validate" : "Commit", done ? "FIN" : "ACT", done ? "no" : "yes",
-            !done ? "PEND" : j->fail ? "FAIL" : "OK");
+            !done     ? "PEND"
+            : j->fail ? "FAIL"
+                      : "OK");
     if (done)
         sim_op_put_jobtime(f, j->fin_ms / 1000);
     else

@@ -20,17 +20,17 @@ struct sim_commit_options {
  * and swapped in when the job finishes OK. */
 struct sim_cjob {
     long long id;
-    long long after;         /* how many of the device's own jobs (simop_jobs.c) precede it */
-    int validate;            /* a Validate job: running is never touched */
-    int fail;                /* ends FAIL */
-    int applied;             /* finished and, for a commit that ended OK, applied */
+    long long after; /* how many of the device's own jobs (simop_jobs.c) precede it */
+    int validate;    /* a Validate job: running is never touched */
+    int fail;        /* ends FAIL */
+    int applied;     /* finished and, for a commit that ended OK, applied */
     char user[64];
-    char *description;       /* NULL: none */
+    char *description;        /* NULL: none */
     long long enq_ms, fin_ms; /* epoch ms */
     char **details, **warnings;
     size_t ndetails, nwarnings;
-    struct _xmlDoc *result;  /* the running tree it commits (NULL for validate or FAIL) */
-    char **admins;           /* an admin-scoped commit: whose change records it clears */
+    struct _xmlDoc *result; /* the running tree it commits (NULL for validate or FAIL) */
+    char **admins;          /* an admin-scoped commit: whose change records it clears */
     size_t nadmins;
 };
 
@@ -87,8 +87,8 @@ struct sim_change {
  * document), using the change records @p ch for an admin scope. NULL when out of memory.
  */
 struct _xmlDoc *sim_commit_result(struct _xmlDoc *running, struct _xmlDoc *candidate,
-                                  const struct sim_commit_scope *scope,
-                                  const struct sim_change *ch, size_t nch);
+                                  const struct sim_commit_scope *scope, const struct sim_change *ch,
+                                  size_t nch);
 
 /* Whether two trees serialise to the same bytes; *@p bytes_out gets the size of @p a. */
 int sim_commit_same(struct _xmlDoc *a, struct _xmlDoc *b, size_t *bytes_out);

@@ -23,9 +23,9 @@
 /* The subtrees of each part a partial commit can exclude. */
 static const char *const dn_paths[] = {DEV "/network", DEV "/deviceconfig", NULL};
 static const char *const po_paths[] = {
-    VSYS "/rulebase",      VSYS "/address",  VSYS "/address-group", VSYS "/service",
-    VSYS "/service-group", VSYS "/application", VSYS "/application-group", VSYS "/tag",
-    VSYS "/profiles",      VSYS "/profile-group", VSYS "/external-list", NULL};
+    VSYS "/rulebase",      VSYS "/address",       VSYS "/address-group",     VSYS "/service",
+    VSYS "/service-group", VSYS "/application",   VSYS "/application-group", VSYS "/tag",
+    VSYS "/profiles",      VSYS "/profile-group", VSYS "/external-list",     NULL};
 static const char *const shared_paths[] = {"/config/shared", NULL};
 
 int sim_commit_push(char ***v, size_t *n, const char *s)
@@ -207,8 +207,8 @@ int sim_commit_same(xmlDocPtr a, xmlDocPtr b, size_t *bytes_out)
 {
     xmlChar *x = NULL, *y = NULL;
     int nx = 0, ny = 0;
-    int same = dump(a, &x, &nx) == 0 && dump(b, &y, &ny) == 0 && nx == ny &&
-               memcmp(x, y, (size_t)nx) == 0;
+    int same =
+        dump(a, &x, &nx) == 0 && dump(b, &y, &ny) == 0 && nx == ny && memcmp(x, y, (size_t)nx) == 0;
     *bytes_out = (size_t)(nx > 0 ? nx : 0);
     xmlFree(x);
     xmlFree(y);
@@ -268,8 +268,9 @@ static int bad_member(char ***lines, size_t *n, const char *vsys, const char *ru
                       const char *field, const char *value)
 {
     char line[800];
-    snprintf(line, sizeof(line), " %s -> rulebase -> security -> rules -> %s -> %s '%s' is not a "
-                                 "valid reference",
+    snprintf(line, sizeof(line),
+             " %s -> rulebase -> security -> rules -> %s -> %s '%s' is not a "
+             "valid reference",
              vsys, rule, field, value);
     if (sim_commit_push(lines, n, line) != 0)
         return -1;
