@@ -321,14 +321,6 @@ static void enqueue(struct sim_commits *c, const struct sim_state *st, const cha
     sim_reply_close(out, f, &buf);
 }
 
-static xmlNodePtr kid(xmlNodePtr n, const char *name)
-{
-    for (xmlNodePtr c = n != NULL ? n->children : NULL; c != NULL; c = c->next)
-        if (c->type == XML_ELEMENT_NODE && xmlStrcmp(c->name, BAD_CAST name) == 0)
-            return c;
-    return NULL;
-}
-
 static void free_scope(struct sim_commit_scope *sc)
 {
     free_lines(sc->vsys, sc->nvsys);
@@ -339,7 +331,7 @@ static void free_scope(struct sim_commit_scope *sc)
 static int members(xmlNodePtr list, char ***v, size_t *n)
 {
     int rc = 0;
-    for (xmlNodePtr m = kid(list, "member"); m != NULL && rc == 0; m = m->next) {
+    for (xmlNodePtr m = sim_commit_kid(list, "member"); m != NULL && rc == 0; m = m->next) {
         if (m->type != XML_ELEMENT_NODE)
             continue;
         xmlChar *t = xmlNodeGetContent(m);
@@ -403,8 +395,8 @@ void sim_commit_handle(struct sim_commits *c, struct sim_config *cfg, const stru
             xmlStrcmp(e->name, BAD_CAST "description") != 0 &&
             xmlStrcmp(e->name, BAD_CAST "partial") != 0)
             bad = (const char *)e->name;
-    if (bad == NULL && kid(root, "partial") != NULL &&
-        read_partial(kid(root, "partial"), &sc, &bad) != 0 && bad == NULL) {
+    if (bad == NULL && sim_commit_kid(root, "partial") != NULL &&
+        read_partial(sim_commit_kid(root, "partial"), &sc, &bad) != 0 && bad == NULL) {
         sim_reply_set(out, 500, "out of memory");
         goto done;
     }
@@ -420,14 +412,13 @@ void sim_commit_handle(struct sim_commits *c, struct sim_config *cfg, const stru
     size_t bytes;
     if (result == NULL) {
         sim_reply_set(out, 500, "out of memory");
-    } else if (kid(root, "force") == NULL && sim_commit_same(result, running, &bytes)) {
+    } else if (sim_commit_kid(root, "force") == NULL && sim_commit_same(result, running, &bytes)) {
         xmlFreeDoc(result);
         sim_reply_set(out, 200,
                       "<response status=\"success\" code=\"19\"><msg>There are no "
                       "changes to commit.</msg></response>");
     } else {
-        desc =
-            kid(root, "description") != NULL ? xmlNodeGetContent(kid(root, "description")) : NULL;
+        desc = xmlNodeGetContent(sim_commit_kid(root, "description")); /* NULL: none */
         enqueue(c, st, who, (const char *)desc, &sc, 0, result, out);
     }
 done:
@@ -447,7 +438,7 @@ int sim_commit_validate_op(struct sim_commits *c, struct sim_config *cfg,
                                     XML_PARSE_NOWARNING);
     xmlNodePtr root = d != NULL ? xmlDocGetRootElement(d) : NULL;
     int handled = root != NULL && xmlStrcmp(root->name, BAD_CAST "validate") == 0 &&
-                  kid(root, "full") != NULL;
+                  sim_commit_kid(root, "full") != NULL;
     if (handled && !refused(c, cfg, who, 0, out)) {
         xmlDocPtr copy = xmlCopyDoc(sim_config_doc(cfg, 0), 1);
         if (copy == NULL)

@@ -100,6 +100,9 @@ int sim_commit_same(struct _xmlDoc *a, struct _xmlDoc *b, size_t *bytes_out);
  */
 int sim_commit_validate(struct _xmlDoc *doc, char ***lines, size_t *nlines);
 
+/* The first element child of @p n named @p name, or NULL (@p n may be NULL). */
+struct _xmlNode *sim_commit_kid(struct _xmlNode *n, const char *name);
+
 /* Append a copy of @p s to the array *@p v of *@p n strings. 0 or -1. */
 int sim_commit_push(char ***v, size_t *n, const char *s);
 

@@ -238,7 +238,7 @@ static int literal(const char *v)
     return *rest != '\0' && *end == '\0' && bits >= 0 && bits <= (af == AF_INET ? 32 : 128);
 }
 
-static xmlNodePtr kid(xmlNodePtr n, const char *name)
+xmlNodePtr sim_commit_kid(xmlNodePtr n, const char *name)
 {
     for (xmlNodePtr c = n != NULL ? n->children : NULL; c != NULL; c = c->next)
         if (c->type == XML_ELEMENT_NODE && xmlStrcmp(c->name, BAD_CAST name) == 0)
@@ -251,7 +251,8 @@ static int has_address(xmlNodePtr scope, const char *name)
 {
     static const char *const kinds[] = {"address", "address-group"};
     for (int k = 0; k < 2; k++)
-        for (xmlNodePtr e = kid(kid(scope, kinds[k]), "entry"); e != NULL; e = e->next) {
+        for (xmlNodePtr e = sim_commit_kid(sim_commit_kid(scope, kinds[k]), "entry"); e != NULL;
+             e = e->next) {
             xmlChar *n = xmlGetProp(e, BAD_CAST "name");
             int hit = n != NULL && xmlStrcmp(n, BAD_CAST name) == 0;
             xmlFree(n);
@@ -287,8 +288,8 @@ static int check_rule(xmlNodePtr shared, xmlNodePtr vsys, const char *vname, xml
     xmlChar *rname = xmlGetProp(rule, BAD_CAST "name");
     int bad = 0;
     for (int f = 0; f < 2 && bad >= 0; f++)
-        for (xmlNodePtr m = kid(kid(rule, fields[f]), "member"); m != NULL && bad >= 0;
-             m = m->next) {
+        for (xmlNodePtr m = sim_commit_kid(sim_commit_kid(rule, fields[f]), "member");
+             m != NULL && bad >= 0; m = m->next) {
             xmlChar *v = xmlNodeGetContent(m);
             const char *val = v != NULL ? (const char *)v : "";
             if (m->type == XML_ELEMENT_NODE && strcmp(val, "any") != 0 && !literal(val) &&
@@ -306,13 +307,17 @@ static int check_rule(xmlNodePtr shared, xmlNodePtr vsys, const char *vname, xml
 int sim_commit_validate(xmlDocPtr doc, char ***lines, size_t *nlines)
 {
     xmlNodePtr config = xmlDocGetRootElement(doc);
-    xmlNodePtr shared = kid(config, "shared");
+    xmlNodePtr shared = sim_commit_kid(config, "shared");
     int bad = 0;
-    for (xmlNodePtr dev = kid(kid(config, "devices"), "entry"); dev != NULL; dev = dev->next)
-        for (xmlNodePtr v = kid(kid(dev, "vsys"), "entry"); v != NULL; v = v->next) {
+    for (xmlNodePtr dev = sim_commit_kid(sim_commit_kid(config, "devices"), "entry"); dev != NULL;
+         dev = dev->next)
+        for (xmlNodePtr v = sim_commit_kid(sim_commit_kid(dev, "vsys"), "entry"); v != NULL;
+             v = v->next) {
             xmlChar *vname = xmlGetProp(v, BAD_CAST "name");
-            xmlNodePtr rules = kid(kid(kid(v, "rulebase"), "security"), "rules");
-            for (xmlNodePtr r = kid(rules, "entry"); r != NULL && bad >= 0; r = r->next) {
+            xmlNodePtr rules =
+                sim_commit_kid(sim_commit_kid(sim_commit_kid(v, "rulebase"), "security"), "rules");
+            for (xmlNodePtr r = sim_commit_kid(rules, "entry"); r != NULL && bad >= 0;
+                 r = r->next) {
                 int b = r->type == XML_ELEMENT_NODE
                             ? check_rule(shared, v, vname ? (char *)vname : "", r, lines, nlines)
                             : 0;
