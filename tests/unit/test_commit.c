@@ -63,6 +63,7 @@ static void test_refused(void **state)
     (void)state;
     const char *empty[] = {""};
     panos_commit_options o = PANOS_COMMIT_OPTIONS_INIT;
+    panos_buf_dispose(&out); /* an out-parameter: a refused call leaves it empty */
     o.admins = empty;
     o.nadmins = 1;
     CHECK_CODE(PANOS_E_INVALID_ARG, panos_commit_cmd(&out, NULL, &o));
@@ -74,6 +75,7 @@ static void test_refused(void **state)
     o.vsys = v1;
     o.no_vsys = 1;
     CHECK_CODE(PANOS_E_INVALID_ARG, panos_commit_cmd(&out, NULL, &o));
+    CHECK_TRUE(out.ptr == NULL);
 }
 
 static panos_job *parse(const char *xml)
