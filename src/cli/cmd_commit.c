@@ -21,6 +21,7 @@ enum {
     OPT_NO_WAIT,
     OPT_POLL,
     OPT_NO_PROGRESS,
+    OPT_WAIT_RUNNING,
 };
 
 static const struct cli_opt opts[] = {
@@ -49,6 +50,9 @@ static const struct cli_opt opts[] = {
      "SECONDS",
      "time between job polls (default 2; PAN-OS advises not less)"},
     {{"no-progress", no_argument, NULL, OPT_NO_PROGRESS}, NULL, "no progress line on stderr"},
+    {{"wait-running", no_argument, NULL, OPT_WAIT_RUNNING},
+     NULL,
+     "when another commit or validate is running, wait for it, then commit"},
     CLI_OPT_HELP,
     CLI_OPT_END,
 };
@@ -58,7 +62,7 @@ static const struct cli_opt opts[] = {
 struct commit_args {
     panos_commit_options co;
     const char *vsys[MAX_NAMES], *admins[MAX_NAMES];
-    int validate, no_wait, progress;
+    int validate, no_wait, progress, wait_running;
     long interval_ms;
 };
 
@@ -145,10 +149,69 @@ static void name_lock_holder(struct cli_ctx *ctx)
     panos_response_free(r);
 }
 
+static void wait_options(panos_job_wait_options *wo, const struct commit_args *a)
+{
+    panos_job_wait_options_init(wo);
+    wo->interval_ms = a->interval_ms;
+    if (a->progress)
+        wo->progress = on_progress;
+}
+
+/* The newest job `show jobs all` lists that is not FIN (0: none). */
+static long long running_job(struct cli_ctx *ctx)
+{
+    panos_response *r = NULL;
+    long long id = 0;
+    if (panos_op_run(&r, ctx->client, "<show><jobs><all/></jobs></show>") == PANOS_OK) {
+        const panos_node *res = panos_response_result(r);
+        for (const panos_node *j = panos_node_child(res, "job"); j != NULL && id == 0;
+             j = panos_node_next_named(j, "job")) {
+            panos_buf st = PANOS_BUF_INIT, num = PANOS_BUF_INIT;
+            if (panos_node_text(&st, panos_node_child(j, "status")) == PANOS_OK && st.ptr != NULL &&
+                strcmp(st.ptr, "FIN") != 0 &&
+                panos_node_text(&num, panos_node_child(j, "id")) == PANOS_OK && num.ptr != NULL)
+                id = strtoll(num.ptr, NULL, 10);
+            panos_buf_dispose(&st);
+            panos_buf_dispose(&num);
+        }
+    }
+    panos_response_free(r);
+    return id;
+}
+
+static panos_code send_once(struct cli_ctx *ctx, const struct commit_args *a, long long *id)
+{
+    return a->validate ? panos_validate_start(id, ctx->client)
+                       : panos_commit_start(id, ctx->client, &a->co);
+}
+
+/* --wait-running: after "Another commit/validate is in progress", wait for the running job
+ * (the newest one not FIN in show jobs all), then send once more. */
+static panos_code after_running(struct cli_ctx *ctx, const struct commit_args *a, long long *id)
+{
+    const char *msg = panos_client_last_error(ctx->client)->message;
+    long long busy = msg != NULL && strstr(msg, "in progress") != NULL ? running_job(ctx) : 0;
+    if (busy <= 0)
+        return PANOS_E_API;
+    cli_warn("job %lld is running: waiting for it to finish", busy);
+    panos_job_wait_options wo;
+    wait_options(&wo, a);
+    panos_job *j = NULL;
+    panos_code code = panos_job_wait(&j, ctx->client, busy, &wo);
+    panos_job_free(j);
+    if (on_progress_shown)
+        fputs("\r\033[K", stderr);
+    on_progress_shown = 0;
+    if (code != PANOS_OK && code != PANOS_E_JOB_FAILED)
+        return code;
+    return send_once(ctx, a, id);
+}
+
 static int start(struct cli_ctx *ctx, const struct commit_args *a, long long *id)
 {
-    panos_code code = a->validate ? panos_validate_start(id, ctx->client)
-                                  : panos_commit_start(id, ctx->client, &a->co);
+    panos_code code = send_once(ctx, a, id);
+    if (code == PANOS_E_API && a->wait_running)
+        code = after_running(ctx, a, id);
     if (code == PANOS_OK)
         return 0;
     int rc = cli_fail_client(ctx, code);
@@ -171,10 +234,7 @@ static int run(struct cli_ctx *ctx, const struct commit_args *a)
     if (a->no_wait)
         return json ? print_json(id, NULL, "enqueued", NULL, NULL) : (printf("%lld\n", id), 0);
     panos_job_wait_options wo;
-    panos_job_wait_options_init(&wo);
-    wo.interval_ms = a->interval_ms;
-    if (a->progress)
-        wo.progress = on_progress;
+    wait_options(&wo, a);
     panos_job *j = NULL;
     panos_code code = panos_job_wait(&j, ctx->client, id, &wo);
     if (on_progress_shown)
@@ -213,6 +273,9 @@ static int take(struct cli_ctx *ctx, struct commit_args *a, int c, char *arg)
         return 0;
     case OPT_NO_PROGRESS:
         a->progress = 0;
+        return 0;
+    case OPT_WAIT_RUNNING:
+        a->wait_running = 1;
         return 0;
     case OPT_EXCLUDE:
         if (strcmp(arg, "device-and-network") == 0)
@@ -277,7 +340,7 @@ int cmd_commit(struct cli_ctx *ctx, int argc, char **argv)
         if (c == 'h') {
             cli_help("commit",
                      "[--description TEXT] [--force] [--exclude PART]... [--vsys NAME]..."
-                     " [--no-vsys] [--admin NAME]... [--validate] [--no-wait]",
+                     " [--no-vsys] [--admin NAME]... [--validate] [--no-wait] [--wait-running]",
                      "Commit the candidate configuration (type=commit; partial with --exclude, "
                      "--vsys, --no-vsys\nor --admin) or validate it, then follow the job until "
                      "it ends: \"commit OK (job N)\" with\nthe details and warnings, or \"commit "
