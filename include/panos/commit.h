@@ -50,7 +50,7 @@ PANOS_EXTERN void panos_commit_options_init(panos_commit_options *o);
  * @param[out] out the XML (dispose with panos_buf_dispose).
  * @param[out] partial_out 1 when the commit is partial (send action=partial); optional.
  * @return PANOS_OK, PANOS_E_INVALID_ARG (an empty or NULL vsys or admin name; vsys with
- *         no_vsys), PANOS_E_NOMEM.
+ *         no_vsys; a version of @p o this library does not know), PANOS_E_NOMEM.
  */
 PANOS_EXTERN panos_code panos_commit_cmd(panos_buf *out, int *partial_out,
                                          const panos_commit_options *o);

@@ -79,7 +79,7 @@ panos_code panos_commit_cmd(panos_buf *out, int *partial_out, const panos_commit
     out->size = 0;
     if (partial_out != NULL)
         *partial_out = 0;
-    if (o->nvsys > 0 && o->no_vsys)
+    if (o->version < 1 || o->version > PANOS_COMMIT_OPTIONS_VERSION || (o->nvsys > 0 && o->no_vsys))
         return PANOS_E_INVALID_ARG;
     panos__sb sb = PANOS__SB_INIT;
     panos__sb_puts(&sb, "<commit>");
@@ -160,7 +160,8 @@ panos_code panos_commit_start(long long *job_out, panos_client *c, const panos_c
     if (rc != PANOS_OK) {
         panos__client_set_error(c, rc, 0, -1, NULL, "%s",
                                 rc == PANOS_E_INVALID_ARG
-                                    ? "a vsys or admin name is empty, or vsys with no-vsys"
+                                    ? "a vsys or admin name is empty, vsys with no-vsys, or "
+                                      "an unknown options version"
                                     : "out of memory");
         return rc;
     }

@@ -192,6 +192,12 @@ panos_code panos_job_wait(panos_job **out, panos_client *c, long long id,
     panos_job_wait_options defaults = PANOS_JOB_WAIT_OPTIONS_INIT;
     if (o == NULL)
         o = &defaults;
+    if (o->version < 1 || o->version > PANOS_JOB_WAIT_OPTIONS_VERSION) {
+        panos__client_set_error(c, PANOS_E_INVALID_ARG, 0, -1, NULL,
+                                "panos_job_wait_options version %u is not known", o->version);
+        *out = NULL;
+        return PANOS_E_INVALID_ARG;
+    }
     long interval = o->interval_ms > 0 ? o->interval_ms : 2000;
     char cmd[96];
     snprintf(cmd, sizeof(cmd), "<show><jobs><id>%lld</id></jobs></show>", id);

@@ -263,10 +263,8 @@ static int outcome(struct sim_commits *c, struct sim_cjob *j, struct _xmlDoc *re
     }
     if (rc == 0 && j->fail && !j->validate)
         rc = sim_commit_push(&j->details, &j->ndetails, "Commit failed");
-    size_t bytes = 0;
-    (void)sim_commit_same(result, result, &bytes);
     if (rc == 0 && !j->fail)
-        rc = ok_details(j, bytes);
+        rc = ok_details(j, sim_commit_bytes(result));
     if (rc == 0 && !j->fail && c->warning != NULL)
         rc = sim_commit_push(&j->warnings, &j->nwarnings, c->warning);
     free_lines(problems, nproblems);

@@ -90,6 +90,9 @@ struct _xmlDoc *sim_commit_result(struct _xmlDoc *running, struct _xmlDoc *candi
                                   const struct sim_commit_scope *scope, const struct sim_change *ch,
                                   size_t nch);
 
+/* The size of @p doc serialised (0 when out of memory). */
+size_t sim_commit_bytes(struct _xmlDoc *doc);
+
 /* Whether two trees serialise to the same bytes; *@p bytes_out gets the size of @p a. */
 int sim_commit_same(struct _xmlDoc *a, struct _xmlDoc *b, size_t *bytes_out);
 

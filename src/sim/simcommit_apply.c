@@ -203,6 +203,15 @@ static int dump(xmlDocPtr doc, xmlChar **buf, int *len)
     return *buf != NULL ? 0 : -1;
 }
 
+size_t sim_commit_bytes(xmlDocPtr doc)
+{
+    xmlChar *x = NULL;
+    int n = 0;
+    size_t bytes = dump(doc, &x, &n) == 0 && n > 0 ? (size_t)n : 0;
+    xmlFree(x);
+    return bytes;
+}
+
 int sim_commit_same(xmlDocPtr a, xmlDocPtr b, size_t *bytes_out)
 {
     xmlChar *x = NULL, *y = NULL;

@@ -76,6 +76,11 @@ static void test_refused(void **state)
     o.no_vsys = 1;
     CHECK_CODE(PANOS_E_INVALID_ARG, panos_commit_cmd(&out, NULL, &o));
     CHECK_TRUE(out.ptr == NULL);
+    panos_commit_options bad = PANOS_COMMIT_OPTIONS_INIT;
+    bad.version = PANOS_COMMIT_OPTIONS_VERSION + 1; /* from newer headers */
+    CHECK_CODE(PANOS_E_INVALID_ARG, panos_commit_cmd(&out, NULL, &bad));
+    bad.version = 0;
+    CHECK_CODE(PANOS_E_INVALID_ARG, panos_commit_cmd(&out, NULL, &bad));
 }
 
 static panos_job *parse(const char *xml)
