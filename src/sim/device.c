@@ -154,6 +154,13 @@ int sim_device_new(struct sim_device **out, const struct sim_device_options *opt
         return -1;
     }
     d->st.config = d->config;
+    struct sim_commit_options co = {0};
+    if (sim_commits_new(&d->commits, opts->commit != NULL ? opts->commit : &co) != 0) {
+        snprintf(err, errlen, "out of memory");
+        sim_device_free(d);
+        return -1;
+    }
+    d->st.commits = d->commits;
     struct sim_logstore_options lo = {0};
     unsigned long long count = opts->log_count > 0 ? opts->log_count : 100000;
     lo.seed = opts->seed;
@@ -187,6 +194,7 @@ void sim_device_free(struct sim_device *d)
     for (size_t i = 0; i < d->nsessions; i++)
         free(d->sessions[i].user);
     free(d->sessions);
+    sim_commits_free(d->commits);
     sim_config_free(d->config);
     sim_logjobs_free(d->logjobs);
     sim_logstore_free(d->logs);
@@ -476,13 +484,15 @@ void sim_device_handle(struct sim_device *d, const struct sim_request *req, stru
     const char *who = NULL; /* the admin the request authenticated as */
     if (!authenticate(d, req, out, &who))
         goto done;
+    sim_commits_tick(d->commits, d->config, sim_dev_now(d));
     if (strcmp(type, "version") == 0) {
         version(d, out);
     } else if (strcmp(type, "op") == 0) {
         const char *cmd = sim_request_param(req, "cmd");
         if (cmd == NULL)
             reply_400(out, "Missing parameter \"cmd\"");
-        else if (!sim_config_lock_op(d->config, who, cmd, sim_dev_now(d) / 1000, out))
+        else if (!sim_config_lock_op(d->config, who, cmd, sim_dev_now(d) / 1000, out) &&
+                 !sim_commit_validate_op(d->commits, d->config, &d->st, who, cmd, out))
             sim_op_handle(&d->st, cmd, out);
     } else if (strcmp(type, "config") == 0) {
         const char *action = sim_request_param(req, "action");
@@ -498,12 +508,19 @@ void sim_device_handle(struct sim_device *d, const struct sim_request *req, stru
                 .where = sim_request_param(req, "where"),
                 .dst = sim_request_param(req, "dst"),
             };
-            if (!sim_config_write_locked(d->config, who, out))
+            if (!sim_config_write_locked(d->config, who, out)) {
+                sim_commits_note_write(d->commits, who, &a);
                 sim_config_write(d->config, &a, out);
+            }
         } else
             sim_config_handle(d->config, action, sim_request_param(req, "xpath"), out);
     } else if (strcmp(type, "export") == 0) {
         sim_export_handle(d->config, req, out);
+    } else if (strcmp(type, "commit") == 0) {
+        if (sim_request_param(req, "cmd") == NULL)
+            reply_400(out, "Missing parameter \"cmd\"");
+        else
+            sim_commit_handle(d->commits, d->config, &d->st, who, req, out);
     } else if (strcmp(type, "log") == 0) {
         pthread_mutex_unlock(&d->lock); /* the log jobs have their own lock */
         sim_logjobs_handle(d->logjobs, req, out, sim_dev_now(d));

@@ -26,6 +26,8 @@ static void control_reply(struct sim_reply *out, unsigned int status, const char
 /*
  * POST /pansim/admin (pansim's own test hook, not PAN-OS API; loopback only):
  * action=expire-all | set-password&user=U&password=P | set-master-key&key=K | end-sessions[&user=U]
+ * | commit-fail[&message=TEXT] (every commit and validate from now on ends FAIL with TEXT as its
+ * details line; no message: they validate for real again).
  */
 void sim_device_control(struct sim_device *d, const struct sim_request *req, struct sim_reply *out)
 {
@@ -76,6 +78,11 @@ void sim_device_control(struct sim_device *d, const struct sim_request *req, str
         memcpy(d->master_key, key, 17);
     } else if (strcmp(action, "end-sessions") == 0) {
         sim_dev_end_sessions(d, u ? u->name : NULL);
+    } else if (strcmp(action, "commit-fail") == 0) {
+        if (sim_commits_set_fail(d->commits, sim_request_param(req, "message")) != 0) {
+            control_reply(out, 500, "pansim: out of memory");
+            return;
+        }
     } else {
         snprintf(msg, sizeof(msg), "pansim: unknown action %.*s", line_len(action), action);
         control_reply(out, 400, msg);

@@ -7,6 +7,7 @@
 #include <pthread.h>
 #include "sim.h"
 #include "simstate.h"
+#include "simcommit.h"
 
 struct sim_user {
     char *name;
@@ -34,6 +35,7 @@ struct sim_device {
     struct sim_config *config;
     struct sim_logstore *logs;
     struct sim_logjobs *logjobs;
+    struct sim_commits *commits; /* commit and validate jobs (simcommit.c) */
     long long (*clock_ms)(void); /* NULL: the real clock */
     int keygen_revokes;
     int expire_all_set;

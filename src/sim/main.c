@@ -15,6 +15,7 @@
 #include "script.h"
 #include "server.h"
 #include "sim.h"
+#include "simcommit.h"
 
 /* --devices at most (one server and one device each). */
 #define MAX_DEVICES 256
@@ -52,6 +53,10 @@ static const struct option long_opts[] = {
     {"ha", required_argument, NULL, 'H'},
     {"config-size", required_argument, NULL, 'Z'},
     {"devices", required_argument, NULL, 'D'},
+    {"commit-ms", required_argument, NULL, 'j'},
+    {"commit-fail", required_argument, NULL, 'e'},
+    {"commit-warning", required_argument, NULL, 'w'},
+    {"commit-busy-code", required_argument, NULL, 'B'},
     {"quit-after", required_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
@@ -114,10 +119,16 @@ static void usage(FILE *f)
           "                            and rules to about BYTES (suffix K or M; max 200M)\n"
           "      --devices N           N devices, one port each (hostnames NAME-1..N, serials\n"
           "                            counting up; the portfile gets one port a line)\n"
+          "      --commit-ms MS        how long a commit or validate job runs (default 400)\n"
+          "      --commit-fail TEXT    every commit and validate ends FAIL with TEXT\n"
+          "      --commit-warning TEXT a warnings line on every job that ends OK\n"
+          "      --commit-busy-code N  the code of \"Another commit/validate is in progress\"\n"
+          "                            (default 14)\n"
           "      --quit-after S        exit after S seconds (a safety net for tests)\n"
           "  -v, --verbose             trace requests on stderr\n"
           "  -h, --help                this help\n"
-          "\nPOST /pansim/admin (action=expire-all, set-password, set-master-key, end-sessions)\n"
+          "\nPOST /pansim/admin (action=expire-all, set-password, set-master-key, end-sessions,\n"
+          "commit-fail)\n"
           "changes the device's state; see pansim(1), CONTROL ENDPOINT.\n"
           "SIGTERM or SIGINT stops it (exit 0). See pansim(1).\n",
           f);
@@ -268,6 +279,7 @@ static int parse_bytes(const char *s, size_t *out)
 int main(int argc, char **argv)
 {
     struct sim_device_options dopt = {0};
+    struct sim_commit_options copt = {0};
     struct sim_server_options sopt = {0};
     const char *portfile = NULL, *logpath = NULL, *cert = NULL, *certkey = NULL;
     const char *fpfile = NULL, *casefile = NULL, *mkfile = NULL;
@@ -365,6 +377,18 @@ int main(int argc, char **argv)
             if (parse_bytes(optarg, &dopt.config_size))
                 return 2;
             break;
+        case 'j':
+            if (parse_num("commit-ms", optarg, 1, 3600000, &v))
+                return 2;
+            copt.job_ms = (long)v;
+            break;
+        case 'e': copt.fail = optarg; break;
+        case 'w': copt.warning = optarg; break;
+        case 'B':
+            if (parse_num("commit-busy-code", optarg, 1, 99, &v))
+                return 2;
+            copt.busy_code = (int)v;
+            break;
         case 'q':
             if (parse_num("quit-after", optarg, 0, 1e7, &quit_after))
                 return 2;
@@ -409,6 +433,7 @@ int main(int argc, char **argv)
     } else {
         for (int i = 0; i < (int)ndevices; i++) {
             struct sim_device_options o = dopt;
+            o.commit = &copt;
             if (ndevices > 1) {
                 device_identity(&o, &dopt, i, names[i], sizeof(names[i]), serials[i],
                                 sizeof(serials[i]));

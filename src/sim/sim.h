@@ -61,6 +61,8 @@ void sim_reply_close(struct sim_reply *r, FILE *f, char **buf);
 /* Set status and a copy of @p body (strlen). Returns 0, or -1 when out of memory. */
 int sim_reply_set(struct sim_reply *r, unsigned int status, const char *body);
 
+struct sim_commit_options;
+
 struct sim_device_options {
     const char *hostname;   /* default "pansim-fw1" */
     const char *serial;     /* default "007051000123456" */
@@ -80,6 +82,8 @@ struct sim_device_options {
     const char *model;      /* "PA-VM" (default), "PA-440", "PA-3220", "PA-5450" */
     const char *ha;         /* NULL: HA disabled; "active" or "passive": this member's state */
     size_t config_size;     /* pad the configuration to about this many bytes (0: as built) */
+    /* --commit-ms and friends (simcommit.h); NULL: the defaults. */
+    const struct sim_commit_options *commit;
     /* The device's clock in epoch ms (keygen, expiry, expire-all, logs); NULL = CLOCK_REALTIME.
      * For tests that need keygens in different seconds. Called under the device's mutex. */
     long long (*now_ms)(void);
@@ -95,7 +99,8 @@ void sim_device_free(struct sim_device *dev);
 /*
  * Answer one /api/ request as PAN-OS would (authentication, keygen, op, config, version, ...).
  * The path "/pansim/admin" is pansim's own control hook (POST, form action=expire-all |
- * set-password&user=U&password=P | set-master-key&key=K16 | end-sessions[&user=U]): 200
+ * set-password&user=U&password=P | set-master-key&key=K16 | end-sessions[&user=U] |
+ * commit-fail[&message=TEXT]): 200
  * text/plain "ok\n", or 400 text/plain with a one-line reason. It needs no key (loopback only).
  * Called from several server threads at once: the device serialises with its own mutex.
  * @p out is zeroed by the caller; the device fills it (status, body, ...).

@@ -402,6 +402,11 @@ struct _xmlDoc **sim_config_candidate(struct sim_config *cfg)
     return &cfg->candidate;
 }
 
+struct _xmlDoc **sim_config_running(struct sim_config *cfg)
+{
+    return &cfg->running;
+}
+
 struct sim_locks *sim_config_locks(struct sim_config *cfg)
 {
     return &cfg->locks;

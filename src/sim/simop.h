@@ -84,6 +84,9 @@ enum sim_opstatus sim_op_not_simulated(struct sim_op *op);
 /* HTTP 500 "out of memory". */
 enum sim_opstatus sim_op_fail(struct sim_op *op);
 
+/* How many of the device's own jobs (auto-commit, WildFire updates) exist at @p now. */
+long long sim_op_jobs_newest(const struct sim_state *st, long long now);
+
 /* ---- shared output helpers ---- */
 
 int sim_op_is_vm(const struct sim_state *st);

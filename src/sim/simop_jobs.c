@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include "simcommit.h"
 #include "simop.h"
 
 /*
@@ -45,8 +46,7 @@ static int job_at(const struct sim_state *st, long long id, long long now, struc
     return now >= j->tenq;
 }
 
-/* The newest job id at @p now (0: none yet). */
-static long long newest_job(const struct sim_state *st, long long now)
+long long sim_op_jobs_newest(const struct sim_state *st, long long now)
 {
     struct job j;
     long long id = now < st->boot_time ? 0 : (now - st->boot_time) / WILDFIRE_EVERY + 1;
@@ -98,14 +98,40 @@ static void put_job(FILE *f, const struct job *j, long long now)
     fputs("<warnings/></job>", f);
 }
 
+/*
+ * One id counter for all jobs, as on PAN-OS: the commit and validate jobs (simcommit.c) take the
+ * next id when enqueued, and the device's own jobs after them move up. A commit job records how
+ * many of the device's jobs came before it (after); device job k's id is then k plus the number
+ * of commit jobs enqueued before it.
+ */
+static long long device_job_id(const struct sim_commits *c, long long k)
+{
+    long long id = k;
+    for (size_t i = 0; i < sim_commits_count(c); i++)
+        id += sim_commits_at(c, i)->after < k;
+    return id;
+}
+
 /* show jobs all: newest first; before the auto-commit is enqueued, an empty <result/>. */
 static enum sim_opstatus op_jobs_all(struct sim_op *op)
 {
     struct job j;
-    long long id = newest_job(op->st, op->now);
-    for (int shown = 0; id > 0 && shown < JOBS_SHOWN; id--, shown++)
-        if (job_at(op->st, id, op->now, &j))
-            put_job(op->f, &j, op->now);
+    const struct sim_commits *c = op->st->commits;
+    size_t ci = sim_commits_count(c);
+    long long k = sim_op_jobs_newest(op->st, op->now);
+    for (int shown = 0; (k > 0 || ci > 0) && shown < JOBS_SHOWN; shown++) {
+        const struct sim_cjob *cj = ci > 0 ? sim_commits_at(c, ci - 1) : NULL;
+        if (cj != NULL && cj->after >= k) {
+            sim_commit_put_job(op->f, c, cj, op->st);
+            ci--;
+        } else {
+            if (job_at(op->st, k, op->now, &j)) {
+                j.id = device_job_id(c, k);
+                put_job(op->f, &j, op->now);
+            }
+            k--;
+        }
+    }
     return SIM_OP_OK;
 }
 
@@ -128,8 +154,19 @@ static enum sim_opstatus op_jobs_id(struct sim_op *op)
      * pan-os-upgrade-assurance 2.1.1). Beyond 64 bits too. */
     if (errno == ERANGE || id > INT32_MAX || id < INT32_MIN)
         id = -1;
+    const struct sim_commits *c = op->st->commits;
+    long long before = 0; /* commit jobs with a smaller id */
+    for (size_t i = 0; i < sim_commits_count(c); i++) {
+        const struct sim_cjob *cj = sim_commits_at(c, i);
+        if (cj->id == id) {
+            sim_commit_put_job(op->f, c, cj, op->st);
+            return SIM_OP_OK;
+        }
+        before += cj->id < id;
+    }
     struct job j;
-    if (job_at(op->st, id, op->now, &j)) {
+    if (job_at(op->st, id - before, op->now, &j) && device_job_id(c, id - before) == id) {
+        j.id = id;
         put_job(op->f, &j, op->now);
         return SIM_OP_OK;
     }

@@ -5,6 +5,8 @@
 
 #include "sim.h"
 
+struct sim_commits;
+
 /* One simulated device. Every op answer is derived from these fields and the seed, so answers
  * agree with each other (the hostname in show system info is the one in the config). */
 struct sim_state {
@@ -18,6 +20,8 @@ struct sim_state {
     /* The configuration tree (show config, check pending-changes, test security-policy-match);
      * NULL when there is none (those commands then answer HTTP 501). */
     const struct sim_config *config;
+    /* Commit and validate jobs (simcommit.h), listed by show jobs; NULL: none. */
+    const struct sim_commits *commits;
 };
 
 /*
@@ -93,6 +97,9 @@ int sim_config_write_locked(struct sim_config *cfg, const char *who, struct sim_
 
 /* The candidate document's slot, for the writes (a failed multi-config puts a copy back). */
 struct _xmlDoc **sim_config_candidate(struct sim_config *cfg);
+
+/* The running document's slot, for a commit that ends OK (simcommit.c). */
+struct _xmlDoc **sim_config_running(struct sim_config *cfg);
 
 /* The running (@p running) or candidate tree, borrowed: it lives as long as @p cfg. */
 struct _xmlDoc *sim_config_doc(const struct sim_config *cfg, int running);

@@ -23,6 +23,8 @@ endfunction()
 set(SIM ${PROJECT_SOURCE_DIR}/src/sim)
 set(CLI ${PROJECT_SOURCE_DIR}/src/cli)
 file(GLOB SIM_OP CONFIGURE_DEPENDS ${SIM}/simop*.c)
+# show jobs lists the commit and validate jobs (simcommit.c) among the device's own.
+list(APPEND SIM_OP ${SIM}/simcommit.c ${SIM}/simcommit_apply.c)
 set(SIM_LOGS ${SIM}/logstore.c ${SIM}/logstore_types.c ${SIM}/logfilter.c)
 set(SIM_WORLD ${SIM}/simreq.c ${SIM}/simworld.c ${SIM}/simconfig.c ${SIM}/simconfig_write.c
   ${SIM}/simconfig_lock.c)
@@ -34,6 +36,9 @@ panos_frontend_test(casefile unit_sim/test_casefile.c src/sim
   SOURCES ${SIM}/casefile.c ${SIM}/script.c DEFS PANOS_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 # The config tree and its type=config get/show answers.
 panos_frontend_test(simconfig unit_sim/test_simconfig.c src/sim SOURCES ${SIM_WORLD})
+# What a commit makes of the candidate: partial scopes and validation (simcommit_apply.c).
+panos_frontend_test(simcommit unit_sim/test_simcommit.c src/sim SOURCES ${SIM_WORLD}
+  ${SIM}/simcommit_apply.c)
 # The type=config writes on the candidate (simconfig_write.c) and their answers.
 panos_frontend_test(simconfig_write unit_sim/test_simconfig_write.c src/sim SOURCES ${SIM_WORLD})
 # The generated log store and the filter evaluator.
