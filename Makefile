@@ -44,3 +44,4 @@ bench:
 	build-bench/bench/bench_logparse
 	bench/bench_logs.sh build-bench
 	bench/bench_configdiff.sh build-bench
+	bench/bench_configshow.sh build-bench
