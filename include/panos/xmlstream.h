@@ -92,9 +92,8 @@ PANOS_EXTERN void panos_xmlstream_free(panos_xmlstream *p);
  * consumed). Detail in panos_client_last_error(). Not thread-safe on one client.
  * @param action "show" or "get" (anything else is PANOS_E_INVALID_ARG).
  */
-PANOS_EXTERN panos_code panos_config_stream(panos_client *c, const char *action,
-                                            const char *xpath, const panos_xml_events *ev,
-                                            void *payload);
+PANOS_EXTERN panos_code panos_config_stream(panos_client *c, const char *action, const char *xpath,
+                                            const panos_xml_events *ev, void *payload);
 
 /** Fills the new file @p fd; returns PANOS_OK or the code to fail with. */
 typedef panos_code (*panos_file_fill_fn)(void *payload, int fd);

@@ -39,7 +39,6 @@ void cli_sb_free(struct cli_sb *b)
     b->len = b->cap = 0;
 }
 
-
 int cli_sb_add_text(struct cli_sb *b, const char *s, size_t n)
 {
     while (b->len == 0 && n > 0 && blank(*s))
@@ -61,22 +60,23 @@ const char *cli_sb_trimmed(const struct cli_sb *b, size_t *len_out)
 
 /* ---- XML: the answer as it came, re-serialized as libxml2 writes a document ---- */
 
-/* libxml2's escaping (xmlsave.c): text escapes < > & and CR; attributes also " TAB LF. */
+/* libxml2's escaping (xmlsave.c): text escapes < > & and CR; attributes also " LF TAB. */
+static const char *xml_entity(char c, int attr)
+{
+    static const char chars[] = "<>&\r\"\n\t";
+    static const char *const ents[] = {"&lt;", "&gt;", "&amp;", "&#13;", "&quot;", "&#10;", "&#9;"};
+    const char *at = c != '\0' ? strchr(chars, c) : NULL;
+    if (at == NULL)
+        return NULL;
+    size_t i = (size_t)(at - chars);
+    return i < 4 || attr ? ents[i] : NULL;
+}
+
 static void xml_escape(FILE *f, const char *s, size_t n, int attr)
 {
     size_t from = 0;
     for (size_t i = 0; i < n; i++) {
-        const char *e = NULL;
-        switch (s[i]) {
-        case '<': e = "&lt;"; break;
-        case '>': e = "&gt;"; break;
-        case '&': e = "&amp;"; break;
-        case '\r': e = "&#13;"; break;
-        case '"': e = attr ? "&quot;" : NULL; break;
-        case '\n': e = attr ? "&#10;" : NULL; break;
-        case '\t': e = attr ? "&#9;" : NULL; break;
-        default: break;
-        }
+        const char *e = xml_entity(s[i], attr);
         if (e != NULL) {
             fwrite(s + from, 1, i - from, f);
             fputs(e, f);
@@ -187,12 +187,9 @@ int cli_cfgw_new(struct cli_cfgw **out, FILE *f, enum cli_cfg_format fmt, int pr
     w->fmt = fmt;
     w->pretty = pretty;
     w->pend = -1;
-    switch (fmt) {
-    case CLI_CFG_XML: w->ops = &xml_ops; break;
-    case CLI_CFG_JSON: w->ops = &cli_cfgw_json_ops; break;
-    case CLI_CFG_TEXT: w->ops = &cli_cfgw_text_ops; break;
-    case CLI_CFG_SET: w->ops = &cli_cfgw_set_ops; break;
-    }
+    static const struct cli_cfgw_ops *const ops[] = {&xml_ops, &cli_cfgw_json_ops,
+                                                     &cli_cfgw_text_ops, &cli_cfgw_set_ops};
+    w->ops = ops[fmt];
     if (fmt == CLI_CFG_SET && cli_cfg_set_prefix(w, xpath) != 0)
         return PANOS_E_NOMEM;
     return PANOS_OK;

@@ -60,13 +60,13 @@ struct cli_cfgw {
     enum cli_cfg_format fmt;
     int pretty;
     const struct cli_cfgw_ops *ops;
-    int xml_open;   /* xml: a start tag waits for '>' or '/>' */
-    int saw_result; /* a <result> was seen */
-    int inside;     /* json, text: inside <result> */
-    int pend;       /* text: depth of the element not printed yet, or -1 */
+    int xml_open;             /* xml: a start tag waits for '>' or '/>' */
+    int saw_result;           /* a <result> was seen */
+    int inside;               /* json, text: inside <result> */
+    int pend;                 /* text: depth of the element not printed yet, or -1 */
     struct cli_sb pend_attrs; /* text: its attributes, name NUL value NUL ... */
     size_t pend_nattrs;
-    struct cli_sb words;  /* set: the path, words NUL-separated (xpath prefix first) */
+    struct cli_sb words; /* set: the path, words NUL-separated (xpath prefix first) */
     struct cli_cfg_frame fr[CLI_CFG_MAX_DEPTH];
     char err[200];
 };

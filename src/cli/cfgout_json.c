@@ -15,39 +15,28 @@
 
 static int always_array(const char *name)
 {
-    return strcmp(name, "entry") == 0 || strcmp(name, "member") == 0 ||
-           strcmp(name, "line") == 0 || strcmp(name, "job") == 0;
+    return strcmp(name, "entry") == 0 || strcmp(name, "member") == 0 || strcmp(name, "line") == 0 ||
+           strcmp(name, "job") == 0;
 }
 
 /* A JSON string as jansson writes it: UTF-8 as is, \" \\ \b \f \n \r \t, other controls \u. */
 static void json_str(FILE *f, const char *s, size_t n)
 {
+    static const char chars[] = "\"\\\b\f\n\r\t";
+    static const char *const escs[] = {"\\\"", "\\\\", "\\b", "\\f", "\\n", "\\r", "\\t"};
     fputc('"', f);
     size_t from = 0;
     for (size_t i = 0; i < n; i++) {
         unsigned char c = (unsigned char)s[i];
-        const char *e = NULL;
-        char u[8];
-        switch (c) {
-        case '"': e = "\\\""; break;
-        case '\\': e = "\\\\"; break;
-        case '\b': e = "\\b"; break;
-        case '\f': e = "\\f"; break;
-        case '\n': e = "\\n"; break;
-        case '\r': e = "\\r"; break;
-        case '\t': e = "\\t"; break;
-        default:
-            if (c < 0x20) {
-                snprintf(u, sizeof(u), "\\u%04X", c);
-                e = u;
-            }
-            break;
-        }
-        if (e != NULL) {
-            fwrite(s + from, 1, i - from, f);
-            fputs(e, f);
-            from = i + 1;
-        }
+        const char *at = c != 0 ? strchr(chars, c) : NULL;
+        if (at == NULL && c >= 0x20)
+            continue;
+        fwrite(s + from, 1, i - from, f);
+        if (at != NULL)
+            fputs(escs[at - chars], f);
+        else
+            fprintf(f, "\\u%04X", c);
+        from = i + 1;
     }
     fwrite(s + from, 1, n - from, f);
     fputc('"', f);
@@ -63,8 +52,7 @@ static void newline(struct cli_cfgw *w, int level)
 }
 
 /* The next item of @p fr's object: a comma after the first, and its key. */
-static void key(struct cli_cfgw *w, struct cli_cfg_frame *fr, const char *prefix,
-                const char *name)
+static void key(struct cli_cfgw *w, struct cli_cfg_frame *fr, const char *prefix, const char *name)
 {
     if (!fr->opened) {
         fputc('{', w->f);

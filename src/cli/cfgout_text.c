@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* cfgout_text.c -- a streamed config answer as text (key: value lines) or as PAN-OS set commands. */
+/* cfgout_text.c -- a streamed config answer as text (key: value lines) or as PAN-OS set commands.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -167,16 +168,15 @@ static void word(FILE *f, const char *s, size_t n)
         fwrite(s, 1, n, f);
         return;
     }
+    static const char chars[] = "\"\\\n\r\t";
+    static const char *const escs[] = {"\\\"", "\\\\", "\\n", "\\r", "\\t"};
     fputc('"', f);
     for (size_t i = 0; i < n; i++) {
-        switch (s[i]) {
-        case '"': fputs("\\\"", f); break;
-        case '\\': fputs("\\\\", f); break;
-        case '\n': fputs("\\n", f); break;
-        case '\r': fputs("\\r", f); break;
-        case '\t': fputs("\\t", f); break;
-        default: fputc(s[i], f); break;
-        }
+        const char *at = s[i] != '\0' ? strchr(chars, s[i]) : NULL;
+        if (at != NULL)
+            fputs(escs[at - chars], f);
+        else
+            fputc(s[i], f);
     }
     fputc('"', f);
 }
@@ -313,9 +313,10 @@ static int step_word(struct cli_cfgw *w, const char *s, size_t n)
 {
     static const char head[] = "entry[@name=";
     size_t h = sizeof(head) - 1;
-    if (n > h + 3 && memcmp(s, head, h) == 0 && (s[h] == '\'' || s[h] == '"') &&
-        s[n - 2] == s[h] && s[n - 1] == ']' && memchr(s + h + 1, s[h], n - h - 3) == NULL)
-        return cli_sb_add(&w->words, s + h + 1, n - h - 3) == 0 && cli_sb_add(&w->words, "", 1) == 0;
+    if (n > h + 3 && memcmp(s, head, h) == 0 && (s[h] == '\'' || s[h] == '"') && s[n - 2] == s[h] &&
+        s[n - 1] == ']' && memchr(s + h + 1, s[h], n - h - 3) == NULL)
+        return cli_sb_add(&w->words, s + h + 1, n - h - 3) == 0 &&
+               cli_sb_add(&w->words, "", 1) == 0;
     for (size_t i = 0; i < n; i++)
         if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
               (s[i] >= '0' && s[i] <= '9') || s[i] == '-' || s[i] == '_' || s[i] == '.'))

@@ -8,7 +8,8 @@
 #define OPT_FORMAT 0x2101 /* long only: -F is free, but keep the short letters for globals */
 
 static const struct cli_opt opts[] = {
-    {{"format", required_argument, NULL, OPT_FORMAT}, "FORMAT",
+    {{"format", required_argument, NULL, OPT_FORMAT},
+     "FORMAT",
      "xml, json, text or set (set: the PAN-OS configure-mode commands); overrides -o"},
     CLI_OPT_OUT,
     CLI_OPT_HELP,
@@ -47,8 +48,9 @@ static int pick_format(const struct cli_ctx *ctx, const char *format, const char
                                    format);
         return 0;
     }
-    int rc = cli_csv_refused(ctx, "config", "answers with a configuration tree, not rows; use "
-                                            "-o xml, json or text");
+    int rc = cli_csv_refused(ctx, "config",
+                             "answers with a configuration tree, not rows; use "
+                             "-o xml, json or text");
     if (rc != 0)
         return rc;
     enum cli_format f = ctx->format_set || out_path == NULL ? ctx->format : CLI_FORMAT_XML;

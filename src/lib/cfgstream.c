@@ -18,13 +18,12 @@ static panos_code feed(void *payload, const char *data, size_t len)
 }
 
 /* The last error of a parse that failed or an answer that was held, in request.c's words. */
-static void parse_error(panos_client *c, const panos_xmlstream *p, panos_code rc,
-                        const char *xpath)
+static void parse_error(panos_client *c, const panos_xmlstream *p, panos_code rc, const char *xpath)
 {
     const panos_xmlstream_info *info = panos_xmlstream_info_get(p);
     const char *why = panos_xmlstream_error(p);
-    if (!info->streamed && info->status != NULL && rc != PANOS_E_PARSE &&
-        rc != PANOS_E_TOO_LARGE && rc != PANOS_E_NOMEM) {
+    if (!info->streamed && info->status != NULL && rc != PANOS_E_PARSE && rc != PANOS_E_TOO_LARGE &&
+        rc != PANOS_E_NOMEM) {
         /* A held error answer: as classify_answer() in request.c and config_read() in
          * client.c say it (a get of a missing node is success with code 7, "Configuration
          * (API)", PAN-OS XML API guide, PAN-OS 10.1). */
@@ -34,8 +33,7 @@ static void parse_error(panos_client *c, const panos_xmlstream *p, panos_code rc
         else
             panos__client_set_error(c, rc, 200, info->code, info->status, "%s", msg);
     } else if (rc == PANOS_E_PARSE) {
-        panos__client_set_error(c, rc, 200, -1, NULL,
-                                "the answer is not a PAN-OS XML document: %s",
+        panos__client_set_error(c, rc, 200, -1, NULL, "the answer is not a PAN-OS XML document: %s",
                                 why[0] ? why : "unreadable");
     } else if (rc == PANOS_E_TOO_LARGE) {
         panos__client_set_error(c, rc, 200, -1, NULL, "%s", why);

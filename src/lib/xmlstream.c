@@ -120,9 +120,8 @@ static void on_root(struct panos_xmlstream *p, const xmlChar *name, const xmlCha
     }
 }
 
-static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
-                     const xmlChar *uri, int nns, const xmlChar **ns, int nattrs, int ndefaulted,
-                     const xmlChar **attrs)
+static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
+                     int nns, const xmlChar **ns, int nattrs, int ndefaulted, const xmlChar **attrs)
 {
     struct panos_xmlstream *p = ctx;
     (void)prefix, (void)uri, (void)nns, (void)ns, (void)ndefaulted;
@@ -156,8 +155,7 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
     if (p->stop != PANOS_OK || p->mode != STREAM || p->depth == 0)
         return;
     p->depth--;
-    panos_code rc =
-        p->ev.end ? p->ev.end(p->payload, p->depth, (const char *)localname) : PANOS_OK;
+    panos_code rc = p->ev.end ? p->ev.end(p->payload, p->depth, (const char *)localname) : PANOS_OK;
     if (rc != PANOS_OK)
         halt(p, rc, NULL);
 }
@@ -278,8 +276,8 @@ panos_code panos_xmlstream_feed(panos_xmlstream *p, const char *data, size_t len
 static panos_code classify_held(struct panos_xmlstream *p)
 {
     char why[200] = "";
-    panos_code rc = panos__response_parse_why(&p->resp, p->held.ptr ? p->held.ptr : "",
-                                              p->held.len, 200, why, sizeof(why));
+    panos_code rc = panos__response_parse_why(&p->resp, p->held.ptr ? p->held.ptr : "", p->held.len,
+                                              200, why, sizeof(why));
     if (rc != PANOS_OK) {
         snprintf(p->errmsg, sizeof(p->errmsg), "%s", why[0] ? why : "not a <response> document");
         return rc;

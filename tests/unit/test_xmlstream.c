@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* test_xmlstream.c -- the streamed answer parser: events, chunking, held error envelopes, limits. */
+/* test_xmlstream.c -- the streamed answer parser: events, chunking, held error envelopes, limits.
+ */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -138,9 +139,9 @@ static void test_held_error_envelope(void **state)
                run("<response status = 'error' code = '403'><result><msg>Invalid Credential"
                    "</msg></result></response>",
                    3, &r, NULL));
-    CHECK_CODE(PANOS_E_FORBIDDEN,
-               run("<response status=\"unauth\" code=\"16\"><msg>no</msg></response>", 0, &r,
-                   NULL));
+    CHECK_CODE(
+        PANOS_E_FORBIDDEN,
+        run("<response status=\"unauth\" code=\"16\"><msg>no</msg></response>", 0, &r, NULL));
 }
 
 static void test_malformed(void **state)
