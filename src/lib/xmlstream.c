@@ -15,7 +15,7 @@
 enum mode { UNDECIDED, STREAM, HOLD };
 
 struct panos_xmlstream {
-    xmlParserCtxtPtr ctxt;
+    struct panos__xmlpush px; /* first: the parser, libxml2's first error, a refused DTD */
     panos_xml_events ev;
     void *payload;
     int depth;
@@ -28,7 +28,6 @@ struct panos_xmlstream {
     panos_code stop; /* a callback's code, a limit, NOMEM, or a root that is not <response> */
     panos_response *resp;
     panos_xmlstream_info info;
-    struct panos__xmlerr xe;
     char errmsg[200];
 };
 
@@ -39,7 +38,7 @@ static void halt(struct panos_xmlstream *p, panos_code code, const char *msg)
         if (msg != NULL)
             snprintf(p->errmsg, sizeof(p->errmsg), "%s", msg);
     }
-    xmlStopParser(p->ctxt);
+    xmlStopParser(p->px.ctxt);
 }
 
 /* code= as a number: digits only, blanks around allowed; else -1 (as response.c reads it). */
@@ -116,7 +115,7 @@ static void on_root(struct panos_xmlstream *p, const xmlChar *name, const xmlCha
         p->info.streamed = 1;
     } else {
         p->mode = HOLD;
-        xmlStopParser(p->ctxt);
+        xmlStopParser(p->px.ctxt);
     }
 }
 
@@ -171,19 +170,6 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
         halt(p, rc, NULL);
 }
 
-static void on_dtd(void *ctx, const xmlChar *name, const xmlChar *ext_id, const xmlChar *sys_id)
-{
-    struct panos_xmlstream *p = ctx;
-    (void)name, (void)ext_id, (void)sys_id;
-    panos__xmlerr_refuse_dtd(&p->xe, p->ctxt);
-}
-
-static void on_error(void *ctx, xmlErrorPtr err)
-{
-    struct panos_xmlstream *p = ctx;
-    panos__xmlerr_note(&p->xe, err);
-}
-
 panos_code panos_xmlstream_new(panos_xmlstream **out, const panos_xml_events *ev, void *payload)
 {
     PANOS_ASSERT(out != NULL && ev != NULL);
@@ -191,27 +177,13 @@ panos_code panos_xmlstream_new(panos_xmlstream **out, const panos_xml_events *ev
     struct panos_xmlstream *p = calloc(1, sizeof(*p));
     if (p == NULL)
         return PANOS_E_NOMEM;
-    xmlSAXHandler sax;
-    memset(&sax, 0, sizeof(sax));
-    sax.initialized = XML_SAX2_MAGIC;
-    sax.startElementNs = on_start;
-    sax.endElementNs = on_end;
-    sax.characters = on_text;
-    sax.cdataBlock = on_text;
-    sax.serror = on_error;
-    sax.internalSubset = on_dtd;
-    sax.externalSubset = on_dtd;
-    panos__xmlerr_begin(&p->xe);
-    p->ctxt = xmlCreatePushParserCtxt(&sax, p, NULL, 0, NULL);
-    panos__xmlerr_end(&p->xe);
-    if (p->ctxt == NULL) {
+    /* NOENT only resolves the predefined and character entities here (a DTD, which could
+     * declare others, is refused before it is read), so attribute values come decoded. */
+    if (panos__xmlpush_new(&p->px, on_start, on_end, on_text, p,
+                           XML_PARSE_NOENT | XML_PARSE_NOCDATA) != 0) {
         free(p);
         return PANOS_E_NOMEM;
     }
-    /* NOENT only resolves the predefined and character entities here (a DTD, which could
-     * declare others, is refused before it is read), so attribute values come decoded. */
-    xmlCtxtUseOptions(p->ctxt, XML_PARSE_NONET | XML_PARSE_NOENT | XML_PARSE_NOCDATA |
-                                   XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
     p->ev = *ev;
     p->payload = payload;
     p->info.code = -1;
@@ -231,27 +203,22 @@ static panos_code hold(struct panos_xmlstream *p, const char *data, size_t len)
     return p->held.failed ? PANOS_E_NOMEM : PANOS_OK;
 }
 
+static int halted(void *payload)
+{
+    const struct panos_xmlstream *p = payload;
+    return p->stop != PANOS_OK || p->px.xe.dtd || p->mode == HOLD;
+}
+
 static panos_code chunk(struct panos_xmlstream *p, const char *data, size_t len, int terminate)
 {
-    while (len > 0 || terminate) {
-        int n = len > (1u << 30) ? 1 << 30 : (int)len;
-        panos__xmlerr_begin(&p->xe);
-        int rc = xmlParseChunk(p->ctxt, data, n, terminate && (size_t)n == len);
-        panos__xmlerr_end(&p->xe);
-        if (p->stop != PANOS_OK)
-            return p->stop;
-        if (p->xe.dtd)
-            return PANOS_E_PARSE;
-        if (p->mode == HOLD)
-            return PANOS_OK;
-        if (rc != 0)
-            return PANOS_E_PARSE;
-        data += n;
-        len -= (size_t)n;
-        if (len == 0)
-            break;
-    }
-    return PANOS_OK;
+    int rc = panos__xmlpush_chunk(&p->px, data, len, terminate, halted, p);
+    if (p->stop != PANOS_OK)
+        return p->stop;
+    if (p->px.xe.dtd)
+        return PANOS_E_PARSE;
+    if (p->mode == HOLD)
+        return PANOS_OK;
+    return rc != 0 ? PANOS_E_PARSE : PANOS_OK;
 }
 
 panos_code panos_xmlstream_feed(panos_xmlstream *p, const char *data, size_t len)
@@ -303,9 +270,9 @@ panos_code panos_xmlstream_finish(panos_xmlstream *p)
     panos_code rc = chunk(p, "", 0, 1);
     if (rc == PANOS_OK && p->mode == HOLD)
         return classify_held(p);
-    if (rc == PANOS_OK && (!p->ctxt->wellFormed || p->mode == UNDECIDED))
+    if (rc == PANOS_OK && (!p->px.ctxt->wellFormed || p->mode == UNDECIDED))
         rc = PANOS_E_PARSE;
-    if (rc == PANOS_E_PARSE && p->xe.msg[0] == '\0' && p->errmsg[0] == '\0')
+    if (rc == PANOS_E_PARSE && p->px.xe.msg[0] == '\0' && p->errmsg[0] == '\0')
         snprintf(p->errmsg, sizeof(p->errmsg), "%s",
                  p->mode == UNDECIDED ? "no <response> element" : "incomplete document");
     return p->stop = rc;
@@ -320,14 +287,14 @@ const panos_xmlstream_info *panos_xmlstream_info_get(const panos_xmlstream *p)
 const char *panos_xmlstream_error(const panos_xmlstream *p)
 {
     PANOS_ASSERT(p != NULL);
-    return p->errmsg[0] != '\0' ? p->errmsg : p->xe.msg;
+    return p->errmsg[0] != '\0' ? p->errmsg : p->px.xe.msg;
 }
 
 void panos_xmlstream_free(panos_xmlstream *p)
 {
     if (p == NULL)
         return;
-    xmlFreeParserCtxt(p->ctxt);
+    xmlFreeParserCtxt(p->px.ctxt);
     panos__response_free_secret(p->resp); /* a held message may quote the key */
     panos__sb_dispose(&p->held, 1);
     panos__sb_dispose(&p->status, 0);
