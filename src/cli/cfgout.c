@@ -221,5 +221,6 @@ void cli_cfgw_free(struct cli_cfgw *w)
     }
     cli_sb_free(&w->pend_attrs);
     cli_sb_free(&w->words);
+    cli_sb_free(&w->scratch);
     free(w);
 }

@@ -66,7 +66,8 @@ struct cli_cfgw {
     int pend;                 /* text: depth of the element not printed yet, or -1 */
     struct cli_sb pend_attrs; /* text: its attributes, name NUL value NUL ... */
     size_t pend_nattrs;
-    struct cli_sb words; /* set: the path, words NUL-separated (xpath prefix first) */
+    struct cli_sb words;   /* set: the path, words NUL-separated (xpath prefix first) */
+    struct cli_sb scratch; /* set: one quoted word */
     struct cli_cfg_frame fr[CLI_CFG_MAX_DEPTH];
     char err[200];
 };

@@ -160,42 +160,36 @@ const struct cli_cfgw_ops cli_cfgw_text_ops = {text_start, text_text, text_end, 
 
 /* ---- set: the configure-mode commands that make the subtree ---- */
 
-/* A word of a set command, double-quoted when the CLI would split or misread it. */
-static void word(FILE *f, const char *s, size_t n)
+/* A word of a set command, double-quoted when the CLI would split or misread it, appended to
+ * @p b (no allocation per word: @p b is reused). */
+static int quote_into(struct cli_sb *b, const char *s, size_t n)
 {
-    int quote = n == 0 || strcspn(s, " \t\r\n\"'\\;|[]{}#") < n;
-    if (!quote) {
-        fwrite(s, 1, n, f);
-        return;
-    }
     static const char chars[] = "\"\\\n\r\t";
     static const char *const escs[] = {"\\\"", "\\\\", "\\n", "\\r", "\\t"};
-    fputc('"', f);
-    for (size_t i = 0; i < n; i++) {
-        const char *at = s[i] != '\0' ? strchr(chars, s[i]) : NULL;
+    if (n > 0 && strcspn(s, " \t\r\n\"'\\;|[]{}#") >= n)
+        return cli_sb_add(b, s, n);
+    int rc = cli_sb_add(b, "\"", 1);
+    for (size_t i = 0, from = 0; i <= n; i++) {
+        const char *at = i < n && s[i] != '\0' ? strchr(chars, s[i]) : NULL;
+        if (at == NULL && i < n)
+            continue;
+        rc |= cli_sb_add(b, s + from, i - from);
         if (at != NULL)
-            fputs(escs[at - chars], f);
-        else
-            fputc(s[i], f);
+            rc |= cli_sb_add(b, escs[at - chars], 2);
+        from = i + 1;
     }
-    fputc('"', f);
+    return rc | cli_sb_add(b, "\"", 1);
 }
 
-/*
- * One command: "set", the path words, then @p tail. The words above the configure-mode root are
- * dropped: config, devices <device> and vsys vsys1 (a single-vsys firewall's configure mode
- * starts inside them; PAN-OS CLI Quick Start, "Use the CLI", PAN-OS 10.2). A path left empty
- * prints nothing.
- */
 static const char *next_word(const char *p, const char *end)
 {
     return p < end ? p + strlen(p) + 1 : end;
 }
 
-static void emit(struct cli_cfgw *w, const char *tail, size_t tlen, int bracket)
+static panos_code emit(struct cli_cfgw *w, const char *tail, size_t tlen, int bracket)
 {
     if (w->words.p == NULL)
-        return;
+        return PANOS_OK;
     const char *p = w->words.p, *end = p + w->words.len;
     if (p < end && strcmp(p, "config") == 0)
         p = next_word(p, end);
@@ -205,11 +199,14 @@ static void emit(struct cli_cfgw *w, const char *tail, size_t tlen, int bracket)
         strcmp(next_word(p, end), "vsys1") == 0)
         p = next_word(next_word(p, end), end);
     if (p >= end)
-        return;
+        return PANOS_OK;
     fputs("set", w->f);
     for (; p < end; p += strlen(p) + 1) {
+        w->scratch.len = 0;
+        if (quote_into(&w->scratch, p, strlen(p)) != 0)
+            return too_long(w);
         fputc(' ', w->f);
-        word(w->f, p, strlen(p));
+        fwrite(w->scratch.p, 1, w->scratch.len, w->f);
     }
     if (bracket)
         fputs(" [ ", w->f);
@@ -218,6 +215,7 @@ static void emit(struct cli_cfgw *w, const char *tail, size_t tlen, int bracket)
     if (tail != NULL)
         fwrite(tail, 1, tlen, w->f);
     fputs(bracket ? " ]\n" : "\n", w->f);
+    return PANOS_OK;
 }
 
 static panos_code set_start(struct cli_cfgw *w, int depth, const char *name,
@@ -253,18 +251,8 @@ static panos_code set_text(struct cli_cfgw *w, int depth, const char *s, size_t 
 static panos_code add_member(struct cli_cfgw *w, struct cli_cfg_frame *parent, const char *t,
                              size_t n)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *m = open_memstream(&buf, &len);
-    if (m == NULL)
-        return PANOS_E_NOMEM;
-    if (parent->nmembers++ > 0)
-        fputc(' ', m);
-    word(m, t, n);
-    int rc = fclose(m) != 0 || cli_sb_add(&parent->members, buf, len) != 0;
-    panos_wipe(buf, len);
-    free(buf);
-    return rc ? too_long(w) : PANOS_OK;
+    int rc = parent->nmembers++ > 0 ? cli_sb_add(&parent->members, " ", 1) : 0;
+    return rc | quote_into(&parent->members, t, n) ? too_long(w) : PANOS_OK;
 }
 
 static panos_code set_end(struct cli_cfgw *w, int depth, const char *name)
@@ -279,25 +267,18 @@ static panos_code set_end(struct cli_cfgw *w, int depth, const char *name)
     const char *t = cli_sb_trimmed(&fr->text, &n);
     if (fr->member)
         return add_member(w, &w->fr[depth - 1], t, n);
-    if (fr->nmembers > 0)
-        emit(w, fr->members.p, fr->members.len, fr->nmembers > 1);
-    else if (fr->children == 0 && n > 0) {
-        char *buf = NULL;
-        size_t len = 0;
-        FILE *m = open_memstream(&buf, &len);
-        if (m == NULL)
-            return PANOS_E_NOMEM;
-        word(m, t, n);
-        if (fclose(m) != 0)
-            return PANOS_E_NOMEM;
-        emit(w, buf, len, 0);
-        panos_wipe(buf, len);
-        free(buf);
+    panos_code rc = PANOS_OK;
+    if (fr->nmembers > 0) {
+        rc = emit(w, fr->members.p, fr->members.len, fr->nmembers > 1);
+    } else if (fr->children == 0 && n > 0) {
+        fr->members.len = 0; /* no members: its buffer holds the quoted value */
+        rc = quote_into(&fr->members, t, n) != 0 ? too_long(w)
+                                                 : emit(w, fr->members.p, fr->members.len, 0);
     } else if (fr->children == 0) {
-        emit(w, NULL, 0, 0);
+        rc = emit(w, NULL, 0, 0);
     }
     w->words.len = fr->word;
-    return PANOS_OK;
+    return rc;
 }
 
 static panos_code set_finish(struct cli_cfgw *w)
