@@ -298,6 +298,8 @@ static int step_word(struct cli_cfgw *w, const char *s, size_t n)
         s[n - 1] == ']' && memchr(s + h + 1, s[h], n - h - 3) == NULL)
         return cli_sb_add(&w->words, s + h + 1, n - h - 3) == 0 &&
                cli_sb_add(&w->words, "", 1) == 0;
+    if (n == 5 && memcmp(s, "entry", 5) == 0)
+        return 0; /* every entry: which one is not known */
     for (size_t i = 0; i < n; i++)
         if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= 'A' && s[i] <= 'Z') ||
               (s[i] >= '0' && s[i] <= '9') || s[i] == '-' || s[i] == '_' || s[i] == '.'))
@@ -307,8 +309,8 @@ static int step_word(struct cli_cfgw *w, const char *s, size_t n)
 
 /*
  * The shown node's place: the words of every step of @p xpath but the last (the last is the
- * node itself, the <result>'s child). An xpath of another shape (//, *, other predicates)
- * gives no prefix: the commands then start at the shown node.
+ * node itself, the <result>'s child). An xpath of another shape (a bare entry, //, *, other
+ * predicates) gives no prefix: the commands then start at the shown node.
  */
 int cli_cfg_set_prefix(struct cli_cfgw *w, const char *xpath)
 {

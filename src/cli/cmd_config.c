@@ -25,7 +25,8 @@ static const char desc[] =
     "arrives, whatever its size. A missing node exits 13 (NOT_FOUND).\n"
     "  panctl config show \"/config/devices/entry[@name='localhost.localdomain']"
     "/deviceconfig/system/hostname\"\n"
-    "  panctl config show --format set \"/config/devices/entry/vsys/entry/rulebase\"";
+    "  panctl config show --format set "
+    "\"/config/devices/entry/vsys/entry[@name='vsys1']/rulebase\"";
 
 static int parse_cfg_format(const char *s, enum cli_cfg_format *out)
 {
