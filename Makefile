@@ -45,3 +45,4 @@ bench:
 	bench/bench_logs.sh build-bench
 	bench/bench_configdiff.sh build-bench
 	bench/bench_backup.sh build-bench 16 1M 8
+	bench/bench_configshow.sh build-bench

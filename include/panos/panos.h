@@ -21,5 +21,6 @@
 #include "configdiff.h"
 #include "export.h"
 #include "commit.h"
+#include "xmlstream.h"
 
 #endif

@@ -17,7 +17,7 @@ enum tag { T_OTHER, T_RESPONSE, T_RESULT, T_LOG, T_LOGS, T_ENTRY, T_JOB, T_MSG, 
 #define MAX_DEPTH 64
 
 struct panos_logparser {
-    xmlParserCtxtPtr ctxt;
+    struct panos__xmlpush px; /* first: the parser, libxml2's first error, a refused DTD */
     panos_log_entry_fn fn;
     void *payload;
     panos_logparser_info info;
@@ -37,7 +37,6 @@ struct panos_logparser {
     int nomem;
     int too_large;          /* a limit was passed: errmsg says which and the option */
     panos_log_limits limits; /* with the defaults filled in */
-    struct panos__xmlerr xe; /* libxml2's first error, and a refused DTD */
     char errmsg[200];
 };
 
@@ -52,7 +51,7 @@ static void over_limit(struct panos_logparser *p, const char *fmt, const char *w
                  head, limit, option);
     }
     p->too_large = 1;
-    xmlStopParser(p->ctxt);
+    xmlStopParser(p->px.ctxt);
 }
 
 /* Bytes an entry holds: its text plus what each field costs (so 4 MiB of <a/> counts too). */
@@ -168,7 +167,7 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
                 p->fields = f;
             if (o == NULL) {
                 p->nomem = 1;
-                xmlStopParser(p->ctxt);
+                xmlStopParser(p->px.ctxt);
                 return;
             }
             p->offsets = o;
@@ -229,7 +228,7 @@ static void deliver(struct panos_logparser *p)
 {
     if (p->text.failed) {
         p->nomem = 1;
-        xmlStopParser(p->ctxt);
+        xmlStopParser(p->px.ctxt);
         return;
     }
     /* Each value is NUL-terminated in @text; trim it in place. */
@@ -246,7 +245,7 @@ static void deliver(struct panos_logparser *p)
     p->info.entries++;
     if (p->fn != NULL && p->fn(p->payload, &e) != 0) {
         p->info.stopped = 1;
-        xmlStopParser(p->ctxt);
+        xmlStopParser(p->px.ctxt);
     }
 }
 
@@ -313,19 +312,6 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
     }
 }
 
-static void on_dtd(void *ctx, const xmlChar *name, const xmlChar *ext_id, const xmlChar *sys_id)
-{
-    struct panos_logparser *p = ctx;
-    (void)name, (void)ext_id, (void)sys_id;
-    panos__xmlerr_refuse_dtd(&p->xe, p->ctxt);
-}
-
-static void on_error(void *ctx, xmlErrorPtr err)
-{
-    struct panos_logparser *p = ctx;
-    panos__xmlerr_note(&p->xe, err);
-}
-
 panos_code panos_logparser_new(panos_logparser **out, panos_log_entry_fn fn, void *payload)
 {
     PANOS_ASSERT(out != NULL && fn != NULL);
@@ -333,26 +319,11 @@ panos_code panos_logparser_new(panos_logparser **out, panos_log_entry_fn fn, voi
     struct panos_logparser *p = calloc(1, sizeof(*p));
     if (p == NULL)
         return PANOS_E_NOMEM;
-    xmlSAXHandler sax;
-    memset(&sax, 0, sizeof(sax));
-    sax.initialized = XML_SAX2_MAGIC;
-    sax.startElementNs = on_start;
-    sax.endElementNs = on_end;
-    sax.characters = on_text;
-    sax.cdataBlock = on_text;
-    sax.serror = on_error;
-    sax.internalSubset = on_dtd;
-    sax.externalSubset = on_dtd;
-    panos__xmlerr_begin(&p->xe);
-    p->ctxt = xmlCreatePushParserCtxt(&sax, p, NULL, 0, NULL);
-    panos__xmlerr_end(&p->xe);
-    if (p->ctxt == NULL) {
+    /* Never fetch anything from the network, never expand external entities, never print. */
+    if (panos__xmlpush_new(&p->px, on_start, on_end, on_text, p, XML_PARSE_NOCDATA) != 0) {
         free(p);
         return PANOS_E_NOMEM;
     }
-    /* Never fetch anything from the network, never expand external entities, never print. */
-    xmlCtxtUseOptions(p->ctxt, XML_PARSE_NONET | XML_PARSE_NOCDATA | XML_PARSE_NOERROR |
-                                   XML_PARSE_NOWARNING);
     panos_logparser_set_limits(p, NULL);
     p->fn = fn;
     p->payload = payload;
@@ -363,31 +334,26 @@ panos_code panos_logparser_new(panos_logparser **out, panos_log_entry_fn fn, voi
     return PANOS_OK;
 }
 
+static int halted(void *payload)
+{
+    const struct panos_logparser *p = payload;
+    return p->nomem || p->too_large || p->px.xe.dtd || p->info.stopped;
+}
+
 static panos_code chunk(panos_logparser *p, const char *data, size_t len, int terminate)
 {
     if (p->info.stopped)
         return PANOS_OK;
-    while (len > 0 || terminate) {
-        int n = len > (1u << 30) ? 1 << 30 : (int)len;
-        panos__xmlerr_begin(&p->xe);
-        int rc = xmlParseChunk(p->ctxt, data, n, terminate && (size_t)n == len);
-        panos__xmlerr_end(&p->xe);
-        if (p->nomem)
-            return PANOS_E_NOMEM;
-        if (p->too_large)
-            return PANOS_E_TOO_LARGE;
-        if (p->xe.dtd)
-            return PANOS_E_PARSE;
-        if (p->info.stopped)
-            return PANOS_OK;
-        if (rc != 0)
-            return PANOS_E_PARSE;
-        data += n;
-        len -= (size_t)n;
-        if (len == 0)
-            break;
-    }
-    return PANOS_OK;
+    int rc = panos__xmlpush_chunk(&p->px, data, len, terminate, halted, p);
+    if (p->nomem)
+        return PANOS_E_NOMEM;
+    if (p->too_large)
+        return PANOS_E_TOO_LARGE;
+    if (p->px.xe.dtd)
+        return PANOS_E_PARSE;
+    if (p->info.stopped)
+        return PANOS_OK;
+    return rc != 0 ? PANOS_E_PARSE : PANOS_OK;
 }
 
 panos_code panos_logparser_feed(panos_logparser *p, const char *data, size_t len)
@@ -402,7 +368,7 @@ panos_code panos_logparser_finish(panos_logparser *p)
     if (p->too_large)
         return PANOS_E_TOO_LARGE; /* stopped: the rest was never read */
     panos_code rc = chunk(p, "", 0, 1);
-    if (rc == PANOS_OK && !p->info.stopped && !p->ctxt->wellFormed)
+    if (rc == PANOS_OK && !p->info.stopped && !p->px.ctxt->wellFormed)
         rc = PANOS_E_PARSE;
     p->info.status = p->status.len ? p->status.ptr : NULL;
     p->info.job_id = p->job_id.len ? p->job_id.ptr : NULL;
@@ -429,7 +395,7 @@ void panos_logparser_set_limits(panos_logparser *p, const panos_log_limits *limi
 
 const char *panos__logparser_error(const panos_logparser *p)
 {
-    return p->too_large ? p->errmsg : p->xe.msg;
+    return p->too_large ? p->errmsg : p->px.xe.msg;
 }
 
 const char *panos_logparser_error(const panos_logparser *p)
@@ -442,7 +408,7 @@ void panos_logparser_free(panos_logparser *p)
 {
     if (p == NULL)
         return;
-    xmlFreeParserCtxt(p->ctxt);
+    xmlFreeParserCtxt(p->px.ctxt);
     panos__sb_dispose(&p->text, 0);
     panos__sb_dispose(&p->status, 0);
     panos__sb_dispose(&p->job_status, 0);

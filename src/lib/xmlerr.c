@@ -63,6 +63,57 @@ void panos__xmlerr_refuse_dtd(struct panos__xmlerr *e, xmlParserCtxtPtr ctxt)
     xmlStopParser(ctxt);
 }
 
+static void push_error(void *ctx, xmlErrorPtr err)
+{
+    struct panos__xmlpush *x = ctx;
+    panos__xmlerr_note(&x->xe, err);
+}
+
+static void push_refuse_dtd(void *ctx, const xmlChar *name, const xmlChar *ext_id,
+                            const xmlChar *sys_id)
+{
+    struct panos__xmlpush *x = ctx;
+    (void)name, (void)ext_id, (void)sys_id;
+    panos__xmlerr_refuse_dtd(&x->xe, x->ctxt);
+}
+
+int panos__xmlpush_new(struct panos__xmlpush *x, startElementNsSAX2Func start,
+                       endElementNsSAX2Func end, charactersSAXFunc text, void *payload, int options)
+{
+    xmlSAXHandler sax;
+    memset(&sax, 0, sizeof(sax));
+    sax.initialized = XML_SAX2_MAGIC;
+    sax.startElementNs = start;
+    sax.endElementNs = end;
+    sax.characters = text;
+    sax.cdataBlock = text;
+    sax.serror = push_error;
+    sax.internalSubset = push_refuse_dtd;
+    sax.externalSubset = push_refuse_dtd;
+    panos__xmlerr_begin(&x->xe);
+    x->ctxt = xmlCreatePushParserCtxt(&sax, payload, NULL, 0, NULL);
+    panos__xmlerr_end(&x->xe);
+    if (x->ctxt == NULL)
+        return -1;
+    xmlCtxtUseOptions(x->ctxt, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | options);
+    return 0;
+}
+
+int panos__xmlpush_chunk(struct panos__xmlpush *x, const char *data, size_t len, int terminate,
+                         int (*halted)(void *payload), void *payload)
+{
+    int rc = 0;
+    do {
+        int n = len > (1u << 30) ? 1 << 30 : (int)len;
+        panos__xmlerr_begin(&x->xe);
+        rc = xmlParseChunk(x->ctxt, data, n, terminate && (size_t)n == len);
+        panos__xmlerr_end(&x->xe);
+        data += n;
+        len -= (size_t)n;
+    } while (len > 0 && rc == 0 && !halted(payload));
+    return rc;
+}
+
 /* The DOM parser's callbacks get the context as their payload; its _private is the sink. */
 static void dom_error(void *ctx, xmlErrorPtr err)
 {

@@ -52,6 +52,32 @@ void panos__xmlerr_refuse_dtd(struct panos__xmlerr *e, xmlParserCtxtPtr ctxt);
  */
 xmlDoc *panos__xml_read_doc(const char *body, int len, struct panos__xmlerr *e);
 
+/*
+ * A quiet SAX2 push parser (logparse.c, xmlstream.c). The parser's own struct starts with a
+ * struct panos__xmlpush, so the shared callbacks here reach it from libxml2's payload.
+ */
+struct panos__xmlpush {
+    xmlParserCtxtPtr ctxt;
+    struct panos__xmlerr xe; /* libxml2's first error, and a refused DTD */
+};
+
+/*
+ * Make @p x->ctxt: a push parser calling @p start, @p end and @p text (characters and CDATA)
+ * with @p payload (whose first member is @p x); errors go to x->xe and any DTD is refused. No
+ * network, no warnings or errors printed, plus @p options. Returns -1 when out of memory.
+ */
+int panos__xmlpush_new(struct panos__xmlpush *x, startElementNsSAX2Func start,
+                       endElementNsSAX2Func end, charactersSAXFunc text, void *payload,
+                       int options);
+
+/*
+ * Parse @p len bytes (@p terminate: they end the document) in pieces libxml2's int length
+ * takes, with quiet handlers; stop after a piece when xmlParseChunk failed or @p halted
+ * (@p payload) says so. Returns the last xmlParseChunk code.
+ */
+int panos__xmlpush_chunk(struct panos__xmlpush *x, const char *data, size_t len, int terminate,
+                         int (*halted)(void *payload), void *payload);
+
 #define PANOS__XMLERR_DTD_MSG "it has a DTD (<!DOCTYPE>), which PAN-OS never sends"
 
 #endif

@@ -3,7 +3,7 @@
 # libFuzzer targets with clang and -DPANOS_FUZZ=ON (see docs/internals/fuzzing.md).
 option(PANOS_FUZZ "Build libFuzzer targets (clang only)" OFF)
 
-set(PANOS_FUZZERS response logparse cmdxml simfilter panrc configdiff)
+set(PANOS_FUZZERS response logparse cmdxml simfilter panrc configdiff xmlstream)
 # Targets that fuzz pansim code compile its sources in (as tests/unit_sim do).
 set(PANOS_FUZZ_SIM_SOURCES ${PROJECT_SOURCE_DIR}/src/sim/logstore.c
   ${PROJECT_SOURCE_DIR}/src/sim/logstore_types.c
