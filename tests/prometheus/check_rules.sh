@@ -19,8 +19,14 @@ fires=$(awk '/alertname:/ { a = $2 } /exp_alerts:$/ { print a }' "$tests" | sort
 silent=$(awk '/alertname:/ { a = $2 } /exp_alerts: \[\]/ { print a }' "$tests" | sort -u)
 status=0
 for alert in $(sed -n 's/^ *- alert: *//p' "$rules"); do
-    echo "$fires" | grep -qx "$alert" || { echo "check_rules: $alert never fires in $tests" >&2; status=1; }
-    echo "$silent" | grep -qx "$alert" || { echo "check_rules: $alert is never tested silent in $tests" >&2; status=1; }
+    if ! echo "$fires" | grep -qx "$alert"; then
+        echo "check_rules: $alert never fires in $tests" >&2
+        status=1
+    fi
+    if ! echo "$silent" | grep -qx "$alert"; then
+        echo "check_rules: $alert is never tested silent in $tests" >&2
+        status=1
+    fi
 done
 n=$(grep -c '^ *- alert:' "$rules")
 [ "$status" -eq 0 ] && echo "check_rules: all $n alerts fire and stay silent in their tests"

@@ -37,7 +37,10 @@ trap 'exit 1' INT TERM HUP
 fail() {
     echo "e2e: FAIL: $*" >&2
     for log in pansim exporter prometheus; do
-        [ -s "$dir/$log.err" ] && { echo "--- $log (last lines)" >&2; tail -n 15 "$dir/$log.err" >&2; }
+        if [ -s "$dir/$log.err" ]; then
+            echo "--- $log (last lines)" >&2
+            tail -n 15 "$dir/$log.err" >&2
+        fi
     done
     exit 1
 }
