@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: MIT
 # prometheus/*: the alert rules and example configurations of contrib/prometheus checked by
-# promtool (tests/prometheus/check_rules.sh: syntax, unit tests, every alert tested), and, once
+# promtool (tests/prometheus/check_rules.sh: syntax, unit tests, every alert tested;
+# tests/prometheus/check_sd.sh: the relabelling and sharding of the configurations), and, once
 # panos_exporter is built, a real Prometheus server scraping it (tests/prometheus/e2e.sh).
 find_program(PANOS_PROMTOOL promtool)
 find_program(PANOS_PROMETHEUS prometheus)
@@ -15,6 +16,10 @@ if(PANOS_PROMTOOL)
               ${PROJECT_SOURCE_DIR}/contrib/prometheus/prometheus-${cfg}.yml)
     set_tests_properties(prometheus/config-${cfg} PROPERTIES LABELS "prometheus;lint" TIMEOUT 60)
   endforeach()
+  add_test(NAME prometheus/relabel
+    COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/prometheus/check_sd.sh ${PROJECT_SOURCE_DIR}
+            ${PANOS_PROMTOOL})
+  set_tests_properties(prometheus/relabel PROPERTIES LABELS "prometheus;lint" TIMEOUT 120)
 else()
   message(STATUS "promtool not found: prometheus/* tests left out (scripts/deps.sh installs it)")
 endif()
