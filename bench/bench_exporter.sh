@@ -54,17 +54,7 @@ done
 printf 'admin\n' | "$PANCTL" -H 127.0.0.1 -P "$(head -n 1 "$dir/ports")" --http keygen -u admin \
     --password-stdin --save "$dir/fw.key" >/dev/null
 
-{
-    printf '[global]\nmax-inflight-per-target = 2\nmax-inflight = 256\n\n'
-    printf '[defaults]\nkey-file = %s\ntimeout = 8\n\n' "$dir/fw.key"
-    i=0
-    while read -r port; do
-        i=$((i + 1))
-        printf '[target fw%d]\nhost = 127.0.0.1:%s\nhttp = yes\n\n' "$i" "$port"
-    done <"$dir/ports"
-    printf '[module default]\ncollectors = system resources dataplane sessions interfaces ha'
-    printf ' content gp ipsec bgp licenses certificates environment disk\n'
-} >"$dir/exporter.conf"
+sh "$(dirname "$0")/../scripts/exporter-conf.sh" "$dir/ports" "$dir/fw.key" 8 >"$dir/exporter.conf"
 chmod 600 "$dir/exporter.conf"
 "$EXPORTER" --config "$dir/exporter.conf" --listen 127.0.0.1:0 --portfile "$dir/exporter.port" \
     --log-level warn 2>"$dir/exporter.err" &

@@ -70,17 +70,7 @@ printf 'admin\n' | "$panctl" -H 127.0.0.1 -P "$(head -n 1 "$dir/ports")" --http 
     --password-stdin --save "$dir/fw.key" >/dev/null || fail "keygen against pansim"
 
 # The exporter's configuration: the three firewalls by name, plain HTTP (loopback only).
-{
-    printf '[global]\nmax-inflight-per-target = 2\n\n'
-    printf '[defaults]\nkey-file = %s\ntimeout = 5\n\n' "$dir/fw.key"
-    i=0
-    while read -r port; do
-        i=$((i + 1))
-        printf '[target fw%d]\nhost = 127.0.0.1:%s\nhttp = yes\n\n' "$i" "$port"
-    done <"$dir/ports"
-    printf '[module default]\ncollectors = system resources dataplane sessions interfaces ha'
-    printf ' content gp ipsec bgp licenses certificates environment disk\n'
-} >"$dir/exporter.conf"
+sh "$src/scripts/exporter-conf.sh" "$dir/ports" "$dir/fw.key" 5 >"$dir/exporter.conf"
 chmod 600 "$dir/exporter.conf"
 "$exporter" --config "$dir/exporter.conf" --listen 127.0.0.1:0 --portfile "$dir/exporter.port" \
     --log-level info 2>"$dir/exporter.err" &
