@@ -4,8 +4,8 @@
 # probe of every target, PARALLEL at a time (one curl --parallel process), as Prometheus would
 # scrape them. Prints per round: probes answered 200, panos_up 1, late (over the exporter's
 # deadline: the 25 s scrape timeout the probes announce, less 0.5 s), scrape duration p50/p99/max
-# (curl's time_total), API requests per firewall and keygens seen by pansim, exporter CPU
-# seconds; then the exporter's peak RSS (VmHWM). Loopback only; pansim plays the firewalls,
+# (curl's time_total), API requests per firewall and keygens seen by pansim, exporter and pansim
+# CPU seconds; then the exporter's peak RSS (VmHWM). Loopback only; pansim plays the firewalls,
 # CHUNK (environment, default 256: pansim's --devices limit) devices per pansim process.
 # Usage: bench/bench_exporter.sh [BUILD_DIR] [N] [ROUNDS] [PARALLEL] [INTERVAL]
 #        (default: build-bench 1000 2 300 30)
@@ -75,36 +75,44 @@ while [ "$i" -lt "$N" ]; do
 done >"$dir/curl.conf"
 
 requests() { cat "$dir"/requests.* 2>/dev/null | grep -c "$1" || true; }
-cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$exporter_pid/stat"; }
+# cpu_ticks PID...: user + system CPU of the processes, in clock ticks.
+cpu_ticks() {
+    for p in "$@"; do
+        cat "/proc/$p/stat"
+    done | awk '{ t += $14 + $15 } END { print t }'
+}
 hz=$(getconf CLK_TCK)
 
 echo "panos_exporter: $N pansim firewalls on loopback ($k pansim processes), $ROUNDS rounds every" \
     "${INTERVAL} s, $PARALLEL probes at a time, scrape timeout ${TIMEOUT} s"
-printf '%-5s %6s %6s %6s %5s %8s %8s %8s %9s %8s %7s\n' round probes http200 up1 late p50_s \
-    p99_s max_s api/fw keygens cpu_s
+printf '%-5s %6s %6s %6s %5s %8s %8s %8s %7s %7s %7s %8s\n' round probes http200 up1 late \
+    p50_s p99_s max_s api/fw keygens cpu_s sim_cpu_s
 r=0
 while [ "$r" -lt "$ROUNDS" ]; do
     r=$((r + 1))
     start=$(date +%s)
     all0=$(requests 'POST /api/')
     keys0=$(requests 'type=keygen')
-    cpu0=$(cpu_ticks)
+    cpu0=$(cpu_ticks "$exporter_pid")
+    sim0=$(cpu_ticks $pids)
     rm -f "$dir"/body/*
     curl -sS --no-progress-meter --parallel --parallel-max "$PARALLEL" --max-time $((TIMEOUT + 5)) \
         -H "X-Prometheus-Scrape-Timeout-Seconds: $TIMEOUT" \
         -w '%{http_code} %{time_total}\n' -K "$dir/curl.conf" >"$dir/times.$r" \
         2>"$dir/curl.err" || true
-    cpu1=$(cpu_ticks)
+    cpu1=$(cpu_ticks "$exporter_pid")
+    sim1=$(cpu_ticks $pids)
     calls=$(($(requests 'POST /api/') - all0))
     keys=$(($(requests 'type=keygen') - keys0))
     up=$(cat "$dir"/body/* 2>/dev/null | grep -c '^panos_up 1' || true)
     sort -k2 -n "$dir/times.$r" | awk -v n="$N" -v calls="$calls" -v keys="$keys" -v up="$up" \
-        -v cpu="$(((cpu1 - cpu0) * 100 / hz))" -v dl="$TIMEOUT" -v r="$r" '
+        -v cpu="$(((cpu1 - cpu0) * 100 / hz))" -v sim="$(((sim1 - sim0) * 100 / hz))" \
+        -v dl="$TIMEOUT" -v r="$r" '
         { t[NR] = $2; if ($1 == 200) ok++; if ($2 > dl - 0.5) late++ }
         END {
             p50 = t[int((NR * 50 + 99) / 100)]; p99 = t[int((NR * 99 + 99) / 100)]
-            printf "%-5d %6d %6d %6d %5d %8.3f %8.3f %8.3f %9.1f %8d %7.2f\n", r, NR, ok, up,
-                late, p50, p99, t[NR], calls / n, keys, cpu / 100
+            printf "%-5d %6d %6d %6d %5d %8.3f %8.3f %8.3f %7.1f %7d %7.2f %8.2f\n", r, NR,
+                ok, up, late, p50, p99, t[NR], calls / n, keys, cpu / 100, sim / 100
         }'
     rest=$((INTERVAL - ($(date +%s) - start)))
     [ "$r" -lt "$ROUNDS" ] && [ "$rest" -gt 0 ] && sleep "$rest"
