@@ -5,9 +5,10 @@
 # with the rules of contrib/prometheus/panos.rules.yml loaded. Checks, through Prometheus's HTTP
 # API, what an operator would look at: panos_up is 1 for every firewall after two scrapes, each
 # firewall has series of the main families under its own instance label, the exporter's own
-# metrics are scraped, every rule is loaded and evaluates healthy and no alert fires; then, with
-# the firewalls gone, panos_up drops to 0 and PanosDown goes pending. Loopback only, ephemeral
-# ports, a private temp dir; every process it starts is stopped on exit.
+# metrics are scraped, every rule is loaded and evaluates healthy, PanosDown and
+# PanosExporterDown are not pending; the API key is in no answer of the exporter and not in its
+# debug log; then, with the firewalls gone, panos_up drops to 0 and PanosDown goes pending.
+# Loopback only, ephemeral ports, a private temp dir; every process it starts is stopped on exit.
 # Usage: e2e.sh PANOS_EXPORTER PANSIM PANCTL PROMETHEUS SRCDIR
 set -eu
 [ $# -eq 5 ] || { echo "usage: e2e.sh PANOS_EXPORTER PANSIM PANCTL PROMETHEUS SRCDIR" >&2; exit 2; }
@@ -73,7 +74,7 @@ printf 'admin\n' | "$panctl" -H 127.0.0.1 -P "$(head -n 1 "$dir/ports")" --http 
 sh "$src/scripts/exporter-conf.sh" "$dir/ports" "$dir/fw.key" 5 >"$dir/exporter.conf"
 chmod 600 "$dir/exporter.conf"
 "$exporter" --config "$dir/exporter.conf" --listen 127.0.0.1:0 --portfile "$dir/exporter.port" \
-    --log-level info 2>"$dir/exporter.err" &
+    --log-level debug 2>"$dir/exporter.err" &
 exporter_pid=$!
 wait_for 20 "exporter port" started "$exporter_pid" panos_exporter "$dir/exporter.port" 1
 eport=$(head -n 1 "$dir/exporter.port")
@@ -144,6 +145,19 @@ wait_for 20 "$nrules healthy rules in /api/v1/rules" rules_ok
 echo "e2e: $nrules rules loaded, all healthy"
 [ "$(query 'ALERTS{alertname=~"PanosDown|PanosExporterDown"}')" -eq 0 ] ||
     fail "PanosDown or PanosExporterDown pending or firing while all is well"
+
+# The API key is in no answer of the exporter and not in its log.
+key=$(head -n 1 "$dir/fw.key")
+curl -fs --max-time 10 "http://127.0.0.1:$eport/probe?target=fw1&module=default" \
+    >"$dir/probe.txt" || fail "GET /probe?target=fw1 of the exporter"
+curl -fs --max-time 10 "http://127.0.0.1:$eport/metrics" >"$dir/metrics.txt" ||
+    fail "GET /metrics of the exporter"
+grep -q '^panos_up 1' "$dir/probe.txt" || fail "no panos_up 1 in a direct probe of fw1"
+for f in probe.txt metrics.txt exporter.err; do
+    if grep -qF "$key" "$dir/$f"; then
+        fail "the API key appears in $f"
+    fi
+done
 
 # The firewalls go away: the exporter still answers, with panos_up 0, and PanosDown is pending.
 stop "$pansim_pid"
