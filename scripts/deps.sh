@@ -6,9 +6,9 @@ set -eu
 PKGS="build-essential cmake pkg-config libcurl4-openssl-dev libxml2-dev libssl-dev
 libmicrohttpd-dev libcmocka-dev libjansson-dev ieee-data jq groff-base curl ca-certificates
 time"
+
 # promtool and a Prometheus server for the tests of contrib/prometheus (tests/prometheus/).
 PKGS="$PKGS prometheus"
-
 missing=""
 for p in $PKGS; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
