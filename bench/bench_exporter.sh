@@ -31,7 +31,8 @@ stop_all() {
     done
     cleanup
 }
-trap stop_all EXIT INT TERM
+trap stop_all EXIT
+trap 'exit 1' INT TERM HUP PIPE
 
 # The firewalls: ceil(N / CHUNK) pansim processes (pansim serves a bounded number of devices
 # each), every request logged.

@@ -34,7 +34,7 @@ cleanup() {
     rm -rf "$dir"
 }
 trap cleanup EXIT
-trap 'exit 1' INT TERM HUP
+trap 'exit 1' INT TERM HUP PIPE
 fail() {
     echo "e2e: FAIL: $*" >&2
     for log in pansim exporter prometheus; do
