@@ -7,6 +7,8 @@ PKGS="build-essential cmake pkg-config libcurl4-openssl-dev libxml2-dev libssl-d
 libmicrohttpd-dev libcmocka-dev libjansson-dev ieee-data jq groff-base curl ca-certificates
 time"
 
+# promtool and a Prometheus server for the tests of contrib/prometheus (tests/prometheus/).
+PKGS="$PKGS prometheus"
 missing=""
 for p in $PKGS; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
@@ -24,3 +26,16 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get update -q
 # shellcheck disable=SC2086
 apt-get install -y -q --no-install-recommends $missing
+# Debian's prometheus package enables and starts a system service on port 9090. The tests start
+# their own servers on ephemeral loopback ports and never need it: stop and disable the service
+# when this script is what installed the package.
+case " $missing " in
+*" prometheus "*)
+    if [ -d /run/systemd/system ]; then
+        systemctl disable --now prometheus.service || true
+    elif [ -x /etc/init.d/prometheus ]; then
+        invoke-rc.d prometheus stop || true
+        update-rc.d prometheus disable || true
+    fi
+    ;;
+esac
