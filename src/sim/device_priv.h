@@ -32,6 +32,7 @@ struct sim_device {
     struct sim_user *users;
     size_t nusers;
     struct sim_config *config;
+    struct sim_saved *saved; /* imported configurations (simimport.c) */
     struct sim_logstore *logs;
     struct sim_logjobs *logjobs;
     long long (*clock_ms)(void); /* NULL: the real clock */

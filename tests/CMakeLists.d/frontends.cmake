@@ -14,6 +14,8 @@ function(panos_frontend_test name test_src src_dir)
   # libxml2: pansim uses it itself, and the tests build their own trees (libpanos links it
   # privately).
   target_link_libraries(test_${name} PRIVATE panos LibXml2::LibXml2 PkgConfig::CMOCKA ${T_LIBS})
+  # pansim's certificates (OpenSSL) and device-state bundles (libarchive), in SIM_WORLD.
+  target_link_libraries(test_${name} PRIVATE PkgConfig::LIBARCHIVE OpenSSL::Crypto)
   panos_warnings(test_${name})
   add_test(NAME unit/${name} COMMAND test_${name})
   set_tests_properties(unit/${name} PROPERTIES LABELS unit TIMEOUT 60
@@ -28,6 +30,8 @@ set(SIM_WORLD ${SIM}/simreq.c ${SIM}/simworld.c ${SIM}/simconfig.c ${SIM}/simcon
   ${SIM}/simconfig_lock.c)
 # type=export and the --config-size padding (beside the config tree it reads).
 list(APPEND SIM_WORLD ${SIM}/simexport.c)
+# type=import: saved configurations and certificates (simexport.c exports the latter).
+list(APPEND SIM_WORLD ${SIM}/simimport.c ${SIM}/simcert.c)
 
 # The case file reader and scripted replies.
 panos_frontend_test(casefile unit_sim/test_casefile.c src/sim
