@@ -395,6 +395,8 @@ static enum MHD_Result answer(struct sim_server *s, struct MHD_Connection *conn,
             free(out.body);
             if (resp != NULL && out.set_cookie)
                 MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, out.set_cookie);
+            if (resp != NULL && out.disposition == NULL && out.disposition_buf[0] != '\0')
+                out.disposition = out.disposition_buf;
             if (resp != NULL && out.disposition)
                 MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_DISPOSITION,
                                         out.disposition);

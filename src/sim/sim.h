@@ -50,7 +50,8 @@ struct sim_reply {
     const char *content_type; /* static string; NULL means "application/xml; charset=UTF-8" */
     char *set_cookie;         /* malloc'd Set-Cookie value, or NULL */
     const char *disposition;  /* static Content-Disposition value (a download), or NULL */
-    char disposition_buf[192]; /* a per-answer Content-Disposition; point disposition here */
+    char disposition_buf[192]; /* a per-answer Content-Disposition, sent when disposition is NULL
+                                  and this is not empty */
 };
 
 /* Write @p s (NULL: nothing) to @p f escaped for XML: &, < and >, plus " and ' when @p quotes

@@ -410,7 +410,6 @@ void sim_cert_export(const struct sim_config *cfg, const char *master_key,
              i++)
             if (out->disposition_buf[i] >= 'A' && out->disposition_buf[i] <= 'Z')
                 out->disposition_buf[i] = (char)(out->disposition_buf[i] - 'A' + 'a');
-        out->disposition = out->disposition_buf;
         out->content_type = "application/octet-stream";
     }
     X509_free(cert);

@@ -40,6 +40,9 @@ panos_frontend_test(casefile unit_sim/test_casefile.c src/sim
 panos_frontend_test(simconfig unit_sim/test_simconfig.c src/sim SOURCES ${SIM_WORLD})
 # The type=config writes on the candidate (simconfig_write.c) and their answers.
 panos_frontend_test(simconfig_write unit_sim/test_simconfig_write.c src/sim SOURCES ${SIM_WORLD})
+# type=import, load config from, and the certificate and device-state exports.
+panos_frontend_test(simimport unit_sim/test_simimport.c src/sim SOURCES ${SIM_WORLD}
+  DEFS PANOS_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 # The generated log store and the filter evaluator.
 panos_frontend_test(simlog unit_sim/test_simlog.c src/sim SOURCES ${SIM_LOGS} ${SIM_WORLD})
 # type=op answers: the dispatcher and its family files.
