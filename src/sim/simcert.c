@@ -27,15 +27,6 @@
  * 0300-0302, 0306, 0307.
  */
 
-static void reply_400(struct sim_reply *out, const char *msg)
-{
-    char body[512];
-    snprintf(body, sizeof(body),
-             "<response status = 'error' code = '400'><result><msg>%s</msg></result></response>",
-             msg);
-    sim_reply_set(out, 400, body);
-}
-
 static void failed(struct sim_reply *out, const char *name, const char *why)
 {
     char line[512];
@@ -148,17 +139,9 @@ static void free_secret(char *s)
     free(s);
 }
 
-static xmlNodePtr kid(xmlNodePtr n, const char *name)
-{
-    for (n = n != NULL ? n->children : NULL; n != NULL; n = n->next)
-        if (n->type == XML_ELEMENT_NODE && xmlStrcmp(n->name, BAD_CAST name) == 0)
-            return n;
-    return NULL;
-}
-
 static xmlNodePtr kid_make(xmlNodePtr parent, const char *name)
 {
-    xmlNodePtr n = kid(parent, name);
+    xmlNodePtr n = sim_xml_kid(parent, name);
     return n != NULL ? n : xmlNewChild(parent, NULL, BAD_CAST name, NULL);
 }
 
@@ -251,15 +234,16 @@ void sim_cert_import(struct sim_config *cfg, const char *master_key, const char 
     const char *format = sim_request_param(req, "format");
     const char *pass = sim_request_param(req, "passphrase");
     if (name == NULL || name[0] == '\0') {
-        reply_400(out, "Parameter \"certificate-name\" is required while importing certificate");
+        sim_reply_400(out,
+                      "Parameter \"certificate-name\" is required while importing certificate");
         return;
     }
     if (format == NULL) {
-        reply_400(out, "Parameter \"format\" is required while importing certificate");
+        sim_reply_400(out, "Parameter \"format\" is required while importing certificate");
         return;
     }
     if (strcmp(format, "pem") != 0 && strcmp(format, "pkcs12") != 0) {
-        reply_400(out, "Illegal value for parameter \"format\" (pem or pkcs12)");
+        sim_reply_400(out, "Illegal value for parameter \"format\" (pem or pkcs12)");
         return;
     }
     if (req->upload == NULL) {
@@ -294,7 +278,7 @@ static xmlNodePtr find_cert(const struct sim_config *cfg, const char *name)
 {
     for (int running = 0; running < 2; running++) {
         xmlNodePtr root = xmlDocGetRootElement(sim_config_doc(cfg, running));
-        xmlNodePtr e = entry(kid(kid(root, "shared"), "certificate"), name);
+        xmlNodePtr e = entry(sim_xml_kid(sim_xml_kid(root, "shared"), "certificate"), name);
         if (e != NULL)
             return e;
     }
@@ -305,7 +289,7 @@ static xmlNodePtr find_cert(const struct sim_config *cfg, const char *name)
 static const char *load_entry(xmlNodePtr e, const char *master_key, int want_key, X509 **cert,
                               EVP_PKEY **key)
 {
-    xmlChar *pem = xmlNodeGetContent(kid(e, "public-key"));
+    xmlChar *pem = xmlNodeGetContent(sim_xml_kid(e, "public-key"));
     BIO *b = pem != NULL ? BIO_new_mem_buf(pem, -1) : NULL;
     *cert = b != NULL ? PEM_read_bio_X509(b, NULL, NULL, NULL) : NULL;
     BIO_free(b);
@@ -314,7 +298,7 @@ static const char *load_entry(xmlNodePtr e, const char *master_key, int want_key
         return "has no readable certificate";
     if (!want_key)
         return NULL;
-    xmlChar *sealed = xmlNodeGetContent(kid(e, "private-key"));
+    xmlChar *sealed = xmlNodeGetContent(sim_xml_kid(e, "private-key"));
     panos_buf k = PANOS_BUF_INIT;
     if (sealed == NULL ||
         panos_envelope_decrypt(&k, (const char *)sealed, master_key) != PANOS_OK) {
@@ -374,21 +358,22 @@ void sim_cert_export(const struct sim_config *cfg, const char *master_key,
     const char *incl = sim_request_param(req, "include-key");
     const char *pass = sim_request_param(req, "passphrase");
     if (name == NULL || name[0] == '\0') {
-        reply_400(out, "Parameter \"certificate-name\" is required while exporting certificate");
+        sim_reply_400(out,
+                      "Parameter \"certificate-name\" is required while exporting certificate");
         return;
     }
     if (format == NULL) {
-        reply_400(out, "Parameter \"format\" is required while exporting certificate");
+        sim_reply_400(out, "Parameter \"format\" is required while exporting certificate");
         return;
     }
     int p12 = strcmp(format, "pkcs12") == 0;
     if (!p12 && strcmp(format, "pem") != 0) {
-        reply_400(out, "Illegal value for parameter \"format\" (pem or pkcs12)");
+        sim_reply_400(out, "Illegal value for parameter \"format\" (pem or pkcs12)");
         return;
     }
     int with_key = p12 || (incl != NULL && strcmp(incl, "yes") == 0);
     if (with_key && (pass == NULL || pass[0] == '\0')) {
-        reply_400(out, "Parameter \"passphrase\" is required while exporting a private key");
+        sim_reply_400(out, "Parameter \"passphrase\" is required while exporting a private key");
         return;
     }
     xmlNodePtr e = find_cert(cfg, name);

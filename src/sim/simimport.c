@@ -63,6 +63,23 @@ static int saved_put(struct sim_saved *s, const char *name, xmlDocPtr doc)
     return 0;
 }
 
+void sim_reply_400(struct sim_reply *out, const char *msg)
+{
+    char body[512];
+    snprintf(body, sizeof(body),
+             "<response status = 'error' code = '400'><result><msg>%s</msg></result></response>",
+             msg);
+    sim_reply_set(out, 400, body);
+}
+
+xmlNodePtr sim_xml_kid(xmlNodePtr n, const char *name)
+{
+    for (n = n != NULL ? n->children : NULL; n != NULL; n = n->next)
+        if (n->type == XML_ELEMENT_NODE && xmlStrcmp(n->name, BAD_CAST name) == 0)
+            return n;
+    return NULL;
+}
+
 void sim_msg_line(struct sim_reply *out, const char *status, const char *line)
 {
     char *buf;
@@ -128,14 +145,9 @@ void sim_import_handle(struct sim_saved *saved, struct sim_config *cfg, const ch
 {
     const char *category = sim_request_param(req, "category");
     if (!req->multipart) {
-        sim_reply_set(out, 400,
-                      "<response status = 'error' code = '400'><result><msg>"
-                      "Import requires a multipart/form-data POST with a file"
-                      "</msg></result></response>");
+        sim_reply_400(out, "Import requires a multipart/form-data POST with a file");
     } else if (category == NULL) {
-        sim_reply_set(out, 400,
-                      "<response status = 'error' code = '400'><result><msg>Missing "
-                      "parameter \"category\"</msg></result></response>");
+        sim_reply_400(out, "Missing parameter \"category\"");
     } else if (strcmp(category, "configuration") == 0) {
         import_config(saved, req, out);
     } else if (strcmp(category, "certificate") == 0 || strcmp(category, "keypair") == 0) {
@@ -147,14 +159,6 @@ void sim_import_handle(struct sim_saved *saved, struct sim_config *cfg, const ch
         sim_reply_set(out, 501, msg);
         out->content_type = "text/plain";
     }
-}
-
-static xmlNodePtr kid(xmlNodePtr n, const char *name)
-{
-    for (n = n != NULL ? n->children : NULL; n != NULL; n = n->next)
-        if (n->type == XML_ELEMENT_NODE && xmlStrcmp(n->name, BAD_CAST name) == 0)
-            return n;
-    return NULL;
 }
 
 /* <load><config><from>NAME</from></config></load>: the candidate becomes a copy of NAME. The
@@ -236,9 +240,9 @@ int sim_import_op(struct sim_saved *saved, struct sim_config *cfg, const char *c
     const char *verb = root != NULL ? (const char *)root->name : "";
     xmlNodePtr arg = NULL;
     if (strcmp(verb, "load") == 0)
-        arg = kid(kid(root, "config"), "from");
+        arg = sim_xml_kid(sim_xml_kid(root, "config"), "from");
     else if (strcmp(verb, "show") == 0 || strcmp(verb, "delete") == 0)
-        arg = kid(kid(root, "config"), "saved");
+        arg = sim_xml_kid(sim_xml_kid(root, "config"), "saved");
     xmlChar *name = arg != NULL ? xmlNodeGetContent(arg) : NULL;
     int handled = name != NULL && name[0] != '\0';
     if (handled && strcmp(verb, "load") == 0)

@@ -27,6 +27,13 @@ void sim_import_handle(struct sim_saved *saved, struct sim_config *cfg, const ch
 int sim_import_op(struct sim_saved *saved, struct sim_config *cfg, const char *cmd,
                   struct sim_reply *out);
 
+/* HTTP 400 in PAN-OS's web-layer envelope: <response status = 'error' code = '400'><result>
+ * <msg>@p msg</msg></result></response> (pango v0.9.0 errors/panos_test.go). */
+void sim_reply_400(struct sim_reply *out, const char *msg);
+
+/* The first child element of @p n named @p name, or NULL (@p n may be NULL). */
+struct _xmlNode *sim_xml_kid(struct _xmlNode *n, const char *name);
+
 /* Write <response status="@p status"><msg><line>@p line</line></msg></response> (escaped). */
 void sim_msg_line(struct sim_reply *out, const char *status, const char *line);
 
