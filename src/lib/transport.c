@@ -284,8 +284,9 @@ panos_code panos__xfer_prepare(struct panos__xfer *x)
         panos__pin_reset(x->pin);
     /* The fixed headers first, then the caller's (auth), as one list for this attempt. */
     free_list(&x->wire_headers);
+    /* A multipart body gets its Content-Type (with the boundary) from libcurl. */
     struct curl_slist *wire = curl_slist_append(NULL, x->upload ? "Expect:" : FORM_TYPE);
-    struct curl_slist *l = wire ? curl_slist_append(wire, "Expect:") : NULL;
+    struct curl_slist *l = wire && !x->upload ? curl_slist_append(wire, "Expect:") : wire;
     for (struct curl_slist *h = x->headers; l && h; h = h->next)
         l = curl_slist_append(wire, h->data);
     x->wire_headers = wire;
