@@ -116,11 +116,17 @@ static void parse_form(struct pending *p)
 static void upload_add(struct pending *p, const char *data, size_t len)
 {
     if (p->upload_len + len + 1 > p->upload_cap) {
+        /* Not realloc: the old block may hold a private key and must be wiped. */
         size_t cap = (p->upload_len + len + 1) * 2;
-        char *n = realloc(p->upload, cap);
+        char *n = malloc(cap);
         if (n == NULL) {
             p->oom = 1;
             return;
+        }
+        if (p->upload != NULL) {
+            memcpy(n, p->upload, p->upload_len);
+            memset(p->upload, 0, p->upload_cap);
+            free(p->upload);
         }
         p->upload = n;
         p->upload_cap = cap;
