@@ -112,28 +112,34 @@ static void parse_form(struct pending *p)
     }
 }
 
+/* Append @p len bytes to *@p buf (NUL-terminated). Not realloc: the old block may hold a
+ * keygen password or a private key, so it is wiped before it is freed. 0, or -1 out of memory. */
+static int append_wiped(char **buf, size_t *used, size_t *cap, const char *data, size_t len)
+{
+    if (*used + len + 1 > *cap) {
+        size_t ncap = (*used + len + 1) * 2;
+        char *n = malloc(ncap);
+        if (n == NULL)
+            return -1;
+        if (*buf != NULL) {
+            memcpy(n, *buf, *used);
+            memset(*buf, 0, *cap);
+            free(*buf);
+        }
+        *buf = n;
+        *cap = ncap;
+    }
+    memcpy(*buf + *used, data, len);
+    *used += len;
+    (*buf)[*used] = '\0';
+    return 0;
+}
+
 /* Append @p len bytes to the upload (a file part arrives in pieces). */
 static void upload_add(struct pending *p, const char *data, size_t len)
 {
-    if (p->upload_len + len + 1 > p->upload_cap) {
-        /* Not realloc: the old block may hold a private key and must be wiped. */
-        size_t cap = (p->upload_len + len + 1) * 2;
-        char *n = malloc(cap);
-        if (n == NULL) {
-            p->oom = 1;
-            return;
-        }
-        if (p->upload != NULL) {
-            memcpy(n, p->upload, p->upload_len);
-            memset(p->upload, 0, p->upload_cap);
-            free(p->upload);
-        }
-        p->upload = n;
-        p->upload_cap = cap;
-    }
-    memcpy(p->upload + p->upload_len, data, len);
-    p->upload_len += len;
-    p->upload[p->upload_len] = '\0';
+    if (append_wiped(&p->upload, &p->upload_len, &p->upload_cap, data, len) != 0)
+        p->oom = 1;
 }
 
 /* libmicrohttpd's post processor hands each part of a multipart body here, in pieces: the
@@ -441,23 +447,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
             p->too_big = 1;
             return MHD_YES;
         }
-        if (p->len + n + 1 > p->cap) {
-            /* Not realloc: the old block may hold a keygen password and must be wiped. */
-            size_t cap = (p->len + n + 1) * 2;
-            char *nb = malloc(cap);
-            if (nb == NULL)
-                return MHD_NO;
-            if (p->body) {
-                memcpy(nb, p->body, p->len);
-                memset(p->body, 0, p->cap);
-                free(p->body);
-            }
-            p->body = nb;
-            p->cap = cap;
-        }
-        memcpy(p->body + p->len, upload_data, n);
-        p->len += n;
-        p->body[p->len] = '\0';
+        if (append_wiped(&p->body, &p->len, &p->cap, upload_data, n) != 0)
+            return MHD_NO;
         return MHD_YES;
     }
     if (strcmp(method, "GET") != 0 && strcmp(method, "POST") != 0) {
