@@ -22,5 +22,6 @@
 #include "export.h"
 #include "commit.h"
 #include "xmlstream.h"
+#include "import.h"
 
 #endif

@@ -68,6 +68,14 @@ int cmd_commit(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_config(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_config_diff(struct cli_ctx *ctx, int argc, char **argv); /* config diff */
 int cmd_export(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_import(struct cli_ctx *ctx, int argc, char **argv);
+/* config load NAME (cmd_config_load.c). */
+int cmd_config_load(struct cli_ctx *ctx, int argc, char **argv);
+/* A status-and-message answer (a write, an import): -o text prints the message, -o json
+ * {"status", "code", "msg"}; xml and --out as cli_print() (cmd_config_write.c). */
+int cli_print_answer(const struct cli_ctx *ctx, const panos_response *r, const char *out_path);
+/* --passphrase-file FILE ("-": stdin) into @p out (0600 checked), or the exit status. */
+int cli_read_passphrase(panos_buf *out, const char *path);
 /* The config writes (cmd_config_write.c): whether ACTION is one, and the command itself. */
 int cli_config_is_write(const char *action);
 int cmd_config_write(struct cli_ctx *ctx, int argc, char **argv);

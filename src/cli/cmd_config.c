@@ -91,6 +91,8 @@ int cmd_config(struct cli_ctx *ctx, int argc, char **argv)
         argv[1] = (char *)"panctl config diff";     /* how getopt_long's messages name it */
         return cmd_config_diff(ctx, argc - 1, argv + 1);
     }
+    if (argc > 1 && strcmp(argv[1], "load") == 0) /* config load: cmd_config_load.c */
+        return cmd_config_load(ctx, argc, argv);
     if (argc > 1 && cli_config_is_write(argv[1]))
         return cmd_config_write(ctx, argc, argv);
     rc = parse_opts(ctx, argc, argv, &format, &out_path);

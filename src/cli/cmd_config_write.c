@@ -113,7 +113,7 @@ static int check_xml(const char *element)
  * A write's answer has no <result>, only a status, a code and a message ("command succeeded"):
  * -o text prints the message, -o json {"status", "code", "msg"}; xml and --out as for any answer.
  */
-static int print_answer(const struct cli_ctx *ctx, const panos_response *r, const char *out_path)
+int cli_print_answer(const struct cli_ctx *ctx, const panos_response *r, const char *out_path)
 {
     const char *msg = panos_response_message(r);
     if (out_path != NULL || panos_response_result(r) != NULL ||
@@ -249,7 +249,7 @@ int cmd_config_write(struct cli_ctx *ctx, int argc, char **argv)
         break;
     default: code = panos_config_multi(&r, ctx->client, element); break;
     }
-    rc = code == PANOS_OK ? print_answer(ctx, r, out_path) : cli_fail_client(ctx, code);
+    rc = code == PANOS_OK ? cli_print_answer(ctx, r, out_path) : cli_fail_client(ctx, code);
 done:
     panos_response_free(r);
     free(element);

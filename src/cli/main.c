@@ -17,6 +17,7 @@ static const struct cli_cmd cmds[] = {
     {"config", cmd_config, "Read the configuration: config show|get XPATH"},
     {"export", cmd_export, "Download the running configuration to a file (streamed, atomic)"},
     {"help", cmd_help, "Show help for panctl or a command"},
+    {"import", cmd_import, "Upload a configuration, certificate or key pair (multipart)"},
     {"key", cmd_key, "Audit an API key: format, expiry, and what it exposes"},
     {"keygen", cmd_keygen, "Generate an API key from a user name and password"},
     {"logs", cmd_logs, "Query logs (traffic, threat, system, ...) as JSON lines, CSV or a table"},

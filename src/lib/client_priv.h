@@ -43,6 +43,7 @@ struct panos__client_secrets {
 struct panos__client_request {
     panos__sink_fn sink; /* a streamed request's sink, NULL when buffered */
     void *sink_payload;
+    const struct panos__upload *upload; /* a multipart request's fields and file (import.c) */
     int deadline_cut; /* this attempt's timeout was shortened to the deadline */
 };
 

@@ -168,6 +168,7 @@ static panos_code exchange(panos_client *c, struct panos__xfer *x, const panos__
     x->url = c->set.url;
     x->body = body->ptr;
     x->body_len = body->len;
+    x->upload = c->req.upload;
     x->max_bytes = c->set.max_bytes;
     x->insecure = c->set.insecure;
     x->ca_file = c->set.ca_file;

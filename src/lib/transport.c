@@ -111,8 +111,11 @@ static void free_list(void **slot)
     *slot = NULL;
 }
 
+static void mime_free(struct panos__xfer *x);
+
 void panos__xfer_dispose(struct panos__xfer *x)
 {
+    mime_free(x);
     free_list(&x->wire_headers);
     free_list(&x->headers);
     x->headers_failed = 0;
@@ -199,6 +202,69 @@ static int pin_prereq_cb(void *payload, char *primary_ip, char *local_ip, int pr
 
 /* --- The state machine. --- */
 
+/* The multipart body of @p x->upload: each field a text part, read from the caller's string by
+ * a callback (curl_mime_data would keep a copy of a passphrase that nobody wipes), then the file
+ * part, read from disk while it is sent (curl_mime_filedata): never held whole. */
+struct field_src {
+    const char *data;
+    size_t len, pos;
+};
+
+static size_t field_read(char *buf, size_t size, size_t nitems, void *arg)
+{
+    struct field_src *f = arg;
+    size_t n = size * nitems, left = f->len - f->pos;
+    if (n > left)
+        n = left;
+    memcpy(buf, f->data + f->pos, n);
+    f->pos += n;
+    return n;
+}
+
+static int field_seek(void *arg, curl_off_t offset, int origin)
+{
+    struct field_src *f = arg;
+    if (origin != SEEK_SET || offset < 0 || (size_t)offset > f->len)
+        return CURL_SEEKFUNC_FAIL;
+    f->pos = (size_t)offset;
+    return CURL_SEEKFUNC_OK;
+}
+
+static panos_code mime_build(struct panos__xfer *x)
+{
+    const struct panos__upload *u = x->upload;
+    curl_mime *m = curl_mime_init(x->easy->curl);
+    struct field_src *src = calloc(u->nfields ? u->nfields : 1, sizeof(*src));
+    x->mime = m;
+    x->mime_fields = src;
+    if (m == NULL || src == NULL)
+        return PANOS_E_NOMEM;
+    for (size_t i = 0; i < u->nfields; i++) {
+        curl_mimepart *p = curl_mime_addpart(m);
+        src[i].data = u->fields[2 * i + 1];
+        src[i].len = strlen(src[i].data);
+        if (p == NULL || curl_mime_name(p, u->fields[2 * i]) != CURLE_OK ||
+            curl_mime_data_cb(p, (curl_off_t)src[i].len, field_read, field_seek, NULL, &src[i]) !=
+                CURLE_OK)
+            return PANOS_E_NOMEM;
+    }
+    curl_mimepart *p = curl_mime_addpart(m);
+    if (p == NULL || curl_mime_name(p, u->part) != CURLE_OK ||
+        curl_mime_filedata(p, u->path) != CURLE_OK ||
+        curl_mime_filename(p, u->filename) != CURLE_OK ||
+        curl_mime_type(p, "application/octet-stream") != CURLE_OK)
+        return PANOS_E_NOMEM;
+    return PANOS_OK;
+}
+
+static void mime_free(struct panos__xfer *x)
+{
+    curl_mime_free(x->mime);
+    x->mime = NULL;
+    free(x->mime_fields);
+    x->mime_fields = NULL;
+}
+
 panos_code panos__xfer_prepare(struct panos__xfer *x)
 {
     CURL *e = x->easy->curl;
@@ -218,8 +284,9 @@ panos_code panos__xfer_prepare(struct panos__xfer *x)
         panos__pin_reset(x->pin);
     /* The fixed headers first, then the caller's (auth), as one list for this attempt. */
     free_list(&x->wire_headers);
-    struct curl_slist *wire = curl_slist_append(NULL, FORM_TYPE);
-    struct curl_slist *l = wire ? curl_slist_append(wire, "Expect:") : NULL;
+    /* A multipart body gets its Content-Type (with the boundary) from libcurl. */
+    struct curl_slist *wire = curl_slist_append(NULL, x->upload ? "Expect:" : FORM_TYPE);
+    struct curl_slist *l = wire && !x->upload ? curl_slist_append(wire, "Expect:") : wire;
     for (struct curl_slist *h = x->headers; l && h; h = h->next)
         l = curl_slist_append(wire, h->data);
     x->wire_headers = wire;
@@ -232,9 +299,20 @@ panos_code panos__xfer_prepare(struct panos__xfer *x)
 
     curl_easy_reset(e);
     curl_easy_setopt(e, CURLOPT_URL, x->url);
-    curl_easy_setopt(e, CURLOPT_POST, 1L);
-    curl_easy_setopt(e, CURLOPT_POSTFIELDS, x->body);
-    curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)x->body_len);
+    mime_free(x);
+    if (x->upload != NULL) {
+        if (mime_build(x) != PANOS_OK) {
+            free_list(&x->wire_headers);
+            x->code = PANOS_E_NOMEM;
+            x->fail = PANOS__XFER_SETUP;
+            return x->code;
+        }
+        curl_easy_setopt(e, CURLOPT_MIMEPOST, (curl_mime *)x->mime);
+    } else {
+        curl_easy_setopt(e, CURLOPT_POST, 1L);
+        curl_easy_setopt(e, CURLOPT_POSTFIELDS, x->body);
+        curl_easy_setopt(e, CURLOPT_POSTFIELDSIZE_LARGE, (curl_off_t)x->body_len);
+    }
     curl_easy_setopt(e, CURLOPT_HTTPHEADER, (struct curl_slist *)x->wire_headers);
     curl_easy_setopt(e, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(e, CURLOPT_ERRORBUFFER, x->errbuf);

@@ -21,6 +21,15 @@
  * prepare and finish functions, so a transfer behaves the same either way.
  */
 
+/* A multipart/form-data request (type=import): text fields, then one file part. */
+struct panos__upload {
+    const char *const *fields; /* name, value, name, value, ... (nfields pairs) */
+    size_t nfields;
+    const char *part;     /* the file part's name ("file") */
+    const char *path;     /* the file sent, read from disk while sending */
+    const char *filename; /* the part's filename= */
+};
+
 /* One libcurl easy handle, reused so that TCP and TLS stay open across transfers. */
 struct panos__easy;
 /* One libcurl multi handle with a per-host connection bound. */
@@ -45,6 +54,9 @@ struct panos__xfer {
     const char *url;
     const char *body; /* POSTed as application/x-www-form-urlencoded */
     size_t body_len;
+    /* When set, the request is multipart/form-data instead of @c body: one text part per form
+     * field, then the upload file, streamed from disk by libcurl as it is sent. */
+    const struct panos__upload *upload;
     size_t max_bytes;        /* cap on the answer, buffered or streamed */
     long timeout_ms;         /* whole transfer, 0 = none */
     long connect_timeout_ms; /* 0 = libcurl's default */
@@ -73,6 +85,8 @@ struct panos__xfer {
     /* Private to transport.c. */
     void *headers;      /* the caller's header lines (kept until dispose; wiped) */
     void *wire_headers; /* what one attempt sends: fixed lines, then the caller's (wiped) */
+    void *mime;         /* the multipart body of one attempt (upload), or NULL */
+    void *mime_fields;  /* where each of its text parts is read from */
     int headers_failed; /* an allocation failed while adding one */
     int too_large;
     char errbuf[256]; /* libcurl's error buffer */

@@ -13,6 +13,7 @@
 #include "sim.h"
 #include "simstate.h"
 #include "simexport.h"
+#include "simimport.h"
 #include "device_priv.h"
 
 /* The 400/403 envelopes use spaces and single quotes (yaklin.ca "Palo Alto PANOS API
@@ -146,7 +147,7 @@ int sim_device_new(struct sim_device **out, const struct sim_device_options *opt
     d->st.seed = opts->seed;
     d->st.boot_time = sim_dev_now(d) / 1000 - (opts->uptime_s > 0 ? opts->uptime_s : 0);
     if (d->hostname == NULL || d->serial == NULL || load_users(d, opts->users_file, err, errlen) ||
-        sim_config_new(&d->config, &d->st) != 0 ||
+        sim_config_new(&d->config, &d->st) != 0 || sim_saved_new(&d->saved) != 0 ||
         sim_export_pad(d->config, opts->config_size, opts->seed) != 0) {
         if (err[0] == '\0')
             snprintf(err, errlen, "out of memory");
@@ -196,6 +197,7 @@ void sim_device_free(struct sim_device *d)
     free(d->sessions);
     sim_commits_free(d->commits);
     sim_config_free(d->config);
+    sim_saved_free(d->saved);
     sim_logjobs_free(d->logjobs);
     sim_logstore_free(d->logs);
     free(d->hostname);
@@ -492,7 +494,8 @@ void sim_device_handle(struct sim_device *d, const struct sim_request *req, stru
         if (cmd == NULL)
             reply_400(out, "Missing parameter \"cmd\"");
         else if (!sim_config_lock_op(d->config, who, cmd, sim_dev_now(d) / 1000, out) &&
-                 !sim_commit_validate_op(d->commits, d->config, &d->st, who, cmd, out))
+                 !sim_commit_validate_op(d->commits, d->config, &d->st, who, cmd, out) &&
+                 !sim_import_op(d->saved, d->config, cmd, out))
             sim_op_handle(&d->st, cmd, out);
     } else if (strcmp(type, "config") == 0) {
         const char *action = sim_request_param(req, "action");
@@ -515,12 +518,14 @@ void sim_device_handle(struct sim_device *d, const struct sim_request *req, stru
         } else
             sim_config_handle(d->config, action, sim_request_param(req, "xpath"), out);
     } else if (strcmp(type, "export") == 0) {
-        sim_export_handle(d->config, req, out);
+        sim_export_handle(d->config, d->master_key, req, out);
     } else if (strcmp(type, "commit") == 0) {
         if (sim_request_param(req, "cmd") == NULL)
             reply_400(out, "Missing parameter \"cmd\"");
         else
             sim_commit_handle(d->commits, d->config, &d->st, who, req, out);
+    } else if (strcmp(type, "import") == 0) {
+        sim_import_handle(d->saved, d->config, d->master_key, req, out);
     } else if (strcmp(type, "log") == 0) {
         pthread_mutex_unlock(&d->lock); /* the log jobs have their own lock */
         sim_logjobs_handle(d->logjobs, req, out, sim_dev_now(d));

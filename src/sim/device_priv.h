@@ -33,6 +33,7 @@ struct sim_device {
     struct sim_user *users;
     size_t nusers;
     struct sim_config *config;
+    struct sim_saved *saved; /* imported configurations (simimport.c) */
     struct sim_logstore *logs;
     struct sim_logjobs *logjobs;
     struct sim_commits *commits; /* commit and validate jobs (simcommit.c) */

@@ -33,6 +33,10 @@ struct pending {
     struct sim_param *params;
     size_t nparams, capparams;
     int oom;
+    char *upload; /* a multipart request's "file" part */
+    size_t upload_len, upload_cap;
+    char *upload_name;
+    int in_field; /* the last part seen was a text field (its value may come in pieces) */
 };
 
 static void add_param(struct pending *p, const char *name, size_t nlen, const char *value,
@@ -108,6 +112,85 @@ static void parse_form(struct pending *p)
     }
 }
 
+/* Append @p len bytes to *@p buf (NUL-terminated). Not realloc: the old block may hold a
+ * keygen password or a private key, so it is wiped before it is freed. 0, or -1 out of memory. */
+static int append_wiped(char **buf, size_t *used, size_t *cap, const char *data, size_t len)
+{
+    if (*used + len + 1 > *cap) {
+        size_t ncap = (*used + len + 1) * 2;
+        char *n = malloc(ncap);
+        if (n == NULL)
+            return -1;
+        if (*buf != NULL) {
+            memcpy(n, *buf, *used);
+            memset(*buf, 0, *cap);
+            free(*buf);
+        }
+        *buf = n;
+        *cap = ncap;
+    }
+    memcpy(*buf + *used, data, len);
+    *used += len;
+    (*buf)[*used] = '\0';
+    return 0;
+}
+
+/* Append @p len bytes to the upload (a file part arrives in pieces). */
+static void upload_add(struct pending *p, const char *data, size_t len)
+{
+    if (append_wiped(&p->upload, &p->upload_len, &p->upload_cap, data, len) != 0)
+        p->oom = 1;
+}
+
+/* libmicrohttpd's post processor hands each part of a multipart body here, in pieces: the
+ * "file" part to the upload, the others as parameters (a later piece extends the value). */
+static enum MHD_Result multipart_part(void *cls, enum MHD_ValueKind kind, const char *key,
+                                      const char *filename, const char *content_type,
+                                      const char *transfer_encoding, const char *data, uint64_t off,
+                                      size_t size)
+{
+    (void)kind;
+    (void)content_type;
+    (void)transfer_encoding;
+    struct pending *p = cls;
+    if (strcmp(key, "file") == 0) {
+        if (p->upload_name == NULL && (p->upload_name = strdup(filename ? filename : "")) == NULL)
+            p->oom = 1;
+        upload_add(p, data, size);
+        if (p->upload == NULL)
+            upload_add(p, "", 0);
+        p->in_field = 0;
+    } else if (off > 0 && p->in_field && p->nparams > 0) {
+        struct sim_param *last = &p->params[p->nparams - 1];
+        size_t old = strlen(last->value);
+        char *v = realloc(last->value, old + size + 1);
+        if (v == NULL) {
+            p->oom = 1;
+            return MHD_NO;
+        }
+        memcpy(v + old, data, size);
+        v[old + size] = '\0';
+        last->value = v;
+    } else {
+        add_param(p, key, strlen(key), data, size);
+        p->in_field = 1;
+    }
+    return p->oom ? MHD_NO : MHD_YES;
+}
+
+/* Decode the buffered multipart body with libmicrohttpd's post processor. 0, or -1 when the
+ * body is not multipart it can read. */
+static int parse_multipart(struct MHD_Connection *conn, struct pending *p)
+{
+    struct MHD_PostProcessor *pp = MHD_create_post_processor(conn, 64 * 1024, multipart_part, p);
+    if (pp == NULL)
+        return -1;
+    enum MHD_Result r = MHD_post_process(pp, p->body, p->len);
+    if (MHD_destroy_post_processor(pp) != MHD_YES)
+        r = MHD_NO;
+    return r == MHD_YES && !p->oom ? 0 : -1;
+}
+
 static enum MHD_Result query_arg(void *cls, enum MHD_ValueKind kind, const char *key,
                                  const char *value)
 {
@@ -140,7 +223,8 @@ static int is_secret(const char *name)
            strcmp(name, "passphrase") == 0 || strcmp(name, "dlp-password") == 0;
 }
 
-/* One line per request: "POST /api/ auth=header type=op cmd=...", secrets as ***. */
+/* One line per request: "POST /api/ auth=header type=op cmd=...", secrets as ***; a
+ * multipart upload ends with " file=@NAME(N bytes)". */
 static void log_request(struct sim_server *s, const struct sim_request *req)
 {
     FILE *f = s->o.log;
@@ -164,6 +248,9 @@ static void log_request(struct sim_server *s, const struct sim_request *req)
                 fputc(*c, f);
         }
     }
+    if (req->upload != NULL)
+        fprintf(f, " file=@%s(%zu bytes)", req->upload_name ? req->upload_name : "",
+                req->upload_len);
     fputc('\n', f);
     fflush(f);
 }
@@ -259,6 +346,14 @@ static enum MHD_Result answer(struct sim_server *s, struct MHD_Connection *conn,
     if (p->len > 0 && (ctype == NULL || strncasecmp(ctype, "application/x-www-form-urlencoded",
                                                      33) == 0))
         parse_form(p);
+    int multipart = ctype != NULL && strncasecmp(ctype, "multipart/form-data", 19) == 0;
+    if (multipart && parse_multipart(conn, p) != 0 && !p->oom) {
+        static const char msg[] = "<html><body><h1>400 Bad Request</h1></body></html>\n";
+        return queue(
+            conn, 400,
+            MHD_create_response_from_buffer(sizeof(msg) - 1, (void *)msg, MHD_RESPMEM_PERSISTENT),
+            "text/html");
+    }
     if (p->oom)
         return MHD_NO;
 
@@ -268,6 +363,10 @@ static enum MHD_Result answer(struct sim_server *s, struct MHD_Connection *conn,
     req.path = url;
     req.params = p->params;
     req.nparams = p->nparams;
+    req.multipart = multipart;
+    req.upload = p->upload;
+    req.upload_len = p->upload_len;
+    req.upload_name = p->upload_name;
     req.key = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "X-PAN-KEY");
     req.cookie = MHD_lookup_connection_value(conn, MHD_HEADER_KIND, "Cookie");
     buser = MHD_basic_auth_get_username_password(conn, &bpass);
@@ -308,6 +407,8 @@ static enum MHD_Result answer(struct sim_server *s, struct MHD_Connection *conn,
             free(out.body);
             if (resp != NULL && out.set_cookie)
                 MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, out.set_cookie);
+            if (resp != NULL && out.disposition == NULL && out.disposition_buf[0] != '\0')
+                out.disposition = out.disposition_buf;
             if (resp != NULL && out.disposition)
                 MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_DISPOSITION,
                                         out.disposition);
@@ -346,23 +447,8 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
             p->too_big = 1;
             return MHD_YES;
         }
-        if (p->len + n + 1 > p->cap) {
-            /* Not realloc: the old block may hold a keygen password and must be wiped. */
-            size_t cap = (p->len + n + 1) * 2;
-            char *nb = malloc(cap);
-            if (nb == NULL)
-                return MHD_NO;
-            if (p->body) {
-                memcpy(nb, p->body, p->len);
-                memset(p->body, 0, p->cap);
-                free(p->body);
-            }
-            p->body = nb;
-            p->cap = cap;
-        }
-        memcpy(p->body + p->len, upload_data, n);
-        p->len += n;
-        p->body[p->len] = '\0';
+        if (append_wiped(&p->body, &p->len, &p->cap, upload_data, n) != 0)
+            return MHD_NO;
         return MHD_YES;
     }
     if (strcmp(method, "GET") != 0 && strcmp(method, "POST") != 0) {
@@ -398,6 +484,10 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
         free(p->params[i].value);
     }
     free(p->params);
+    if (p->upload)
+        memset(p->upload, 0, p->upload_cap); /* a key pair */
+    free(p->upload);
+    free(p->upload_name);
     if (p->body)
         memset(p->body, 0, p->cap);
     free(p->body);

@@ -31,6 +31,12 @@ struct sim_request {
     const char *basic_user;     /* decoded Authorization: Basic, else NULL */
     const char *basic_password;
     const char *cookie;         /* raw Cookie header, else NULL */
+    /* A multipart/form-data request (type=import): its fields are in params, its part named
+     * "file" here (NULL when there was none). */
+    int multipart;
+    const char *upload; /* the file part's bytes (NUL-terminated), or NULL */
+    size_t upload_len;
+    const char *upload_name; /* its filename= ("" when absent) */
 };
 
 /* The first value of parameter @p name, or NULL. */
@@ -44,6 +50,8 @@ struct sim_reply {
     const char *content_type; /* static string; NULL means "application/xml; charset=UTF-8" */
     char *set_cookie;         /* malloc'd Set-Cookie value, or NULL */
     const char *disposition;  /* static Content-Disposition value (a download), or NULL */
+    char disposition_buf[192]; /* a per-answer Content-Disposition, sent when disposition is NULL
+                                  and this is not empty */
 };
 
 /* Write @p s (NULL: nothing) to @p f escaped for XML: &, < and >, plus " and ' when @p quotes

@@ -1,8 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* simexport.c -- type=export: the running configuration as a file download, and --config-size. */
 #include "simexport.h"
+#include "simimport.h"
 
+#include <archive.h>
+#include <archive_entry.h>
 #include <libxml/tree.h>
+#include <time.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -108,6 +112,84 @@ static void reply_error(struct sim_reply *out, unsigned int status, const char *
     sim_reply_set(out, status, body);
 }
 
+/* One regular file of @p len bytes in the archive. 0 or -1. */
+static int tar_add(struct archive *a, const char *path, const void *data, size_t len, time_t now)
+{
+    struct archive_entry *e = archive_entry_new();
+    if (e == NULL)
+        return -1;
+    archive_entry_set_pathname(e, path);
+    archive_entry_set_size(e, (la_int64_t)len);
+    archive_entry_set_filetype(e, AE_IFREG);
+    archive_entry_set_perm(e, 0644);
+    archive_entry_set_mtime(e, now, 0);
+    int ok = archive_write_header(a, e) == ARCHIVE_OK &&
+             (len == 0 || archive_write_data(a, data, len) == (la_ssize_t)len);
+    archive_entry_free(e);
+    return ok ? 0 : -1;
+}
+
+/* The certificates of the running config as certificates/NAME.pem. 0 or -1. */
+static int tar_certs(struct archive *a, xmlDocPtr doc, time_t now)
+{
+    xmlNodePtr list = child(child(xmlDocGetRootElement(doc), "shared"), "certificate");
+    for (xmlNodePtr e = list != NULL ? list->children : NULL; e != NULL; e = e->next) {
+        xmlChar *name = e->type == XML_ELEMENT_NODE ? xmlGetProp(e, BAD_CAST "name") : NULL;
+        xmlChar *pem = name != NULL ? xmlNodeGetContent(child(e, "public-key")) : NULL;
+        char path[300];
+        snprintf(path, sizeof(path), "certificates/%.200s.pem", name ? (char *)name : "");
+        int rc = pem != NULL && strchr((char *)name, '/') == NULL
+                     ? tar_add(a, path, pem, strlen((char *)pem), now)
+                     : 0;
+        xmlFree(name);
+        xmlFree(pem);
+        if (rc != 0)
+            return -1;
+    }
+    return 0;
+}
+
+/*
+ * type=export&category=device-state: a synchronous attachment, a gzip'd tar (PAN-OS XML API
+ * guide, "Export Files (API)"; pan-os-ansible 3.4.1 panos_export). pansim's bundle holds
+ * running-config.xml and each certificate of the running config under certificates/; the
+ * file name device_state_cfg.tgz is the one the web interface gives. Which other files a real
+ * bundle carries is not verified (docs/man/pansim.1). Case 0309.
+ */
+static void device_state(const struct sim_config *cfg, struct sim_reply *out)
+{
+    xmlDocPtr doc = sim_config_doc(cfg, 1);
+    xmlChar *mem = NULL;
+    int len = 0;
+    xmlDocDumpMemory(doc, &mem, &len);
+    size_t cap = (size_t)len + 64 * 1024, used = 0;
+    char *buf = mem != NULL ? malloc(cap) : NULL;
+    struct archive *a = buf != NULL ? archive_write_new() : NULL;
+    time_t now = time(NULL);
+    int ok = a != NULL && archive_write_add_filter_gzip(a) == ARCHIVE_OK &&
+             archive_write_set_format_ustar(a) == ARCHIVE_OK &&
+             archive_write_set_bytes_in_last_block(a, 1) == ARCHIVE_OK &&
+             archive_write_open_memory(a, buf, cap, &used) == ARCHIVE_OK &&
+             tar_add(a, "running-config.xml", mem, (size_t)len, now) == 0 &&
+             tar_certs(a, doc, now) == 0 && archive_write_close(a) == ARCHIVE_OK;
+    archive_write_free(a);
+    xmlFree(mem);
+    if (!ok) {
+        free(buf);
+        sim_reply_set(out, 500, "pansim could not build the device state\n");
+        out->content_type = "text/plain";
+        return;
+    }
+    out->body = buf; /* NUL-terminated: used < cap when the gzip'd tar is smaller */
+    if (used >= cap)
+        used = cap - 1;
+    out->body[used] = '\0';
+    out->len = used;
+    out->status = 200;
+    out->content_type = "application/octet-stream";
+    out->disposition = "attachment; filename=device_state_cfg.tgz";
+}
+
 /*
  * type=export&category=configuration (PAN-OS XML API guide, "Export Files (API)"; pan-python
  * 0.26.0's live tests, which find ./mgt-config under the root of the answer): the body is the raw
@@ -115,12 +197,20 @@ static void reply_error(struct sim_reply *out, unsigned int status, const char *
  * wrapper, sent as an attachment (Content-Disposition: attachment; filename=..., the unquoted
  * form pan-python parses with ^filename=(.+)$). Cases 0250, 0253-0257, 0259.
  */
-void sim_export_handle(const struct sim_config *cfg, const struct sim_request *req,
-                       struct sim_reply *out)
+void sim_export_handle(const struct sim_config *cfg, const char *master_key,
+                       const struct sim_request *req, struct sim_reply *out)
 {
     const char *category = sim_request_param(req, "category");
     if (category == NULL) {
         reply_error(out, 400, "Missing parameter \"category\"");
+        return;
+    }
+    if (strcmp(category, "certificate") == 0 && cfg != NULL) {
+        sim_cert_export(cfg, master_key, req, out);
+        return;
+    }
+    if (strcmp(category, "device-state") == 0 && cfg != NULL) {
+        device_state(cfg, out);
         return;
     }
     if (strcmp(category, "configuration") != 0) {

@@ -14,6 +14,8 @@ function(panos_frontend_test name test_src src_dir)
   # libxml2: pansim uses it itself, and the tests build their own trees (libpanos links it
   # privately).
   target_link_libraries(test_${name} PRIVATE panos LibXml2::LibXml2 PkgConfig::CMOCKA ${T_LIBS})
+  # pansim's certificates (OpenSSL) and device-state bundles (libarchive), in SIM_WORLD.
+  target_link_libraries(test_${name} PRIVATE PkgConfig::LIBARCHIVE OpenSSL::Crypto)
   panos_warnings(test_${name})
   add_test(NAME unit/${name} COMMAND test_${name})
   set_tests_properties(unit/${name} PROPERTIES LABELS unit TIMEOUT 60
@@ -30,6 +32,8 @@ set(SIM_WORLD ${SIM}/simreq.c ${SIM}/simworld.c ${SIM}/simconfig.c ${SIM}/simcon
   ${SIM}/simconfig_lock.c)
 # type=export and the --config-size padding (beside the config tree it reads).
 list(APPEND SIM_WORLD ${SIM}/simexport.c)
+# type=import: saved configurations and certificates (simexport.c exports the latter).
+list(APPEND SIM_WORLD ${SIM}/simimport.c ${SIM}/simcert.c)
 
 # The case file reader and scripted replies.
 panos_frontend_test(casefile unit_sim/test_casefile.c src/sim
@@ -41,6 +45,9 @@ panos_frontend_test(simcommit unit_sim/test_simcommit.c src/sim SOURCES ${SIM_WO
   ${SIM}/simcommit_apply.c)
 # The type=config writes on the candidate (simconfig_write.c) and their answers.
 panos_frontend_test(simconfig_write unit_sim/test_simconfig_write.c src/sim SOURCES ${SIM_WORLD})
+# type=import, load config from, and the certificate and device-state exports.
+panos_frontend_test(simimport unit_sim/test_simimport.c src/sim SOURCES ${SIM_WORLD}
+  DEFS PANOS_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 # The generated log store and the filter evaluator.
 panos_frontend_test(simlog unit_sim/test_simlog.c src/sim SOURCES ${SIM_LOGS} ${SIM_WORLD})
 # type=op answers: the dispatcher and its family files.
