@@ -20,5 +20,6 @@
 #include "rc.h"
 #include "configdiff.h"
 #include "export.h"
+#include "multi.h"
 
 #endif
