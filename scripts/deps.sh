@@ -5,7 +5,7 @@ set -eu
 
 PKGS="build-essential cmake pkg-config libcurl4-openssl-dev libxml2-dev libssl-dev
 libmicrohttpd-dev libcmocka-dev libjansson-dev ieee-data jq groff-base curl ca-certificates
-time"
+time prometheus"
 
 missing=""
 for p in $PKGS; do

@@ -79,20 +79,20 @@ static void load_key(struct exp_tstate *t, const struct exp_auth *a)
 {
     char err[256] = "";
     panos_buf b = {NULL, 0};
-    if (a->key_file) {
+    if (a->key_file && a->key_file[0]) { /* "key-file =" means none */
         if (panos_secret_read_file(&b, a->key_file, err, sizeof(err)) != PANOS_OK) {
             snprintf(t->error, sizeof(t->error), "key-file: %s", err);
             return;
         }
         t->have_key = panos_client_set_key(t->client, b.ptr) == PANOS_OK;
         panos_buf_dispose_secret(&b);
-    } else if (a->api_key_env) {
+    } else if (a->api_key_env && a->api_key_env[0]) {
         const char *k = getenv(a->api_key_env);
         if (k && *k)
             t->have_key = panos_client_set_key(t->client, k) == PANOS_OK;
         else
             snprintf(t->error, sizeof(t->error), "api-key-env: %s is not set", a->api_key_env);
-    } else if (a->panrc_tag) {
+    } else if (a->panrc_tag && a->panrc_tag[0]) {
         panos_rc *rc = NULL;
         const char *path = getenv("PANRC");
         if (panos_rc_load(&rc, path, a->panrc_tag, err, sizeof(err)) == PANOS_OK &&

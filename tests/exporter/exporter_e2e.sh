@@ -1,0 +1,142 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# exporter_e2e.sh -- panos_exporter against pansim --devices 3 (and a TLS pansim, a closed
+# port, a target that never answers): probes, promtool, values against panctl, 400s, deadline,
+# wrong pin, keygen from credentials, a config readable by others refused.
+# Usage: exporter_e2e.sh BUILD_DIR
+set -u
+B=$1
+T=$(mktemp -d)
+PIDS=""
+cleanup() { for p in $PIDS; do kill "$p" 2>/dev/null; done; rm -rf "$T"; }
+trap cleanup EXIT
+fail() { echo "FAIL: $*"; [ -f "$T/exp.log" ] && tail -20 "$T/exp.log"; exit 1; }
+waitfile() { i=0; while [ ! -s "$1" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done; }
+now_ms() { date +%s%3N; }
+
+"$B/src/sim/pansim" --port 0 --portfile "$T/pf" --devices 3 --hostname fw >"$T/sim.log" 2>&1 &
+PIDS="$PIDS $!"
+"$B/src/sim/pansim" --port 0 --portfile "$T/tlspf" --tls --fingerprint-file "$T/fp" \
+    >"$T/tls.log" 2>&1 &
+PIDS="$PIDS $!"
+# A port that accepts connections and never answers.
+python3 -c 'import socket,time,sys
+s=socket.socket(); s.bind(("127.0.0.1",0)); s.listen(64)
+open(sys.argv[1],"w").write(str(s.getsockname()[1])); time.sleep(120)' "$T/hangport" &
+PIDS="$PIDS $!"
+waitfile "$T/pf"; waitfile "$T/tlspf"; waitfile "$T/hangport"; waitfile "$T/fp"
+P1=$(sed -n 1p "$T/pf"); P2=$(sed -n 2p "$T/pf"); P3=$(sed -n 3p "$T/pf")
+printf 'admin\n' | "$B/src/cli/panctl" -H 127.0.0.1 -P "$P1" --http keygen -u admin \
+    --password-stdin --save "$T/key1" >/dev/null || fail "keygen"
+printf 'admin\n' >"$T/pw"
+chmod 600 "$T/pw"
+cat >"$T/exp.conf" <<CONF
+[global]
+max-inflight-per-target = 2
+[defaults]
+key-file = $T/key1
+http = yes
+timeout = 5
+[target fw1]
+host = 127.0.0.1:$P1
+[target fw2]   # no key: made from the credentials
+host = 127.0.0.1:$P2
+key-file =
+user = admin
+password-file = $T/pw
+[target fw3]
+host = 127.0.0.1:$P3
+[target closed]
+host = 127.0.0.1:1
+[target hang]
+host = 127.0.0.1:$(cat "$T/hangport")
+[target badpin]
+host = 127.0.0.1:$(cat "$T/tlspf")
+http = no
+pin = 00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF:00:11:22:33:44:55:66:77:88:99:AA:BB:CC:DD:EE:FF
+[module small]
+collectors = system sessions
+CONF
+chmod 600 "$T/exp.conf"
+
+# A configuration others can read is refused with exit status 3.
+cp "$T/exp.conf" "$T/open.conf"; chmod 644 "$T/open.conf"
+"$B/src/exporter/panos_exporter" --config "$T/open.conf" --listen 127.0.0.1:0 2>"$T/open.err"
+[ $? -eq 3 ] || fail "world-readable config not refused with 3"
+grep -q "group or others" "$T/open.err" || fail "no clear message: $(cat "$T/open.err")"
+
+"$B/src/exporter/panos_exporter" --config "$T/exp.conf" --listen 127.0.0.1:0 \
+    --portfile "$T/ep" --log-level debug >"$T/exp.log" 2>&1 &
+EXP=$!
+PIDS="$PIDS $EXP"
+waitfile "$T/ep"
+U="http://127.0.0.1:$(cat "$T/ep")"
+
+for t in fw1 fw2 fw3; do
+    curl -s -o "$T/$t.txt" "$U/probe?target=$t" || fail "probe $t"
+    grep -qx 'panos_up 1' "$T/$t.txt" || fail "$t not up: $(grep panos_up "$T/$t.txt")"
+    # promtool's only complaint may be the fixed name of panos_throughput_bits_per_second.
+    promtool check metrics <"$T/$t.txt" >"$T/lint" 2>&1
+    grep -v 'panos_throughput_bits_per_second use base unit' "$T/lint" | grep -q . &&
+        fail "promtool on $t: $(cat "$T/lint")"
+done
+# Values agree with what panctl shows.
+"$B/src/cli/panctl" -H 127.0.0.1 -P "$P1" --http --key "$(cat "$T/key1")" -o xml \
+    op 'show session info' >"$T/si.xml" 2>/dev/null ||
+    "$B/src/cli/panctl" -H 127.0.0.1 -P "$P1" --http -K "$T/key1" -o xml op 'show session info' \
+        >"$T/si.xml" || fail "panctl op"
+MAX=$(sed -n 's/.*<num-max>\([0-9]*\)<.*/\1/p' "$T/si.xml")
+grep -qx "panos_sessions_max $MAX" "$T/fw1.txt" || fail "sessions max $MAX not in the probe"
+grep -q 'panos_system_info{hostname="fw-2"' "$T/fw2.txt" || fail "fw2 identity"
+grep -q 'panos_command_success{command="show system info"} 1' "$T/fw1.txt" || fail "success"
+# The module limits the commands.
+curl -s "$U/probe?target=fw1&module=small" >"$T/small.txt"
+grep -q 'command="show interface all"' "$T/small.txt" && fail "module small ran interfaces"
+grep -q '^panos_sessions_active ' "$T/small.txt" || fail "module small: no sessions"
+
+# 400 for an unknown target or module, 404 elsewhere.
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$U/probe?target=nope")" = 400 ] || fail "400 target"
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$U/probe?target=fw1&module=x")" = 400 ] ||
+    fail "400 module"
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$U/probe")" = 400 ] || fail "400 no target"
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$U/nothing")" = 404 ] || fail "404"
+curl -s "$U/metrics" | promtool check metrics || fail "self metrics"
+
+# A closed port: down at once, with the reason.
+s=$(now_ms)
+curl -s "$U/probe?target=closed" >"$T/closed.txt"
+[ $(($(now_ms) - s)) -lt 1500 ] || fail "closed port took too long"
+grep -qx 'panos_up 0' "$T/closed.txt" || fail "closed up"
+grep -qx 'panos_up_reason{reason="transport"} 1' "$T/closed.txt" || fail "closed reason"
+
+# Wrong pin: fails alone, as a TLS failure.
+curl -s "$U/probe?target=badpin" >"$T/badpin.txt"
+grep -qx 'panos_up_reason{reason="tls"} 1' "$T/badpin.txt" || fail "bad pin: $(cat "$T/badpin.txt")"
+grep -q 'pin mismatch' "$T/exp.log" || fail "no log line naming the pin mismatch"
+
+# A target that never answers, scraped with a 2 s budget, does not delay fw1.
+s=$(now_ms)
+curl -s -H 'X-Prometheus-Scrape-Timeout-Seconds: 2' "$U/probe?target=hang" >"$T/hang.txt" &
+HC=$!
+sleep 0.2
+s1=$(now_ms)
+curl -s "$U/probe?target=fw1" >"$T/fw1b.txt"
+e1=$(($(now_ms) - s1))
+wait $HC
+e=$(($(now_ms) - s))
+[ $e1 -lt 1000 ] || fail "fw1 took $e1 ms while hang was scraped"
+grep -qx 'panos_up 1' "$T/fw1b.txt" || fail "fw1 during hang"
+[ $e -ge 1300 ] && [ $e -lt 2600 ] || fail "hang answered in $e ms, expected about 1.5 s"
+grep -qx 'panos_up 0' "$T/hang.txt" || fail "hang up"
+grep -qx 'panos_up_reason{reason="timeout"} 1' "$T/hang.txt" || fail "hang reason"
+promtool check metrics <"$T/hang.txt" || fail "promtool on a timed-out probe"
+
+# SIGHUP reloads; SIGTERM stops with 0.
+kill -HUP $EXP; sleep 0.3
+grep -q "configuration reloaded" "$T/exp.log" || fail "no reload"
+curl -s "$U/probe?target=fw1" | grep -qx 'panos_up 1' || fail "fw1 after reload"
+kill -TERM $EXP
+wait $EXP
+[ $? -eq 0 ] || fail "exit status after SIGTERM"
+grep -q "$(cat "$T/key1")" "$T/exp.log" && fail "the key is in the log"
+echo "exporter_e2e: ok"
