@@ -22,3 +22,8 @@ if(TARGET panos_exporter)
       ENVIRONMENT "${PANOS_TEST_ENV}")
   endif()
 endif()
+if(TARGET panos_exporter)
+  add_test(NAME docs/exporter-parity COMMAND sh ${CMAKE_CURRENT_SOURCE_DIR}/exporter/parity.sh
+    ${PROJECT_SOURCE_DIR} $<TARGET_FILE:panos_exporter>)
+  set_tests_properties(docs/exporter-parity PROPERTIES LABELS "docs;exporter" TIMEOUT 60)
+endif()

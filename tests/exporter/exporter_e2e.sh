@@ -131,10 +131,22 @@ grep -qx 'panos_up 0' "$T/hang.txt" || fail "hang up"
 grep -qx 'panos_up_reason{reason="timeout"} 1' "$T/hang.txt" || fail "hang reason"
 promtool check metrics <"$T/hang.txt" || fail "promtool on a timed-out probe"
 
+# Keys expired: fw2 has credentials and renews its key once; fw1 has none and is down (auth).
+curl -s -X POST -d action=expire-all "http://127.0.0.1:$P2/pansim/admin" >/dev/null
+curl -s -X POST -d action=expire-all "http://127.0.0.1:$P1/pansim/admin" >/dev/null
+curl -s "$U/probe?target=fw2" >"$T/fw2b.txt"
+grep -qx 'panos_up 1' "$T/fw2b.txt" || fail "fw2 after expiry: $(grep -A12 panos_up "$T/fw2b.txt")"
+grep -qx 'panos_api_key_regenerations_total 1' "$T/fw2b.txt" || fail "fw2 regenerations"
+curl -s "$U/probe?target=fw2" | grep -qx 'panos_api_key_regenerations_total 1' ||
+    fail "a keygen per scrape"
+curl -s "$U/probe?target=fw1" >"$T/fw1c.txt"
+grep -qx 'panos_up_reason{reason="auth"} 1' "$T/fw1c.txt" || fail "fw1 expired: not auth"
+[ "$(grep -c 'made a new API key' "$T/exp.log")" = 2 ] || fail "keygens: not 2 (first + renewal)"
+
 # SIGHUP reloads; SIGTERM stops with 0.
 kill -HUP $EXP; sleep 0.3
 grep -q "configuration reloaded" "$T/exp.log" || fail "no reload"
-curl -s "$U/probe?target=fw1" | grep -qx 'panos_up 1' || fail "fw1 after reload"
+curl -s "$U/probe?target=fw3" | grep -qx 'panos_up 1' || fail "fw3 after reload"
 kill -TERM $EXP
 wait $EXP
 [ $? -eq 0 ] || fail "exit status after SIGTERM"
