@@ -39,7 +39,10 @@ typedef struct panos_multi_options {
     long max_total;       /**< requests in flight in all; default 256, 0: no bound */
 } panos_multi_options;
 
-#define PANOS_MULTI_OPTIONS_INIT {PANOS_MULTI_OPTIONS_VERSION, 2, 256}
+#define PANOS_MULTI_OPTIONS_INIT                                                                   \
+    {                                                                                              \
+        PANOS_MULTI_OPTIONS_VERSION, 2, 256                                                        \
+    }
 
 /** Fill @p opts with the defaults of PANOS_MULTI_OPTIONS_INIT. */
 PANOS_EXTERN void panos_multi_options_init(panos_multi_options *opts);

@@ -92,8 +92,8 @@ int exp_parse_sessions(struct exp_metrics *out, const panos_node *r, struct exp_
     (void)c;
     static const struct {
         const char *el, *proto;
-    } protos[] = {{"num-tcp", "tcp"}, {"num-udp", "udp"}, {"num-icmp", "icmp"},
-                  {"num-sctp-assoc", "sctp"}};
+    } protos[] = {
+        {"num-tcp", "tcp"}, {"num-udp", "udp"}, {"num-icmp", "icmp"}, {"num-sctp-assoc", "sctp"}};
     double v;
     if (exp_child_number(r, "num-active", &v) != 0)
         return -1;

@@ -5,9 +5,9 @@
 #include <strings.h>
 #include "collect.h"
 
-static const char *const ha_states[] = {"active",       "passive",        "active-primary",
-                                        "active-secondary", "tentative", "non-functional",
-                                        "suspended",    "initial",        "unknown", NULL};
+static const char *const ha_states[] = {
+    "active",         "passive",   "active-primary", "active-secondary", "tentative",
+    "non-functional", "suspended", "initial",        "unknown",          NULL};
 
 /* The state as one of ha_states (lower case), "unknown" for anything else. */
 static const char *known_state(const char *s)
@@ -31,8 +31,7 @@ static void put_links(struct exp_metrics *out, const panos_node *peer)
     for (size_t i = 0; i < sizeof(links) / sizeof(links[0]); i++) {
         const panos_node *l = panos_node_child(peer, links[i].el);
         if (l && exp_text(l, "conn-status", st, sizeof(st)) == 0)
-            exp_metric_add(out, "panos_ha_link_up", exp_bool(st) == 1, "link", links[i].link,
-                           NULL);
+            exp_metric_add(out, "panos_ha_link_up", exp_bool(st) == 1, "link", links[i].link, NULL);
     }
 }
 

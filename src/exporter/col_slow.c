@@ -24,8 +24,7 @@ int exp_parse_licenses(struct exp_metrics *out, const panos_node *r, struct exp_
         int never = strcasecmp(exp, "never") == 0;
         exp_metric_add(out, "panos_license_perpetual", never, "feature", feat, NULL);
         if (!never && exp_time_license(exp, &t) == 0)
-            exp_metric_add(out, "panos_license_expiry_timestamp_seconds", t, "feature", feat,
-                           NULL);
+            exp_metric_add(out, "panos_license_expiry_timestamp_seconds", t, "feature", feat, NULL);
         if (exp_text(e, "expired", expired, sizeof(expired)) == 0)
             exp_metric_add(out, "panos_license_expired", exp_bool(expired) == 1, "feature", feat,
                            NULL);
@@ -60,11 +59,11 @@ int exp_parse_certificates(struct exp_metrics *out, const panos_node *r, struct 
 
 /* One sensor kind of show system environmentals. */
 struct env_kind {
-    const char *el;      /* thermal, fan, fans (11.x), power, power-supply */
-    const char *family;  /* its metric */
-    const char *label;   /* its sensor label name */
-    const char *field;   /* the reading */
-    const char *kind;    /* kind= of panos_environment_alarm */
+    const char *el;     /* thermal, fan, fans (11.x), power, power-supply */
+    const char *family; /* its metric */
+    const char *label;  /* its sensor label name */
+    const char *field;  /* the reading */
+    const char *kind;   /* kind= of panos_environment_alarm */
 };
 
 static const struct env_kind kinds[] = {

@@ -33,8 +33,7 @@ static void put_content(struct exp_metrics *out, const panos_node *sys)
                            contents[i].type, NULL);
     }
     if (exp_text(sys, "url-filtering-version", ver, sizeof(ver)) == 0 && ver[0])
-        exp_metric_add(out, "panos_content_info", 1, "type", "url_filtering", "version", ver,
-                       NULL);
+        exp_metric_add(out, "panos_content_info", 1, "type", "url_filtering", "version", ver, NULL);
 }
 
 /* show system info: <result><system>...; Centreon #3245: <time> holds a newline (not used). */
@@ -54,8 +53,8 @@ int exp_parse_system_info(struct exp_metrics *out, const panos_node *r, struct e
     double up;
     if (exp_text(sys, "uptime", buf, sizeof(buf)) == 0 && exp_uptime(buf, &up) == 0)
         exp_metric_add(out, "panos_uptime_seconds", up, NULL);
-    c->advanced_routing = exp_text(sys, "advanced-routing", buf, sizeof(buf)) == 0 &&
-                          exp_bool(buf) == 1;
+    c->advanced_routing =
+        exp_text(sys, "advanced-routing", buf, sizeof(buf)) == 0 && exp_bool(buf) == 1;
     if (c->collectors & EXP_C_CONTENT)
         put_content(out, sys);
     return 0;
@@ -80,8 +79,8 @@ static int put_cpu(struct exp_metrics *out, const char *line)
     static const struct {
         const char *tag;
         const char *mode;
-    } modes[] = {{"us", "user"}, {"sy", "system"},  {"ni", "nice"},    {"id", "idle"},
-                 {"wa", "iowait"}, {"hi", "irq"}, {"si", "softirq"}, {"st", "steal"}};
+    } modes[] = {{"us", "user"},   {"sy", "system"}, {"ni", "nice"},    {"id", "idle"},
+                 {"wa", "iowait"}, {"hi", "irq"},    {"si", "softirq"}, {"st", "steal"}};
     const char *p = strchr(line, ':');
     int n = 0;
     while (p && *p) {
@@ -124,12 +123,12 @@ static int put_mem(struct exp_metrics *out, const char *line)
             mul = 1024.0 * 1024, end++;
         while (*end == ' ')
             end++;
-        const char *state = strncmp(end, "total", 5) == 0       ? "total"
-                            : strncmp(end, "free", 4) == 0      ? "free"
-                            : strncmp(end, "used", 4) == 0      ? "used"
+        const char *state = strncmp(end, "total", 5) == 0         ? "total"
+                            : strncmp(end, "free", 4) == 0        ? "free"
+                            : strncmp(end, "used", 4) == 0        ? "used"
                             : strncmp(end, "buff/cache", 10) == 0 ? "buff_cache"
-                            : strncmp(end, "buffers", 7) == 0   ? "buffers"
-                                                                : NULL;
+                            : strncmp(end, "buffers", 7) == 0     ? "buffers"
+                                                                  : NULL;
         if (state) {
             exp_metric_add(out, "panos_mgmt_memory_bytes", v * mul, "state", state, NULL);
             n++;

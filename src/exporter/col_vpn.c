@@ -42,8 +42,8 @@ int exp_parse_vpn_flow(struct exp_metrics *out, const panos_node *r, struct exp_
          e = panos_node_next_named(e, "entry"))
         if (exp_text(e, "name", name, sizeof(name)) == 0 && name[0] &&
             exp_text(e, "state", state, sizeof(state)) == 0)
-            exp_metric_add(out, "panos_ipsec_tunnel_up", strcasecmp(state, "active") == 0,
-                           "tunnel", name, NULL);
+            exp_metric_add(out, "panos_ipsec_tunnel_up", strcasecmp(state, "active") == 0, "tunnel",
+                           name, NULL);
     return 0;
 }
 

@@ -71,8 +71,7 @@ int exp_parse_ipsec_sa(struct exp_metrics *out, const panos_node *r, struct exp_
 int exp_parse_bgp_legacy(struct exp_metrics *out, const panos_node *r, struct exp_parse_ctx *c);
 int exp_parse_bgp_are(struct exp_metrics *out, const panos_node *r, struct exp_parse_ctx *c);
 int exp_parse_licenses(struct exp_metrics *out, const panos_node *r, struct exp_parse_ctx *c);
-int exp_parse_certificates(struct exp_metrics *out, const panos_node *r,
-                           struct exp_parse_ctx *c);
+int exp_parse_certificates(struct exp_metrics *out, const panos_node *r, struct exp_parse_ctx *c);
 int exp_parse_environment(struct exp_metrics *out, const panos_node *r, struct exp_parse_ctx *c);
 int exp_parse_disk(struct exp_metrics *out, const panos_node *r, struct exp_parse_ctx *c);
 

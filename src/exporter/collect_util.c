@@ -129,8 +129,8 @@ int exp_time_cert(const char *s, double *t)
     char mon[16], zone[8] = "GMT";
     struct tm tm;
     memset(&tm, 0, sizeof(tm));
-    if (sscanf(s, "%15s %d %d:%d:%d %d %7s", mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min,
-               &tm.tm_sec, &tm.tm_year, zone) < 6)
+    if (sscanf(s, "%15s %d %d:%d:%d %d %7s", mon, &tm.tm_mday, &tm.tm_hour, &tm.tm_min, &tm.tm_sec,
+               &tm.tm_year, zone) < 6)
         return -1;
     long off = 0;
     if ((tm.tm_mon = month_of(mon)) < 0 || zone_offset(zone, &off) != 0)

@@ -38,8 +38,7 @@ static char *trim(char *s)
     return s;
 }
 
-static int parse_long(struct parser *p, const char *key, const char *v, long lo, long hi,
-                      long *out)
+static int parse_long(struct parser *p, const char *key, const char *v, long lo, long hi, long *out)
 {
     char *end;
     errno = 0;
@@ -79,10 +78,10 @@ static struct exp_auth *cur_auth(struct parser *p)
 static int auth_key(struct parser *p, const char *k, const char *v)
 {
     struct exp_auth *a = cur_auth(p);
-    static const char *const strs[] = {"key-file", "panrc-tag", "user", "password-file",
-                                       "api-key-env", "ca-file", "pin", "host"};
-    char **slots[] = {&a->key_file, &a->panrc_tag, &a->user,   &a->password_file,
-                      &a->api_key_env, &a->ca_file, &a->pin, &a->host};
+    static const char *const strs[] = {"key-file",    "panrc-tag", "user", "password-file",
+                                       "api-key-env", "ca-file",   "pin",  "host"};
+    char **slots[] = {&a->key_file,    &a->panrc_tag, &a->user, &a->password_file,
+                      &a->api_key_env, &a->ca_file,   &a->pin,  &a->host};
     for (size_t i = 0; i < sizeof(strs) / sizeof(strs[0]); i++)
         if (strcmp(k, strs[i]) == 0) {
             if (i == 7 && p->sec != SEC_TARGET)
@@ -275,8 +274,8 @@ int exp_config_load(struct exp_config *c, const char *path, char *err, size_t er
 
 static void auth_free(struct exp_auth *a)
 {
-    char *s[] = {a->host, a->key_file, a->panrc_tag, a->user, a->password_file, a->api_key_env,
-                 a->ca_file, a->pin};
+    char *s[] = {a->host,          a->key_file,    a->panrc_tag, a->user,
+                 a->password_file, a->api_key_env, a->ca_file,   a->pin};
     for (size_t i = 0; i < sizeof(s) / sizeof(s[0]); i++)
         free(s[i]);
 }
@@ -313,10 +312,10 @@ const struct exp_module *exp_config_module(const struct exp_config *c, const cha
 
 void exp_auth_merge(struct exp_auth *a, const struct exp_auth *d)
 {
-    char **mine[] = {&a->key_file, &a->panrc_tag, &a->user, &a->password_file, &a->api_key_env,
-                     &a->ca_file, &a->pin};
-    char *const theirs[] = {d->key_file, d->panrc_tag, d->user, d->password_file, d->api_key_env,
-                            d->ca_file, d->pin};
+    char **mine[] = {&a->key_file,    &a->panrc_tag, &a->user, &a->password_file,
+                     &a->api_key_env, &a->ca_file,   &a->pin};
+    char *const theirs[] = {d->key_file,    d->panrc_tag, d->user, d->password_file,
+                            d->api_key_env, d->ca_file,   d->pin};
     for (size_t i = 0; i < sizeof(theirs) / sizeof(theirs[0]); i++)
         if (*mine[i] == NULL)
             *mine[i] = theirs[i];

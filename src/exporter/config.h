@@ -15,8 +15,8 @@ struct exp_auth {
     char *api_key_env;
     char *ca_file;
     char *pin;
-    int insecure; /* -1 unset */
-    int http;     /* -1 unset */
+    int insecure;   /* -1 unset */
+    int http;       /* -1 unset */
     long timeout_s; /* -1 unset */
 };
 

@@ -22,9 +22,9 @@ static double now_s(void)
 
 /* --- the queue from HTTP threads to the engine thread --- */
 
-enum exp_probe_status exp_probe_start(struct exp_engine *e, const char *target,
-                                      const char *module, double budget_s,
-                                      exp_probe_ready_fn ready, void *arg, struct exp_probe **out)
+enum exp_probe_status exp_probe_start(struct exp_engine *e, const char *target, const char *module,
+                                      double budget_s, exp_probe_ready_fn ready, void *arg,
+                                      struct exp_probe **out)
 {
     *out = NULL;
     pthread_mutex_lock(&e->mu);
@@ -107,8 +107,7 @@ const char *exp_probe_text(const struct exp_probe *p, size_t *len)
     return p->text ? p->text : "";
 }
 
-enum exp_probe_status exp_probe_check(struct exp_engine *e, const char *target,
-                                      const char *module)
+enum exp_probe_status exp_probe_check(struct exp_engine *e, const char *target, const char *module)
 {
     pthread_mutex_lock(&e->mu);
     enum exp_probe_status st = EXP_PROBE_STARTED;
@@ -140,26 +139,32 @@ char *exp_engine_self_metrics(struct exp_engine *e, size_t *len)
     double probes = e->probes_total, late = e->probes_timed_out;
     size_t ntargets = e->cfg->ntargets;
     pthread_mutex_unlock(&e->mu);
-    exp_sb_printf(&b, "# HELP process_cpu_seconds_total User and system CPU time spent.\n"
-                      "# TYPE process_cpu_seconds_total counter\nprocess_cpu_seconds_total %.6f\n",
+    exp_sb_printf(&b,
+                  "# HELP process_cpu_seconds_total User and system CPU time spent.\n"
+                  "# TYPE process_cpu_seconds_total counter\nprocess_cpu_seconds_total %.6f\n",
                   cpu);
-    exp_sb_printf(&b, "# HELP process_resident_memory_bytes Resident memory size.\n"
-                      "# TYPE process_resident_memory_bytes gauge\n"
-                      "process_resident_memory_bytes %.0f\n",
+    exp_sb_printf(&b,
+                  "# HELP process_resident_memory_bytes Resident memory size.\n"
+                  "# TYPE process_resident_memory_bytes gauge\n"
+                  "process_resident_memory_bytes %.0f\n",
                   (double)rss * (double)sysconf(_SC_PAGESIZE));
-    exp_sb_printf(&b, "# HELP process_start_time_seconds Start time of the process (Unix).\n"
-                      "# TYPE process_start_time_seconds gauge\nprocess_start_time_seconds %.0f\n",
+    exp_sb_printf(&b,
+                  "# HELP process_start_time_seconds Start time of the process (Unix).\n"
+                  "# TYPE process_start_time_seconds gauge\nprocess_start_time_seconds %.0f\n",
                   (double)e->started_wall);
-    exp_sb_printf(&b, "# HELP panos_exporter_probes_total Probes received.\n"
-                      "# TYPE panos_exporter_probes_total counter\npanos_exporter_probes_total %.0f\n",
+    exp_sb_printf(&b,
+                  "# HELP panos_exporter_probes_total Probes received.\n"
+                  "# TYPE panos_exporter_probes_total counter\npanos_exporter_probes_total %.0f\n",
                   probes);
-    exp_sb_printf(&b, "# HELP panos_exporter_probe_deadlines_total Probes answered at their "
-                      "deadline with partial data.\n"
-                      "# TYPE panos_exporter_probe_deadlines_total counter\n"
-                      "panos_exporter_probe_deadlines_total %.0f\n",
+    exp_sb_printf(&b,
+                  "# HELP panos_exporter_probe_deadlines_total Probes answered at their "
+                  "deadline with partial data.\n"
+                  "# TYPE panos_exporter_probe_deadlines_total counter\n"
+                  "panos_exporter_probe_deadlines_total %.0f\n",
                   late);
-    exp_sb_printf(&b, "# HELP panos_exporter_targets Targets in the configuration.\n"
-                      "# TYPE panos_exporter_targets gauge\npanos_exporter_targets %zu\n",
+    exp_sb_printf(&b,
+                  "# HELP panos_exporter_targets Targets in the configuration.\n"
+                  "# TYPE panos_exporter_targets gauge\npanos_exporter_targets %zu\n",
                   ntargets);
     if (b.failed) {
         exp_sb_free(&b);

@@ -21,18 +21,21 @@ void exp_engine_stop(struct exp_engine *e);
 /* Use @p cfg (taken) for the probes that start from now on (SIGHUP). */
 void exp_engine_reload(struct exp_engine *e, struct exp_config *cfg);
 
-enum exp_probe_status { EXP_PROBE_STARTED, EXP_PROBE_UNKNOWN_TARGET, EXP_PROBE_UNKNOWN_MODULE,
-                        EXP_PROBE_NOMEM };
+enum exp_probe_status {
+    EXP_PROBE_STARTED,
+    EXP_PROBE_UNKNOWN_TARGET,
+    EXP_PROBE_UNKNOWN_MODULE,
+    EXP_PROBE_NOMEM
+};
 
 /* Whether a probe of @p target with @p module can start (EXP_PROBE_STARTED) or why not. */
-enum exp_probe_status exp_probe_check(struct exp_engine *e, const char *target,
-                                      const char *module);
+enum exp_probe_status exp_probe_check(struct exp_engine *e, const char *target, const char *module);
 
 /* Queue a probe of @p target with @p module answering within @p budget_s. @p ready is called
  * from the engine thread when exp_probe_text() can be read. Safe from any thread. */
-enum exp_probe_status exp_probe_start(struct exp_engine *e, const char *target,
-                                      const char *module, double budget_s,
-                                      exp_probe_ready_fn ready, void *arg, struct exp_probe **out);
+enum exp_probe_status exp_probe_start(struct exp_engine *e, const char *target, const char *module,
+                                      double budget_s, exp_probe_ready_fn ready, void *arg,
+                                      struct exp_probe **out);
 
 /* The exposition of a ready probe (borrowed until exp_probe_release). */
 const char *exp_probe_text(const struct exp_probe *p, size_t *len);

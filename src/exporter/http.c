@@ -43,8 +43,7 @@ static enum MHD_Result reply(struct MHD_Connection *c, unsigned status, const ch
 
 static enum MHD_Result text(struct MHD_Connection *c, unsigned status, const char *msg)
 {
-    return reply(c, status, "text/plain; charset=utf-8", msg, strlen(msg),
-                 MHD_RESPMEM_MUST_COPY);
+    return reply(c, status, "text/plain; charset=utf-8", msg, strlen(msg), MHD_RESPMEM_MUST_COPY);
 }
 
 static void on_ready(void *arg)
@@ -57,8 +56,8 @@ static void on_ready(void *arg)
 /* The budget: X-Prometheus-Scrape-Timeout-Seconds minus 0.5 s, 10 s when absent. */
 static double budget(struct MHD_Connection *c)
 {
-    const char *h = MHD_lookup_connection_value(c, MHD_HEADER_KIND,
-                                                "X-Prometheus-Scrape-Timeout-Seconds");
+    const char *h =
+        MHD_lookup_connection_value(c, MHD_HEADER_KIND, "X-Prometheus-Scrape-Timeout-Seconds");
     char *end;
     double v = h ? strtod(h, &end) : 0;
     if (h == NULL || end == h || v <= 0)
@@ -98,9 +97,11 @@ static enum MHD_Result probe(struct exp_http *h, struct MHD_Connection *c, void 
         return MHD_YES;
     }
     if (st == EXP_PROBE_UNKNOWN_TARGET)
-        return text(c, MHD_HTTP_BAD_REQUEST, "unknown target (not a [target NAME] of the config)\n");
+        return text(c, MHD_HTTP_BAD_REQUEST,
+                    "unknown target (not a [target NAME] of the config)\n");
     if (st == EXP_PROBE_UNKNOWN_MODULE)
-        return text(c, MHD_HTTP_BAD_REQUEST, "unknown module (not a [module NAME] of the config)\n");
+        return text(c, MHD_HTTP_BAD_REQUEST,
+                    "unknown module (not a [module NAME] of the config)\n");
     return text(c, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory\n");
 }
 
@@ -173,8 +174,8 @@ static int parse_listen(const char *s, struct sockaddr_storage *ss, socklen_t *l
     return inet_pton(AF_INET, host, &a->sin_addr) == 1 ? 0 : -1;
 }
 
-int exp_http_start(struct exp_http **out, struct exp_engine *e, const char *listen,
-                   unsigned *port, char *err, size_t errlen)
+int exp_http_start(struct exp_http **out, struct exp_engine *e, const char *listen, unsigned *port,
+                   char *err, size_t errlen)
 {
     struct sockaddr_storage ss;
     socklen_t slen;
@@ -186,8 +187,8 @@ int exp_http_start(struct exp_http **out, struct exp_engine *e, const char *list
     if (h == NULL)
         return -1;
     h->e = e;
-    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
-                     MHD_ALLOW_SUSPEND_RESUME | MHD_USE_ERROR_LOG;
+    unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
+                     MHD_USE_ERROR_LOG;
     if (ss.ss_family == AF_INET6)
         flags |= MHD_USE_IPv6;
     h->d = MHD_start_daemon(flags, 0, NULL, NULL, handler, h, MHD_OPTION_SOCK_ADDR, &ss,

@@ -9,8 +9,8 @@ struct exp_http;
 
 /* Listen on @p listen ("ADDR:PORT", ":PORT", "[v6]:PORT"); the bound port in *port.
  * 0, or -1 with @p err. */
-int exp_http_start(struct exp_http **out, struct exp_engine *e, const char *listen,
-                   unsigned *port, char *err, size_t errlen);
+int exp_http_start(struct exp_http **out, struct exp_engine *e, const char *listen, unsigned *port,
+                   char *err, size_t errlen);
 void exp_http_stop(struct exp_http *h);
 
 #endif

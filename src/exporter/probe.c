@@ -11,9 +11,9 @@
 /* One request in flight: for a probe (fast tier, keygen) or for a target's slow refresh. */
 struct call {
     struct exp_engine *e;
-    struct exp_probe *p;  /* NULL for a slow refresh */
+    struct exp_probe *p; /* NULL for a slow refresh */
     struct exp_tstate *t;
-    int cmd;              /* index in exp_cmds, -1 for keygen */
+    int cmd; /* index in exp_cmds, -1 for keygen */
 };
 
 static double mono(void)
@@ -354,8 +354,8 @@ static void put_target(struct exp_probe *p)
         if (!exp_cmds[i].slow || !(exp_cmds[i].collector & p->collectors) || t->slow_ok[i] < 0)
             continue;
         exp_metrics_append(&p->out, &t->slow[i]);
-        exp_metric_add(&p->out, "panos_command_success", t->slow_ok[i], "command",
-                       exp_cmds[i].name, NULL);
+        exp_metric_add(&p->out, "panos_command_success", t->slow_ok[i], "command", exp_cmds[i].name,
+                       NULL);
         exp_metric_add(&p->out, "panos_command_duration_seconds", t->slow_dur[i], "command",
                        exp_cmds[i].name, NULL);
         age = t->slow_at > 0 ? mono() - t->slow_at : 0;
@@ -365,9 +365,9 @@ static void put_target(struct exp_probe *p)
     exp_metric_add(&p->out, "panos_api_key_regenerations_total", t->regenerations, NULL);
 }
 
-static const char *const down_reasons[] = {"timeout", "tls",    "transport", "http",  "auth",
-                                           "api",     "parse",  "other",     "config", "internal",
-                                           NULL};
+static const char *const down_reasons[] = {"timeout", "tls",      "transport", "http",
+                                           "auth",    "api",      "parse",     "other",
+                                           "config",  "internal", NULL};
 
 /* Answer the probe now with what it has. */
 static void finish(struct exp_probe *p)

@@ -26,9 +26,9 @@ struct exp_engine {
 
 struct exp_probe {
     struct exp_engine *e;
-    struct exp_probe *qnext;            /* in the queue */
-    struct exp_probe *anext, *aprev;    /* in e->active */
-    struct exp_probe *wnext;            /* waiting for a keygen */
+    struct exp_probe *qnext;         /* in the queue */
+    struct exp_probe *anext, *aprev; /* in e->active */
+    struct exp_probe *wnext;         /* waiting for a keygen */
     char *target;
     unsigned collectors;
     double t0, deadline;

@@ -11,7 +11,10 @@ struct exp_sb {
     int failed;
 };
 
-#define EXP_SB_INIT {NULL, 0, 0, 0}
+#define EXP_SB_INIT                                                                                \
+    {                                                                                              \
+        NULL, 0, 0, 0                                                                              \
+    }
 
 int exp_sb_puts(struct exp_sb *b, const char *s);
 int exp_sb_putc(struct exp_sb *b, char c);

@@ -8,8 +8,8 @@
 #include <panos/rc.h>
 #include "target.h"
 
-static const char *const reasons[EXP_NREASONS] = {"timeout", "tls",   "transport", "http",
-                                                  "auth",    "api",   "parse",     "other"};
+static const char *const reasons[EXP_NREASONS] = {"timeout", "tls", "transport", "http",
+                                                  "auth",    "api", "parse",     "other"};
 
 const char *exp_reason_name(int r)
 {

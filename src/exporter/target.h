@@ -22,8 +22,8 @@ struct exp_tstate {
     char *password;  /* wiped when freed */
     char error[256]; /* why the target cannot be polled at all (config), "" when it can */
     long timeout_ms;
-    int stale;       /* the config changed: rebuild once idle */
-    int busy;        /* requests in flight */
+    int stale; /* the config changed: rebuild once idle */
+    int busy;  /* requests in flight */
     /* key renewal: at most one keygen at a time; probes wait for it */
     int keygen_busy;
     struct exp_probe *waiters;

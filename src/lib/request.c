@@ -31,8 +31,8 @@ static int type_takes_target(const char *type)
     return 0;
 }
 
-panos_code panos__request_body(panos_client *c, const panos_param *params, size_t n, panos__sb *body,
-                             panos__sb *shown)
+panos_code panos__request_body(panos_client *c, const panos_param *params, size_t n,
+                               panos__sb *body, panos__sb *shown)
 {
     const char *type = panos__param_value(params, n, "type");
     for (size_t i = 0; i < n; i++) {

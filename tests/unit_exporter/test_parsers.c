@@ -98,14 +98,13 @@ static void test_dataplane(void **state)
     (void)state;
     struct exp_metrics m = {0};
     struct exp_parse_ctx c = ctx();
-    CHECK_EQ(0, run(exp_parse_dataplane, "panos/show-running-resource-monitor/7.x-PA-5000.xml", &m,
-                    &c));
-    assert_float_equal(0.03, val(&m, "panos_dataplane_cpu_ratio", "{dp=\"dp0\",core=\"1\"}"),
-                       1e-9);
-    assert_float_equal(0.07,
-                       val(&m, "panos_dataplane_resource_utilization_ratio",
-                           "{dp=\"dp0\",resource=\"session\"}"),
-                       1e-9);
+    CHECK_EQ(
+        0, run(exp_parse_dataplane, "panos/show-running-resource-monitor/7.x-PA-5000.xml", &m, &c));
+    assert_float_equal(0.03, val(&m, "panos_dataplane_cpu_ratio", "{dp=\"dp0\",core=\"1\"}"), 1e-9);
+    assert_float_equal(
+        0.07,
+        val(&m, "panos_dataplane_resource_utilization_ratio", "{dp=\"dp0\",resource=\"session\"}"),
+        1e-9);
     exp_metrics_clear(&m);
     CHECK_EQ(0, run(exp_parse_dataplane, "exporter/resource-monitor-s1dp0.xml", &m, &c));
     assert_float_equal(0.77, val(&m, "panos_dataplane_cpu_max_ratio", "{dp=\"s1dp0\",core=\"1\"}"),
@@ -131,19 +130,20 @@ static void test_sessions_interfaces(void **state)
     /* Empty names skipped; the cap counts what it leaves out. */
     c.max_interfaces = 1;
     CHECK_EQ(0, run(exp_parse_if_counters, "exporter/counter-interface-empty-names.xml", &m, &c));
-    CHECK_EQ(1100, (long)val(&m, "panos_interface_receive_bytes_total",
-                             "{interface=\"ethernet1/1\"}"));
+    CHECK_EQ(1100,
+             (long)val(&m, "panos_interface_receive_bytes_total", "{interface=\"ethernet1/1\"}"));
     CHECK_EQ(1, (long)val(&m, "panos_entities",
                           "{family=\"interface_counters\",state=\"omitted_by_limit\"}"));
-    CHECK_EQ(2, (long)val(&m, "panos_entities",
-                          "{family=\"interface_counters\",state=\"discovered\"}"));
+    CHECK_EQ(
+        2, (long)val(&m, "panos_entities", "{family=\"interface_counters\",state=\"discovered\"}"));
     char *text;
     size_t len;
     CHECK_EQ(0, exp_metrics_render(&m, &text, &len));
     CHECK_TRUE(strstr(text, "interface=\"\"") == NULL);
     /* One series once: the hardware counter wins over the logical one. */
-    CHECK_TRUE(strstr(text, "panos_interface_receive_bytes_total{interface=\"ethernet1/1\"} 1000") ==
-               NULL);
+    CHECK_TRUE(
+        strstr(text, "panos_interface_receive_bytes_total{interface=\"ethernet1/1\"} 1000") ==
+        NULL);
     free(text);
     exp_metrics_clear(&m);
 }
@@ -153,13 +153,13 @@ static void test_ha(void **state)
     (void)state;
     struct exp_metrics m = {0};
     struct exp_parse_ctx c = ctx();
-    CHECK_EQ(0, run(exp_parse_ha, "panos/show-high-availability-state/10.x-PA-VM-disabled.xml", &m,
-                    &c));
+    CHECK_EQ(
+        0, run(exp_parse_ha, "panos/show-high-availability-state/10.x-PA-VM-disabled.xml", &m, &c));
     CHECK_EQ(0, (long)val(&m, "panos_ha_enabled", "")); /* "no" is false */
     CHECK_EQ(0, exp_metrics_count(&m, "panos_ha_local_state"));
     exp_metrics_clear(&m);
-    CHECK_EQ(0, run(exp_parse_ha, "panos/show-high-availability-state/10.0.9-PA-VM-passive.xml",
-                    &m, &c));
+    CHECK_EQ(0, run(exp_parse_ha, "panos/show-high-availability-state/10.0.9-PA-VM-passive.xml", &m,
+                    &c));
     CHECK_EQ(1, (long)val(&m, "panos_ha_local_state", "{state=\"passive\"}"));
     CHECK_EQ(0, (long)val(&m, "panos_ha_local_state", "{state=\"active\"}"));
     CHECK_EQ(1, (long)val(&m, "panos_ha_peer_state", "{state=\"active\"}"));
@@ -178,8 +178,8 @@ static void test_slow(void **state)
     CHECK_EQ(1, exp_metrics_count(&m, "panos_license_expiry_timestamp_seconds"));
     CHECK_EQ(1, (long)val(&m, "panos_license_expired", "{feature=\"Threat Prevention\"}"));
     exp_metrics_clear(&m);
-    CHECK_EQ(0, run(exp_parse_environment, "panos/show-system-environmentals/8.x-PA-5060.xml", &m,
-                    &c));
+    CHECK_EQ(
+        0, run(exp_parse_environment, "panos/show-system-environmentals/8.x-PA-5060.xml", &m, &c));
     assert_float_equal(34.5,
                        val(&m, "panos_temperature_celsius",
                            "{slot=\"1\",sensor=\"Temperature @ 10G Phys [U171]\"}"),
@@ -228,10 +228,14 @@ static void test_exposition(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_system_info), cmocka_unit_test(test_time_content),
-        cmocka_unit_test(test_resources_both_formats), cmocka_unit_test(test_dataplane),
-        cmocka_unit_test(test_sessions_interfaces), cmocka_unit_test(test_ha),
-        cmocka_unit_test(test_slow), cmocka_unit_test(test_exposition),
+        cmocka_unit_test(test_system_info),
+        cmocka_unit_test(test_time_content),
+        cmocka_unit_test(test_resources_both_formats),
+        cmocka_unit_test(test_dataplane),
+        cmocka_unit_test(test_sessions_interfaces),
+        cmocka_unit_test(test_ha),
+        cmocka_unit_test(test_slow),
+        cmocka_unit_test(test_exposition),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
