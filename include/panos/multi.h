@@ -65,7 +65,8 @@ typedef void (*panos_multi_done_fn)(void *payload, const panos_multi_result *res
  */
 PANOS_EXTERN panos_code panos_multi_new(panos_multi **out, const panos_multi_options *opts);
 
-/** Free @p m: requests still in flight are dropped without their callbacks. Accepts NULL. */
+/** Free @p m. Requests still in flight are cancelled: each callback is called once with
+ *  PANOS_E_FAILED ("cancelled"), and may not submit. Accepts NULL. */
 PANOS_EXTERN void panos_multi_free(panos_multi *m);
 
 /**
@@ -73,7 +74,8 @@ PANOS_EXTERN void panos_multi_free(panos_multi *m);
  * to complete within @p timeout_ms (0: the client's timeout), waiting for a free slot
  * included. @p c must outlive the request. The params are copied.
  * @return PANOS_OK (@p done will be called exactly once), PANOS_E_INVALID_ARG (a key with
- *         control bytes), PANOS_E_NOMEM; on failure @p done is not called.
+ *         control bytes), PANOS_E_NOMEM, PANOS_E_FAILED (from a callback during
+ *         panos_multi_free()); on failure @p done is not called.
  */
 PANOS_EXTERN panos_code panos_multi_submit(panos_multi *m, panos_client *c,
                                            const panos_param *params, size_t nparams,

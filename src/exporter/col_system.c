@@ -72,15 +72,13 @@ static void put_load(struct exp_metrics *out, const char *text)
     }
 }
 
-/* "%Cpu(s):  0.2 us,  0.4 sy, ..." (procps-ng, PAN-OS 9.0 on) or "Cpu(s):  1.4%us, ..."
- * (older procps, PAN-OS 8.x and before; jenningsloy318/panos_exporter #3). */
-static int put_cpu(struct exp_metrics *out, const char *line)
+/* Call @p fn with each "NUMBER[suffix] word" pair after the colon of @p line, the suffix being
+ * '%', 'k' or 'M' (0 when none); returns how many pairs @p fn took. */
+typedef int (*pair_fn)(struct exp_metrics *out, double v, char suffix, const char *word,
+                       double unit);
+
+static int each_pair(struct exp_metrics *out, const char *line, pair_fn fn, double unit)
 {
-    static const struct {
-        const char *tag;
-        const char *mode;
-    } modes[] = {{"us", "user"},   {"sy", "system"}, {"ni", "nice"},    {"id", "idle"},
-                 {"wa", "iowait"}, {"hi", "irq"},    {"si", "softirq"}, {"st", "steal"}};
     const char *p = strchr(line, ':');
     int n = 0;
     while (p && *p) {
@@ -88,20 +86,55 @@ static int put_cpu(struct exp_metrics *out, const char *line)
         double v = strtod(p + 1, &end);
         if (end == p + 1)
             break;
-        while (*end == '%' || *end == ' ')
+        char suffix = strchr("%kM", *end) && *end ? *end++ : 0;
+        while (*end == ' ')
             end++;
-        for (size_t i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
-            if (strncmp(end, modes[i].tag, 2) == 0) {
-                exp_metric_add(out, "panos_mgmt_cpu_ratio", v / 100, "mode", modes[i].mode, NULL);
-                n++;
-            }
+        n += fn(out, v, suffix, end, unit);
         p = strchr(end, ',');
     }
-    return n > 0 ? 0 : -1;
+    return n;
+}
+
+/* "%Cpu(s):  0.2 us,  0.4 sy, ..." (procps-ng, PAN-OS 9.0 on) or "Cpu(s):  1.4%us, ..."
+ * (older procps, PAN-OS 8.x and before; jenningsloy318/panos_exporter #3). */
+static int cpu_pair(struct exp_metrics *out, double v, char suffix, const char *word, double unit)
+{
+    (void)suffix;
+    (void)unit;
+    static const struct {
+        const char *tag;
+        const char *mode;
+    } modes[] = {{"us", "user"},   {"sy", "system"}, {"ni", "nice"},    {"id", "idle"},
+                 {"wa", "iowait"}, {"hi", "irq"},    {"si", "softirq"}, {"st", "steal"}};
+    for (size_t i = 0; i < sizeof(modes) / sizeof(modes[0]); i++)
+        if (strncmp(word, modes[i].tag, 2) == 0) {
+            exp_metric_add(out, "panos_mgmt_cpu_ratio", v / 100, "mode", modes[i].mode, NULL);
+            return 1;
+        }
+    return 0;
 }
 
 /* "MiB Mem :  63739.8 total,  46728.6 free, ..." / "KiB Mem : ..." (procps-ng) or
  * "Mem:   4119516k total,  3803432k used, ..." (older). */
+static int mem_pair(struct exp_metrics *out, double v, char suffix, const char *word, double unit)
+{
+    static const struct {
+        const char *word, *state;
+    } states[] = {{"total", "total"},
+                  {"free", "free"},
+                  {"used", "used"},
+                  {"buff/cache", "buff_cache"},
+                  {"buffers", "buffers"}};
+    double mul = suffix == 'k' ? 1024 : suffix == 'M' ? 1024.0 * 1024 : unit;
+    for (size_t i = 0; i < sizeof(states) / sizeof(states[0]); i++)
+        if (strncmp(word, states[i].word, strlen(states[i].word)) == 0) {
+            exp_metric_add(out, "panos_mgmt_memory_bytes", v * mul, "state", states[i].state,
+                           NULL);
+            return 1;
+        }
+    return 0;
+}
+
 static int put_mem(struct exp_metrics *out, const char *line)
 {
     double unit = 1024;
@@ -109,33 +142,7 @@ static int put_mem(struct exp_metrics *out, const char *line)
         unit = 1024.0 * 1024;
     else if (strncmp(line, "GiB", 3) == 0)
         unit = 1024.0 * 1024 * 1024;
-    const char *p = strchr(line, ':');
-    int n = 0;
-    while (p && *p) {
-        char *end;
-        double v = strtod(p + 1, &end);
-        if (end == p + 1)
-            break;
-        double mul = unit;
-        if (*end == 'k')
-            mul = 1024, end++;
-        else if (*end == 'M')
-            mul = 1024.0 * 1024, end++;
-        while (*end == ' ')
-            end++;
-        const char *state = strncmp(end, "total", 5) == 0         ? "total"
-                            : strncmp(end, "free", 4) == 0        ? "free"
-                            : strncmp(end, "used", 4) == 0        ? "used"
-                            : strncmp(end, "buff/cache", 10) == 0 ? "buff_cache"
-                            : strncmp(end, "buffers", 7) == 0     ? "buffers"
-                                                                  : NULL;
-        if (state) {
-            exp_metric_add(out, "panos_mgmt_memory_bytes", v * mul, "state", state, NULL);
-            n++;
-        }
-        p = strchr(end, ',');
-    }
-    return n > 0 ? 0 : -1;
+    return each_pair(out, line, mem_pair, unit) > 0 ? 0 : -1;
 }
 
 /* show system resources: top -b -n1 as text (often CDATA) in <result>. */
@@ -154,7 +161,7 @@ int exp_parse_resources(struct exp_metrics *out, const panos_node *r, struct exp
         while (*line == ' ')
             line++;
         if (strncmp(line, "%Cpu(s)", 7) == 0 || strncmp(line, "Cpu(s)", 6) == 0)
-            cpu = put_cpu(out, line);
+            cpu = each_pair(out, line, cpu_pair, 1) > 0 ? 0 : -1;
         else if (strstr(line, "Mem") != NULL && strstr(line, "total") != NULL &&
                  strstr(line, "Swap") == NULL && strncmp(line, "Swap", 4) != 0 && mem != 0)
             mem = put_mem(out, line);

@@ -31,7 +31,9 @@ enum exp_probe_status exp_probe_start(struct exp_engine *e, const char *target, 
     const struct exp_module *m = exp_config_module(e->cfg, module ? module : "default");
     const struct exp_target *t = exp_config_target(e->cfg, target);
     enum exp_probe_status st = EXP_PROBE_STARTED;
-    if (m == NULL)
+    if (e->stop)
+        st = EXP_PROBE_NOMEM; /* stopping: the caller answers 503 */
+    else if (m == NULL)
         st = EXP_PROBE_UNKNOWN_MODULE;
     else if (t == NULL && !(e->cfg->allow_unlisted && strchr(target, ':') != NULL))
         st = EXP_PROBE_UNKNOWN_TARGET;
@@ -53,10 +55,9 @@ enum exp_probe_status exp_probe_start(struct exp_engine *e, const char *target, 
         p->qnext = e->queue;
         e->queue = p;
         e->probes_total++;
+        panos_multi_wakeup(e->multi); /* under the lock: stop frees the handle after it */
     }
     pthread_mutex_unlock(&e->mu);
-    if (p)
-        panos_multi_wakeup(e->multi);
     *out = p;
     return st;
 }
@@ -268,21 +269,29 @@ void exp_engine_stop(struct exp_engine *e)
         return;
     pthread_mutex_lock(&e->mu);
     e->stop = 1;
-    pthread_mutex_unlock(&e->mu);
     panos_multi_wakeup(e->multi);
+    pthread_mutex_unlock(&e->mu);
     pthread_join(e->thread, NULL);
     for (struct exp_probe *p = e->queue, *n; p; p = n) {
         n = p->qnext;
         exp_probe_answer_now(e, p);
     }
     e->queue = NULL;
+    /* Requests in flight are cancelled through their callbacks: probes answered, calls freed. */
+    panos_multi_free(e->multi); /* exp_probe_start checks stop before it touches the handle */
+    e->multi = NULL;
     exp_probes_abort(e);
-    panos_multi_free(e->multi);
     while (e->targets) {
         struct exp_tstate *t = e->targets;
         e->targets = t->next;
         exp_tstate_free(t);
     }
+}
+
+void exp_engine_free(struct exp_engine *e)
+{
+    if (e == NULL)
+        return;
     for (struct exp_config *c = e->cfg, *n; c; c = n) {
         n = c->next_old;
         exp_config_free(c);

@@ -15,8 +15,11 @@ typedef void (*exp_probe_ready_fn)(void *arg);
 /* Start the engine thread with @p cfg (taken). 0, or -1 with @p err. */
 int exp_engine_start(struct exp_engine **out, struct exp_config *cfg, char *err, size_t errlen);
 
-/* Stop the thread and free everything. */
+/* Stop the thread and answer every probe; new probes are refused (503) from now on. */
 void exp_engine_stop(struct exp_engine *e);
+
+/* Free the engine, once no HTTP thread can call it any more (after exp_http_stop). */
+void exp_engine_free(struct exp_engine *e);
 
 /* Use @p cfg (taken) for the probes that start from now on (SIGHUP). */
 void exp_engine_reload(struct exp_engine *e, struct exp_config *cfg);

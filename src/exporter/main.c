@@ -171,6 +171,7 @@ int main(int argc, char **argv)
 done:
     exp_engine_stop(e); /* answers every probe still waiting, so no connection stays suspended */
     exp_http_stop(h);
+    exp_engine_free(e);
     panos_global_cleanup();
     return rc;
 }

@@ -419,7 +419,6 @@ void exp_probes_abort(struct exp_engine *e)
 {
     while (e->active) {
         struct exp_probe *p = e->active;
-        p->outstanding = 0; /* the multi handle drops its requests without callbacks */
         p->down_reason = "internal";
         finish(p);
     }

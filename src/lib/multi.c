@@ -28,6 +28,7 @@ struct mreq {
 struct panos_multi {
     struct panos__multi *tm;
     struct mreq *live;
+    int closing; /* panos_multi_free() is cancelling: no new requests */
 };
 
 static long long now_ms(void)
@@ -90,10 +91,14 @@ void panos_multi_free(panos_multi *m)
 {
     if (m == NULL)
         return;
+    m->closing = 1;
     panos__transport_multi_free(m->tm); /* takes the easy handles back first */
     while (m->live) {
         struct mreq *r = m->live;
         m->live = r->next;
+        panos_error e = {PANOS_E_FAILED, 0, -1, NULL, "cancelled: the multi handle was freed"};
+        panos_multi_result res = {PANOS_E_FAILED, NULL, &e, (long)(now_ms() - r->t0_ms)};
+        r->done(r->payload, &res);
         req_free(r);
     }
     free(m);
@@ -226,6 +231,8 @@ panos_code panos_multi_submit(panos_multi *m, panos_client *c, const panos_param
     PANOS_ASSERT(m != NULL);
     PANOS_ASSERT(c != NULL);
     PANOS_ASSERT(done != NULL);
+    if (m->closing)
+        return PANOS_E_FAILED;
     struct mreq *r = calloc(1, sizeof(*r));
     if (r == NULL)
         return PANOS_E_NOMEM;
