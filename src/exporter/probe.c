@@ -245,11 +245,13 @@ static void keygen_done(struct exp_engine *e, struct exp_tstate *t, const panos_
         struct exp_probe *n = w->wnext;
         w->rekeyed = 1;
         w->outstanding--;
-        if (!w->answered && ok) /* else: its deadline passed while it waited */
+        /* Each branch is the last use of w: down() may free it (finish, then settle). */
+        if (!w->answered && ok)
             start_system_info(w);
         else if (!w->answered)
             down(w, "auth");
-        settle(w);
+        else
+            settle(w); /* its deadline passed while it waited */
         w = n;
     }
 }
@@ -332,9 +334,11 @@ static void on_reply(void *payload, const panos_multi_result *res)
         fast_done(p, c->cmd, res);
     if (p) {
         p->outstanding--;
+        /* finish() settles itself, and p may be gone after it. */
         if (p->outstanding == 0 && !p->answered && p->up)
             finish(p);
-        settle(p);
+        else
+            settle(p);
     }
     free(c);
 }

@@ -77,7 +77,7 @@ static int is_loopback(const char *h)
 /* The key: key-file, api-key-env, panrc-tag; or credentials for keygen. */
 static void load_key(struct exp_tstate *t, const struct exp_auth *a)
 {
-    char err[256] = "";
+    char err[200] = "";
     panos_buf b = {NULL, 0};
     if (a->key_file && a->key_file[0]) { /* "key-file =" means none */
         if (panos_secret_read_file(&b, a->key_file, err, sizeof(err)) != PANOS_OK) {

@@ -20,7 +20,7 @@ struct exp_tstate {
     int have_key;
     char *user;      /* for renewal; NULL without credentials */
     char *password;  /* wiped when freed */
-    char error[256]; /* why the target cannot be polled at all (config), "" when it can */
+    char error[512]; /* why the target cannot be polled at all (config), "" when it can */
     long timeout_ms;
     int stale; /* the config changed: rebuild once idle */
     int busy;  /* requests in flight */
