@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* engine.c -- the collection engine: one thread drives every probe over one panos_multi. */
+#include <assert.h>
 #include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -211,6 +212,8 @@ static void *loop(void *arg)
 
 int exp_engine_start(struct exp_engine **out, struct exp_config *cfg, char *err, size_t errlen)
 {
+    /* Per-command arrays (target.h) and the probe's pending bits (32) hold every command. */
+    assert(exp_cmd_count() <= EXP_MAX_CMDS && EXP_MAX_CMDS <= 32);
     struct exp_engine *e = calloc(1, sizeof(*e));
     if (e == NULL) {
         snprintf(err, errlen, "out of memory");

@@ -98,8 +98,10 @@ static int submit(struct exp_engine *e, struct exp_probe *p, struct exp_tstate *
     }
     e->requests_total++;
     t->busy++;
-    if (p)
+    if (p) {
         p->outstanding++;
+        p->pending |= 1u << cmd;
+    }
     return 0;
 }
 
@@ -326,6 +328,8 @@ static void on_reply(void *payload, const panos_multi_result *res)
     struct call *c = payload;
     struct exp_probe *p = c->p;
     c->t->busy--;
+    if (p && c->cmd >= 0)
+        p->pending &= ~(1u << c->cmd);
     if (c->cmd < 0)
         keygen_done(c->e, c->t, res);
     else if (p == NULL)
@@ -386,6 +390,12 @@ static void finish(struct exp_probe *p)
         e->active = p->anext;
     if (p->anext)
         p->anext->aprev = p->aprev;
+    /* Commands still in flight at the deadline failed for this probe (their errors are
+     * counted when they end). */
+    for (int i = 0; exp_cmds[i].name; i++)
+        if (p->pending & (1u << i))
+            exp_metric_add(&p->out, "panos_command_success", 0, "command", exp_cmds[i].name,
+                           NULL);
     exp_metric_add(&p->out, "panos_up", p->up, NULL);
     if (!p->up)
         exp_metric_stateset(&p->out, "panos_up_reason", "reason", down_reasons,

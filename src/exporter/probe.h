@@ -38,7 +38,8 @@ struct exp_probe {
     struct exp_tstate *t;
     struct exp_parse_ctx ctx;
     struct exp_metrics out;
-    int outstanding; /* requests in flight for this probe */
+    int outstanding;  /* requests in flight for this probe (and a keygen it waits for) */
+    unsigned pending; /* bit i: exp_cmds[i] in flight */
     int answered;
     int released; /* the engine dropped its reference */
     int up;

@@ -24,7 +24,23 @@ python3 -c 'import socket,time,sys
 s=socket.socket(); s.bind(("127.0.0.1",0)); s.listen(64)
 open(sys.argv[1],"w").write(str(s.getsockname()[1])); time.sleep(120)' "$T/hangport" &
 PIDS="$PIDS $!"
+# A firewall that answers show system info at once and hangs on every other command.
+python3 -c 'import http.server,socketserver,sys,time
+class H(http.server.BaseHTTPRequestHandler):
+    protocol_version="HTTP/1.1"
+    def log_message(self,*a): pass
+    def do_POST(self):
+        body=self.rfile.read(int(self.headers.get("Content-Length","0")))
+        if b"%3Cinfo%2F%3E%3C%2Fsystem%3E" not in body: time.sleep(30); return
+        out=b"<response status=\"success\"><result><system><hostname>half</hostname><sw-version>11.1.2</sw-version><uptime>1 days, 0:00:05</uptime></system></result></response>"
+        self.send_response(200); self.send_header("Content-Type","application/xml")
+        self.send_header("Content-Length",str(len(out))); self.end_headers(); self.wfile.write(out)
+class S(socketserver.ThreadingMixIn,http.server.HTTPServer): daemon_threads=True
+s=S(("127.0.0.1",0),H); open(sys.argv[1],"w").write(str(s.server_port)); s.serve_forever()' \
+    "$T/halfport" &
+PIDS="$PIDS $!"
 waitfile "$T/pf"; waitfile "$T/tlspf"; waitfile "$T/hangport"; waitfile "$T/fp"
+waitfile "$T/halfport"
 P1=$(sed -n 1p "$T/pf"); P2=$(sed -n 2p "$T/pf"); P3=$(sed -n 3p "$T/pf")
 printf 'admin\n' | "$B/src/cli/panctl" -H 127.0.0.1 -P "$P1" --http keygen -u admin \
     --password-stdin --save "$T/key1" >/dev/null || fail "keygen"
@@ -50,6 +66,8 @@ host = 127.0.0.1:$P3
 host = 127.0.0.1:1
 [target hang]
 host = 127.0.0.1:$(cat "$T/hangport")
+[target half]
+host = 127.0.0.1:$(cat "$T/halfport")
 [target badpin]
 host = 127.0.0.1:$(cat "$T/tlspf")
 http = no
@@ -142,6 +160,19 @@ curl -s "$U/probe?target=fw2" | grep -qx 'panos_api_key_regenerations_total 1' |
 curl -s "$U/probe?target=fw1" >"$T/fw1c.txt"
 grep -qx 'panos_up_reason{reason="auth"} 1' "$T/fw1c.txt" || fail "fw1 expired: not auth"
 [ "$(grep -c 'made a new API key' "$T/exp.log")" = 2 ] || fail "keygens: not 2 (first + renewal)"
+
+# Deadline with partial data: system info answered, the rest hangs; a 2 s budget answers in
+# about 1.5 s with panos_up 1, the identity, and the hanging commands failed.
+s=$(now_ms)
+curl -s -H 'X-Prometheus-Scrape-Timeout-Seconds: 2' "$U/probe?target=half" >"$T/half.txt"
+e=$(($(now_ms) - s))
+[ $e -ge 1300 ] && [ $e -lt 2600 ] || fail "half answered in $e ms, expected about 1.5 s"
+grep -qx 'panos_up 1' "$T/half.txt" || fail "half: not up"
+grep -q '^panos_system_info{hostname="half"' "$T/half.txt" || fail "half: no identity"
+grep -q '^panos_command_success{command="show session info"} 0' "$T/half.txt" ||
+    fail "half: a hanging command not reported failed"
+grep -q '^panos_scrape_duration_seconds 1\.' "$T/half.txt" || fail "half: scrape duration"
+promtool check metrics <"$T/half.txt" || fail "promtool on a partial probe"
 
 # SIGHUP reloads; SIGTERM stops with 0.
 kill -HUP $EXP; sleep 0.3
