@@ -83,6 +83,19 @@ cp "$T/exp.conf" "$T/open.conf"; chmod 644 "$T/open.conf"
 [ $? -eq 3 ] || fail "world-readable config not refused with 3"
 grep -q "group or others" "$T/open.err" || fail "no clear message: $(cat "$T/open.err")"
 
+# Usage errors exit 2, configuration errors 3 naming file:line.
+X="$B/src/exporter/panos_exporter"
+"$X" --listen 127.0.0.1:0 2>/dev/null; [ $? -eq 2 ] || fail "no --config: not 2"
+"$X" --config "$T/exp.conf" --bogus 2>/dev/null; [ $? -eq 2 ] || fail "unknown option: not 2"
+"$X" --version | grep -q '^panos_exporter [0-9]' || fail "--version"
+printf '[global]\nmax-inflight-per-target = 9\n' >"$T/bad.conf"; chmod 600 "$T/bad.conf"
+"$X" --config "$T/bad.conf" 2>"$T/bad.err"; [ $? -eq 3 ] || fail "bad value: not 3"
+grep -q "bad.conf:2: max-inflight-per-target must be a whole number from 1 to 5" "$T/bad.err" ||
+    fail "bad value message: $(cat "$T/bad.err")"
+printf '[defaults]\nkey = x\n' >"$T/bad.conf"
+"$X" --config "$T/bad.conf" 2>"$T/bad.err"; [ $? -eq 3 ] || fail "unknown key: not 3"
+grep -q "bad.conf:2: unknown key 'key'" "$T/bad.err" || fail "unknown key: $(cat "$T/bad.err")"
+
 "$B/src/exporter/panos_exporter" --config "$T/exp.conf" --listen 127.0.0.1:0 \
     --portfile "$T/ep" --log-level debug >"$T/exp.log" 2>&1 &
 EXP=$!
@@ -174,9 +187,13 @@ grep -q '^panos_command_success{command="show session info"} 0' "$T/half.txt" ||
 grep -q '^panos_scrape_duration_seconds 1\.' "$T/half.txt" || fail "half: scrape duration"
 promtool check metrics <"$T/half.txt" || fail "promtool on a partial probe"
 
-# SIGHUP reloads; SIGTERM stops with 0.
+# SIGHUP reloads: a host:port not in the file is refused until allow-unlisted-targets = yes.
+[ "$(curl -s -o /dev/null -w '%{http_code}' "$U/probe?target=127.0.0.1:$P3")" = 400 ] ||
+    fail "unlisted target accepted"
+sed -i 's/^max-inflight-per-target = 2$/&\nallow-unlisted-targets = yes/' "$T/exp.conf"
 kill -HUP $EXP; sleep 0.3
 grep -q "configuration reloaded" "$T/exp.log" || fail "no reload"
+curl -s "$U/probe?target=127.0.0.1:$P3" | grep -qx 'panos_up 1' || fail "unlisted after reload"
 curl -s "$U/probe?target=fw3" | grep -qx 'panos_up 1' || fail "fw3 after reload"
 kill -TERM $EXP
 wait $EXP
