@@ -128,8 +128,7 @@ static int mem_pair(struct exp_metrics *out, double v, char suffix, const char *
     double mul = suffix == 'k' ? 1024 : suffix == 'M' ? 1024.0 * 1024 : unit;
     for (size_t i = 0; i < sizeof(states) / sizeof(states[0]); i++)
         if (strncmp(word, states[i].word, strlen(states[i].word)) == 0) {
-            exp_metric_add(out, "panos_mgmt_memory_bytes", v * mul, "state", states[i].state,
-                           NULL);
+            exp_metric_add(out, "panos_mgmt_memory_bytes", v * mul, "state", states[i].state, NULL);
             return 1;
         }
     return 0;

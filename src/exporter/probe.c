@@ -394,8 +394,7 @@ static void finish(struct exp_probe *p)
      * counted when they end). */
     for (int i = 0; exp_cmds[i].name; i++)
         if (p->pending & (1u << i))
-            exp_metric_add(&p->out, "panos_command_success", 0, "command", exp_cmds[i].name,
-                           NULL);
+            exp_metric_add(&p->out, "panos_command_success", 0, "command", exp_cmds[i].name, NULL);
     exp_metric_add(&p->out, "panos_up", p->up, NULL);
     if (!p->up)
         exp_metric_stateset(&p->out, "panos_up_reason", "reason", down_reasons,

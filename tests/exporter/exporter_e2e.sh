@@ -155,9 +155,9 @@ curl -s "$U/probe?target=fw1" >"$T/fw1b.txt"
 e1=$(($(now_ms) - s1))
 wait $HC
 e=$(($(now_ms) - s))
-[ $e1 -lt 1000 ] || fail "fw1 took $e1 ms while hang was scraped"
+[ $e1 -lt 1200 ] || fail "fw1 took $e1 ms while hang was scraped (waited for it)"
 grep -qx 'panos_up 1' "$T/fw1b.txt" || fail "fw1 during hang"
-[ $e -ge 1300 ] && [ $e -lt 2600 ] || fail "hang answered in $e ms, expected about 1.5 s"
+[ $e -ge 1300 ] && [ $e -lt 3000 ] || fail "hang answered in $e ms, expected about 1.5 s"
 grep -qx 'panos_up 0' "$T/hang.txt" || fail "hang up"
 grep -qx 'panos_up_reason{reason="timeout"} 1' "$T/hang.txt" || fail "hang reason"
 promtool check metrics <"$T/hang.txt" || fail "promtool on a timed-out probe"
@@ -179,7 +179,7 @@ grep -qx 'panos_up_reason{reason="auth"} 1' "$T/fw1c.txt" || fail "fw1 expired: 
 s=$(now_ms)
 curl -s -H 'X-Prometheus-Scrape-Timeout-Seconds: 2' "$U/probe?target=half" >"$T/half.txt"
 e=$(($(now_ms) - s))
-[ $e -ge 1300 ] && [ $e -lt 2600 ] || fail "half answered in $e ms, expected about 1.5 s"
+[ $e -ge 1300 ] && [ $e -lt 3000 ] || fail "half answered in $e ms, expected about 1.5 s"
 grep -qx 'panos_up 1' "$T/half.txt" || fail "half: not up"
 grep -q '^panos_system_info{hostname="half"' "$T/half.txt" || fail "half: no identity"
 grep -q '^panos_command_success{command="show session info"} 0' "$T/half.txt" ||

@@ -276,13 +276,12 @@ static void public_phase(unsigned int port)
     struct api_done d = {0, 0, 0};
     long long t0 = mono_ms();
     for (int i = 0; i < NXFER; i++)
-        check(panos_multi_submit(m, c, p, 2, 10000, api_on_done, &d) == PANOS_OK, "submit %d",
-              i);
+        check(panos_multi_submit(m, c, p, 2, 10000, api_on_done, &d) == PANOS_OK, "submit %d", i);
     while (panos_multi_pending(m) > 0 && mono_ms() - t0 < 10000)
         check(panos_multi_perform(m, 100) == PANOS_OK, "perform");
     long el = (long)(mono_ms() - t0);
-    fprintf(stderr, "libtest_multi: panos_multi, %d requests, at most 2 per host: %ld ms\n",
-            NXFER, el);
+    fprintf(stderr, "libtest_multi: panos_multi, %d requests, at most 2 per host: %ld ms\n", NXFER,
+            el);
     check(d.n == NXFER && d.ok == NXFER, "panos_multi: %d done, %d parsed", d.n, d.ok);
     check(el >= 2 * DELAY_MS - 20 && el < NXFER * DELAY_MS - 100,
           "panos_multi bound 2: %ld ms, expected two rounds", el);
