@@ -94,8 +94,8 @@ int exp_bool(const char *s);
  * meaning UTC). 0 and the epoch seconds, -1 when unreadable or the zone is unknown. */
 int exp_time_content(const char *s, double *t);
 
-/* "December 31, 2023" (licences): midnight UTC at the end of that day is not claimed; the
- * start of the day, UTC. 0 or -1. */
+/* "December 31, 2023" (licences): the start of that day, UTC (the answer names no time or
+ * zone). 0 or -1. */
 int exp_time_license(const char *s, double *t);
 
 /* "Oct 02 07:00:00 2011 GMT" (certificates). 0 or -1. */

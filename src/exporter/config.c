@@ -310,17 +310,28 @@ const struct exp_module *exp_config_module(const struct exp_config *c, const cha
     return NULL;
 }
 
+/* Settings that go together: a target that sets one of a group inherits none of the others
+ * (its own pin is not overridden by the defaults' CA file, nor its key file by an env var). */
 void exp_auth_merge(struct exp_auth *a, const struct exp_auth *d)
 {
-    char **mine[] = {&a->key_file,    &a->panrc_tag, &a->user, &a->password_file,
-                     &a->api_key_env, &a->ca_file,   &a->pin};
-    char *const theirs[] = {d->key_file,    d->panrc_tag, d->user, d->password_file,
-                            d->api_key_env, d->ca_file,   d->pin};
-    for (size_t i = 0; i < sizeof(theirs) / sizeof(theirs[0]); i++)
-        if (*mine[i] == NULL)
-            *mine[i] = theirs[i];
+    int own_key = a->key_file || a->panrc_tag || a->api_key_env;
+    int own_trust = a->ca_file || a->pin || a->insecure >= 0;
+    if (!own_key) {
+        a->key_file = d->key_file;
+        a->panrc_tag = d->panrc_tag;
+        a->api_key_env = d->api_key_env;
+    }
+    if (!own_trust) {
+        a->ca_file = d->ca_file;
+        a->pin = d->pin;
+        a->insecure = d->insecure;
+    }
+    if (a->user == NULL && a->password_file == NULL) {
+        a->user = d->user;
+        a->password_file = d->password_file;
+    }
     if (a->insecure < 0)
-        a->insecure = d->insecure > 0;
+        a->insecure = 0;
     if (a->http < 0)
         a->http = d->http > 0;
     if (a->timeout_s < 0)

@@ -51,7 +51,9 @@ void exp_config_free(struct exp_config *c);
 const struct exp_target *exp_config_target(const struct exp_config *c, const char *name);
 const struct exp_module *exp_config_module(const struct exp_config *c, const char *name);
 
-/* @p a with every unset field taken from @p d (strings borrowed from both). */
+/* @p a with its unset settings taken from @p d, by group: key source (key-file, panrc-tag,
+ * api-key-env), trust (ca-file, pin, insecure), credentials (user, password-file); strings
+ * are borrowed from both. */
 void exp_auth_merge(struct exp_auth *a, const struct exp_auth *d);
 
 #endif

@@ -66,6 +66,8 @@ static struct exp_tstate *tstate_get(struct exp_engine *e, const char *name)
         return NULL;
     if (t->error[0])
         exp_log(EXP_LOG_WARN, "target %s: %s", name, t->error);
+    else if (a.insecure > 0 && !a.pin && !a.ca_file && !a.http)
+        exp_log(EXP_LOG_WARN, "target %s: insecure = yes: its certificate is not verified", name);
     t->next = e->targets;
     e->targets = t;
     return t;

@@ -10,7 +10,10 @@
 #include <cmocka.h>
 #include <panos/panos.h>
 #include "check.h"
+#include <sys/stat.h>
+#include <unistd.h>
 #include "collect.h"
+#include "config.h"
 #include "metrics.h"
 
 /* Parse fixture @p rel with @p fn into @p m; returns the parser's result. */
@@ -225,6 +228,62 @@ static void test_exposition(void **state)
     CHECK_STR("bogus", bad);
 }
 
+/* Load @p text as a config file of mode @p mode; returns exp_config_load's result. */
+static int load_text(struct exp_config *c, const char *text, unsigned mode, char *err,
+                     size_t errlen)
+{
+    char path[] = "/tmp/test-exporter-conf-XXXXXX";
+    int fd = mkstemp(path);
+    assert_true(fd >= 0);
+    assert_int_equal((ssize_t)strlen(text), write(fd, text, strlen(text)));
+    close(fd);
+    chmod(path, mode);
+    int rc = exp_config_load(c, path, err, errlen);
+    unlink(path);
+    return rc;
+}
+
+static void test_config(void **state)
+{
+    (void)state;
+    struct exp_config c;
+    char err[512];
+    const char *text = "[global]\nmax-inflight = 10\n"
+                       "[defaults]\nkey-file = /k\nca-file = /ca.pem\ntimeout = 3\n"
+                       "[target a]\nhost = 192.0.2.1\n"
+                       "[target b]\nhost = [2001:db8::1]:8443\npin = AB:CD\napi-key-env = K\n"
+                       "[module m]\ncollectors = system ha\n";
+    CHECK_EQ(0, load_text(&c, text, 0600, err, sizeof(err)));
+    CHECK_EQ(10, c.max_inflight);
+    CHECK_EQ(2, c.max_inflight_per_target);
+    const struct exp_target *a = exp_config_target(&c, "a"), *b = exp_config_target(&c, "b");
+    assert_non_null(a);
+    assert_non_null(b);
+    struct exp_auth ma = a->a, mb = b->a;
+    exp_auth_merge(&ma, &c.defaults);
+    exp_auth_merge(&mb, &c.defaults);
+    CHECK_STR("/k", ma.key_file);
+    CHECK_STR("/ca.pem", ma.ca_file);
+    CHECK_EQ(3, ma.timeout_s);
+    /* A target's own pin and key source: nothing of those groups is inherited. */
+    assert_null(mb.ca_file);
+    assert_null(mb.key_file);
+    CHECK_STR("K", mb.api_key_env);
+    CHECK_EQ(EXP_C_SYSTEM | EXP_C_HA, exp_config_module(&c, "m")->collectors);
+    CHECK_EQ(EXP_C_ALL, exp_config_module(&c, "default")->collectors);
+    exp_config_free(&c);
+    /* Readable by others; unknown sections; a target without host. */
+    CHECK_EQ(-1, load_text(&c, text, 0644, err, sizeof(err)));
+    CHECK_TRUE(strstr(err, "group or others") != NULL);
+    exp_config_free(&c);
+    CHECK_EQ(-1, load_text(&c, "[global]\n[bogus]\n", 0600, err, sizeof(err)));
+    CHECK_TRUE(strstr(err, ":2: unknown section [bogus]") != NULL);
+    exp_config_free(&c);
+    CHECK_EQ(-1, load_text(&c, "[target x]\ntimeout = 3\n", 0600, err, sizeof(err)));
+    CHECK_TRUE(strstr(err, "target 'x' has no host") != NULL);
+    exp_config_free(&c);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -236,6 +295,7 @@ int main(void)
         cmocka_unit_test(test_ha),
         cmocka_unit_test(test_slow),
         cmocka_unit_test(test_exposition),
+        cmocka_unit_test(test_config),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
