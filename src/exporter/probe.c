@@ -270,14 +270,16 @@ static void record(struct exp_probe *p, int cmd, const panos_multi_result *res, 
 
 static void slow_done(struct exp_tstate *t, int cmd, const panos_multi_result *res)
 {
-    int ok = res->code == PANOS_OK;
-    if (ok) {
+    /* A config read of a node that does not exist (no certificates) is an empty answer. */
+    int empty = res->code == PANOS_E_NOT_FOUND && exp_cmds[cmd].xpath != NULL;
+    int ok = res->code == PANOS_OK || empty;
+    if (res->code == PANOS_OK) {
         struct exp_parse_ctx ctx = {EXP_C_ALL, 1024, 0};
-        ok = exp_cmds[cmd].parse(&t->slow_next[cmd], panos_response_result(res->response), &ctx) ==
-             0;
+        const panos_node *r = panos_response_result(res->response);
+        ok = r != NULL && exp_cmds[cmd].parse(&t->slow_next[cmd], r, &ctx) == 0;
         if (!ok)
             t->errors[cmd][6]++;
-    } else {
+    } else if (!empty) {
         t->errors[cmd][exp_reason_of(res->code, res->error->api_code)]++;
     }
     exp_metrics_clear(&t->slow[cmd]);

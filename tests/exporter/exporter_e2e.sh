@@ -157,6 +157,12 @@ wait $HC
 e=$(($(now_ms) - s))
 [ $e1 -lt 1200 ] || fail "fw1 took $e1 ms while hang was scraped (waited for it)"
 grep -qx 'panos_up 1' "$T/fw1b.txt" || fail "fw1 during hang"
+# A later probe has the slow tier from the cache. No certificate configured: the config read
+# finds no node, an empty answer and not a failure.
+grep -q '^panos_cache_age_seconds{tier="slow"} ' "$T/fw1b.txt" || fail "no slow-tier age"
+grep -q '^panos_license_expired{' "$T/fw1b.txt" || fail "no licences from the slow tier"
+grep -q 'panos_command_success{command="config get /config/shared/certificate"} 1' \
+    "$T/fw1b.txt" || fail "certificates: an absent node counted as a failure"
 [ $e -ge 1300 ] && [ $e -lt 3000 ] || fail "hang answered in $e ms, expected about 1.5 s"
 grep -qx 'panos_up 0' "$T/hang.txt" || fail "hang up"
 grep -qx 'panos_up_reason{reason="timeout"} 1' "$T/hang.txt" || fail "hang reason"
