@@ -15,16 +15,13 @@
 enum { OPT_INVENTORY = 'i', OPT_TAG = 0x2001, OPT_DIR, OPT_JOBS, OPT_KEEP };
 
 static const struct cli_opt opts[] = {
-    {{"inventory", required_argument, NULL, OPT_INVENTORY},
-     "FILE",
+    {{"inventory", required_argument, NULL, OPT_INVENTORY}, "FILE",
      "devices, one a line: NAME HOST[:PORT] [key-file=F] [tag=T] [pin=FP] [ca=F] [http]"},
-    {{"tag", required_argument, NULL, OPT_TAG},
-     "TAG",
+    {{"tag", required_argument, NULL, OPT_TAG}, "TAG",
      "back up the .panrc entry TAG too, named TAG (repeatable)"},
     {{"dir", required_argument, NULL, OPT_DIR}, "DIR", "where DIR/NAME/ folders go (default .)"},
     {{"jobs", required_argument, NULL, OPT_JOBS}, "N", "devices at once (default 8, 1 to 64)"},
-    {{"keep", required_argument, NULL, OPT_KEEP},
-     "N",
+    {{"keep", required_argument, NULL, OPT_KEEP}, "N",
      "keep the newest N files of each device (default 0: all)"},
     CLI_OPT_HELP,
     CLI_OPT_END,
@@ -36,10 +33,10 @@ struct dev {
     char *name, *host, *key_file, *tag, *pin, *ca;
     unsigned int port;
     int http;
-    struct cli_ctx ctx; /* the device's own connection (its client lives in ctx.client) */
-    int connect_rc;     /* cli_connect's status; the device is skipped when not 0 */
+    struct cli_ctx ctx;    /* the device's own connection (its client lives in ctx.client) */
+    int connect_rc;        /* cli_connect's status; the device is skipped when not 0 */
     /* the result */
-    int rc; /* exit class, 0 when saved or unchanged */
+    int rc;                /* exit class, 0 when saved or unchanged */
     int unchanged;
     unsigned long long bytes;
     double seconds;
@@ -51,7 +48,7 @@ struct run {
     struct dev *devs;
     size_t n, next, done;
     const char *dir;
-    time_t when; /* one time for the whole run: the files' UTC stamp */
+    time_t when;           /* one time for the whole run: the files' UTC stamp */
     long keep;
     int progress;
     pthread_mutex_t lock;
@@ -87,10 +84,8 @@ static int parse_line(struct dev *d, char *line, const char *file, unsigned long
     char *name = strtok_r(line, " \t", &save);
     char *host = strtok_r(NULL, " \t", &save);
     if (!name_ok(name))
-        return cli_usage_error("backup",
-                               "%s:%lu: '%s' is not a device name ([A-Za-z0-9._-], "
-                               "not starting with a dot)",
-                               file, lineno, name);
+        return cli_usage_error("backup", "%s:%lu: '%s' is not a device name ([A-Za-z0-9._-], "
+                               "not starting with a dot)", file, lineno, name);
     if (host == NULL)
         return cli_usage_error("backup", "%s:%lu: device %s has no host", file, lineno, name);
     d->name = strdup(name);
@@ -109,10 +104,8 @@ static int parse_line(struct dev *d, char *line, const char *file, unsigned long
         else if (strcmp(w, "http") == 0)
             d->http = 1;
         else
-            return cli_usage_error("backup",
-                                   "%s:%lu: unknown field '%s' (key-file=, tag=, pin=, "
-                                   "ca=, http)",
-                                   file, lineno, w);
+            return cli_usage_error("backup", "%s:%lu: unknown field '%s' (key-file=, tag=, pin=, "
+                                   "ca=, http)", file, lineno, w);
         if (slot != NULL && (*v == '\0' || *slot != NULL))
             return cli_usage_error("backup", "%s:%lu: empty or repeated '%s'", file, lineno, w);
         if (slot != NULL)
@@ -255,9 +248,7 @@ static void *worker(void *arg)
         r->done++;
         if (r->progress)
             fprintf(stderr, "panctl: backup [%zu/%zu] %s: %s\n", r->done, r->n, d->name,
-                    d->rc          ? "failed"
-                    : d->unchanged ? "unchanged"
-                                   : "saved");
+                    d->rc ? "failed" : d->unchanged ? "unchanged" : "saved");
         pthread_mutex_unlock(&r->lock);
     }
 }
@@ -273,9 +264,9 @@ static int print_summary(const struct cli_ctx *ctx, const struct dev *devs, size
         json_t *a = json_array();
         for (size_t i = 0; i < n; i++) {
             const struct dev *d = &devs[i];
-            json_t *o =
-                json_pack("{s:s, s:s, s:I, s:I}", "device", d->name, "result", result_of(d),
-                          "bytes", (json_int_t)d->bytes, "ms", (json_int_t)(d->seconds * 1000));
+            json_t *o = json_pack("{s:s, s:s, s:I, s:I}", "device", d->name, "result",
+                                  result_of(d), "bytes", (json_int_t)d->bytes, "ms",
+                                  (json_int_t)(d->seconds * 1000));
             if (o != NULL && d->rc == 0)
                 json_object_set_new(o, "path", json_string(d->path));
             else if (o != NULL)
@@ -318,8 +309,8 @@ static int dev_connect(struct cli_ctx *base, struct dev *d)
     d->connect_rc = cli_connect(&d->ctx, 1); /* it prints its own errors */
     if (d->connect_rc != 0) {
         d->rc = d->connect_rc;
-        snprintf(d->err, sizeof(d->err), "(%d) %s: cannot connect (see the message above)", d->rc,
-                 panos_code_name((panos_code)d->rc));
+        snprintf(d->err, sizeof(d->err), "(%d) %s: cannot connect (see the message above)",
+                 d->rc, panos_code_name((panos_code)d->rc));
     }
     return d->connect_rc;
 }
@@ -337,17 +328,13 @@ int cmd_backup(struct cli_ctx *ctx, int argc, char **argv)
     cli_opts_build(opts, longs, shorts, sizeof(shorts));
     while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
         switch (c) {
-        case OPT_INVENTORY:
-            inventory = optarg;
-            break;
+        case OPT_INVENTORY: inventory = optarg; break;
         case OPT_TAG:
             if (ntags == sizeof(tags) / sizeof(tags[0]))
                 return cli_usage_error("backup", "more than 64 --tag");
             tags[ntags++] = optarg;
             break;
-        case OPT_DIR:
-            dir = optarg;
-            break;
+        case OPT_DIR: dir = optarg; break;
         case OPT_JOBS:
             if ((rc = cli_parse_count("backup", "--jobs", optarg, 1, 64, &jobs)) != 0)
                 return rc;
