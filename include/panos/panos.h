@@ -23,5 +23,6 @@
 #include "commit.h"
 #include "xmlstream.h"
 #include "import.h"
+#include "multi.h"
 
 #endif

@@ -81,6 +81,11 @@ void panos__client_replace_secret(char **slot, char *value);
 
 /* --- request.c --- */
 
+/* The body to POST (form-encoded @p params, with target= and vsys= where they apply) and,
+ * when @p shown is not NULL, its redacted form for the trace. PANOS_E_NOMEM. */
+panos_code panos__request_body(panos_client *c, const panos_param *params, size_t n,
+                               panos__sb *body, panos__sb *shown);
+
 /* Send a request with retries (retry.c) and, once, key renewal (auth.c). @p sink NULL:
  * buffered, the answer classified into @p out; else streamed (panos__request_stream). */
 panos_code panos__client_request(panos_response **out, panos_client *c, const panos_param *params,

@@ -31,9 +31,8 @@ static int type_takes_target(const char *type)
     return 0;
 }
 
-/* The body to POST, and its redacted form for the trace. */
-static panos_code build_body(panos_client *c, const panos_param *params, size_t n, panos__sb *body,
-                             panos__sb *shown)
+panos_code panos__request_body(panos_client *c, const panos_param *params, size_t n,
+                               panos__sb *body, panos__sb *shown)
 {
     const char *type = panos__param_value(params, n, "type");
     for (size_t i = 0; i < n; i++) {
@@ -272,7 +271,7 @@ static panos_code request_once(panos_response **out, panos_client *c, const pano
     if (out)
         *out = NULL;
     panos__client_clear_error(c);
-    code = build_body(c, params, n, &body, c->set.log ? &shown : NULL);
+    code = panos__request_body(c, params, n, &body, c->set.log ? &shown : NULL);
     if (code != PANOS_OK) {
         panos__client_set_error(c, code, 0, -1, NULL, "out of memory");
         goto done;

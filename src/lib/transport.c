@@ -524,3 +524,37 @@ panos_code panos__transport_multi_run(struct panos__multi *m)
     }
     return PANOS_OK;
 }
+
+panos_code panos__transport_multi_step(struct panos__multi *m, int wait_ms)
+{
+    int running = 0;
+    CURLMcode mc = curl_multi_perform(m->curlm, &running);
+    if (mc == CURLM_OK) {
+        reap(m);
+        if (wait_ms > 0)
+            mc = curl_multi_poll(m->curlm, NULL, 0, wait_ms, NULL);
+    }
+    if (mc == CURLM_OK) {
+        mc = curl_multi_perform(m->curlm, &running);
+        if (mc == CURLM_OK)
+            reap(m);
+    }
+    if (mc != CURLM_OK)
+        return mc == CURLM_OUT_OF_MEMORY ? PANOS_E_NOMEM : PANOS_E_TRANSPORT;
+    return PANOS_OK;
+}
+
+void panos__transport_multi_wakeup(struct panos__multi *m)
+{
+    curl_multi_wakeup(m->curlm);
+}
+
+size_t panos__transport_multi_live(const struct panos__multi *m)
+{
+    return m->nlive;
+}
+
+void panos__transport_multi_keep(struct panos__multi *m, long max_idle_connections)
+{
+    curl_multi_setopt(m->curlm, CURLMOPT_MAXCONNECTS, max_idle_connections);
+}

@@ -143,4 +143,18 @@ panos_code panos__transport_multi_add(struct panos__multi *m, struct panos__xfer
  * finishes. PANOS_E_TRANSPORT (or NOMEM) if the multi handle itself fails. */
 panos_code panos__transport_multi_run(struct panos__multi *m);
 
+/* One round of an event loop: drive every added transfer without blocking, wait up to
+ * @p wait_ms for activity (or panos__transport_multi_wakeup()), drive again, and call the done
+ * callback of each transfer that finished. Transfers may be added from those callbacks. */
+panos_code panos__transport_multi_step(struct panos__multi *m, int wait_ms);
+
+/* Make a waiting panos__transport_multi_step() return early; safe from any thread. */
+void panos__transport_multi_wakeup(struct panos__multi *m);
+
+/* How many transfers are added and not finished. */
+size_t panos__transport_multi_live(const struct panos__multi *m);
+
+/* Keep up to @p max_idle_connections connections open for reuse (CURLMOPT_MAXCONNECTS). */
+void panos__transport_multi_keep(struct panos__multi *m, long max_idle_connections);
+
 #endif

@@ -19,7 +19,10 @@
  *   1. four transfers, at most two connections to the host: they take two rounds (the bound
  *      holds) and not four (they run concurrently), over at most two connections;
  *   2. four transfers, no bound: one round;
- *   3. over HTTPS, pinned transfers pass and a wrong pin fails before any byte is sent.
+ *   3. over HTTPS, pinned transfers pass and a wrong pin fails before any byte is sent;
+ *   4. the public panos_multi (<panos/multi.h>): four op requests of one client, at most two
+ *      per host, take two rounds and come back parsed; a request whose timeout is shorter
+ *      than the answer's delay fails as PANOS_E_TIMEOUT without holding up the others.
  * Exits 0 when every check holds, 1 otherwise (each failure is printed).
  */
 
@@ -240,6 +243,61 @@ static void tls_phase(const char *pansim, const char *casefile, const char *dir)
     check(lines == NXFER, "pansim --tls logged %d requests, expected %d", lines, NXFER);
 }
 
+struct api_done {
+    int n, ok, timeouts;
+};
+
+static void api_on_done(void *payload, const panos_multi_result *res)
+{
+    struct api_done *d = payload;
+    d->n++;
+    const panos_node *r = res->response ? panos_response_result(res->response) : NULL;
+    if (res->code == PANOS_OK && r && panos_node_child(r, "time"))
+        d->ok++;
+    if (res->code == PANOS_E_TIMEOUT)
+        d->timeouts++;
+}
+
+/* 4. The public API over the same pansim: bounded, parsed, timed out alone. */
+static void public_phase(unsigned int port)
+{
+    panos_client_options o = PANOS_CLIENT_OPTIONS_INIT;
+    o.host = "127.0.0.1";
+    o.port = port;
+    o.use_http = 1;
+    panos_client *c = NULL;
+    panos_multi *m = NULL;
+    panos_multi_options mo = PANOS_MULTI_OPTIONS_INIT;
+    mo.max_per_host = 2;
+    check(panos_client_new(&c, &o) == PANOS_OK && panos_multi_new(&m, &mo) == PANOS_OK,
+          "client/multi");
+    check(panos_client_set_key(c, "libtest-not-a-key") == PANOS_OK, "set key");
+    panos_param p[] = {{"type", "op"}, {"cmd", "<show><clock/></show>"}};
+    struct api_done d = {0, 0, 0};
+    long long t0 = mono_ms();
+    for (int i = 0; i < NXFER; i++)
+        check(panos_multi_submit(m, c, p, 2, 10000, api_on_done, &d) == PANOS_OK, "submit %d", i);
+    while (panos_multi_pending(m) > 0 && mono_ms() - t0 < 10000)
+        check(panos_multi_perform(m, 100) == PANOS_OK, "perform");
+    long el = (long)(mono_ms() - t0);
+    fprintf(stderr, "libtest_multi: panos_multi, %d requests, at most 2 per host: %ld ms\n", NXFER,
+            el);
+    check(d.n == NXFER && d.ok == NXFER, "panos_multi: %d done, %d parsed", d.n, d.ok);
+    check(el >= 2 * DELAY_MS - 20 && el < NXFER * DELAY_MS - 100,
+          "panos_multi bound 2: %ld ms, expected two rounds", el);
+    struct api_done late = {0, 0, 0};
+    t0 = mono_ms();
+    check(panos_multi_submit(m, c, p, 2, 100, api_on_done, &late) == PANOS_OK, "submit short");
+    while (panos_multi_pending(m) > 0 && mono_ms() - t0 < 10000)
+        check(panos_multi_perform(m, 100) == PANOS_OK, "perform");
+    el = (long)(mono_ms() - t0);
+    check(late.n == 1 && late.timeouts == 1, "short timeout: %d done, %d timeouts", late.n,
+          late.timeouts);
+    check(el < DELAY_MS, "short timeout answered after %ld ms", el);
+    panos_multi_free(m);
+    panos_client_free(c);
+}
+
 int main(int argc, char **argv)
 {
     if (argc != 3) {
@@ -275,6 +333,7 @@ int main(int argc, char **argv)
     check(el < 2 * DELAY_MS - 20, "no bound: %ld ms, not concurrent", el);
 
     tls_phase(argv[1], argv[2], dir);
+    public_phase(port);
 
     panos_global_cleanup();
     kill(sim, SIGTERM);
@@ -286,7 +345,7 @@ int main(int argc, char **argv)
     int lines = 0;
     for (const char *p = log; p && (p = strstr(p, "POST /api/")) != NULL; p++)
         lines++;
-    check(lines == 2 * NXFER, "pansim logged %d requests, expected %d", lines, 2 * NXFER);
+    check(lines == 3 * NXFER + 1, "pansim logged %d requests, expected %d", lines, 3 * NXFER + 1);
     check(log && strstr(log, "auth=header") != NULL, "the key header did not reach pansim");
     check(WIFEXITED(status) && WEXITSTATUS(status) == 0, "pansim did not exit 0");
     if (failures == 0) {
