@@ -28,6 +28,8 @@ set(SIM_WORLD ${SIM}/simreq.c ${SIM}/simworld.c ${SIM}/simconfig.c ${SIM}/simcon
   ${SIM}/simconfig_lock.c)
 # type=export and the --config-size padding (beside the config tree it reads).
 list(APPEND SIM_WORLD ${SIM}/simexport.c)
+# The monitored parts of the config: certificates and IPsec tunnels.
+list(APPEND SIM_WORLD ${SIM}/simconfig_mon.c)
 
 # The case file reader and scripted replies.
 panos_frontend_test(casefile unit_sim/test_casefile.c src/sim
