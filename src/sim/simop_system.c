@@ -12,6 +12,16 @@ static const char *s_or(const char *s, const char *dflt)
     return s != NULL ? s : dflt;
 }
 
+/* A content release date, "2025/04/28 16:06:06 MDT" (yaklin.ca, 10.2.11): in the device's time
+ * zone, which pansim's config sets to UTC. */
+static void put_release(FILE *f, const char *el, long long t)
+{
+    struct tm tm;
+    sim_op_utc(t, &tm);
+    fprintf(f, "<%s>%04d/%02d/%02d %02d:%02d:%02d UTC</%s>", el, tm.tm_year + 1900, tm.tm_mon + 1,
+            tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, el);
+}
+
 /* show system info (yaklin.ca blog, PAN-OS 10.2.11-h12; elastic/beats panw test data): identity
  * from the state, time and uptime from boot_time. */
 static enum sim_opstatus op_system_info(struct sim_op *op)
@@ -28,6 +38,10 @@ static enum sim_opstatus op_system_info(struct sim_op *op)
         unsigned long digits = strtoul(model + strcspn(model, "0123456789"), NULL, 10);
         snprintf(family, sizeof(family), "%lu", digits / 100 * 100);
     }
+    /* Content installed shortly before boot: apps and threats (one package) one to three days
+     * before, antivirus up to a day before, so a content age check sees a fresh device. */
+    long long app = st->boot_time - 86400 - (long long)(sim_world_mix(st->seed, 220) % 172800);
+    long long av = st->boot_time - (long long)(sim_world_mix(st->seed, 221) % 86400);
     fputs("<system>", f);
     sim_op_put_el(f, "hostname", st->hostname);
     sim_op_put_el(f, "ip-address", SIM_WORLD_MGMT_IP);
@@ -71,11 +85,11 @@ static enum sim_opstatus op_system_info(struct sim_op *op)
     sim_op_put_el(f, "device-dictionary-version", "172-597");
     sim_op_put_el(f, "device-dictionary-release-date", "2025/04/25 12:16:03 MDT");
     sim_op_put_el(f, "app-version", "8971-9419");
-    sim_op_put_el(f, "app-release-date", "2025/04/28 16:06:06 MDT");
+    put_release(f, "app-release-date", app);
     sim_op_put_el(f, "av-version", "5169-5689");
-    sim_op_put_el(f, "av-release-date", "2025/04/29 05:00:05 MDT");
+    put_release(f, "av-release-date", av);
     sim_op_put_el(f, "threat-version", "8971-9419");
-    sim_op_put_el(f, "threat-release-date", "2025/04/28 16:06:06 MDT");
+    put_release(f, "threat-release-date", app);
     sim_op_put_el(f, "wf-private-version", "0");
     sim_op_put_el(f, "wf-private-release-date", "unknown");
     sim_op_put_el(f, "url-db", "paloaltonetworks");
