@@ -178,50 +178,61 @@ static long long sa_remain(const struct sim_state *st, long long now)
 }
 
 /*
- * show vpn flow (Device-PaloAlto-Firewall t/17-vpn_tunnels.t capture): every configured tunnel
- * with its state (active, or init while IKE has not come up, when enc/auth read "not
- * established"), the dataplane, and the SSL-VPN count.
+ * show vpn flow (metacpan Device-PaloAlto-Firewall t/17-vpn_tunnels.t captures, PA-VM, 7.x/8.x):
+ * every configured tunnel, in the capture's field order, with its state: active, or init while
+ * IKE has not come up (enc and auth then read "not established", the SPIs are zero and there is
+ * no remain or last-rekey); then the dataplane and the SSL-VPN count.
  */
+static void put_flow_entry(FILE *f, const struct sim_state *st, size_t i, long long now)
+{
+    const struct sim_world_tunnel *t = &sim_world_tunnels[i];
+    long long up = sim_op_uptime(st, now);
+    unsigned long long pkts = t->up ? (unsigned long long)up * (3 + i) : 0;
+    fprintf(f,
+            "<entry><pkt-decap>%llu</pkt-decap><keytype>auto key</keytype>"
+            "<anti-replay>True</anti-replay><natt-lp>0</natt-lp><dec-err>0</dec-err>"
+            "<inner-warn>0</inner-warn><owner>1</owner><id>%d</id><enc>%s</enc>"
+            "<monitor><status>False</status><on>False</on><pkt-recv>0</pkt-recv>"
+            "<pkt-seen>0</pkt-seen><interval>0</interval><pkt-reply>0</pkt-reply>"
+            "<threshold>0</threshold><pkt-sent>0</pkt-sent></monitor><start>%lld</start>"
+            "<copy-tos>False</copy-tos>",
+            pkts, t->id, t->up ? "aes-256-cbc" : "not established", up);
+    if (t->up)
+        fprintf(f, "<last-rekey>%lld</last-rekey>", 3600 - sa_remain(st, now));
+    fprintf(f,
+            "<natt>False</natt><remote-spi>%08X</remote-spi><state>%s</state>"
+            "<pkt-lifesize>0</pkt-lifesize><inner-if>tunnel.%d</inner-if><sid>%zu</sid>"
+            "<type>IPSec</type><byte-decap>%llu</byte-decap><peerip>%s</peerip>"
+            "<owner-cpuid>0</owner-cpuid><seq-recv>%llu</seq-recv><timestamp>%lld</timestamp>"
+            "<acquire>0</acquire><seq-send>%llu</seq-send><auth>%s</auth>"
+            "<pkt-encap>%llu</pkt-encap><pkt-replay>0</pkt-replay><natt-rp>0</natt-rp>"
+            "<localip>" SIM_WORLD_NAT_IP "</localip><local-spi>%08X</local-spi>"
+            "<name>%s</name><outer-if>" SIM_WORLD_WAN_IF "</outer-if><auth-err>0</auth-err>"
+            "<owner-state>0</owner-state><proto>ESP</proto><gwid>%d</gwid><mtu>1427</mtu>"
+            "<subtype>None</subtype>",
+            t->up ? spi_of(st, i, 1) : 0u, t->up ? "active" : "init", t->id, 300 + i,
+            pkts * 390, t->peer, pkts, up, pkts, t->up ? "sha256" : "not established", pkts,
+            t->up ? spi_of(st, i, 0) : 0u, t->name, t->id);
+    if (t->up)
+        fprintf(f, "<remain>%lld</remain>", sa_remain(st, now));
+    fprintf(f, "<byte-encap>%llu</byte-encap><context>%zu</context>"
+               "<pkt-lifetime>0</pkt-lifetime></entry>",
+            pkts * 420, 5 + i);
+}
+
 static enum sim_opstatus op_vpn_flow(struct sim_op *op)
 {
-    const struct sim_state *st = op->st;
     FILE *f = op->f;
-    long long up = sim_op_uptime(st, op->now);
     fprintf(f, "<total>%zu</total><num_ipsec>%zu</num_ipsec><IPSec>", sim_world_ntunnels,
             sim_world_ntunnels);
-    for (size_t i = 0; i < sim_world_ntunnels; i++) {
-        const struct sim_world_tunnel *t = &sim_world_tunnels[i];
-        unsigned long long pkts = t->up ? (unsigned long long)up * (3 + i) : 0;
-        fprintf(f,
-                "<entry><name>%s</name><id>%d</id><gwid>%d</gwid><state>%s</state>"
-                "<inner-if>tunnel.%d</inner-if><outer-if>" SIM_WORLD_WAN_IF "</outer-if>"
-                "<localip>" SIM_WORLD_NAT_IP "</localip><peerip>%s</peerip>",
-                t->name, t->id, t->id, t->up ? "active" : "init", t->id, t->peer);
-        if (t->up)
-            fprintf(f,
-                    "<enc>aes-256-cbc</enc><auth>sha256</auth><proto>ESP</proto><mtu>1427</mtu>"
-                    "<local-spi>%08X</local-spi><remote-spi>%08X</remote-spi>"
-                    "<remain>%lld</remain><last-rekey>%lld</last-rekey>",
-                    spi_of(st, i, 0), spi_of(st, i, 1), sa_remain(st, op->now),
-                    3600 - sa_remain(st, op->now));
-        else
-            fputs("<enc>not established</enc><auth>not established</auth><proto>ESP</proto>"
-                  "<mtu>1427</mtu><local-spi>00000000</local-spi><remote-spi>00000000"
-                  "</remote-spi><remain>0</remain><last-rekey>0</last-rekey>",
-                  f);
-        fprintf(f,
-                "<monitor><status>False</status><on>False</on><pkt-sent>0</pkt-sent>"
-                "<pkt-recv>0</pkt-recv></monitor><pkt-encap>%llu</pkt-encap>"
-                "<pkt-decap>%llu</pkt-decap><byte-encap>%llu</byte-encap>"
-                "<byte-decap>%llu</byte-decap></entry>",
-                pkts, pkts, pkts * 420, pkts * 390);
-    }
-    fprintf(f, "</IPSec><dp>%s</dp><num_sslvpn>0</num_sslvpn>", sim_op_dp_name(st));
+    for (size_t i = 0; i < sim_world_ntunnels; i++)
+        put_flow_entry(f, op->st, i, op->now);
+    fprintf(f, "</IPSec><dp>%s</dp><num_sslvpn>0</num_sslvpn>", sim_op_dp_name(op->st));
     return SIM_OP_OK;
 }
 
 /*
- * show vpn ipsec-sa (Device-PaloAlto-Firewall t/16-ipsec_peers.t capture): the established SAs
+ * show vpn ipsec-sa (metacpan Device-PaloAlto-Firewall t/16-ipsec_peers.t capture): the established SAs
  * only (a tunnel whose IKE never came up has none), the remote padded to 21 columns and the
  * SPIs printed as signed 32-bit numbers, as captured.
  */
