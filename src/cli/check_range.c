@@ -43,7 +43,7 @@ int cli_range_parse(struct cli_range *out, const char *s, char *err, size_t errl
         const char *end = colon + 1;
         if (ln == 1 && s[0] == '~')
             out->lo_inf = 1;
-        else if (ln > 0 && number(s, ln, &out->lo) != 0)
+        else if (number(s, ln, &out->lo) != 0) /* ":10" is none of the forms */
             goto bad;
         if (*end == '\0')
             out->hi_inf = 1;

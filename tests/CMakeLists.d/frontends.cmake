@@ -57,6 +57,9 @@ panos_frontend_test(simdevice unit_sim/test_device.c src/sim
 # panctl's option tables, number parsers and host parsing.
 panos_frontend_test(cliparse unit_cli/test_cliparse.c src/cli
   SOURCES ${CLI}/opts.c ${CLI}/host.c ${CLI}/msg.c LIBS PkgConfig::JANSSON)
+# panctl check: the Nagios range parser and the df, top and date parsers.
+panos_frontend_test(clicheck unit_cli/test_check.c src/cli
+  SOURCES ${CLI}/check_range.c ${CLI}/check_parse.c LIBS m)
 # panctl's output layer (XML, JSON, text tables, rows).
 file(GLOB CLI_OUTPUT CONFIGURE_DEPENDS ${CLI}/output*.c)
 panos_frontend_test(clioutput unit_cli/test_output.c src/cli SOURCES ${CLI_OUTPUT}
