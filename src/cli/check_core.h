@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* check_core.h -- panctl check: the state of one check run, shared by cmd_check.c and the probes. */
+/* check_core.h -- panctl check: the state of one check run, shared by cmd_check.c and the probes.
+ */
 #ifndef PANCTL_CHECK_CORE_H
 #define PANCTL_CHECK_CORE_H
 
@@ -18,14 +19,14 @@ struct chk {
     struct cli_ctx *ctx;
     struct cli_range warn, crit;
     int has_warn, has_crit;
-    int dataplane;                       /* cpu --dataplane */
-    const char *names[CHK_MAX_NAMES];    /* --interface / --tunnel */
+    int dataplane;                    /* cpu --dataplane */
+    const char *names[CHK_MAX_NAMES]; /* --interface / --tunnel */
     size_t nnames;
-    long long now;                       /* epoch seconds, read once */
-    enum chk_status status;              /* worst so far */
-    char text[1024];                     /* the summary after "STATUS - " */
-    char perf[2048];                     /* perfdata after " | " */
-    int unknown;                         /* a probe failed: text holds the reason */
+    long long now;          /* epoch seconds, read once */
+    enum chk_status status; /* worst so far */
+    char text[1024];        /* the summary after "STATUS - " */
+    char perf[2048];        /* perfdata after " | " */
+    int unknown;            /* a probe failed: text holds the reason */
 };
 
 /* One check: fills @p c (values through chk_value(), the summary through chk_say()). */

@@ -66,11 +66,13 @@ void chk_probe_key(struct chk *c)
     if (panos_apikey_decode(&info, key.ptr, NULL) != PANOS_OK) {
         chk_unknown(c, "%s", "cannot decode the API key");
     } else if (info.format != PANOS_APIKEY_ENVELOPE) {
-        chk_unknown(c, "%s", "the API key is not in the PAN-OS key format: its lifetime is "
-                             "not knowable");
+        chk_unknown(c, "%s",
+                    "the API key is not in the PAN-OS key format: its lifetime is "
+                    "not knowable");
     } else if (!info.opened) {
-        chk_unknown(c, "%s", "the API key does not open with the default master key: its "
-                             "lifetime is not knowable");
+        chk_unknown(c, "%s",
+                    "the API key does not open with the default master key: its "
+                    "lifetime is not knowable");
     } else if (info.layout != PANOS_APIKEY_LAYOUT_V90 || info.expiry_ms < 0) {
         chk_say(c, "%s", "the API key never expires");
     } else {

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* check_parse.c -- parsers of PAN-OS monitoring answers (df, top, dates); no I/O, no panctl state. */
+/* check_parse.c -- parsers of PAN-OS monitoring answers (df, top, dates); no I/O, no panctl state.
+ */
 #include <ctype.h>
 #include <stdio.h>
 #include <stdlib.h>

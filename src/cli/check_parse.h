@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* check_parse.h -- parsers of PAN-OS monitoring answers (df, top, dates); no I/O, no panctl state. */
+/* check_parse.h -- parsers of PAN-OS monitoring answers (df, top, dates); no I/O, no panctl state.
+ */
 #ifndef PANCTL_CHECK_PARSE_H
 #define PANCTL_CHECK_PARSE_H
 

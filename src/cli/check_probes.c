@@ -77,9 +77,10 @@ static void probe_cpu_mgmt(struct chk *c)
 static void probe_cpu_dp(struct chk *c)
 {
     panos_response *r = NULL;
-    if (chk_op(c, "<show><running><resource-monitor><minute><last>1</last></minute>"
-                  "</resource-monitor></running></show>",
-              &r) != 0)
+    if (chk_op(c,
+               "<show><running><resource-monitor><minute><last>1</last></minute>"
+               "</resource-monitor></running></show>",
+               &r) != 0)
         return;
     const panos_node *dps =
         panos_node_child(panos_node_child(result_of(r), "resource-monitor"), "data-processors");
@@ -158,8 +159,7 @@ static void probe_ha(struct chk *c)
     chk_text(panos_node_child(res, "enabled"), en, sizeof(en));
     chk_text(panos_node_child(panos_node_child(g, "local-info"), "state"), st, sizeof(st));
     chk_text(panos_node_child(panos_node_child(g, "peer-info"), "state"), peer, sizeof(peer));
-    chk_text(panos_node_child(panos_node_child(g, "peer-info"), "conn-status"), conn,
-             sizeof(conn));
+    chk_text(panos_node_child(panos_node_child(g, "peer-info"), "conn-status"), conn, sizeof(conn));
     chk_text(panos_node_child(g, "running-sync"), sync, sizeof(sync));
     if (strcmp(en, "no") == 0) {
         chk_say(c, "%s", "HA is not enabled");
@@ -171,8 +171,8 @@ static void probe_ha(struct chk *c)
         int connected = strcmp(conn, "up") == 0;
         int synced = strcmp(sync, "synchronized") == 0;
         chk_raise(c, bad_state || !connected || !synced ? CHK_CRITICAL
-                     : shaky                           ? CHK_WARNING
-                                                       : CHK_OK);
+                     : shaky                            ? CHK_WARNING
+                                                        : CHK_OK);
         chk_say(c, "HA local %s, peer %s (%s), config %s", st, peer[0] ? peer : "unknown",
                 connected ? "connected" : "not connected", sync[0] ? sync : "sync unknown");
         chk_perf(c, "peer_connected", connected, "", 0, 1);
@@ -358,8 +358,8 @@ static void probe_interfaces(struct chk *c)
     const panos_node *res = result_of(r);
     int hits[CHK_MAX_NAMES] = {0}, total = 0, down = 0;
     char names[512] = "";
-    for (const panos_node *hw = panos_node_child(panos_node_child(res, "hw"), "entry");
-         hw != NULL; hw = panos_node_next_named(hw, "entry")) {
+    for (const panos_node *hw = panos_node_child(panos_node_child(res, "hw"), "entry"); hw != NULL;
+         hw = panos_node_next_named(hw, "entry")) {
         char name[64], state[32], zone[64], ip[64];
         chk_text(panos_node_child(hw, "name"), name, sizeof(name));
         chk_text(panos_node_child(hw, "state"), state, sizeof(state));

@@ -58,8 +58,8 @@ int cli_range_parse(struct cli_range *out, const char *s, char *err, size_t errl
     }
     return 0;
 bad:
-    snprintf(err, errlen,
-             "range '%.40s': expected N, N:, ~:N, N:M or @N:M with decimal numbers", s ? s : "");
+    snprintf(err, errlen, "range '%.40s': expected N, N:, ~:N, N:M or @N:M with decimal numbers",
+             s ? s : "");
     return -1;
 }
 

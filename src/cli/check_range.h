@@ -13,10 +13,10 @@
  * "@10:20" inside 10..20.
  */
 struct cli_range {
-    double lo, hi;       /* bounds; ignored where the flag below says infinite */
-    int lo_inf, hi_inf;  /* START "~", END empty */
-    int inside;          /* "@": alert inside the range */
-    char text[48];       /* as given, for perfdata */
+    double lo, hi;      /* bounds; ignored where the flag below says infinite */
+    int lo_inf, hi_inf; /* START "~", END empty */
+    int inside;         /* "@": alert inside the range */
+    char text[48];      /* as given, for perfdata */
 };
 
 /*

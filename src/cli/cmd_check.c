@@ -14,14 +14,18 @@ static const char *const status_names[] = {"OK", "WARNING", "CRITICAL", "UNKNOWN
 enum { OPT_DATAPLANE = 0x200 };
 
 static const struct cli_opt opts[] = {
-    {{"warning", required_argument, NULL, 'w'}, "RANGE",
+    {{"warning", required_argument, NULL, 'w'},
+     "RANGE",
      "WARNING when the value is outside RANGE (Nagios syntax: 10, 10:, ~:10, 10:20, @10:20)"},
     {{"critical", required_argument, NULL, 'c'}, "RANGE", "CRITICAL when outside RANGE"},
-    {{"dataplane", no_argument, NULL, OPT_DATAPLANE}, NULL,
+    {{"dataplane", no_argument, NULL, OPT_DATAPLANE},
+     NULL,
      "cpu: the busiest dataplane core instead of the management plane"},
-    {{"interface", required_argument, NULL, 'i'}, "NAME",
+    {{"interface", required_argument, NULL, 'i'},
+     "NAME",
      "interfaces: check NAME (repeatable; default: every interface with a zone or address)"},
-    {{"tunnel", required_argument, NULL, 'T'}, "NAME",
+    {{"tunnel", required_argument, NULL, 'T'},
+     "NAME",
      "tunnels: check NAME (repeatable; default: every configured IPsec tunnel)"},
     CLI_OPT_HELP,
     CLI_OPT_END,
@@ -104,8 +108,8 @@ static enum chk_status value(struct chk *c, const char *label, double v, const c
     if (!isnan(max))
         num(mx, sizeof(mx), max);
     size_t len = strlen(c->perf);
-    snprintf(c->perf + len, sizeof(c->perf) - len, "%s'%s'=%s%s;%s;%s;%s;%s", len ? " " : "",
-             label, vb, uom, judged && c->has_warn ? c->warn.text : "",
+    snprintf(c->perf + len, sizeof(c->perf) - len, "%s'%s'=%s%s;%s;%s;%s;%s", len ? " " : "", label,
+             vb, uom, judged && c->has_warn ? c->warn.text : "",
              judged && c->has_crit ? c->crit.text : "", mn, mx);
     return s;
 }
@@ -205,24 +209,33 @@ int cmd_check(struct cli_ctx *ctx, int argc, char **argv)
     cli_opts_build(opts, longs, shorts, sizeof(shorts));
     while ((ch = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
         switch (ch) {
-        case 'w': warn = optarg; break;
-        case 'c': crit = optarg; break;
-        case OPT_DATAPLANE: c.dataplane = 1; break;
+        case 'w':
+            warn = optarg;
+            break;
+        case 'c':
+            crit = optarg;
+            break;
+        case OPT_DATAPLANE:
+            c.dataplane = 1;
+            break;
         case 'i':
         case 'T':
             if (c.nnames == CHK_MAX_NAMES)
                 return usage_unknown(&c, "at most %s --interface or --tunnel names", "32");
             c.names[c.nnames++] = optarg;
             break;
-        case 'h': cli_help("check", usage, desc, opts); return 0;
+        case 'h':
+            cli_help("check", usage, desc, opts);
+            return 0;
         default:
             if ((rc = cli_global_option(ctx, "check", ch, optarg)) != 0)
                 return usage_unknown(&c, "%s", "invalid command line (see stderr)");
         }
     }
     if (optind >= argc)
-        return usage_unknown(&c, "%s", "which check? sessions, cpu, disk, ha, licenses, "
-                                       "certificates, content, key, interfaces or tunnels");
+        return usage_unknown(&c, "%s",
+                             "which check? sessions, cpu, disk, ha, licenses, "
+                             "certificates, content, key, interfaces or tunnels");
     const char *name = argv[optind];
     chk_probe_fn *probe = chk_probe_find(name);
     if (probe == NULL)

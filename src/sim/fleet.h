@@ -7,8 +7,13 @@
 #include "sim.h"
 
 /* What --fault does to one device (index from 1, as in its hostname NAME-INDEX). */
-enum sim_fault_kind { SIM_FAULT_NONE, SIM_FAULT_SLOW, SIM_FAULT_HANG, SIM_FAULT_FAIL,
-                      SIM_FAULT_DOWN };
+enum sim_fault_kind {
+    SIM_FAULT_NONE,
+    SIM_FAULT_SLOW,
+    SIM_FAULT_HANG,
+    SIM_FAULT_FAIL,
+    SIM_FAULT_DOWN
+};
 struct sim_fault {
     enum sim_fault_kind kind;
     long delay_ms; /* SIM_FAULT_SLOW */

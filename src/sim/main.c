@@ -363,7 +363,7 @@ int main(int argc, char **argv)
             dopt.model = model_of(optarg);
             if (dopt.model == NULL) {
                 fprintf(stderr,
-                    "pansim: --model must be PA-VM, PA-440, PA-3220, PA-5220 or PA-5450\n");
+                        "pansim: --model must be PA-VM, PA-440, PA-3220, PA-5220 or PA-5450\n");
                 return 2;
             }
             break;
@@ -405,8 +405,8 @@ int main(int argc, char **argv)
         return 2;
     }
     for (size_t k = 0; k < nfault_args; k++) {
-        if (casefile || sim_fleet_parse_fault(fault_args[k], faults, (size_t)ndevices, err,
-                                              sizeof(err)) != 0) {
+        if (casefile ||
+            sim_fleet_parse_fault(fault_args[k], faults, (size_t)ndevices, err, sizeof(err)) != 0) {
             fprintf(stderr, "pansim: %s\n", casefile ? "--fault is for device mode" : err);
             return 2;
         }
@@ -535,11 +535,10 @@ int main(int argc, char **argv)
             goto done;
         }
     }
-    fprintf(stderr, "pansim: %s on %s://%s%s%s:%u/api/%s%s\n",
-            script ? "scripted" : "device", tls ? "https" : "http",
-            sopt.bind && strchr(sopt.bind, ':') ? "[" : "", sopt.bind ? sopt.bind : "127.0.0.1",
-            sopt.bind && strchr(sopt.bind, ':') ? "]" : "", port_first,
-            fp[0] ? " sha256 " : "", fp);
+    fprintf(stderr, "pansim: %s on %s://%s%s%s:%u/api/%s%s\n", script ? "scripted" : "device",
+            tls ? "https" : "http", sopt.bind && strchr(sopt.bind, ':') ? "[" : "",
+            sopt.bind ? sopt.bind : "127.0.0.1", sopt.bind && strchr(sopt.bind, ':') ? "]" : "",
+            port_first, fp[0] ? " sha256 " : "", fp);
 
     struct timespec start, now;
     clock_gettime(CLOCK_MONOTONIC, &start);

@@ -260,8 +260,8 @@ static int fault(struct sim_server *s, struct MHD_Connection *conn, const struct
     if (s->o.delay_ms > 0 || s->o.hang) {
         const union MHD_ConnectionInfo *ci =
             MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
-        if (ci == NULL || sim_fault_wait(ci->connect_fd, s->o.hang ? -1 : s->o.delay_ms,
-                                         &s->stopping) != 0) {
+        if (ci == NULL ||
+            sim_fault_wait(ci->connect_fd, s->o.hang ? -1 : s->o.delay_ms, &s->stopping) != 0) {
             *ret = MHD_NO;
             return 1;
         }
@@ -269,10 +269,10 @@ static int fault(struct sim_server *s, struct MHD_Connection *conn, const struct
     const char *type = sim_request_param(req, "type");
     if (s->o.fail && (type == NULL || strcmp(type, "keygen") != 0)) {
         static const char msg[] = "<html><body><h1>500 Internal Server Error</h1></body></html>\n";
-        *ret = queue(conn, 500,
-                     MHD_create_response_from_buffer(sizeof(msg) - 1, (void *)msg,
-                                                     MHD_RESPMEM_PERSISTENT),
-                     "text/html");
+        *ret = queue(
+            conn, 500,
+            MHD_create_response_from_buffer(sizeof(msg) - 1, (void *)msg, MHD_RESPMEM_PERSISTENT),
+            "text/html");
         return 1;
     }
     return 0;

@@ -65,8 +65,7 @@ static char *initial_config(long long boot)
     }
     fputs("</ethernet>", f);
     sim_config_put_tunnel_ifaces(f);
-    fputs("</interface><virtual-router><entry name=\"" SIM_WORLD_VR "\"><interface>",
-          f);
+    fputs("</interface><virtual-router><entry name=\"" SIM_WORLD_VR "\"><interface>", f);
     for (size_t i = 0; i < sim_world_nifaces; i++)
         if (sim_world_ifaces[i].addr != NULL)
             fprintf(f, "<member>%s</member>", sim_world_ifaces[i].name);

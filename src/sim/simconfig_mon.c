@@ -14,8 +14,8 @@ static void put_certdate(FILE *f, const char *el, long long t)
     time_t tt = (time_t)t;
     memset(&tm, 0, sizeof(tm));
     gmtime_r(&tt, &tm);
-    fprintf(f, "<%s>%s %02d %02d:%02d:%02d %d GMT</%s>", el, mons[tm.tm_mon % 12],
-            tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, tm.tm_year + 1900, el);
+    fprintf(f, "<%s>%s %02d %02d:%02d:%02d %d GMT</%s>", el, mons[tm.tm_mon % 12], tm.tm_mday,
+            tm.tm_hour, tm.tm_min, tm.tm_sec, tm.tm_year + 1900, el);
 }
 
 /*

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* simop_monitor.c -- op answers monitors poll: disk space, interface counters, VPN, GlobalProtect. */
+/* simop_monitor.c -- op answers monitors poll: disk space, interface counters, VPN, GlobalProtect.
+ */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
@@ -210,13 +211,14 @@ static void put_flow_entry(FILE *f, const struct sim_state *st, size_t i, long l
             "<name>%s</name><outer-if>" SIM_WORLD_WAN_IF "</outer-if><auth-err>0</auth-err>"
             "<owner-state>0</owner-state><proto>ESP</proto><gwid>%d</gwid><mtu>1427</mtu>"
             "<subtype>None</subtype>",
-            t->up ? spi_of(st, i, 1) : 0u, t->up ? "active" : "init", t->id, 300 + i,
-            pkts * 390, t->peer, pkts, up, pkts, t->up ? "sha256" : "not established", pkts,
+            t->up ? spi_of(st, i, 1) : 0u, t->up ? "active" : "init", t->id, 300 + i, pkts * 390,
+            t->peer, pkts, up, pkts, t->up ? "sha256" : "not established", pkts,
             t->up ? spi_of(st, i, 0) : 0u, t->name, t->id);
     if (t->up)
         fprintf(f, "<remain>%lld</remain>", sa_remain(st, now));
-    fprintf(f, "<byte-encap>%llu</byte-encap><context>%zu</context>"
-               "<pkt-lifetime>0</pkt-lifetime></entry>",
+    fprintf(f,
+            "<byte-encap>%llu</byte-encap><context>%zu</context>"
+            "<pkt-lifetime>0</pkt-lifetime></entry>",
             pkts * 420, 5 + i);
 }
 
@@ -232,8 +234,8 @@ static enum sim_opstatus op_vpn_flow(struct sim_op *op)
 }
 
 /*
- * show vpn ipsec-sa (metacpan Device-PaloAlto-Firewall t/16-ipsec_peers.t capture): the established SAs
- * only (a tunnel whose IKE never came up has none), the remote padded to 21 columns and the
+ * show vpn ipsec-sa (metacpan Device-PaloAlto-Firewall t/16-ipsec_peers.t capture): the established
+ * SAs only (a tunnel whose IKE never came up has none), the remote padded to 21 columns and the
  * SPIs printed as signed 32-bit numbers, as captured.
  */
 static enum sim_opstatus op_vpn_ipsec_sa(struct sim_op *op)
@@ -258,8 +260,8 @@ static enum sim_opstatus op_vpn_ipsec_sa(struct sim_op *op)
                 "<remote>%-21s</remote><name>%s(gw-%s)</name><proto>ESP</proto>"
                 "<i_spi>%d</i_spi><gwid>%d</gwid><o_spi>%d</o_spi><tid>%d</tid>"
                 "<hash>SHA256</hash></entry>",
-                sa_remain(st, op->now), t->peer, t->name, t->name, (int32_t)spi_of(st, i, 0),
-                t->id, (int32_t)spi_of(st, i, 1), t->id);
+                sa_remain(st, op->now), t->peer, t->name, t->name, (int32_t)spi_of(st, i, 0), t->id,
+                (int32_t)spi_of(st, i, 1), t->id);
     }
     fputs("</entries>", f);
     return SIM_OP_OK;

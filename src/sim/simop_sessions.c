@@ -21,7 +21,8 @@ static struct sessions sessions_of(const struct sim_state *st, long long now)
     s.icmp = sim_world_mix(st->seed, 302) % 20;
     s.cps = 5 + sim_world_mix(st->seed, 303) % 60 + sim_world_mix(st->seed, slot * 8 + 2) % 10;
     s.pps = 300 + sim_world_mix(st->seed, 304) % 4000 + sim_world_mix(st->seed, slot * 8 + 3) % 500;
-    s.kbps = 1000 + sim_world_mix(st->seed, 305) % 30000 + sim_world_mix(st->seed, slot * 8 + 4) % 4000;
+    s.kbps =
+        1000 + sim_world_mix(st->seed, 305) % 30000 + sim_world_mix(st->seed, slot * 8 + 4) % 4000;
     return s;
 }
 

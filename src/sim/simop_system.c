@@ -150,8 +150,8 @@ static void put_cpu_mem(char *buf, size_t len, int old, unsigned us10, unsigned 
                  "  0.0%%si,  0.0%%st\n"
                  "Mem: %9lluk total, %9lluk used, %9lluk free, %9lluk buffers\n"
                  "Swap:  1048572k total,        0k used,  1048572k free, %9lluk cached\n",
-                 us10 / 10, us10 % 10, sy10 / 10, sy10 % 10, idle10 / 10, idle10 % 10, tk,
-                 uk + ck, tk - uk - ck, ck / 4, ck);
+                 us10 / 10, us10 % 10, sy10 / 10, sy10 % 10, idle10 / 10, idle10 % 10, tk, uk + ck,
+                 tk - uk - ck, ck / 4, ck);
         return;
     }
     snprintf(buf, len,
@@ -180,8 +180,8 @@ static enum sim_opstatus op_system_resources(struct sim_op *op)
     double used = total * (0.30 + (double)((r >> 16) % 20) / 100.0);
     double cache = total * 0.10;
     char cpumem[512];
-    put_cpu_mem(cpumem, sizeof(cpumem), sim_op_release(st) <= 1001, us10, sy10, idle10, total,
-                used, cache);
+    put_cpu_mem(cpumem, sizeof(cpumem), sim_op_release(st) <= 1001, us10, sy10, idle10, total, used,
+                cache);
     fprintf(f,
             "<![CDATA[top - %02d:%02d:%02d up ", tm.tm_hour, tm.tm_min, tm.tm_sec);
     put_top_uptime(f, sim_op_uptime(st, now));

@@ -55,9 +55,10 @@ static void test_range_forms(void **state)
 static void test_range_refused(void **state)
 {
     (void)state;
-    static const char *const bad[] = {"",     ":",     "~:",  "~",    "10x",   "1e3",  "nan",
-                                      "inf",  "0x10",  "20:10", "@",  "@@1",   "1:2:3", " 1",
-                                      "1 ",   "10:~",  ".",   "-",    "1..2",  "1234567890123456", ":10"};
+    static const char *const bad[] = {
+        "",   ":",   "~:",    "~",  "10x", "1e3",  "nan", "inf", "0x10", "20:10",
+        "@",  "@@1", "1:2:3", " 1", "1 ",  "10:~", ".",   "-",   "1..2", "1234567890123456",
+        ":10"};
     for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
         struct cli_range r;
         char err[160] = "";
@@ -99,8 +100,8 @@ static void test_top(void **state)
 {
     (void)state;
     double idle = -1;
-    CHECK_EQ(0, cli_top_idle("top - x\n%Cpu(s):  2.1 us,  1.0 sy,  0.0 ni, 96.9 id,  0.0 wa\n",
-                             &idle));
+    CHECK_EQ(
+        0, cli_top_idle("top - x\n%Cpu(s):  2.1 us,  1.0 sy,  0.0 ni, 96.9 id,  0.0 wa\n", &idle));
     CHECK_TRUE(fabs(idle - 96.9) < 1e-9);
     CHECK_EQ(0, cli_top_idle("Cpu(s):  1.8%us,  1.4%sy,  0.1%ni, 96.5%id,  0.2%wa\n", &idle));
     CHECK_TRUE(fabs(idle - 96.5) < 1e-9);
