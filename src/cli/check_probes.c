@@ -21,6 +21,25 @@ static double whole_days(long long secs)
     return trunc((double)secs / 86400.0);
 }
 
+/* The first of a list of dated things to expire (licences, certificates). */
+struct soonest {
+    long long t;
+    double days;
+    char name[128];
+};
+
+/* Judge one thing that expires at @p t (perfdata 'NAME'=DAYSd) and keep the soonest. */
+static void note_expiry(struct chk *c, struct soonest *s, const char *name, long long t)
+{
+    double days = whole_days(t - c->now);
+    chk_value(c, name, days, "d", NONE, NONE);
+    if (s->name[0] == '\0' || t < s->t) {
+        s->t = t;
+        s->days = days;
+        snprintf(s->name, sizeof(s->name), "%s", name);
+    }
+}
+
 /* A whole decimal number of element @p name under @p parent, or -1. */
 static double num_of(const panos_node *parent, const char *name)
 {
@@ -190,9 +209,7 @@ static void probe_licenses(struct chk *c)
         return;
     const panos_node *lic = panos_node_child(result_of(r), "licenses");
     int n = 0, never = 0;
-    long long soon_t = 0;
-    double soon = 1e18;
-    char soon_name[128] = "";
+    struct soonest s = {0, 0, ""};
     for (const panos_node *e = panos_node_child(lic, "entry"); e != NULL;
          e = panos_node_next_named(e, "entry")) {
         char feat[128], exp[64], expired[16];
@@ -203,32 +220,25 @@ static void probe_licenses(struct chk *c)
         n++;
         if (strcasecmp(exp, "never") == 0) {
             never++;
-            continue;
-        }
-        if (cli_parse_licence_date(exp, &t) != 0) {
+        } else if (cli_parse_licence_date(exp, &t) != 0) {
             chk_unknown(c, "licence '%.60s': cannot read the expiry '%.40s'", feat, exp);
             break;
-        }
-        double days = whole_days(t - c->now);
-        chk_value(c, feat, days, "d", NONE, NONE);
-        if (strcmp(expired, "yes") == 0)
-            chk_raise(c, CHK_CRITICAL);
-        if (soon_name[0] == '\0' || t < soon_t) {
-            soon = days;
-            soon_t = t;
-            snprintf(soon_name, sizeof(soon_name), "%s", feat);
+        } else {
+            note_expiry(c, &s, feat, t);
+            if (strcmp(expired, "yes") == 0)
+                chk_raise(c, CHK_CRITICAL);
         }
     }
     if (n == 0)
         chk_unknown(c, "%s", "request license info lists no licence");
-    else if (soon_name[0] == '\0')
+    else if (s.name[0] == '\0')
         chk_say(c, "%d licences, none expires", n);
-    else if (soon_t < c->now)
-        chk_say(c, "%d licences (%d perpetual), %s expired %.0f days ago", n, never, soon_name,
-                -soon);
+    else if (s.t < c->now)
+        chk_say(c, "%d licences (%d perpetual), %s expired %.0f days ago", n, never, s.name,
+                -s.days);
     else
         chk_say(c, "%d licences (%d perpetual), the first to expire: %s in %.0f days", n, never,
-                soon_name, soon);
+                s.name, s.days);
     panos_response_free(r);
 }
 
@@ -241,9 +251,7 @@ static void probe_certificates(struct chk *c)
         return;
     const panos_node *certs = panos_node_child(result_of(r), "certificate");
     int n = 0;
-    long long soon_t = 0;
-    double soon = 1e18;
-    char soon_name[128] = "";
+    struct soonest s = {0, 0, ""};
     for (const panos_node *e = panos_node_child(certs, "entry"); e != NULL;
          e = panos_node_next_named(e, "entry")) {
         const char *name = panos_node_attr(e, "name");
@@ -257,21 +265,15 @@ static void probe_certificates(struct chk *c)
                         name ? name : "");
             break;
         }
-        double days = whole_days(t - c->now);
-        chk_value(c, name ? name : "", days, "d", NONE, NONE);
-        if (n == 0 || t < soon_t) {
-            soon = days;
-            soon_t = t;
-            snprintf(soon_name, sizeof(soon_name), "%s", name ? name : "");
-        }
+        note_expiry(c, &s, name ? name : "", t);
         n++;
     }
     if (n == 0)
         chk_say(c, "%s", "no certificates in shared");
-    else if (soon_t < c->now)
-        chk_say(c, "%d certificates, %s expired %.0f days ago", n, soon_name, -soon);
+    else if (s.t < c->now)
+        chk_say(c, "%d certificates, %s expired %.0f days ago", n, s.name, -s.days);
     else
-        chk_say(c, "%d certificates, the first to expire: %s in %.0f days", n, soon_name, soon);
+        chk_say(c, "%d certificates, the first to expire: %s in %.0f days", n, s.name, s.days);
     panos_response_free(r);
 }
 

@@ -119,50 +119,62 @@ static struct ifcount ifcount_of(const struct sim_state *st, size_t i, long long
  * jimdavis66/panos_exporter's interface counter collectors, 10.x): logical counters under
  * ifnet/ifnet/entry, port counters under hw/entry with their port block.
  */
+static void put_ifnet(FILE *f, const char *name, const struct ifcount *c)
+{
+    fprintf(f,
+            "<entry><name>%s</name><ibytes>%llu</ibytes><obytes>%llu</obytes>"
+            "<ipackets>%llu</ipackets><opackets>%llu</opackets><ierrors>%llu</ierrors>"
+            "<idrops>%llu</idrops><flowstate>0</flowstate><noroute>0</noroute>"
+            "<noarp>0</noarp><noneigh>0</noneigh><nomac>0</nomac><zonechange>0</zonechange>"
+            "<ipspoof>0</ipspoof><macspoof>0</macspoof><land>0</land><teardrop>0</teardrop>"
+            "<pod>0</pod><icmp_frag>0</icmp_frag><ifwderrors>0</ifwderrors>"
+            "<l2_encap>0</l2_encap><l2_decap>0</l2_decap><tcp_conn>%llu</tcp_conn>"
+            "<udp_conn>%llu</udp_conn><sctp_conn>0</sctp_conn><other_conn>0</other_conn>"
+            "</entry>",
+            name, c->ibytes, c->obytes, c->ipackets, c->opackets, c->ierrors, c->idrops,
+            c->ipackets / 40, c->ipackets / 90);
+}
+
+static void put_hw(FILE *f, const char *name, const struct ifcount *c)
+{
+    fprintf(f,
+            "<entry><name>%s</name><ibytes>%llu</ibytes><obytes>%llu</obytes>"
+            "<ipackets>%llu</ipackets><opackets>%llu</opackets><ierrors>%llu</ierrors>"
+            "<idrops>%llu</idrops><port><rx-bytes>%llu</rx-bytes><tx-bytes>%llu</tx-bytes>"
+            "<rx-unicast>%llu</rx-unicast><rx-multicast>0</rx-multicast>"
+            "<rx-broadcast>%llu</rx-broadcast><tx-unicast>%llu</tx-unicast>"
+            "<tx-multicast>0</tx-multicast><tx-broadcast>0</tx-broadcast>"
+            "<rx-error>%llu</rx-error><tx-error>0</tx-error></port></entry>",
+            name, c->ibytes, c->obytes, c->ipackets, c->opackets, c->ierrors, c->idrops,
+            c->ibytes, c->obytes, c->ipackets - c->ipackets / 100, c->ipackets / 100,
+            c->opackets, c->ierrors);
+}
+
+/* One entry per interface the argument names ("all": every one). */
+static void put_counters(const struct sim_op *op,
+                         void (*put)(FILE *, const char *, const struct ifcount *))
+{
+    int all = strcmp(op->arg, "all") == 0;
+    for (size_t i = 0; i < sim_world_nifaces; i++) {
+        if (!all && strcmp(op->arg, sim_world_ifaces[i].name) != 0)
+            continue;
+        struct ifcount c = ifcount_of(op->st, i, op->now);
+        put(op->f, sim_world_ifaces[i].name, &c);
+    }
+}
+
 static enum sim_opstatus op_counter_interface(struct sim_op *op)
 {
-    FILE *f = op->f;
-    int all = strcmp(op->arg, "all") == 0, found = 0;
+    int found = strcmp(op->arg, "all") == 0;
     for (size_t i = 0; i < sim_world_nifaces; i++)
-        found |= all || strcmp(op->arg, sim_world_ifaces[i].name) == 0;
+        found |= strcmp(op->arg, sim_world_ifaces[i].name) == 0;
     if (!found)
         return sim_op_err_invalid(op, op->arg, 1);
-    fputs("<ifnet><ifnet>", f);
-    for (size_t i = 0; i < sim_world_nifaces; i++) {
-        if (!all && strcmp(op->arg, sim_world_ifaces[i].name) != 0)
-            continue;
-        struct ifcount c = ifcount_of(op->st, i, op->now);
-        fprintf(f,
-                "<entry><name>%s</name><ibytes>%llu</ibytes><obytes>%llu</obytes>"
-                "<ipackets>%llu</ipackets><opackets>%llu</opackets><ierrors>%llu</ierrors>"
-                "<idrops>%llu</idrops><flowstate>0</flowstate><noroute>0</noroute>"
-                "<noarp>0</noarp><noneigh>0</noneigh><nomac>0</nomac><zonechange>0</zonechange>"
-                "<ipspoof>0</ipspoof><macspoof>0</macspoof><land>0</land><teardrop>0</teardrop>"
-                "<pod>0</pod><icmp_frag>0</icmp_frag><ifwderrors>0</ifwderrors>"
-                "<l2_encap>0</l2_encap><l2_decap>0</l2_decap><tcp_conn>%llu</tcp_conn>"
-                "<udp_conn>%llu</udp_conn><sctp_conn>0</sctp_conn><other_conn>0</other_conn>"
-                "</entry>",
-                sim_world_ifaces[i].name, c.ibytes, c.obytes, c.ipackets, c.opackets, c.ierrors,
-                c.idrops, c.ipackets / 40, c.ipackets / 90);
-    }
-    fputs("</ifnet></ifnet><hw>", f);
-    for (size_t i = 0; i < sim_world_nifaces; i++) {
-        if (!all && strcmp(op->arg, sim_world_ifaces[i].name) != 0)
-            continue;
-        struct ifcount c = ifcount_of(op->st, i, op->now);
-        fprintf(f,
-                "<entry><name>%s</name><ibytes>%llu</ibytes><obytes>%llu</obytes>"
-                "<ipackets>%llu</ipackets><opackets>%llu</opackets><ierrors>%llu</ierrors>"
-                "<idrops>%llu</idrops><port><rx-bytes>%llu</rx-bytes><tx-bytes>%llu</tx-bytes>"
-                "<rx-unicast>%llu</rx-unicast><rx-multicast>0</rx-multicast>"
-                "<rx-broadcast>%llu</rx-broadcast><tx-unicast>%llu</tx-unicast>"
-                "<tx-multicast>0</tx-multicast><tx-broadcast>0</tx-broadcast>"
-                "<rx-error>%llu</rx-error><tx-error>0</tx-error></port></entry>",
-                sim_world_ifaces[i].name, c.ibytes, c.obytes, c.ipackets, c.opackets, c.ierrors,
-                c.idrops, c.ibytes, c.obytes, c.ipackets - c.ipackets / 100, c.ipackets / 100,
-                c.opackets, c.ierrors);
-    }
-    fputs("</hw>", f);
+    fputs("<ifnet><ifnet>", op->f);
+    put_counters(op, put_ifnet);
+    fputs("</ifnet></ifnet><hw>", op->f);
+    put_counters(op, put_hw);
+    fputs("</hw>", op->f);
     return SIM_OP_OK;
 }
 
