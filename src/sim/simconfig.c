@@ -72,8 +72,10 @@ static char *initial_config(long long boot)
     fputs("</interface><routing-table><ip><static-route><entry name=\"default-route\"><nexthop>"
           "<ip-address>" SIM_WORLD_NEXTHOP "</ip-address></nexthop><interface>" SIM_WORLD_WAN_IF
           "</interface><destination>0.0.0.0/0</destination></entry></static-route></ip>"
-          "</routing-table></entry></virtual-router>",
+          "</routing-table>",
           f);
+    sim_config_put_bgp(f);
+    fputs("</entry></virtual-router>", f);
     /* The LAN's DHCP server: the pool is the dhcp-pool object, leases last a day. */
     for (size_t i = 0; i < sim_world_naddrs; i++)
         if (strcmp(sim_world_addrs[i].name, "dhcp-pool") == 0)

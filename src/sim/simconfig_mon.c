@@ -72,3 +72,24 @@ void sim_config_put_ipsec(FILE *f)
                 sim_world_tunnels[i].name, sim_world_tunnels[i].name, sim_world_tunnels[i].id);
     fputs("</ipsec></tunnel>", f);
 }
+
+/* The default virtual router's BGP (PAN-OS 10.x configuration schema, legacy routing engine):
+ * router ID and local AS, one peer group of eBGP peers at the tunnels' far ends. */
+void sim_config_put_bgp(FILE *f)
+{
+    fprintf(f,
+            "<protocol><bgp><enable>yes</enable><router-id>" SIM_WORLD_BGP_ROUTER_ID
+            "</router-id><local-as>%u</local-as><peer-group><entry name=\"branches\">"
+            "<type><ebgp/></type><peer>",
+            SIM_WORLD_BGP_AS);
+    for (size_t i = 0; i < sim_world_nbgp_peers; i++) {
+        const struct sim_world_bgp_peer *p = &sim_world_bgp_peers[i];
+        fprintf(f,
+                "<entry name=\"%s\"><enable>yes</enable><peer-as>%u</peer-as>"
+                "<local-address><interface>tunnel.%d</interface></local-address>"
+                "<peer-address><ip>%s</ip></peer-address></entry>",
+                p->name, p->remote_as, sim_world_tunnels[p->tunnel].id,
+                sim_world_tunnels[p->tunnel].peer);
+    }
+    fputs("</peer></entry></peer-group></bgp></protocol>", f);
+}

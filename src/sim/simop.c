@@ -342,7 +342,7 @@ static const struct sim_opcmd unsimulated_cmds[] = {
 static const struct sim_opcmd *const families[] = {
     sim_op_system_cmds,   sim_op_network_cmds, sim_op_sessions_cmds, sim_op_jobs_cmds,
     sim_op_users_cmds,    sim_op_config_cmds,  sim_op_policy_cmds,   sim_op_licences_cmds,
-    sim_op_counters_cmds, sim_op_monitor_cmds, unsimulated_cmds,
+    sim_op_counters_cmds, sim_op_monitor_cmds, sim_op_routing_cmds,  unsimulated_cmds,
 };
 
 /* ---- the walk ---- */

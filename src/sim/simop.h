@@ -65,6 +65,7 @@ extern const struct sim_opcmd sim_op_config_cmds[];
 extern const struct sim_opcmd sim_op_policy_cmds[];
 extern const struct sim_opcmd sim_op_counters_cmds[];
 extern const struct sim_opcmd sim_op_monitor_cmds[];
+extern const struct sim_opcmd sim_op_routing_cmds[];
 
 /* ---- errors (yaklin.ca "Palo Alto PANOS API Authentication" (PAN-OS 10.2); pango v0.9.0 errors
  * test): each fills op->out and returns SIM_OP_REPLIED ---- */

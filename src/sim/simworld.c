@@ -53,6 +53,13 @@ const struct sim_world_tunnel sim_world_tunnels[] = {
 };
 const size_t sim_world_ntunnels = sizeof(sim_world_tunnels) / sizeof(sim_world_tunnels[0]);
 
+const struct sim_world_bgp_peer sim_world_bgp_peers[] = {
+    {"branch-1", 64801, 0},
+    {"branch-2", 64802, 1},
+    {"partner-1", 64803, 2},
+};
+const size_t sim_world_nbgp_peers = sizeof(sim_world_bgp_peers) / sizeof(sim_world_bgp_peers[0]);
+
 const struct sim_world_cert sim_world_certs[] = {
     {"pansim-root-ca", "pansim-root-ca", "pansim-root-ca", 3650, 1},
     {"mgmt-web", "pansim-fw1.example.net", "pansim-root-ca", 400, 0},

@@ -79,6 +79,18 @@ struct sim_world_tunnel {
 extern const struct sim_world_tunnel sim_world_tunnels[];
 extern const size_t sim_world_ntunnels;
 
+/* eBGP peers of the default virtual router, one over each IPsec tunnel (peer group
+ * "branches", local AS SIM_WORLD_BGP_AS): established while its tunnel is up, Active otherwise. */
+#define SIM_WORLD_BGP_AS 64512
+#define SIM_WORLD_BGP_ROUTER_ID "203.0.113.2"
+struct sim_world_bgp_peer {
+    const char *name;
+    unsigned remote_as;
+    size_t tunnel; /* index into sim_world_tunnels: the peer address is its peer */
+};
+extern const struct sim_world_bgp_peer sim_world_bgp_peers[];
+extern const size_t sim_world_nbgp_peers;
+
 /* Certificates in /config/shared/certificate: not-valid-after is boot time + days (negative:
  * already expired when pansim starts). */
 struct sim_world_cert {
@@ -99,6 +111,8 @@ extern const size_t sim_world_ncerts;
 void sim_config_put_certs(FILE *f, long long boot);
 void sim_config_put_tunnel_ifaces(FILE *f);
 void sim_config_put_ipsec(FILE *f);
+/* <protocol><bgp> of the default virtual router: the world's peers. */
+void sim_config_put_bgp(FILE *f);
 
 /* splitmix64 of (seed, k): every generated number is a pure function of the seed. */
 uint64_t sim_world_mix(unsigned long seed, uint64_t k);
