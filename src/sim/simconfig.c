@@ -89,6 +89,10 @@ static char *initial_config(long long boot)
           "<ip-address>" SIM_WORLD_MGMT_IP "</ip-address><netmask>" SIM_WORLD_MGMT_MASK
           "</netmask><default-gateway>" SIM_WORLD_MGMT_GW "</default-gateway>"
           "<dns-setting><servers><primary>198.51.100.53</primary></servers></dns-setting>"
+          "<ntp-servers><primary-ntp-server><ntp-server-address>" SIM_WORLD_NTP1
+          "</ntp-server-address></primary-ntp-server><secondary-ntp-server>"
+          "<ntp-server-address>" SIM_WORLD_NTP2 "</ntp-server-address></secondary-ntp-server>"
+          "</ntp-servers>"
           "<timezone>UTC</timezone>"
           "</system><setting><config><rematch-group>yes</rematch-group></config></setting>"
           "</deviceconfig><vsys><entry name=\"vsys1\"><address>",

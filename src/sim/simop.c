@@ -312,7 +312,6 @@ static const struct sim_opcmd unsimulated_cmds[] = {
     {"show panorama-status", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show config-locks", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show commit-locks", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
-    {"show ntp", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show mac", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show neighbor", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show object", SIM_OPARG_KEYWORDS, sim_op_not_simulated},

@@ -298,7 +298,27 @@ static enum sim_opstatus op_gp_statistics(struct sim_op *op)
     return SIM_OP_OK;
 }
 
+/*
+ * show ntp (metacpan Device-PaloAlto-Firewall t/05-ntp.t captures, 7.x/8.x): the server in use
+ * (or LOCAL), then one ntp-server-N block per configured server with its status (synched,
+ * available, rejected), authentication type, reachability and address. pansim syncs to the
+ * primary and sees the secondary.
+ */
+static enum sim_opstatus op_ntp(struct sim_op *op)
+{
+    static const char *const servers[] = {SIM_WORLD_NTP1, SIM_WORLD_NTP2};
+    fputs("<synched>" SIM_WORLD_NTP1 "</synched>", op->f);
+    for (size_t i = 0; i < 2; i++)
+        fprintf(op->f,
+                "<ntp-server-%zu><status>%s</status><authentication-type>none"
+                "</authentication-type><reachable>yes</reachable><name>%s</name>"
+                "</ntp-server-%zu>",
+                i + 1, i == 0 ? "synched" : "available", servers[i], i + 1);
+    return SIM_OP_OK;
+}
+
 const struct sim_opcmd sim_op_monitor_cmds[] = {
+    {"show ntp", SIM_OPARG_NONE, op_ntp},
     {"show system disk-space", SIM_OPARG_NONE, op_disk_space},
     {"show counter interface", SIM_OPARG_TEXT, op_counter_interface},
     {"show vpn flow", SIM_OPARG_NONE, op_vpn_flow},

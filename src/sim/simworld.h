@@ -101,6 +101,10 @@ struct sim_world_cert {
 extern const struct sim_world_cert sim_world_certs[];
 extern const size_t sim_world_ncerts;
 
+/* The NTP servers of deviceconfig/system (primary, secondary); the device syncs to the first. */
+#define SIM_WORLD_NTP1 "198.51.100.123"
+#define SIM_WORLD_NTP2 "198.51.100.124"
+
 /* The GlobalProtect gateway of vsys1 (show global-protect-gateway statistics). */
 #define SIM_WORLD_GP_GATEWAY "gp-gateway"
 

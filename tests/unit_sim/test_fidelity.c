@@ -86,6 +86,7 @@ static const struct fixture fixtures[] = {
     {"show-routing-protocol-bgp-peer/unstated-firewall.xml", OP,
      "<show><routing><protocol><bgp><peer/></bgp></protocol></routing></show>", "10.2", "PA-VM",
      NULL, NULL},
+    {"show-ntp/8.x-unstated.xml", OP, "<show><ntp/></show>", "10.2", "PA-VM", NULL, NULL},
     {"log-traffic/10.x-firewall.xml", LOG, "traffic", "10.2", "PA-VM", NULL, NULL},
     {"log-threat/11.x-firewall.xml", LOG, "threat", "11.1", "PA-VM", NULL, NULL},
     {"log-system/10.1-docs.xml", LOG, "system", "10.1", "PA-VM", NULL, NULL},
