@@ -76,8 +76,8 @@ void chk_probe_key(struct chk *c)
     } else if (info.layout != PANOS_APIKEY_LAYOUT_V90 || info.expiry_ms < 0) {
         chk_say(c, "%s", "the API key never expires");
     } else {
-        double left = (double)info.expiry_ms / 1000.0 - (double)c->now;
-        double days = trunc(left / 86400.0);
+        long long left = info.expiry_ms / 1000 - c->now;
+        double days = (double)(left / 86400); /* whole days, toward zero */
         chk_value(c, "key_days_left", days, "d", NAN, NAN);
         if (left < 0)
             chk_say(c, "the API key expired %.0f days ago", -days);
