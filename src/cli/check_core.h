@@ -40,7 +40,7 @@ void chk_probe_key(struct chk *c);
 void chk_probe_defaults(const char *name, const char **warn, const char **crit);
 
 /* Run op @p cmd (CLI text or XML) into *@p out. On failure, UNKNOWN with the client's one-line
- * error (secrets already removed by the library), and -1. */
+ * error (secrets already removed by the library), *@p out NULL, and -1. */
 int chk_op(struct chk *c, const char *cmd, panos_response **out);
 /* type=config&action=show at @p xpath, as chk_op(). */
 int chk_config_show(struct chk *c, const char *xpath, panos_response **out);

@@ -140,8 +140,12 @@ const char *chk_text(const panos_node *node, char *buf, size_t len)
     return buf;
 }
 
-static int fail_client(struct chk *c, panos_code code)
+/* A failed request: UNKNOWN with the client's error; the answer that came with it (a PAN-OS
+ * error body) is freed. */
+static int fail_client(struct chk *c, panos_code code, panos_response **out)
 {
+    panos_response_free(*out);
+    *out = NULL;
     const panos_error *e = panos_client_last_error(c->ctx->client);
     const char *msg = e != NULL && e->message != NULL && e->message[0] ? e->message : NULL;
     chk_unknown(c, "%s%s%s", panos_code_name(code), msg ? ": " : "", msg ? msg : "");
@@ -159,13 +163,13 @@ int chk_op(struct chk *c, const char *cmd, panos_response **out)
     }
     code = panos_op_run(out, c->ctx->client, xml.ptr);
     panos_buf_dispose(&xml);
-    return code == PANOS_OK ? 0 : fail_client(c, code);
+    return code == PANOS_OK ? 0 : fail_client(c, code, out);
 }
 
 int chk_config_show(struct chk *c, const char *xpath, panos_response **out)
 {
     panos_code code = panos_config_show(out, c->ctx->client, xpath);
-    return code == PANOS_OK ? 0 : fail_client(c, code);
+    return code == PANOS_OK ? 0 : fail_client(c, code, out);
 }
 
 /* Print the plugin line and return the exit status. */
