@@ -92,6 +92,19 @@ static void num(char *buf, size_t len, double v)
         snprintf(buf, len, "0");
 }
 
+/* A perfdata label: a quote doubled and '=' made '_' (Development Guidelines, "Performance
+ * data": the label may hold any character but '=' and, unless doubled, the single quote). */
+static void perf_label(char *out, size_t len, const char *label)
+{
+    size_t o = 0;
+    for (const char *p = label; *p && o + 3 < len; p++) {
+        if (*p == '\'')
+            out[o++] = '\'';
+        out[o++] = *p == '=' ? '_' : *p;
+    }
+    out[o] = '\0';
+}
+
 static enum chk_status value(struct chk *c, const char *label, double v, const char *uom,
                              double min, double max, int judged)
 {
@@ -107,8 +120,10 @@ static enum chk_status value(struct chk *c, const char *label, double v, const c
         num(mn, sizeof(mn), min);
     if (!isnan(max))
         num(mx, sizeof(mx), max);
+    char lb[160];
+    perf_label(lb, sizeof(lb), label);
     size_t len = strlen(c->perf);
-    snprintf(c->perf + len, sizeof(c->perf) - len, "%s'%s'=%s%s;%s;%s;%s;%s", len ? " " : "", label,
+    snprintf(c->perf + len, sizeof(c->perf) - len, "%s'%s'=%s%s;%s;%s;%s;%s", len ? " " : "", lb,
              vb, uom, judged && c->has_warn ? c->warn.text : "",
              judged && c->has_crit ? c->crit.text : "", mn, mx);
     return s;
