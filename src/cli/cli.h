@@ -64,6 +64,7 @@ struct cli_cmd {
 
 int cmd_api(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_backup(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_check(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_commit(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_config(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_config_diff(struct cli_ctx *ctx, int argc, char **argv); /* config diff */

@@ -13,6 +13,7 @@ static int cmd_help(struct cli_ctx *ctx, int argc, char **argv);
 static const struct cli_cmd cmds[] = {
     {"api", cmd_api, "Send a raw API request (type=... name=value ...)"},
     {"backup", cmd_backup, "Back up the running configs of an inventory of firewalls, in parallel"},
+    {"check", cmd_check, "Check sessions, CPU, disk, HA, licences, ... as a Nagios plugin"},
     {"commit", cmd_commit, "Commit or validate the candidate configuration and follow the job"},
     {"config", cmd_config, "Read the configuration: config show|get XPATH"},
     {"export", cmd_export, "Download the running configuration to a file (streamed, atomic)"},

@@ -12,13 +12,17 @@
 #include <openssl/pem.h>
 #include <openssl/x509.h>
 #include <panos/panos.h>
+#include "fleet.h"
 #include "script.h"
 #include "server.h"
 #include "sim.h"
 #include "simcommit.h"
 
 /* --devices at most (one server and one device each). */
-#define MAX_DEVICES 256
+#define MAX_DEVICES 1024
+/* Above this many devices, servers share a few loop threads instead of one thread each. */
+#define SHARED_LOOP_ABOVE 16
+#define LOOP_THREADS 2
 
 static volatile sig_atomic_t stop_signal;
 
@@ -57,6 +61,7 @@ static const struct option long_opts[] = {
     {"commit-fail", required_argument, NULL, 'e'},
     {"commit-warning", required_argument, NULL, 'w'},
     {"commit-busy-code", required_argument, NULL, 'B'},
+    {"fault", required_argument, NULL, 'X'},
     {"quit-after", required_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
@@ -80,7 +85,7 @@ static const char *release_of(const char *arg)
 /* The models pansim plays: a VM, a fanless desktop, a 1U and a chassis (see pansim(1)). */
 static const char *model_of(const char *arg)
 {
-    static const char *const models[] = {"PA-VM", "PA-440", "PA-3220", "PA-5450"};
+    static const char *const models[] = {"PA-VM", "PA-440", "PA-3220", "PA-5220", "PA-5450"};
     for (size_t i = 0; i < sizeof(models) / sizeof(models[0]); i++)
         if (strcmp(arg, models[i]) == 0)
             return models[i];
@@ -113,12 +118,17 @@ static void usage(FILE *f)
           "      --log-job-ms MS       how long a log query stays ACT (default 300)\n"
           "      --uptime S            start as if booted S seconds ago (default 0)\n"
           "      --version REL         PAN-OS release played: 10.1, 10.2 (default) or 11.1\n"
-          "      --model MODEL         PA-VM (default), PA-440, PA-3220 or PA-5450\n"
+          "      --model MODEL         PA-VM (default), PA-440, PA-3220, PA-5220 or PA-5450\n"
           "      --ha STATE            HA pair member: active or passive (default: HA off)\n"
           "      --config-size BYTES   pad the configuration with generated address objects\n"
           "                            and rules to about BYTES (suffix K or M; max 200M)\n"
-          "      --devices N           N devices, one port each (hostnames NAME-1..N, serials\n"
-          "                            counting up; the portfile gets one port a line)\n"
+          "      --devices N           N devices (at most 1024), one port each (hostnames\n"
+          "                            NAME-1..N, serials counting up; the portfile gets one\n"
+          "                            port a line); a mix of models, releases and HA pairs\n"
+          "                            unless --model, --version or --ha is given\n"
+          "      --fault I:KIND        device I (from 1) misbehaves: slow=MS (every answer\n"
+          "                            MS late), hang (never answers), fail (HTTP 500 but\n"
+          "                            to keygen) or down (its port is closed); repeatable\n"
           "      --commit-ms MS        how long a commit or validate job runs (default 400)\n"
           "      --commit-fail TEXT    every commit and validate ends FAIL with TEXT\n"
           "      --commit-warning TEXT a warnings line on every job that ends OK\n"
@@ -291,6 +301,12 @@ int main(int argc, char **argv)
     struct sim_device *devs[MAX_DEVICES] = {NULL};
     struct sim_server *srvs[MAX_DEVICES] = {NULL};
     char names[MAX_DEVICES][80], serials[MAX_DEVICES][40];
+    static struct sim_fault faults[MAX_DEVICES];
+    const char *fault_args[64];
+    size_t nfault_args = 0;
+    struct sim_loop *loop = NULL;
+    struct sim_server *shared[MAX_DEVICES];
+    size_t nshared = 0;
     double ndevices = 1;
     struct sim_script *script = NULL;
     FILE *log = NULL;
@@ -358,7 +374,8 @@ int main(int argc, char **argv)
         case 'M':
             dopt.model = model_of(optarg);
             if (dopt.model == NULL) {
-                fprintf(stderr, "pansim: --model must be PA-VM, PA-440, PA-3220 or PA-5450\n");
+                fprintf(stderr,
+                        "pansim: --model must be PA-VM, PA-440, PA-3220, PA-5220 or PA-5450\n");
                 return 2;
             }
             break;
@@ -372,6 +389,13 @@ int main(int argc, char **argv)
         case 'D':
             if (parse_num("devices", optarg, 1, MAX_DEVICES, &ndevices))
                 return 2;
+            break;
+        case 'X':
+            if (nfault_args == sizeof(fault_args) / sizeof(fault_args[0])) {
+                fputs("pansim: at most 64 --fault options\n", stderr);
+                return 2;
+            }
+            fault_args[nfault_args++] = optarg;
             break;
         case 'Z':
             if (parse_bytes(optarg, &dopt.config_size))
@@ -403,6 +427,13 @@ int main(int argc, char **argv)
     if (optind < argc) {
         fprintf(stderr, "pansim: unexpected argument '%s'\nTry 'pansim --help'.\n", argv[optind]);
         return 2;
+    }
+    for (size_t k = 0; k < nfault_args; k++) {
+        if (casefile ||
+            sim_fleet_parse_fault(fault_args[k], faults, (size_t)ndevices, err, sizeof(err)) != 0) {
+            fprintf(stderr, "pansim: %s\n", casefile ? "--fault is for device mode" : err);
+            return 2;
+        }
     }
     if ((cert != NULL) != (certkey != NULL)) {
         fputs("pansim: --cert and --cert-key go together\n", stderr);
@@ -437,6 +468,8 @@ int main(int argc, char **argv)
             if (ndevices > 1) {
                 device_identity(&o, &dopt, i, names[i], sizeof(names[i]), serials[i],
                                 sizeof(serials[i]));
+                if (!dopt.model && !dopt.sw_version && !dopt.ha)
+                    sim_fleet_mix(&o, i);
             }
             if (sim_device_new(&devs[i], &o, err, sizeof(err)) != 0) {
                 fprintf(stderr, "pansim: %s\n", err);
@@ -485,16 +518,34 @@ int main(int argc, char **argv)
     size_t plen = 0;
     unsigned int port0 = sopt.port;
     for (int i = 0; i < (int)ndevices; i++) {
-        sopt.dev = devs[i];
-        sopt.port = port0 != 0 ? port0 + (unsigned int)i : 0;
-        if (sim_server_start(&srvs[i], &sopt, err, sizeof(err)) != 0) {
+        struct sim_server_options so = sopt;
+        unsigned int port = 0;
+        so.dev = devs[i];
+        so.port = port0 != 0 ? port0 + (unsigned int)i : 0;
+        so.delay_ms = faults[i].kind == SIM_FAULT_SLOW ? faults[i].delay_ms : 0;
+        so.hang = faults[i].kind == SIM_FAULT_HANG;
+        so.fail = faults[i].kind == SIM_FAULT_FAIL;
+        so.shared_loop = ndevices > SHARED_LOOP_ABOVE && !so.hang && so.delay_ms == 0;
+        if (faults[i].kind == SIM_FAULT_DOWN) {
+            if (sim_fleet_closed_port(sopt.bind, &port) != 0) {
+                fputs("pansim: cannot find a closed port for a device that is down\n", stderr);
+                goto done;
+            }
+        } else if (sim_server_start(&srvs[i], &so, err, sizeof(err)) != 0) {
             fprintf(stderr, "pansim: %s\n", err);
             goto done;
+        } else {
+            port = sim_server_port(srvs[i]);
+            if (so.shared_loop)
+                shared[nshared++] = srvs[i];
         }
-        plen += (size_t)snprintf(ports + plen, sizeof(ports) - plen, "%u\n",
-                                 sim_server_port(srvs[i]));
+        plen += (size_t)snprintf(ports + plen, sizeof(ports) - plen, "%u\n", port);
     }
-    struct sim_server *srv = srvs[0];
+    if (nshared > 0 && sim_loop_start(&loop, shared, nshared, LOOP_THREADS) != 0) {
+        fputs("pansim: cannot start the event loop threads\n", stderr);
+        goto done;
+    }
+    unsigned int port_first = strtoul(ports, NULL, 10);
     if (fpfile) {
         char line[100];
         snprintf(line, sizeof(line), "%s\n", fp);
@@ -509,11 +560,10 @@ int main(int argc, char **argv)
             goto done;
         }
     }
-    fprintf(stderr, "pansim: %s on %s://%s%s%s:%u/api/%s%s\n",
-            script ? "scripted" : "device", tls ? "https" : "http",
-            sopt.bind && strchr(sopt.bind, ':') ? "[" : "", sopt.bind ? sopt.bind : "127.0.0.1",
-            sopt.bind && strchr(sopt.bind, ':') ? "]" : "", sim_server_port(srv),
-            fp[0] ? " sha256 " : "", fp);
+    fprintf(stderr, "pansim: %s on %s://%s%s%s:%u/api/%s%s\n", script ? "scripted" : "device",
+            tls ? "https" : "http", sopt.bind && strchr(sopt.bind, ':') ? "[" : "",
+            sopt.bind ? sopt.bind : "127.0.0.1", sopt.bind && strchr(sopt.bind, ':') ? "]" : "",
+            port_first, fp[0] ? " sha256 " : "", fp);
 
     struct timespec start, now;
     clock_gettime(CLOCK_MONOTONIC, &start);
@@ -528,6 +578,7 @@ int main(int argc, char **argv)
     }
     rc = 0;
 done:
+    sim_loop_stop(loop);
     for (int i = 0; i < MAX_DEVICES; i++) {
         sim_server_stop(srvs[i]);
         sim_device_free(devs[i]);

@@ -24,6 +24,7 @@ struct sim_server {
     pthread_mutex_t lock; /* the request log and the request counter */
     size_t nrequests;
     unsigned int port;
+    volatile int stopping; /* set by sim_server_stop: a hanging request gives up */
 };
 
 struct pending {
@@ -338,6 +339,32 @@ static enum MHD_Result answer_script(struct sim_server *s, struct MHD_Connection
     return queue(conn, r->status, resp, r->content_type);
 }
 
+/* --fault: wait (slow, hang) and then answer normally, or answer HTTP 500 (fail, but not to a
+ * keygen, so that a client can still get its key). Returns 1 when @p ret is the answer. */
+static int fault(struct sim_server *s, struct MHD_Connection *conn, const struct sim_request *req,
+                 enum MHD_Result *ret)
+{
+    if (s->o.delay_ms > 0 || s->o.hang) {
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+        if (ci == NULL ||
+            sim_fault_wait(ci->connect_fd, s->o.hang ? -1 : s->o.delay_ms, &s->stopping) != 0) {
+            *ret = MHD_NO;
+            return 1;
+        }
+    }
+    const char *type = sim_request_param(req, "type");
+    if (s->o.fail && (type == NULL || strcmp(type, "keygen") != 0)) {
+        static const char msg[] = "<html><body><h1>500 Internal Server Error</h1></body></html>\n";
+        *ret = queue(
+            conn, 500,
+            MHD_create_response_from_buffer(sizeof(msg) - 1, (void *)msg, MHD_RESPMEM_PERSISTENT),
+            "text/html");
+        return 1;
+    }
+    return 0;
+}
+
 static enum MHD_Result answer(struct sim_server *s, struct MHD_Connection *conn,
                               const char *url, const char *method, struct pending *p)
 {
@@ -391,7 +418,9 @@ static enum MHD_Result answer(struct sim_server *s, struct MHD_Connection *conn,
                 auth_name(req.auth));
 
     enum MHD_Result ret;
-    if (s->o.script) {
+    if (fault(s, conn, &req, &ret)) {
+        /* ret set by fault() */
+    } else if (s->o.script) {
         ret = answer_script(s, conn, n);
     } else {
         struct sim_reply out = {0};
@@ -512,8 +541,9 @@ int sim_server_start(struct sim_server **out, const struct sim_server_options *o
     struct sockaddr_in sin = {0};
     struct sockaddr_in6 sin6 = {0};
     const struct sockaddr *sa;
-    unsigned int flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_THREAD_PER_CONNECTION |
-                         MHD_USE_ERROR_LOG;
+    unsigned int flags = o->shared_loop ? MHD_USE_EPOLL | MHD_USE_ERROR_LOG
+                                        : MHD_USE_INTERNAL_POLLING_THREAD |
+                                              MHD_USE_THREAD_PER_CONNECTION | MHD_USE_ERROR_LOG;
     const char *bind = o->bind ? o->bind : "127.0.0.1";
     *out = NULL;
     if (inet_pton(AF_INET, bind, &sin.sin_addr) == 1) {
@@ -575,10 +605,29 @@ unsigned int sim_server_port(const struct sim_server *s)
     return s->port;
 }
 
+int sim_server_epoll_fd(const struct sim_server *s)
+{
+    const union MHD_DaemonInfo *info = MHD_get_daemon_info(s->d, MHD_DAEMON_INFO_EPOLL_FD);
+    return info ? info->epoll_fd : -1;
+}
+
+void sim_server_run(struct sim_server *s)
+{
+    /* libmicrohttpd keeps connections it could not finish in one run on a list of its own,
+     * which the epoll descriptor does not show: run again while it asks for no wait. */
+    MHD_UNSIGNED_LONG_LONG ms = 1;
+    for (int i = 0; i < 16; i++) {
+        MHD_run(s->d);
+        if (MHD_get_timeout(s->d, &ms) != MHD_YES || ms != 0)
+            break;
+    }
+}
+
 void sim_server_stop(struct sim_server *s)
 {
     if (s == NULL)
         return;
+    s->stopping = 1;
     MHD_stop_daemon(s->d);
     pthread_mutex_destroy(&s->lock);
     free(s);

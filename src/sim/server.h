@@ -17,6 +17,13 @@ struct sim_server_options {
     struct sim_device *dev;   /* stateful mode */
     struct sim_script *script; /* scripted mode (the dev is then unused) */
     int verbose;              /* trace each request on stderr */
+    /* Faults (--fault): every request waits delay_ms before its answer, or (hang) until the
+     * client gives up; fail answers every request but keygen HTTP 500. */
+    long delay_ms;
+    int hang, fail;
+    /* No thread of its own: a sim_loop drives the server (the large fleets of --devices).
+     * Not with delay_ms or hang, whose waits would stall the loop. */
+    int shared_loop;
 };
 
 struct sim_server;
@@ -30,5 +37,20 @@ unsigned int sim_server_port(const struct sim_server *s);
 
 /* Stop accepting, finish the requests in progress and free the server. */
 void sim_server_stop(struct sim_server *s);
+
+/* The epoll descriptor of a shared_loop server, and one run of it (accept, read, answer). */
+int sim_server_epoll_fd(const struct sim_server *s);
+void sim_server_run(struct sim_server *s);
+
+/* The loop threads (serverloop.c): @p nthreads threads drive @p n shared_loop servers. Returns 0
+ * or -1. Stop the loop before stopping its servers. */
+struct sim_loop;
+int sim_loop_start(struct sim_loop **out, struct sim_server **srv, size_t n, unsigned nthreads);
+void sim_loop_stop(struct sim_loop *l);
+
+/* Wait @p ms milliseconds (-1: for ever) or until the client on socket @p fd closes it or
+ * *@p stopping is set. Returns 0 when the time is up, -1 when the client is gone or the server
+ * stops (drop the request). */
+int sim_fault_wait(int fd, long ms, const volatile int *stopping);
 
 #endif

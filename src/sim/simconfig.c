@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <libxml/xmlerror.h>
@@ -38,7 +39,7 @@ static void put_members(FILE *f, const char *el, const char *list)
     fprintf(f, "</%s>", el);
 }
 
-static char *initial_config(void)
+static char *initial_config(long long boot)
 {
     char *buf = NULL;
     size_t len = 0;
@@ -48,8 +49,10 @@ static char *initial_config(void)
     fputs("<config>"
           "<mgt-config><users><entry name=\"admin\"><permissions><role-based><superuser>yes"
           "</superuser></role-based></permissions></entry></users></mgt-config>"
-          "<shared><application/><application-group/><service/><service-group/></shared>"
-          "<devices><entry name=\"localhost.localdomain\"><network><interface><ethernet>",
+          "<shared><application/><application-group/><service/><service-group/>",
+          f);
+    sim_config_put_certs(f, boot);
+    fputs("</shared><devices><entry name=\"localhost.localdomain\"><network><interface><ethernet>",
           f);
     for (size_t i = 0; i < sim_world_nifaces; i++) {
         const struct sim_world_iface *x = &sim_world_ifaces[i];
@@ -60,16 +63,19 @@ static char *initial_config(void)
             fputs("<layer3/>", f);
         fputs("</entry>", f);
     }
-    fputs("</ethernet></interface><virtual-router><entry name=\"" SIM_WORLD_VR "\"><interface>",
-          f);
+    fputs("</ethernet>", f);
+    sim_config_put_tunnel_ifaces(f);
+    fputs("</interface><virtual-router><entry name=\"" SIM_WORLD_VR "\"><interface>", f);
     for (size_t i = 0; i < sim_world_nifaces; i++)
         if (sim_world_ifaces[i].addr != NULL)
             fprintf(f, "<member>%s</member>", sim_world_ifaces[i].name);
     fputs("</interface><routing-table><ip><static-route><entry name=\"default-route\"><nexthop>"
           "<ip-address>" SIM_WORLD_NEXTHOP "</ip-address></nexthop><interface>" SIM_WORLD_WAN_IF
           "</interface><destination>0.0.0.0/0</destination></entry></static-route></ip>"
-          "</routing-table></entry></virtual-router>",
+          "</routing-table>",
           f);
+    sim_config_put_bgp(f);
+    fputs("</entry></virtual-router>", f);
     /* The LAN's DHCP server: the pool is the dhcp-pool object, leases last a day. */
     for (size_t i = 0; i < sim_world_naddrs; i++)
         if (strcmp(sim_world_addrs[i].name, "dhcp-pool") == 0)
@@ -78,10 +84,15 @@ static char *initial_config(void)
                     "<lease><timeout>%d</timeout></lease></option><ip-pool><member>%s</member>"
                     "</ip-pool></server></entry></interface></dhcp>",
                     SIM_WORLD_DHCP_LEASE_S / 60, sim_world_addrs[i].value);
+    sim_config_put_ipsec(f);
     fputs("</network><deviceconfig><system>"
           "<ip-address>" SIM_WORLD_MGMT_IP "</ip-address><netmask>" SIM_WORLD_MGMT_MASK
           "</netmask><default-gateway>" SIM_WORLD_MGMT_GW "</default-gateway>"
           "<dns-setting><servers><primary>198.51.100.53</primary></servers></dns-setting>"
+          "<ntp-servers><primary-ntp-server><ntp-server-address>" SIM_WORLD_NTP1
+          "</ntp-server-address></primary-ntp-server><secondary-ntp-server>"
+          "<ntp-server-address>" SIM_WORLD_NTP2 "</ntp-server-address></secondary-ntp-server>"
+          "</ntp-servers>"
           "<timezone>UTC</timezone>"
           "</system><setting><config><rematch-group>yes</rematch-group></config></setting>"
           "</deviceconfig><vsys><entry name=\"vsys1\"><address>",
@@ -170,7 +181,7 @@ int sim_config_new(struct sim_config **out, const struct sim_state *st)
     struct sim_config *cfg = calloc(1, sizeof(*cfg));
     if (cfg == NULL)
         return -1;
-    char *text = initial_config();
+    char *text = initial_config(st != NULL ? st->boot_time : (long long)time(NULL));
     if (text == NULL)
         goto fail;
     cfg->candidate = xmlReadMemory(text, (int)strlen(text), "config.xml", NULL,

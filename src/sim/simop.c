@@ -39,6 +39,9 @@ const struct sim_op_model *sim_op_model_of(const struct sim_state *st)
         {"PA-440", 64000, 3859.6, 4, 0},
         {"PA-3220", 1000000, 15890.2, 12, 1},
         {"PA-5450", 48000000, 63739.8, 24, 1},
+        /* PA-5220: 4M sessions, two data processors named s1dp0 and s1dp1 (senses0/palo-alto-
+         * grafana-monitoring PR #2; jenningsloy318/panos_exporter #16) [U: memory, cores]. */
+        {"PA-5220", 4000000, 15890.2, 12, 1},
     };
     for (size_t i = 0; i < sizeof(models) / sizeof(models[0]); i++)
         if (st->model != NULL && strcmp(st->model, models[i].name) == 0)
@@ -55,10 +58,26 @@ int sim_op_release(const struct sim_state *st)
     return (int)(major * 100 + minor);
 }
 
+/* The PA-5200 series names its data processors after the slot, s1dp0 and up (senses0/palo-alto-
+ * grafana-monitoring PR #2); the others have one, dp0 (the PA-5450 too: the same PR). */
+static int slotted(const struct sim_state *st)
+{
+    return st->model != NULL && strncmp(st->model, "PA-52", 5) == 0;
+}
+
 const char *sim_op_dp_name(const struct sim_state *st)
 {
-    (void)st; /* dp0 on every model pansim plays (PA-5200's s1dp0 is not one of them) */
-    return "dp0";
+    return slotted(st) ? "s1dp0" : "dp0";
+}
+
+unsigned sim_op_dp_count(const struct sim_state *st)
+{
+    return slotted(st) ? 2 : 1;
+}
+
+void sim_op_dp_name_at(const struct sim_state *st, unsigned i, char *buf, size_t len)
+{
+    snprintf(buf, len, "%sdp%u", slotted(st) ? "s1" : "", i);
 }
 
 long long sim_op_uptime(const struct sim_state *st, long long now)
@@ -293,7 +312,6 @@ static const struct sim_opcmd unsimulated_cmds[] = {
     {"show panorama-status", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show config-locks", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show commit-locks", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
-    {"show ntp", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show mac", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show neighbor", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show object", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
@@ -302,7 +320,6 @@ static const struct sim_opcmd unsimulated_cmds[] = {
     {"show clock more", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show system software", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show system state", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
-    {"show system disk-space", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show high-availability all", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show user group", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show user ip-user-mapping-mp", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
@@ -322,9 +339,9 @@ static const struct sim_opcmd unsimulated_cmds[] = {
 };
 
 static const struct sim_opcmd *const families[] = {
-    sim_op_system_cmds, sim_op_network_cmds,  sim_op_sessions_cmds, sim_op_jobs_cmds,
-    sim_op_users_cmds,  sim_op_config_cmds,   sim_op_policy_cmds,   sim_op_licences_cmds,
-    sim_op_counters_cmds, unsimulated_cmds,
+    sim_op_system_cmds,   sim_op_network_cmds, sim_op_sessions_cmds, sim_op_jobs_cmds,
+    sim_op_users_cmds,    sim_op_config_cmds,  sim_op_policy_cmds,   sim_op_licences_cmds,
+    sim_op_counters_cmds, sim_op_monitor_cmds, sim_op_routing_cmds,  unsimulated_cmds,
 };
 
 /* ---- the walk ---- */

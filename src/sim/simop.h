@@ -64,6 +64,8 @@ extern const struct sim_opcmd sim_op_users_cmds[];
 extern const struct sim_opcmd sim_op_config_cmds[];
 extern const struct sim_opcmd sim_op_policy_cmds[];
 extern const struct sim_opcmd sim_op_counters_cmds[];
+extern const struct sim_opcmd sim_op_monitor_cmds[];
+extern const struct sim_opcmd sim_op_routing_cmds[];
 
 /* ---- errors (yaklin.ca "Palo Alto PANOS API Authentication" (PAN-OS 10.2); pango v0.9.0 errors
  * test): each fills op->out and returns SIM_OP_REPLIED ---- */
@@ -105,6 +107,9 @@ const struct sim_op_model *sim_op_model_of(const struct sim_state *st);
 int sim_op_release(const struct sim_state *st);
 /* The dataplane's name in op answers (show arp, show counter global, resource monitor). */
 const char *sim_op_dp_name(const struct sim_state *st);
+/* How many data processors the model has, and the name of the @p i-th (from 0). */
+unsigned sim_op_dp_count(const struct sim_state *st);
+void sim_op_dp_name_at(const struct sim_state *st, unsigned i, char *buf, size_t len);
 long long sim_op_uptime(const struct sim_state *st, long long now);
 /* <name>escaped value</name> */
 void sim_op_put_el(FILE *f, const char *name, const char *value);

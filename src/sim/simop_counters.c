@@ -93,12 +93,14 @@ static enum sim_opstatus op_counter_global(struct sim_op *op)
     return SIM_OP_OK;
 }
 
-/* One comma-separated list of @p n samples around @p base (newest first). */
+/* One comma-separated list of @p n samples around @p base (newest first): sample i is the one
+ * of period slot @p slot - i, so the list shifts by one as each period passes and two polls in
+ * different periods differ. */
 static void put_samples(FILE *f, const struct sim_state *st, uint64_t key, unsigned base,
-                        unsigned n)
+                        unsigned n, long long slot)
 {
     for (unsigned i = 0; i < n; i++) {
-        uint64_t r = sim_world_mix(st->seed, key * 1000 + i);
+        uint64_t r = sim_world_mix(st->seed, key * 1000003ULL + (uint64_t)(slot - i));
         unsigned v = base == 0 ? 0 : base + (unsigned)(r % 5) - 2;
         fprintf(f, "%s%u", i ? "," : "", v > 100 ? 100 : v);
     }
@@ -106,16 +108,20 @@ static void put_samples(FILE *f, const struct sim_state *st, uint64_t key, unsig
 
 static const char *const periods[] = {"second", "minute", "hour", "day", "week"};
 static const unsigned samples_of[] = {60, 60, 24, 7, 13};
+static const long long seconds_of[] = {1, 60, 3600, 86400, 604800};
 
-/* One period block of one dataplane: per-core load (average and maximum), tasks, resources. */
-static void put_period(FILE *f, const struct sim_state *st, unsigned p, unsigned n)
+/* One period block of dataplane @p dp: per-core load (average and maximum), tasks, resources. */
+static void put_period(FILE *f, const struct sim_state *st, unsigned dp, unsigned p, unsigned n,
+                       long long now)
 {
     unsigned cores = sim_op_model_of(st)->dp_cores;
+    long long slot = now / seconds_of[p];
+    uint64_t k0 = (uint64_t)dp * 100000;
     const char *sfx = p == 0 ? "" : " (average)";
     fprintf(f, "<%s><cpu-load-average>", periods[p]);
     for (unsigned c = 0; c < cores; c++) {
         fprintf(f, "<entry><coreid>%u</coreid><value>", c);
-        put_samples(f, st, 100 + p * 64 + c, c == 0 ? 0 : 3 + c % 5, n);
+        put_samples(f, st, k0 + 100 + p * 64 + c, c == 0 ? 0 : 3 + c % 5, n, slot);
         fputs("</value></entry>", f);
     }
     fputs("</cpu-load-average><task>", f);
@@ -129,7 +135,7 @@ static void put_period(FILE *f, const struct sim_state *st, unsigned p, unsigned
     fputs("</task><cpu-load-maximum>", f);
     for (unsigned c = 0; c < cores; c++) {
         fprintf(f, "<entry><coreid>%u</coreid><value>", c);
-        put_samples(f, st, 200 + p * 64 + c, c == 0 ? 0 : 6 + c % 7, n);
+        put_samples(f, st, k0 + 200 + p * 64 + c, c == 0 ? 0 : 6 + c % 7, n, slot);
         fputs("</value></entry>", f);
     }
     fputs("</cpu-load-maximum><resource-utilization>", f);
@@ -137,11 +143,11 @@ static void put_period(FILE *f, const struct sim_state *st, unsigned p, unsigned
                                       "packet descriptor (on-chip)"};
     for (unsigned k = 0; k < 4; k++) {
         fprintf(f, "<entry><name>%s%s</name><value>", res[k], sfx);
-        put_samples(f, st, 300 + p * 8 + k, k == 3 ? 2 : k == 0 ? 7 : 0, n);
+        put_samples(f, st, k0 + 300 + p * 8 + k, k == 3 ? 2 : k == 0 ? 7 : 0, n, slot);
         fputs("</value></entry>", f);
         if (p != 0) { /* minute and longer periods also keep the maximum */
             fprintf(f, "<entry><name>%s (maximum)</name><value>", res[k]);
-            put_samples(f, st, 400 + p * 8 + k, k == 3 ? 3 : k == 0 ? 8 : 0, n);
+            put_samples(f, st, k0 + 400 + p * 8 + k, k == 3 ? 3 : k == 0 ? 8 : 0, n, slot);
             fputs("</value></entry>", f);
         }
     }
@@ -188,16 +194,22 @@ static enum sim_opstatus op_resource_monitor(struct sim_op *op)
             return sim_op_err_incomplete(op);
     }
     FILE *f = op->f;
-    fprintf(f, "<resource-monitor><data-processors><%s>", sim_op_dp_name(op->st));
-    for (unsigned p = 0; p < 5; p++) {
-        if (any && !want[p])
-            continue;
-        unsigned n = samples_of[p];
-        if (last > 0 && (unsigned long)last < n)
-            n = (unsigned)last;
-        put_period(f, op->st, p, n);
+    fputs("<resource-monitor><data-processors>", f);
+    for (unsigned dp = 0; dp < sim_op_dp_count(op->st); dp++) {
+        char name[16];
+        sim_op_dp_name_at(op->st, dp, name, sizeof(name));
+        fprintf(f, "<%s>", name);
+        for (unsigned p = 0; p < 5; p++) {
+            if (any && !want[p])
+                continue;
+            unsigned n = samples_of[p];
+            if (last > 0 && (unsigned long)last < n)
+                n = (unsigned)last;
+            put_period(f, op->st, dp, p, n, op->now);
+        }
+        fprintf(f, "</%s>", name);
     }
-    fprintf(f, "</%s></data-processors></resource-monitor>", sim_op_dp_name(op->st));
+    fputs("</data-processors></resource-monitor>", f);
     return SIM_OP_OK;
 }
 

@@ -6,20 +6,23 @@
 #include <string.h>
 #include "simop.h"
 
-/* Session counts: a pure function of the seed, shared by show session info. */
+/* Session counts: a pure function of the seed and the clock (they move every ten seconds, so two
+ * polls a little apart differ), shared by show session info. */
 struct sessions {
     unsigned long long tcp, udp, icmp, cps, pps, kbps;
 };
 
-static struct sessions sessions_of(const struct sim_state *st)
+static struct sessions sessions_of(const struct sim_state *st, long long now)
 {
     struct sessions s;
-    s.tcp = 200 + sim_world_mix(st->seed, 300) % 1800;
-    s.udp = 80 + sim_world_mix(st->seed, 301) % 900;
+    uint64_t slot = (uint64_t)(now / 10);
+    s.tcp = 200 + sim_world_mix(st->seed, 300) % 1800 + sim_world_mix(st->seed, slot * 8) % 100;
+    s.udp = 80 + sim_world_mix(st->seed, 301) % 900 + sim_world_mix(st->seed, slot * 8 + 1) % 50;
     s.icmp = sim_world_mix(st->seed, 302) % 20;
-    s.cps = 5 + sim_world_mix(st->seed, 303) % 60;
-    s.pps = 300 + sim_world_mix(st->seed, 304) % 4000;
-    s.kbps = 1000 + sim_world_mix(st->seed, 305) % 30000;
+    s.cps = 5 + sim_world_mix(st->seed, 303) % 60 + sim_world_mix(st->seed, slot * 8 + 2) % 10;
+    s.pps = 300 + sim_world_mix(st->seed, 304) % 4000 + sim_world_mix(st->seed, slot * 8 + 3) % 500;
+    s.kbps =
+        1000 + sim_world_mix(st->seed, 305) % 30000 + sim_world_mix(st->seed, slot * 8 + 4) % 4000;
     return s;
 }
 
@@ -36,7 +39,7 @@ static enum sim_opstatus op_session_info(struct sim_op *op)
     const struct sim_state *st = op->st;
     FILE *f = op->f;
     long long now = op->now;
-    struct sessions s = sessions_of(st);
+    struct sessions s = sessions_of(st, now);
     unsigned long long active = s.tcp + s.udp + s.icmp;
     unsigned long long installed = active + s.cps * (unsigned long long)sim_op_uptime(st, now);
     const char *hw = sim_op_is_vm(st) ? "False" : "True";

@@ -12,6 +12,16 @@ static const char *s_or(const char *s, const char *dflt)
     return s != NULL ? s : dflt;
 }
 
+/* A content release date, "2025/04/28 16:06:06 MDT" (yaklin.ca, 10.2.11): in the device's time
+ * zone, which pansim's config sets to UTC. */
+static void put_release(FILE *f, const char *el, long long t)
+{
+    struct tm tm;
+    sim_op_utc(t, &tm);
+    fprintf(f, "<%s>%04d/%02d/%02d %02d:%02d:%02d UTC</%s>", el, tm.tm_year + 1900, tm.tm_mon + 1,
+            tm.tm_mday, tm.tm_hour, tm.tm_min, tm.tm_sec, el);
+}
+
 /* show system info (yaklin.ca blog, PAN-OS 10.2.11-h12; elastic/beats panw test data): identity
  * from the state, time and uptime from boot_time. */
 static enum sim_opstatus op_system_info(struct sim_op *op)
@@ -28,6 +38,10 @@ static enum sim_opstatus op_system_info(struct sim_op *op)
         unsigned long digits = strtoul(model + strcspn(model, "0123456789"), NULL, 10);
         snprintf(family, sizeof(family), "%lu", digits / 100 * 100);
     }
+    /* Content installed shortly before boot: apps and threats (one package) one to three days
+     * before, antivirus up to a day before, so a content age check sees a fresh device. */
+    long long app = st->boot_time - 86400 - (long long)(sim_world_mix(st->seed, 220) % 172800);
+    long long av = st->boot_time - (long long)(sim_world_mix(st->seed, 221) % 86400);
     fputs("<system>", f);
     sim_op_put_el(f, "hostname", st->hostname);
     sim_op_put_el(f, "ip-address", SIM_WORLD_MGMT_IP);
@@ -71,11 +85,11 @@ static enum sim_opstatus op_system_info(struct sim_op *op)
     sim_op_put_el(f, "device-dictionary-version", "172-597");
     sim_op_put_el(f, "device-dictionary-release-date", "2025/04/25 12:16:03 MDT");
     sim_op_put_el(f, "app-version", "8971-9419");
-    sim_op_put_el(f, "app-release-date", "2025/04/28 16:06:06 MDT");
+    put_release(f, "app-release-date", app);
     sim_op_put_el(f, "av-version", "5169-5689");
-    sim_op_put_el(f, "av-release-date", "2025/04/29 05:00:05 MDT");
+    put_release(f, "av-release-date", av);
     sim_op_put_el(f, "threat-version", "8971-9419");
-    sim_op_put_el(f, "threat-release-date", "2025/04/28 16:06:06 MDT");
+    put_release(f, "threat-release-date", app);
     sim_op_put_el(f, "wf-private-version", "0");
     sim_op_put_el(f, "wf-private-release-date", "unknown");
     sim_op_put_el(f, "url-db", "paloaltonetworks");
@@ -97,7 +111,9 @@ static enum sim_opstatus op_system_info(struct sim_op *op)
     sim_op_put_el(f, "multi-vsys", "off");
     sim_op_put_el(f, "ZTP", "Disabled");
     sim_op_put_el(f, "operational-mode", "normal");
-    sim_op_put_el(f, "advanced-routing", "off");
+    /* The Advanced Routing Engine is on for the 11.1 devices pansim plays (an 11.x option,
+     * Netdata go.d panos collector's legacy/ARE fallback) and off before. */
+    sim_op_put_el(f, "advanced-routing", sim_op_release(st) >= 1101 ? "on" : "off");
     sim_op_put_el(f, "device-certificate-status", "Valid");
     fputs("</system>", f);
     return SIM_OP_OK;
@@ -115,6 +131,38 @@ static void put_top_uptime(FILE *f, long long up)
         fprintf(f, "%lld min,", mins);
 }
 
+/*
+ * top's CPU and memory lines. procps-ng 3.3.10+ writes "%Cpu(s): 1.2 us, ..." and
+ * "MiB Mem : ... total, ... free, ... used, ... buff/cache"; older procps "Cpu(s):  1.2%us, ..."
+ * and "Mem:  4040360k total, ... used, ... free, ... buffers" (pan-python #32 and
+ * jenningsloy318/panos_exporter #3 transcripts; A10's parser reads only the newer one). pansim
+ * plays the older one on 10.1 [U: which releases switched].
+ */
+static void put_cpu_mem(char *buf, size_t len, int old, unsigned us10, unsigned sy10,
+                        unsigned idle10, double total, double used, double cache)
+{
+    if (old) {
+        unsigned long long tk = (unsigned long long)(total * 1024.0);
+        unsigned long long uk = (unsigned long long)(used * 1024.0);
+        unsigned long long ck = (unsigned long long)(cache * 1024.0);
+        snprintf(buf, len,
+                 "Cpu(s): %2u.%u%%us, %2u.%u%%sy,  0.0%%ni, %2u.%u%%id,  0.0%%wa,  0.0%%hi,"
+                 "  0.0%%si,  0.0%%st\n"
+                 "Mem: %9lluk total, %9lluk used, %9lluk free, %9lluk buffers\n"
+                 "Swap:  1048572k total,        0k used,  1048572k free, %9lluk cached\n",
+                 us10 / 10, us10 % 10, sy10 / 10, sy10 % 10, idle10 / 10, idle10 % 10, tk, uk + ck,
+                 tk - uk - ck, ck / 4, ck);
+        return;
+    }
+    snprintf(buf, len,
+             "%%Cpu(s): %2u.%u us, %2u.%u sy,  0.0 ni, %2u.%u id,  0.0 wa,  0.0 hi,  0.0 si,"
+             "  0.0 st\n"
+             "MiB Mem : %8.1f total, %8.1f free, %8.1f used, %8.1f buff/cache\n"
+             "MiB Swap:   1023.9 total,   1023.9 free,      0.0 used. %8.1f avail Mem\n",
+             us10 / 10, us10 % 10, sy10 / 10, sy10 % 10, idle10 / 10, idle10 % 10, total,
+             total - used - cache, used, cache, total - used);
+}
+
 /* show system resources: top -b -n1 (10.x "MiB Mem" layout) in CDATA (pan-os-python #166,
  * pan-python #32 transcripts; pan-os-upgrade-assurance 2.1.1 fixture). */
 static enum sim_opstatus op_system_resources(struct sim_op *op)
@@ -124,23 +172,23 @@ static enum sim_opstatus op_system_resources(struct sim_op *op)
     long long now = op->now;
     struct tm tm;
     sim_op_utc(now, &tm);
-    uint64_t r = sim_world_mix(st->seed, 200);
+    uint64_t r = sim_world_mix(st->seed, 200 + (uint64_t)(now / 60)); /* a new sample a minute */
     unsigned load = (unsigned)(r % 90) + 5;
     unsigned idle10 = 985 - (unsigned)(r >> 8) % 60; /* 92.5 .. 98.5 % idle */
     unsigned us10 = (1000 - idle10) * 2 / 3, sy10 = 1000 - idle10 - us10;
     double total = sim_op_model_of(st)->mem_mib;
     double used = total * (0.30 + (double)((r >> 16) % 20) / 100.0);
     double cache = total * 0.10;
+    char cpumem[512];
+    put_cpu_mem(cpumem, sizeof(cpumem), sim_op_release(st) <= 1001, us10, sy10, idle10, total, used,
+                cache);
     fprintf(f,
             "<![CDATA[top - %02d:%02d:%02d up ", tm.tm_hour, tm.tm_min, tm.tm_sec);
     put_top_uptime(f, sim_op_uptime(st, now));
     fprintf(f,
             "  0 users,  load average: %u.%02u, %u.%02u, %u.%02u\n"
             "Tasks: 214 total,   1 running, 212 sleeping,   0 stopped,   1 zombie\n"
-            "%%Cpu(s): %2u.%u us, %2u.%u sy,  0.0 ni, %2u.%u id,  0.0 wa,  0.0 hi,  0.0 si,"
-            "  0.0 st\n"
-            "MiB Mem : %8.1f total, %8.1f free, %8.1f used, %8.1f buff/cache\n"
-            "MiB Swap:   1023.9 total,   1023.9 free,      0.0 used. %8.1f avail Mem\n"
+            "%s"
             "\n"
             "  PID USER      PR  NI    VIRT    RES    SHR S  %%CPU  %%MEM     TIME+ COMMAND\n"
             " 3261 root      20   0  177396  23916  12740 S   6.2   0.1   0:26.59 pan_task\n"
@@ -149,8 +197,7 @@ static enum sim_opstatus op_system_resources(struct sim_op *op)
             "    1 root      20   0    2164    744    644 S   0.0   0.0   0:02.10 init\n"
             "]]>",
             load / 100, load % 100, (load + 3) / 100, (load + 3) % 100, (load + 7) / 100,
-            (load + 7) % 100, us10 / 10, us10 % 10, sy10 / 10, sy10 % 10, idle10 / 10,
-            idle10 % 10, total, total - used - cache, used, cache, total - used);
+            (load + 7) % 100, cpumem);
     return SIM_OP_OK;
 }
 

@@ -46,6 +46,28 @@ const struct sim_world_app sim_world_apps[] = {
 };
 const size_t sim_world_napps = sizeof(sim_world_apps) / sizeof(sim_world_apps[0]);
 
+const struct sim_world_tunnel sim_world_tunnels[] = {
+    {"branch-1", "198.51.100.31", 1, 1},
+    {"branch-2", "198.51.100.32", 2, 1},
+    {"partner-1", "198.51.100.33", 3, 0},
+};
+const size_t sim_world_ntunnels = sizeof(sim_world_tunnels) / sizeof(sim_world_tunnels[0]);
+
+const struct sim_world_bgp_peer sim_world_bgp_peers[] = {
+    {"branch-1", 64801, 0},
+    {"branch-2", 64802, 1},
+    {"partner-1", 64803, 2},
+};
+const size_t sim_world_nbgp_peers = sizeof(sim_world_bgp_peers) / sizeof(sim_world_bgp_peers[0]);
+
+const struct sim_world_cert sim_world_certs[] = {
+    {"pansim-root-ca", "pansim-root-ca", "pansim-root-ca", 3650, 1},
+    {"mgmt-web", "pansim-fw1.example.net", "pansim-root-ca", 400, 0},
+    {"ssl-inbound", "www.example.com", "pansim-root-ca", 20, 0},
+    {"gp-portal-old", "vpn.example.com", "pansim-root-ca", -3, 0},
+};
+const size_t sim_world_ncerts = sizeof(sim_world_certs) / sizeof(sim_world_certs[0]);
+
 uint64_t sim_world_mix(unsigned long seed, uint64_t k)
 {
     uint64_t z = (uint64_t)seed * 0x9e3779b97f4a7c15ULL + k * 0xbf58476d1ce4e5b9ULL + 1;

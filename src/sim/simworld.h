@@ -69,6 +69,55 @@ struct sim_world_app {
 extern const struct sim_world_app sim_world_apps[];
 extern const size_t sim_world_napps;
 
+/* IPsec site-to-site tunnels on ethernet1/1 (tunnel.N, IKE gateway gw-NAME): the config, show vpn
+ * flow and show vpn ipsec-sa describe these. partner-1 never comes up (its IKE phase 1 fails),
+ * so a monitor sees one configured tunnel down. */
+struct sim_world_tunnel {
+    const char *name, *peer; /* "branch-1", "198.51.100.31" */
+    int id, up;
+};
+extern const struct sim_world_tunnel sim_world_tunnels[];
+extern const size_t sim_world_ntunnels;
+
+/* eBGP peers of the default virtual router, one over each IPsec tunnel (peer group
+ * "branches", local AS SIM_WORLD_BGP_AS): established while its tunnel is up, Active otherwise. */
+#define SIM_WORLD_BGP_AS 64512
+#define SIM_WORLD_BGP_ROUTER_ID "203.0.113.2"
+struct sim_world_bgp_peer {
+    const char *name;
+    unsigned remote_as;
+    size_t tunnel; /* index into sim_world_tunnels: the peer address is its peer */
+};
+extern const struct sim_world_bgp_peer sim_world_bgp_peers[];
+extern const size_t sim_world_nbgp_peers;
+
+/* Certificates in /config/shared/certificate: not-valid-after is boot time + days (negative:
+ * already expired when pansim starts). */
+struct sim_world_cert {
+    const char *name, *cn, *issuer;
+    long days; /* validity left at boot */
+    int ca;
+};
+extern const struct sim_world_cert sim_world_certs[];
+extern const size_t sim_world_ncerts;
+
+/* The NTP servers of deviceconfig/system (primary, secondary); the device syncs to the first. */
+#define SIM_WORLD_NTP1 "198.51.100.123"
+#define SIM_WORLD_NTP2 "198.51.100.124"
+
+/* The GlobalProtect gateway of vsys1 (show global-protect-gateway statistics). */
+#define SIM_WORLD_GP_GATEWAY "gp-gateway"
+
+/* Config fragments for the monitored parts of the world (simconfig_mon.c): <certificate> under
+ * shared, with expiry counted from @p boot (epoch seconds); <tunnel><units> under
+ * network/interface; <ike> and <tunnel><ipsec> under network. */
+#include <stdio.h>
+void sim_config_put_certs(FILE *f, long long boot);
+void sim_config_put_tunnel_ifaces(FILE *f);
+void sim_config_put_ipsec(FILE *f);
+/* <protocol><bgp> of the default virtual router: the world's peers. */
+void sim_config_put_bgp(FILE *f);
+
 /* splitmix64 of (seed, k): every generated number is a pure function of the seed. */
 uint64_t sim_world_mix(unsigned long seed, uint64_t k);
 

@@ -34,6 +34,8 @@ set(SIM_WORLD ${SIM}/simreq.c ${SIM}/simworld.c ${SIM}/simconfig.c ${SIM}/simcon
 list(APPEND SIM_WORLD ${SIM}/simexport.c)
 # type=import: saved configurations and certificates (simexport.c exports the latter).
 list(APPEND SIM_WORLD ${SIM}/simimport.c ${SIM}/simcert.c)
+# The monitored parts of the config: certificates and IPsec tunnels.
+list(APPEND SIM_WORLD ${SIM}/simconfig_mon.c)
 
 # The case file reader and scripted replies.
 panos_frontend_test(casefile unit_sim/test_casefile.c src/sim
@@ -67,6 +69,9 @@ panos_frontend_test(simdevice unit_sim/test_device.c src/sim
 # panctl's option tables, number parsers and host parsing.
 panos_frontend_test(cliparse unit_cli/test_cliparse.c src/cli
   SOURCES ${CLI}/opts.c ${CLI}/host.c ${CLI}/msg.c LIBS PkgConfig::JANSSON)
+# panctl check: the Nagios range parser and the df, top and date parsers.
+panos_frontend_test(clicheck unit_cli/test_check.c src/cli
+  SOURCES ${CLI}/check_range.c ${CLI}/check_parse.c LIBS m)
 # panctl's output layer (XML, JSON, text tables, rows).
 file(GLOB CLI_OUTPUT CONFIGURE_DEPENDS ${CLI}/output*.c)
 panos_frontend_test(clioutput unit_cli/test_output.c src/cli SOURCES ${CLI_OUTPUT}
