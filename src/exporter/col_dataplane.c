@@ -105,7 +105,7 @@ int exp_parse_sessions(struct exp_metrics *out, const panos_node *r, struct exp_
             exp_metric_add(out, "panos_sessions_active_by_protocol", v, "protocol", protos[i].proto,
                            NULL);
     if (exp_child_number(r, "kbps", &v) == 0)
-        exp_metric_add(out, "panos_throughput_bits_per_second", v * 1000, NULL);
+        exp_metric_add(out, "panos_throughput_bytes_per_second", v * 1000 / 8, NULL); /* kbps */
     if (exp_child_number(r, "pps", &v) == 0)
         exp_metric_add(out, "panos_packets_per_second", v, NULL);
     if (exp_child_number(r, "cps", &v) == 0)

@@ -40,8 +40,8 @@ static void hw_entry(struct exp_metrics *out, const panos_node *e, const char *n
         exp_metric_add(out, "panos_interface_up", exp_bool(state) == 1, "interface", name, NULL);
     /* Mb/s, or "auto"/"ukn" when not negotiated: no sample then. */
     if (exp_text(e, "speed", speed, sizeof(speed)) == 0 && exp_number(speed, &v) == 0)
-        exp_metric_add(out, "panos_interface_speed_bits_per_second", v * 1e6, "interface", name,
-                       NULL);
+        exp_metric_add(out, "panos_interface_speed_bytes_per_second", v * 1e6 / 8, "interface",
+                       name, NULL);
 }
 
 int exp_parse_interfaces(struct exp_metrics *out, const panos_node *r, struct exp_parse_ctx *c)
