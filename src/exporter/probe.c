@@ -230,7 +230,7 @@ static void keygen_done(struct exp_engine *e, struct exp_tstate *t, const panos_
         panos_buf key = {NULL, 0};
         if (r && panos_node_text(&key, panos_node_child(r, "key")) == PANOS_OK && key.ptr &&
             key.ptr[0])
-            ok = panos_client_set_key(t->client, key.ptr) == PANOS_OK;
+            ok = exp_target_set_key(t, key.ptr);
         panos_buf_dispose_secret(&key);
     }
     if (ok) {
@@ -375,6 +375,8 @@ static void put_target(struct exp_probe *p)
     if (age >= 0)
         exp_metric_add(&p->out, "panos_cache_age_seconds", age, "tier", "slow", NULL);
     exp_metric_add(&p->out, "panos_api_key_regenerations_total", t->regenerations, NULL);
+    if (t->key_expiry > 0)
+        exp_metric_add(&p->out, "panos_api_key_expiry_timestamp_seconds", t->key_expiry, NULL);
 }
 
 static const char *const down_reasons[] = {"timeout", "tls",      "transport", "http",

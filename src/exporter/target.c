@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <panos/apikey.h>
 #include <panos/buf.h>
 #include <panos/error.h>
 #include <panos/rc.h>
@@ -74,6 +75,19 @@ static int is_loopback(const char *h)
     return strncmp(h, "127.", 4) == 0 || strcmp(h, "::1") == 0 || strcmp(h, "localhost") == 0;
 }
 
+int exp_target_set_key(struct exp_tstate *t, const char *key)
+{
+    if (panos_client_set_key(t->client, key) != PANOS_OK)
+        return 0;
+    panos_apikey_info info;
+    t->key_expiry = 0;
+    if (panos_apikey_decode(&info, key, NULL) == PANOS_OK && info.opened &&
+        info.layout == PANOS_APIKEY_LAYOUT_V90 && info.expiry_ms > 0)
+        t->key_expiry = (double)info.expiry_ms / 1000;
+    panos_apikey_info_clear(&info);
+    return 1;
+}
+
 /* The key: key-file, api-key-env, panrc-tag; or credentials for keygen. */
 static void load_key(struct exp_tstate *t, const struct exp_auth *a)
 {
@@ -84,12 +98,12 @@ static void load_key(struct exp_tstate *t, const struct exp_auth *a)
             snprintf(t->error, sizeof(t->error), "key-file: %s", err);
             return;
         }
-        t->have_key = panos_client_set_key(t->client, b.ptr) == PANOS_OK;
+        t->have_key = exp_target_set_key(t, b.ptr);
         panos_buf_dispose_secret(&b);
     } else if (a->api_key_env && a->api_key_env[0]) {
         const char *k = getenv(a->api_key_env);
         if (k && *k)
-            t->have_key = panos_client_set_key(t->client, k) == PANOS_OK;
+            t->have_key = exp_target_set_key(t, k);
         else
             snprintf(t->error, sizeof(t->error), "api-key-env: %s is not set", a->api_key_env);
     } else if (a->panrc_tag && a->panrc_tag[0]) {
@@ -97,7 +111,7 @@ static void load_key(struct exp_tstate *t, const struct exp_auth *a)
         const char *path = getenv("PANRC");
         if (panos_rc_load(&rc, path, a->panrc_tag, err, sizeof(err)) == PANOS_OK &&
             panos_rc_get(rc, "api_key"))
-            t->have_key = panos_client_set_key(t->client, panos_rc_get(rc, "api_key")) == PANOS_OK;
+            t->have_key = exp_target_set_key(t, panos_rc_get(rc, "api_key"));
         else
             snprintf(t->error, sizeof(t->error), "panrc-tag %s: %s", a->panrc_tag,
                      err[0] ? err : "no api_key");

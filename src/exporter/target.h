@@ -28,6 +28,7 @@ struct exp_tstate {
     int keygen_busy;
     struct exp_probe *waiters;
     double regenerations;
+    double key_expiry; /* epoch seconds when the key says (default master key), else 0 */
     /* slow tier */
     int slow_busy;
     double slow_at; /* monotonic seconds of the last completed refresh, 0 never */
@@ -48,5 +49,9 @@ int exp_reason_of(int code, int api_code);
  * NULL only when out of memory. */
 struct exp_tstate *exp_tstate_new(const char *name, const struct exp_auth *a);
 void exp_tstate_free(struct exp_tstate *t);
+
+/* Give @p t's client the key @p key and note when it expires, when the key says so (a PAN-OS
+ * 9.0+ key made with the default master key carries its expiry). 1 when the client took it. */
+int exp_target_set_key(struct exp_tstate *t, const char *key);
 
 #endif

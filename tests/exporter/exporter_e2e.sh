@@ -14,7 +14,8 @@ fail() { echo "FAIL: $*"; [ -f "$T/exp.log" ] && tail -20 "$T/exp.log"; exit 1; 
 waitfile() { i=0; while [ ! -s "$1" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done; }
 now_ms() { date +%s%3N; }
 
-"$B/src/sim/pansim" --port 0 --portfile "$T/pf" --devices 3 --hostname fw >"$T/sim.log" 2>&1 &
+"$B/src/sim/pansim" --port 0 --portfile "$T/pf" --devices 3 --hostname fw --key-lifetime 600 \
+    >"$T/sim.log" 2>&1 &
 PIDS="$PIDS $!"
 "$B/src/sim/pansim" --port 0 --portfile "$T/tlspf" --tls --fingerprint-file "$T/fp" \
     >"$T/tls.log" 2>&1 &
@@ -110,10 +111,13 @@ for t in fw1 fw2 fw3; do
     [ -s "$T/lint" ] && fail "promtool on $t: $(cat "$T/lint")"
 done
 # Values agree with what panctl shows.
-"$B/src/cli/panctl" -H 127.0.0.1 -P "$P1" --http --key "$(cat "$T/key1")" -o xml \
-    op 'show session info' >"$T/si.xml" 2>/dev/null ||
-    "$B/src/cli/panctl" -H 127.0.0.1 -P "$P1" --http -K "$T/key1" -o xml op 'show session info' \
-        >"$T/si.xml" || fail "panctl op"
+"$B/src/cli/panctl" -H 127.0.0.1 -P "$P1" --http -K "$T/key1" -o xml op 'show session info' \
+    >"$T/si.xml" || fail "panctl op"
+# The key (minted with a 600-minute lifetime and the default master key) says when it expires.
+KEXP=$(sed -n 's/^panos_api_key_expiry_timestamp_seconds \([0-9.e+]*\)$/\1/p' "$T/fw1.txt")
+NOW=$(date +%s)
+awk -v e="$KEXP" -v n="$NOW" 'BEGIN { exit !(e + 0 > n + 35900 && e + 0 < n + 36100) }' ||
+    fail "key expiry '$KEXP' is not about now + 600 min"
 MAX=$(sed -n 's/.*<num-max>\([0-9]*\)<.*/\1/p' "$T/si.xml")
 grep -qx "panos_sessions_max $MAX" "$T/fw1.txt" || fail "sessions max $MAX not in the probe"
 grep -q 'panos_system_info{hostname="fw-2"' "$T/fw2.txt" || fail "fw2 identity"
