@@ -6,7 +6,7 @@
 # deadline: the 25 s scrape timeout the probes announce, less 0.5 s), scrape duration p50/p99/max
 # (curl's time_total), API requests per firewall and keygens seen by pansim, exporter and pansim
 # CPU seconds; then the exporter's peak RSS (VmHWM). Loopback only; pansim plays the firewalls,
-# CHUNK (environment, default 256: pansim's --devices limit) devices per pansim process.
+# CHUNK (environment, default 1024: pansim's --devices limit) devices per pansim process.
 # Usage: bench/bench_exporter.sh [BUILD_DIR] [N] [ROUNDS] [PARALLEL] [INTERVAL]
 #        (default: build-bench 1000 2 300 30)
 set -eu
@@ -15,7 +15,7 @@ N=${2:-1000}
 ROUNDS=${3:-2}
 PARALLEL=${4:-300}
 INTERVAL=${5:-30}
-CHUNK=${CHUNK:-256}
+CHUNK=${CHUNK:-1024}
 TIMEOUT=25
 EXPORTER=${EXPORTER:-$BUILD/src/exporter/panos_exporter}
 [ -x "$EXPORTER" ] || { echo "bench_exporter.sh: $EXPORTER not built" >&2; exit 1; }
