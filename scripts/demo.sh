@@ -44,6 +44,13 @@ xp="/config/devices/entry[@name='localhost.localdomain']/vsys/entry[@name='vsys1
 show "-K key -o xml config show \"$xp\""
 pc -K "$dir/key" -o xml config show "$xp"
 
+show "-K key config set \"$xp/entry[@name='demo-host']\" '<ip-netmask>192.0.2.99/32</ip-netmask>'"
+pc -K "$dir/key" config set "$xp/entry[@name='demo-host']" '<ip-netmask>192.0.2.99/32</ip-netmask>'
+show "-K key commit --description 'demo change'   # follows the commit job to OK or FAIL"
+pc -K "$dir/key" commit --description 'demo change' --poll-interval 0.2
+show "-K key check sessions -w 80 -c 90   # a Nagios/Icinga plugin line"
+pc -K "$dir/key" check sessions -w 80 -c 90 || echo "(exit status $?)"
+
 show "-K key logs --type traffic --port 443 -n 5 -o text"
 pc -K "$dir/key" logs --type traffic --port 443 -n 5 -o text --poll-ms 100
 show "-K key logs --type system --query \"(eventid eq lease-start)\" -n 3 -o json | jq -r .opaque"
@@ -52,6 +59,27 @@ pc -K "$dir/key" logs --type system --query "(eventid eq lease-start)" -n 3 -o j
 echo
 echo "\$ panctl key audit --key-file key   # offline: what the key gives away"
 "$PANCTL" key audit --key-file "$dir/key" || echo "(exit status $?: critical)"
+
+EXPORTER=$BUILD/src/exporter/panos_exporter
+if [ -x "$EXPORTER" ]; then
+    printf '[defaults]\nkey-file = %s\n\n[target fw1]\nhost = 127.0.0.1:%s\npin = %s\n' \
+        "$dir/key" "$port" "$fp" >"$dir/exporter.conf"
+    "$EXPORTER" --config "$dir/exporter.conf" --listen 127.0.0.1:0 --portfile "$dir/eport" \
+        2>"$dir/exporter.log" &
+    epid=$!
+    i=0
+    while [ ! -s "$dir/eport" ]; do
+        i=$((i + 1))
+        [ $i -gt 100 ] && { echo "demo.sh: panos_exporter did not start" >&2; exit 1; }
+        sleep 0.1
+    done
+    echo
+    echo "\$ panos_exporter --config exporter.conf &   # [target fw1] with the key file and the pin"
+    echo "\$ curl -s 'http://127.0.0.1:$(cat "$dir/eport")/probe?target=fw1' | grep -E '^panos_(up|sessions_active|uptime_seconds|dataplane_cpu_ratio)[ {]'"
+    curl -s "http://127.0.0.1:$(cat "$dir/eport")/probe?target=fw1" |
+        grep -E '^panos_(up|sessions_active|uptime_seconds|dataplane_cpu_ratio)[ {]' | head -n 8
+    kill "$epid" && wait "$epid" 2>/dev/null || true
+fi
 
 wrong=$(echo "$fp" | sed 's/^../00/')
 echo
