@@ -20,8 +20,8 @@ static const char *route_type(const char *flags)
 {
     static const struct {
         const char *flag, *type;
-    } types[] = {{"S", "static"}, {"C", "connected"}, {"H", "host"}, {"R", "rip"},
-                 {"O", "ospf"},   {"Oi", "ospf"},     {"Oo", "ospf"}, {"O1", "ospf"},
+    } types[] = {{"S", "static"}, {"C", "connected"}, {"H", "host"},    {"R", "rip"},
+                 {"O", "ospf"},   {"Oi", "ospf"},     {"Oo", "ospf"},   {"O1", "ospf"},
                  {"O2", "ospf"},  {"B", "bgp"},       {"~", "internal"}};
     char tok[8];
     for (const char *p = flags; *p;) {

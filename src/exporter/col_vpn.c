@@ -78,7 +78,8 @@ int exp_parse_ike_sa(struct exp_metrics *out, const panos_node *r, struct exp_pa
         return -1;
     for (; e; e = panos_node_next_named(e, "entry")) {
         n++;
-        if (exp_text(e, "name", gw, sizeof(gw)) == 0 || exp_text(e, "gateway", gw, sizeof(gw)) == 0)
+        if ((exp_text(e, "name", gw, sizeof(gw)) == 0 && gw[0]) ||
+            (exp_text(e, "gateway", gw, sizeof(gw)) == 0 && gw[0]))
             exp_metric_add(out, "panos_ike_gateway_up", 1, "gateway", gw, NULL);
     }
     exp_metric_add(out, "panos_ike_sa_active", n, NULL);

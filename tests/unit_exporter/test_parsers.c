@@ -241,6 +241,8 @@ static void test_ha_all_routes_ike(void **state)
     exp_metrics_clear(&m);
     CHECK_EQ(-1, run(exp_parse_ike_sa, "exporter/license-never.xml", &m, &c));
     exp_metrics_clear(&m);
+    char bad[32];
+    CHECK_EQ(EXP_C_ROUTES | EXP_C_SYSTEM, exp_collectors_parse("routes", bad, sizeof(bad)));
 }
 
 static void test_exposition(void **state)
