@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* col_ha.c -- show high-availability state: enabled, local and peer state, sync, links. */
+/* col_ha.c -- show high-availability state (enabled, local and peer state, sync, links) and
+ * show high-availability all (link monitoring). */
 #include <stdio.h>
 #include <string.h>
 #include <strings.h>
@@ -60,5 +61,44 @@ int exp_parse_ha(struct exp_metrics *out, const panos_node *r, struct exp_parse_
                        NULL);
     if (peer)
         put_links(out, peer);
+    return 0;
+}
+
+/* link-monitoring/groups/entry{name, interface/entry{name, status}}: one sample per monitored
+ * interface of each group. */
+static void put_link_monitoring(struct exp_metrics *out, const panos_node *lm)
+{
+    const panos_node *gs = lm ? panos_node_child(lm, "groups") : NULL;
+    char group[128], ifname[64], st[32];
+    for (const panos_node *g = gs ? panos_node_child(gs, "entry") : NULL; g;
+         g = panos_node_next_named(g, "entry")) {
+        if (exp_text(g, "name", group, sizeof(group)) != 0)
+            continue;
+        const panos_node *ifs = panos_node_child(g, "interface");
+        for (const panos_node *i = ifs ? panos_node_child(ifs, "entry") : NULL; i;
+             i = panos_node_next_named(i, "entry"))
+            if (exp_text(i, "name", ifname, sizeof(ifname)) == 0 &&
+                exp_text(i, "status", st, sizeof(st)) == 0)
+                exp_metric_add(out, "panos_ha_link_monitoring_interface_up", exp_bool(st) == 1,
+                               "group", group, "interface", ifname, NULL);
+    }
+}
+
+/* show high-availability all (slow tier): the links peer-info names (HA2 and the backups,
+ * which the state answer may omit) and the interfaces link monitoring watches. Nothing when
+ * HA is off. */
+int exp_parse_ha_all(struct exp_metrics *out, const panos_node *r, struct exp_parse_ctx *c)
+{
+    (void)c;
+    char buf[16];
+    if (exp_text(r, "enabled", buf, sizeof(buf)) != 0)
+        return -1;
+    const panos_node *g = panos_node_child(r, "group");
+    if (exp_bool(buf) != 1 || g == NULL)
+        return 0;
+    const panos_node *peer = panos_node_child(g, "peer-info");
+    if (peer)
+        put_links(out, peer);
+    put_link_monitoring(out, panos_node_child(g, "link-monitoring"));
     return 0;
 }

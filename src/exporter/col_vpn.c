@@ -65,6 +65,27 @@ int exp_parse_ipsec_sa(struct exp_metrics *out, const panos_node *r, struct exp_
     return 0;
 }
 
+/* show vpn ike-sa: one entry per IKE gateway with a phase-1 SA. The element names are
+ * unverified (no public capture of the XML answer); the gateway is read from <name>, as the
+ * CLI's "Gateway Name" column, or <gateway>. A gateway without an SA has no entry. */
+int exp_parse_ike_sa(struct exp_metrics *out, const panos_node *r, struct exp_parse_ctx *c)
+{
+    (void)c;
+    char gw[128];
+    double n = 0;
+    const panos_node *e = panos_node_child(r, "entry");
+    if (e == NULL && panos_node_first(r) != NULL)
+        return -1;
+    for (; e; e = panos_node_next_named(e, "entry")) {
+        n++;
+        if ((exp_text(e, "name", gw, sizeof(gw)) == 0 && gw[0]) ||
+            (exp_text(e, "gateway", gw, sizeof(gw)) == 0 && gw[0]))
+            exp_metric_add(out, "panos_ike_gateway_up", 1, "gateway", gw, NULL);
+    }
+    exp_metric_add(out, "panos_ike_sa_active", n, NULL);
+    return 0;
+}
+
 static const char *const bgp_states[] = {"Idle",        "Connect",     "Active", "OpenSent",
                                          "OpenConfirm", "Established", NULL};
 

@@ -24,7 +24,8 @@ enum {
     EXP_C_CERTIFICATES = 1u << 11,
     EXP_C_ENVIRONMENT = 1u << 12,
     EXP_C_DISK = 1u << 13,
-    EXP_C_ALL = (1u << 14) - 1
+    EXP_C_ROUTES = 1u << 14,
+    EXP_C_ALL = (1u << 15) - 1
 };
 
 /* What a parser may need beyond the answer, and what it reports back. */
@@ -44,7 +45,7 @@ struct exp_cmd {
     const char *name;   /* label value of command="...", the CLI form */
     unsigned collector; /* EXP_C_* */
     int slow;           /* refreshed in the background, cached */
-    int routing;        /* BGP: 1 legacy only, 2 advanced routing only, 0 either */
+    int routing;        /* 1 legacy routing only, 2 advanced routing only, 0 either */
     const char *xml;    /* type=op cmd=; NULL for a config read */
     const char *xpath;  /* type=config action=get xpath= when xml is NULL */
     exp_parse_fn parse;
@@ -74,6 +75,9 @@ int exp_parse_licenses(struct exp_metrics *out, const panos_node *r, struct exp_
 int exp_parse_certificates(struct exp_metrics *out, const panos_node *r, struct exp_parse_ctx *c);
 int exp_parse_environment(struct exp_metrics *out, const panos_node *r, struct exp_parse_ctx *c);
 int exp_parse_disk(struct exp_metrics *out, const panos_node *r, struct exp_parse_ctx *c);
+int exp_parse_ha_all(struct exp_metrics *out, const panos_node *r, struct exp_parse_ctx *c);
+int exp_parse_ike_sa(struct exp_metrics *out, const panos_node *r, struct exp_parse_ctx *c);
+int exp_parse_routes(struct exp_metrics *out, const panos_node *r, struct exp_parse_ctx *c);
 
 /* --- collect_util.c: helpers the parsers share --- */
 

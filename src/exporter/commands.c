@@ -36,6 +36,8 @@ const struct exp_cmd exp_cmds[] = {
     {"show advanced-routing bgp peer status", EXP_C_BGP, 0, 2,
      "<show><advanced-routing><bgp><peer><status/></peer></bgp></advanced-routing></show>", NULL,
      exp_parse_bgp_are},
+    {"show vpn ike-sa", EXP_C_IPSEC, 0, 0, "<show><vpn><ike-sa/></vpn></show>", NULL,
+     exp_parse_ike_sa},
     {"request license info", EXP_C_LICENSES, 1, 0, "<request><license><info/></license></request>",
      NULL, exp_parse_licenses},
     {"config get /config/shared/certificate", EXP_C_CERTIFICATES, 1, 0, NULL,
@@ -44,6 +46,10 @@ const struct exp_cmd exp_cmds[] = {
      "<show><system><environmentals/></system></show>", NULL, exp_parse_environment},
     {"show system disk-space", EXP_C_DISK, 1, 0, "<show><system><disk-space/></system></show>",
      NULL, exp_parse_disk},
+    {"show high-availability all", EXP_C_HA, 1, 0,
+     "<show><high-availability><all/></high-availability></show>", NULL, exp_parse_ha_all},
+    {"show routing route", EXP_C_ROUTES, 1, 1, "<show><routing><route/></routing></show>", NULL,
+     exp_parse_routes},
     {NULL, 0, 0, 0, NULL, NULL, NULL},
 };
 /* clang-format on */
@@ -69,7 +75,8 @@ static const struct {
              {"licenses", EXP_C_LICENSES},
              {"certificates", EXP_C_CERTIFICATES},
              {"environment", EXP_C_ENVIRONMENT},
-             {"disk", EXP_C_DISK}};
+             {"disk", EXP_C_DISK},
+             {"routes", EXP_C_ROUTES}};
 
 unsigned exp_collectors_parse(const char *list, char *bad, size_t badlen)
 {

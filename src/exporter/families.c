@@ -59,6 +59,8 @@ static const struct exp_family fams[] = {
     {"panos_ha_peer_connected", "gauge", "1 when the HA peer is connected."},
     {"panos_ha_config_synchronized", "gauge", "1 when the running configuration is synchronized."},
     {"panos_ha_link_up", "gauge", "1 when the HA link is up."},
+    {"panos_ha_link_monitoring_interface_up", "gauge",
+     "1 when an interface HA link monitoring watches is up (cached, slow tier)."},
     {"panos_license_expiry_timestamp_seconds", "gauge",
      "When each licence expires (cached, slow tier)."},
     {"panos_license_expired", "gauge", "1 when the licence has expired (cached, slow tier)."},
@@ -75,11 +77,15 @@ static const struct exp_family fams[] = {
     {"panos_filesystem_avail_bytes", "gauge", "Filesystem space available (cached, slow tier)."},
     {"panos_ipsec_tunnel_up", "gauge", "1 when the configured IPsec tunnel is active."},
     {"panos_ipsec_sa_active", "gauge", "Established IPsec security associations."},
+    {"panos_ike_sa_active", "gauge", "IKE gateways with an established phase-1 SA."},
+    {"panos_ike_gateway_up", "gauge", "1 for each IKE gateway with an established phase-1 SA."},
     {"panos_globalprotect_gateway_users", "gauge",
      "Users connected to each GlobalProtect gateway."},
     {"panos_globalprotect_users", "gauge", "Users connected to all GlobalProtect gateways."},
     {"panos_bgp_peer_state", "gauge", "BGP peer state (1 for the current state)."},
     {"panos_bgp_peer_uptime_seconds", "gauge", "Time the BGP peer has been in its state."},
+    {"panos_route_table_routes", "gauge",
+     "Routes of each virtual router by type (cached, slow tier; legacy routing engine)."},
 };
 /* clang-format on */
 

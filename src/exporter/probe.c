@@ -139,12 +139,13 @@ static void start_system_info(struct exp_probe *p)
 
 /* Slow tier: refresh in the background when due; never waited for by a probe. */
 static void maybe_refresh_slow(struct exp_engine *e, struct exp_tstate *t, unsigned mask,
-                               double slow_refresh)
+                               double slow_refresh, int advanced_routing)
 {
     if (t->slow_busy || (t->slow_at > 0 && mono() - t->slow_at < slow_refresh))
         return;
     for (int i = 0; exp_cmds[i].name; i++)
-        if (exp_cmds[i].slow && (exp_cmds[i].collector & mask)) {
+        if (exp_cmds[i].slow && (exp_cmds[i].collector & mask) &&
+            (!exp_cmds[i].routing || exp_cmds[i].routing == (advanced_routing ? 2 : 1))) {
             exp_metrics_clear(&t->slow_next[i]);
             if (submit(e, NULL, t, i, t->timeout_ms) == 0)
                 t->slow_busy++;
@@ -167,7 +168,7 @@ static void start_fast(struct exp_probe *p)
     pthread_mutex_lock(&e->mu);
     double slow = (double)e->cfg->slow_refresh_s;
     pthread_mutex_unlock(&e->mu);
-    maybe_refresh_slow(e, p->t, p->collectors, slow);
+    maybe_refresh_slow(e, p->t, p->collectors, slow, p->ctx.advanced_routing);
 }
 
 static void start_keygen(struct exp_probe *p)

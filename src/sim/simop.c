@@ -320,7 +320,6 @@ static const struct sim_opcmd unsimulated_cmds[] = {
     {"show clock more", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show system software", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show system state", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
-    {"show high-availability all", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show user group", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show user ip-user-mapping-mp", SIM_OPARG_KEYWORDS, sim_op_not_simulated},
     {"show jobs processed", SIM_OPARG_KEYWORDS, sim_op_not_simulated},

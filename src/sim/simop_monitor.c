@@ -279,6 +279,40 @@ static enum sim_opstatus op_vpn_ipsec_sa(struct sim_op *op)
     return SIM_OP_OK;
 }
 
+/* "Nov.29 10:00:00", as the CLI's show vpn ike-sa prints its Established and Expiration. */
+static void put_ike_time(FILE *f, const char *el, long long t)
+{
+    struct tm tm;
+    sim_op_utc(t, &tm);
+    fprintf(f, "<%s>%s.%02d %02d:%02d:%02d</%s>", el, sim_op_mons[tm.tm_mon % 12], tm.tm_mday,
+            tm.tm_hour, tm.tm_min, tm.tm_sec, el);
+}
+
+/*
+ * show vpn ike-sa: one entry per IKE gateway with an established phase-1 SA (partner-1, whose
+ * IKE never came up, has none). The element names are unverified (no public capture of the
+ * XML answer): they follow the columns of the CLI's output in Palo Alto Networks' knowledge
+ * base (GwID, Peer-Address, Gateway Name, Role, Mode, Algorithm, Established, Expiration, V,
+ * Phase2). IKEv1 main mode, an 8-hour lifetime rekeyed every 8 hours since boot.
+ */
+static enum sim_opstatus op_vpn_ike_sa(struct sim_op *op)
+{
+    long long start = op->now - sim_op_uptime(op->st, op->now) % 28800;
+    for (size_t i = 0; i < sim_world_ntunnels; i++) {
+        const struct sim_world_tunnel *t = &sim_world_tunnels[i];
+        if (!t->up)
+            continue;
+        fprintf(op->f,
+                "<entry><gwid>%d</gwid><remote>%s</remote><name>gw-%s</name><role>Init</role>"
+                "<mode>Main</mode><algo>PSK/DH14/A256/SHA256</algo>",
+                t->id, t->peer, t->name);
+        put_ike_time(op->f, "created", start);
+        put_ike_time(op->f, "expires", start + 28800);
+        fputs("<version>v1</version><phase2>1</phase2></entry>", op->f);
+    }
+    return SIM_OP_OK;
+}
+
 /*
  * show global-protect-gateway statistics (elastic/beats panw vpn_types.go GPStatsResult; the
  * element names check_paloalto-style monitors read): one Gateway block per gateway and the
@@ -323,6 +357,7 @@ const struct sim_opcmd sim_op_monitor_cmds[] = {
     {"show counter interface", SIM_OPARG_TEXT, op_counter_interface},
     {"show vpn flow", SIM_OPARG_NONE, op_vpn_flow},
     {"show vpn ipsec-sa", SIM_OPARG_NONE, op_vpn_ipsec_sa},
+    {"show vpn ike-sa", SIM_OPARG_NONE, op_vpn_ike_sa},
     {"show global-protect-gateway statistics", SIM_OPARG_NONE, op_gp_statistics},
     {NULL, SIM_OPARG_NONE, NULL},
 };

@@ -276,7 +276,7 @@ static void put_ha_local(FILE *f, const struct sim_state *st, const char *state,
 }
 
 static void put_ha_peer(FILE *f, const struct sim_state *st, const char *state, long long dur,
-                        const char *peer_ip)
+                        const char *peer_ip, int all)
 {
     int vm = sim_op_is_vm(st);
     fputs("<peer-info>", f);
@@ -298,6 +298,11 @@ static void put_ha_peer(FILE *f, const struct sim_state *st, const char *state, 
     fputs("<conn-ha1><conn-status>up</conn-status><conn-primary>yes</conn-primary>"
           "<conn-desc>heartbeat status</conn-desc></conn-ha1>",
           f);
+    if (all)
+        fputs("<conn-ha1-backup><conn-status>down</conn-status><conn-desc>link status"
+              "</conn-desc></conn-ha1-backup><conn-ha2><conn-status>up</conn-status>"
+              "<conn-primary>yes</conn-primary><conn-desc>link status</conn-desc></conn-ha2>",
+              f);
     if (vm)
         fputs("<vm-license-type>vm100</vm-license-type>", f);
     fprintf(f, "<state-duration>%lld</state-duration><ha1-ipaddr>%s</ha1-ipaddr>", dur, peer_ip);
@@ -306,7 +311,32 @@ static void put_ha_peer(FILE *f, const struct sim_state *st, const char *state, 
           f);
 }
 
-static enum sim_opstatus op_ha_state(struct sim_op *op)
+/*
+ * show high-availability all: the state answer plus the configuration (PAN-OS CLI Quick Start,
+ * "show high-availability all"; element names as the state answer's, unverified beyond it):
+ * peer-info also names the HA1 backup link (not configured: down) and HA2, and link monitoring
+ * has one group, "uplinks", watching ethernet1/1 and ethernet1/2 with their link state.
+ */
+static void put_link_monitoring(FILE *f, int all)
+{
+    fputs("<link-monitoring><failure-condition>any</failure-condition><enabled>yes</enabled>", f);
+    if (!all) {
+        fputs("<groups/></link-monitoring>", f);
+        return;
+    }
+    fputs("<groups><entry><name>uplinks</name><enabled>yes</enabled><failure-condition>any"
+          "</failure-condition><interface>",
+          f);
+    for (size_t k = 0; k < sim_world_nifaces; k++) {
+        const struct sim_world_iface *x = &sim_world_ifaces[k];
+        if (strcmp(x->name, SIM_WORLD_WAN_IF) == 0 || strcmp(x->name, SIM_WORLD_LAN_IF) == 0)
+            fprintf(f, "<entry><name>%s</name><status>%s</status></entry>", x->name,
+                    x->up ? "up" : "down");
+    }
+    fputs("</interface></entry></groups></link-monitoring>", f);
+}
+
+static enum sim_opstatus put_ha(struct sim_op *op, int all)
 {
     const struct sim_state *st = op->st;
     FILE *f = op->f;
@@ -328,14 +358,24 @@ static enum sim_opstatus op_ha_state(struct sim_op *op)
              (mgmt >> 8) & 255, mgmt & 255);
     fputs("<enabled>yes</enabled><group><mode>Active-Passive</mode>", f);
     put_ha_local(f, st, active ? "active" : "passive", up);
-    put_ha_peer(f, st, active ? "passive" : "active", peer_dur, peer_ip);
-    fputs("<link-monitoring><failure-condition>any</failure-condition><enabled>yes</enabled>"
-          "<groups/></link-monitoring><path-monitoring><virtual-wire/><failure-condition>any"
+    put_ha_peer(f, st, active ? "passive" : "active", peer_dur, peer_ip, all);
+    put_link_monitoring(f, all);
+    fputs("<path-monitoring><virtual-wire/><failure-condition>any"
           "</failure-condition><enabled>yes</enabled><vlan/><virtual-router/>"
           "</path-monitoring><running-sync>synchronized</running-sync>"
           "<running-sync-enabled>yes</running-sync-enabled></group>",
           f);
     return SIM_OP_OK;
+}
+
+static enum sim_opstatus op_ha_state(struct sim_op *op)
+{
+    return put_ha(op, 0);
+}
+
+static enum sim_opstatus op_ha_all(struct sim_op *op)
+{
+    return put_ha(op, 1);
 }
 
 /* Open one sensor list, <kind><Slot1>, unless the command asked for another kind: 1 if open. */
@@ -440,6 +480,7 @@ const struct sim_opcmd sim_op_system_cmds[] = {
     {"show system resources", SIM_OPARG_NONE, op_system_resources},
     {"show clock", SIM_OPARG_NONE, op_clock},
     {"show high-availability state", SIM_OPARG_NONE, op_ha_state},
+    {"show high-availability all", SIM_OPARG_NONE, op_ha_all},
     {"show system environmentals", SIM_OPARG_KEYWORDS, op_environmentals},
     {NULL, SIM_OPARG_NONE, NULL},
 };

@@ -14,7 +14,7 @@ fail() { echo "FAIL: $*"; [ -f "$T/exp.log" ] && tail -20 "$T/exp.log"; exit 1; 
 waitfile() { i=0; while [ ! -s "$1" ] && [ $i -lt 100 ]; do sleep 0.05; i=$((i + 1)); done; }
 now_ms() { date +%s%3N; }
 
-"$B/src/sim/pansim" --port 0 --portfile "$T/pf" --devices 3 --hostname fw --key-lifetime 600 \
+"$B/src/sim/pansim" --port 0 --portfile "$T/pf" --devices 8 --hostname fw --key-lifetime 600 \
     >"$T/sim.log" 2>&1 &
 PIDS="$PIDS $!"
 "$B/src/sim/pansim" --port 0 --portfile "$T/tlspf" --tls --fingerprint-file "$T/fp" \
@@ -63,6 +63,10 @@ user = admin
 password-file = $T/pw
 [target fw3]
 host = 127.0.0.1:$P3
+[target fw5]   # the fleet mix: PA-3220 10.2, HA active
+host = 127.0.0.1:$(sed -n 5p "$T/pf")
+[target fw7]   # PA-5220 11.1: advanced routing
+host = 127.0.0.1:$(sed -n 7p "$T/pf")
 [target closed]
 host = 127.0.0.1:1
 [target hang]
@@ -104,7 +108,7 @@ PIDS="$PIDS $EXP"
 waitfile "$T/ep"
 U="http://127.0.0.1:$(cat "$T/ep")"
 
-for t in fw1 fw2 fw3; do
+for t in fw1 fw2 fw3 fw5 fw7; do
     curl -s -o "$T/$t.txt" "$U/probe?target=$t" || fail "probe $t"
     grep -qx 'panos_up 1' "$T/$t.txt" || fail "$t not up: $(grep panos_up "$T/$t.txt")"
     promtool check metrics <"$T/$t.txt" >"$T/lint" 2>&1 || fail "promtool on $t: $(cat "$T/lint")"
@@ -165,6 +169,38 @@ grep -q '^panos_cache_age_seconds{tier="slow"} ' "$T/fw1b.txt" || fail "no slow-
 grep -q '^panos_license_expired{' "$T/fw1b.txt" || fail "no licences from the slow tier"
 grep -q 'panos_command_success{command="config get /config/shared/certificate"} 1' \
     "$T/fw1b.txt" || fail "certificates: an absent node counted as a failure"
+# HA links and link monitoring (slow tier), route counts (slow tier, legacy routing only) and
+# IKE SAs (fast tier) on the HA-pair device fw5, against what panctl shows.
+i=0
+while [ $i -lt 50 ]; do
+    curl -s -o "$T/fw5b.txt" "$U/probe?target=fw5"
+    grep -q '^panos_route_table_routes{' "$T/fw5b.txt" && break
+    sleep 0.1; i=$((i + 1))
+done
+promtool check metrics <"$T/fw5b.txt" >"$T/lint" 2>&1 || fail "promtool on fw5: $(cat "$T/lint")"
+[ -s "$T/lint" ] && fail "promtool on fw5: $(cat "$T/lint")"
+grep -qx 'panos_ha_link_up{link="ha2"} 1' "$T/fw5b.txt" || fail "fw5: no HA2 link from HA all"
+grep -qx 'panos_ha_link_monitoring_interface_up{group="uplinks",interface="ethernet1/1"} 1' \
+    "$T/fw5b.txt" || fail "fw5: link monitoring"
+PC="$B/src/cli/panctl -H 127.0.0.1 -P $(sed -n 5p "$T/pf") --http -K $T/key1 -o xml"
+$PC op 'show routing route' >"$T/rt.xml" || fail "panctl routes"
+NC=$(grep -o '<flags>A C *</flags>' "$T/rt.xml" | wc -l)
+[ "$NC" -gt 0 ] || fail "panctl shows no connected route"
+grep -qx "panos_route_table_routes{vr=\"default\",type=\"connected\"} $NC" "$T/fw5b.txt" ||
+    fail "fw5: connected routes are not $NC: $(grep route_table "$T/fw5b.txt")"
+$PC op 'show vpn ike-sa' >"$T/ike.xml" || fail "panctl ike-sa"
+NI=$(grep -o '<gwid>' "$T/ike.xml" | wc -l)
+grep -qx "panos_ike_sa_active $NI" "$T/fw5b.txt" || fail "fw5: IKE SAs are not $NI"
+grep -qx 'panos_ike_gateway_up{gateway="gw-branch-1"} 1' "$T/fw5b.txt" || fail "fw5: IKE gateway"
+grep -q 'gateway="gw-partner-1"' "$T/fw5b.txt" && fail "fw5: partner-1 (in init) has an IKE SA"
+# HA off (fw1): HA all answers, nothing of link monitoring. Advanced routing (fw7): no route
+# counts, and show routing route is not asked.
+grep -q 'panos_command_success{command="show high-availability all"} 1' "$T/fw1b.txt" ||
+    fail "fw1: HA all not collected"
+grep -q '^panos_ha_link_monitoring_interface_up' "$T/fw1b.txt" && fail "fw1: HA off has links"
+curl -s -o "$T/fw7b.txt" "$U/probe?target=fw7"
+grep -q 'panos_cache_age_seconds{tier="slow"}' "$T/fw7b.txt" || fail "fw7: no slow tier"
+grep -q 'route_table\|command="show routing route"' "$T/fw7b.txt" && fail "fw7: legacy routes"
 [ $e -ge 1300 ] && [ $e -lt 3000 ] || fail "hang answered in $e ms, expected about 1.5 s"
 grep -qx 'panos_up 0' "$T/hang.txt" || fail "hang up"
 grep -qx 'panos_up_reason{reason="timeout"} 1' "$T/hang.txt" || fail "hang reason"

@@ -203,6 +203,48 @@ static void test_slow(void **state)
     exp_metrics_clear(&m);
 }
 
+static void test_ha_all_routes_ike(void **state)
+{
+    (void)state;
+    struct exp_metrics m = {0};
+    struct exp_parse_ctx c = ctx();
+    /* HA off: the answer is the state command's, and nothing is emitted. */
+    CHECK_EQ(0, run(exp_parse_ha_all, "panos/show-high-availability-state/10.x-PA-VM-disabled.xml",
+                    &m, &c));
+    CHECK_EQ(0, (long)m.n);
+    CHECK_EQ(0, run(exp_parse_ha_all, "exporter/ha-all-link-monitoring.xml", &m, &c));
+    CHECK_EQ(1, (long)val(&m, "panos_ha_link_up", "{link=\"ha2\"}"));
+    CHECK_EQ(0, (long)val(&m, "panos_ha_link_up", "{link=\"ha1-backup\"}"));
+    CHECK_EQ(3, exp_metrics_count(&m, "panos_ha_link_monitoring_interface_up"));
+    CHECK_EQ(0, (long)val(&m, "panos_ha_link_monitoring_interface_up",
+                          "{group=\"uplinks\",interface=\"ethernet1/2\"}"));
+    CHECK_EQ(1, (long)val(&m, "panos_ha_link_monitoring_interface_up",
+                          "{group=\"dmz\",interface=\"ethernet1/5\"}"));
+    exp_metrics_clear(&m);
+    CHECK_EQ(0, run(exp_parse_routes, "panos/show-routing-route/10.x-PA-VM.xml", &m, &c));
+    CHECK_EQ(1, exp_metrics_count(&m, "panos_route_table_routes"));
+    CHECK_EQ(1, (long)val(&m, "panos_route_table_routes", "{vr=\"default\",type=\"static\"}"));
+    exp_metrics_clear(&m);
+    CHECK_EQ(0, run(exp_parse_routes, "exporter/routing-route-multi-vr.xml", &m, &c));
+    CHECK_EQ(5, exp_metrics_count(&m, "panos_route_table_routes"));
+    CHECK_EQ(2, (long)val(&m, "panos_route_table_routes", "{vr=\"default\",type=\"bgp\"}"));
+    CHECK_EQ(1, (long)val(&m, "panos_route_table_routes", "{vr=\"default\",type=\"host\"}"));
+    CHECK_EQ(2, (long)val(&m, "panos_route_table_routes", "{vr=\"branch\",type=\"ospf\"}"));
+    exp_metrics_clear(&m);
+    /* Another answer's shape is a parse failure, not zero routes. */
+    CHECK_EQ(-1, run(exp_parse_routes, "exporter/license-never.xml", &m, &c));
+    exp_metrics_clear(&m);
+    CHECK_EQ(0, run(exp_parse_ike_sa, "exporter/ike-sa-unverified.xml", &m, &c));
+    CHECK_EQ(2, (long)val(&m, "panos_ike_sa_active", ""));
+    CHECK_EQ(1, (long)val(&m, "panos_ike_gateway_up", "{gateway=\"gw-branch-2\"}"));
+    CHECK_EQ(2, exp_metrics_count(&m, "panos_ike_gateway_up"));
+    exp_metrics_clear(&m);
+    CHECK_EQ(-1, run(exp_parse_ike_sa, "exporter/license-never.xml", &m, &c));
+    exp_metrics_clear(&m);
+    char bad[32];
+    CHECK_EQ(EXP_C_ROUTES | EXP_C_SYSTEM, exp_collectors_parse("routes", bad, sizeof(bad)));
+}
+
 static void test_exposition(void **state)
 {
     (void)state;
@@ -294,6 +336,7 @@ int main(void)
         cmocka_unit_test(test_sessions_interfaces),
         cmocka_unit_test(test_ha),
         cmocka_unit_test(test_slow),
+        cmocka_unit_test(test_ha_all_routes_ike),
         cmocka_unit_test(test_exposition),
         cmocka_unit_test(test_config),
     };

@@ -404,7 +404,6 @@ static void test_known_commands(void **state)
     CHECK_STR("<response status=\"success\"><result>no</result></response>", d.body);
     done(&d);
     static const char *const unsimulated[] = {
-        "<show><high-availability><all/></high-availability></show>",
         "<show><running><tunnel><flow><all/></flow></tunnel></running></show>",
         "<show><clock><more/></clock></show>",
         "<show><system><software><status/></software></system></show>",
