@@ -143,7 +143,7 @@ static void dlp_pcap(const struct sim_logstore *s, const struct sim_request *req
         return;
     }
     if (strcmp(pw, SIM_PCAP_DLP_PASSWORD) != 0) {
-        reply_error(out, 403, "Invalid DLP password");
+        reply_error(out, 200, "Invalid DLP password");
         return;
     }
     struct sim_logentry e;
