@@ -64,8 +64,8 @@ PANOS_EXTERN panos_code panos_file_sha256(unsigned char sha256_out[32], const ch
  *         no time in it; @p errbuf gets one line.
  */
 PANOS_EXTERN panos_code panos_pcap_search_time(char *buf, size_t len, long long *epoch_out,
-                                               const char *pcap_id, long utc_offset_s,
-                                               char *errbuf, size_t errlen);
+                                               const char *pcap_id, long utc_offset_s, char *errbuf,
+                                               size_t errlen);
 
 #ifdef __cplusplus
 }

@@ -7,8 +7,18 @@
 #include "cli.h"
 #include "pcap.h"
 
-enum { OPT_PCAP_ID = 256, OPT_SEARCH_TIME, OPT_UTC_OFFSET, OPT_SERIAL, OPT_DEVICE, OPT_SESSION,
-       OPT_ALL, OPT_QUERY, OPT_COUNT, OPT_DLP_FILE };
+enum {
+    OPT_PCAP_ID = 256,
+    OPT_SEARCH_TIME,
+    OPT_UTC_OFFSET,
+    OPT_SERIAL,
+    OPT_DEVICE,
+    OPT_SESSION,
+    OPT_ALL,
+    OPT_QUERY,
+    OPT_COUNT,
+    OPT_DLP_FILE
+};
 
 static const struct cli_opt opts[] = {
     {{"out", required_argument, NULL, 'O'},
@@ -99,8 +109,9 @@ static int check(const struct cli_pcap_args *a, int get)
 {
     int threat = strcmp(a->what, "threat") == 0;
     if (category_of(a->what) == NULL)
-        return cli_usage_error("pcap", "no captures of type '%s' (threat, filter, application "
-                                       "or dlp)",
+        return cli_usage_error("pcap",
+                               "no captures of type '%s' (threat, filter, application "
+                               "or dlp)",
                                a->what);
     if (!threat && (a->pcap_id || a->search_time || a->serial || a->device || a->session ||
                     a->all || a->query || a->utc_set || a->count_set))
@@ -120,14 +131,16 @@ static int check(const struct cli_pcap_args *a, int get)
         return 0;
     }
     if (threat && a->name != NULL)
-        return cli_usage_error("pcap", "unexpected argument '%s' (threat captures are named "
-                                       "by --pcap-id)",
+        return cli_usage_error("pcap",
+                               "unexpected argument '%s' (threat captures are named "
+                               "by --pcap-id)",
                                a->name);
     if (threat && a->all == (a->pcap_id != NULL))
         return cli_usage_error("pcap", "%s", "get threat needs --pcap-id N or --all");
     if (threat && a->all && (a->search_time || a->out || a->serial || a->device || a->session))
-        return cli_usage_error("pcap", "%s", "--all takes the times, names and files from the "
-                                             "logs: no --search-time, --out or --serial");
+        return cli_usage_error("pcap", "%s",
+                               "--all takes the times, names and files from the "
+                               "logs: no --search-time, --out or --serial");
     if (a->query != NULL && !a->all)
         return cli_usage_error("pcap", "%s", "--query goes with --all (or list threat)");
     if (!threat && a->name == NULL)
@@ -174,8 +187,8 @@ int cli_pcap_download(struct cli_ctx *ctx, const char *category, const panos_par
 static int get_threat(struct cli_ctx *ctx, const struct cli_pcap_args *a)
 {
     char st[32], err[160], name[64];
-    if (panos_pcap_search_time(st, sizeof(st), NULL, a->pcap_id, a->utc_offset, err,
-                               sizeof(err)) != PANOS_OK)
+    if (panos_pcap_search_time(st, sizeof(st), NULL, a->pcap_id, a->utc_offset, err, sizeof(err)) !=
+        PANOS_OK)
         return cli_usage_error("pcap", "--pcap-id: %s", err);
     panos_param p[6];
     size_t n = 0;
@@ -238,18 +251,41 @@ static int run(struct cli_ctx *ctx, const struct cli_pcap_args *a, int get)
 static int parse_opt(struct cli_ctx *ctx, struct cli_pcap_args *a, int c, char *arg)
 {
     switch (c) {
-    case 'O': a->out = arg; return 0;
-    case OPT_PCAP_ID: a->pcap_id = arg; return 0;
-    case OPT_SEARCH_TIME: a->search_time = arg; return 0;
-    case OPT_UTC_OFFSET: a->utc_set = 1; return parse_offset(arg, &a->utc_offset);
-    case OPT_SERIAL: a->serial = arg; return 0;
-    case OPT_DEVICE: a->device = arg; return 0;
-    case OPT_SESSION: a->session = arg; return 0;
-    case OPT_ALL: a->all = 1; return 0;
-    case OPT_QUERY: a->query = arg; return 0;
-    case 'n': a->count_set = 1; return cli_parse_count("pcap", "--count", arg, 1, 100000, &a->count);
-    case OPT_DLP_FILE: a->dlp_file = arg; return 0;
-    default: return cli_global_option(ctx, "pcap", c, arg);
+    case 'O':
+        a->out = arg;
+        return 0;
+    case OPT_PCAP_ID:
+        a->pcap_id = arg;
+        return 0;
+    case OPT_SEARCH_TIME:
+        a->search_time = arg;
+        return 0;
+    case OPT_UTC_OFFSET:
+        a->utc_set = 1;
+        return parse_offset(arg, &a->utc_offset);
+    case OPT_SERIAL:
+        a->serial = arg;
+        return 0;
+    case OPT_DEVICE:
+        a->device = arg;
+        return 0;
+    case OPT_SESSION:
+        a->session = arg;
+        return 0;
+    case OPT_ALL:
+        a->all = 1;
+        return 0;
+    case OPT_QUERY:
+        a->query = arg;
+        return 0;
+    case 'n':
+        a->count_set = 1;
+        return cli_parse_count("pcap", "--count", arg, 1, 100000, &a->count);
+    case OPT_DLP_FILE:
+        a->dlp_file = arg;
+        return 0;
+    default:
+        return cli_global_option(ctx, "pcap", c, arg);
     }
 }
 

@@ -104,8 +104,7 @@ int cli_pcap_threat_logs(struct cli_ctx *ctx, const struct cli_pcap_args *a, int
         cli_error("out of memory");
         return PANOS_E_NOMEM;
     }
-    snprintf(filter, flen, a->query ? "(pcap_id neq 0) and (%s)" : "(pcap_id neq 0)",
-             a->query);
+    snprintf(filter, flen, a->query ? "(pcap_id neq 0) and (%s)" : "(pcap_id neq 0)", a->query);
     if ((rc = cli_connect(ctx, 1)) != 0)
         goto done;
     panos_log_query q = PANOS_LOG_QUERY_INIT;
@@ -127,8 +126,7 @@ int cli_pcap_threat_logs(struct cli_ctx *ctx, const struct cli_pcap_args *a, int
     for (size_t i = 0; i < c.n; i++) {
         const struct cap *x = &c.v[i];
         if (!get)
-            printf("%s\t%s\t%s\t%s\t%s\t%s\n", x->id, x->time, x->src, x->dst, x->dport,
-                   x->threat);
+            printf("%s\t%s\t%s\t%s\t%s\t%s\n", x->id, x->time, x->src, x->dst, x->dport, x->threat);
         else if ((rc = download(ctx, x)) != 0)
             break;
     }

@@ -51,8 +51,8 @@ static void day_of(long long ms, char *buf, size_t len)
 static void app_name(const struct sim_logentry *e, char *buf, size_t len)
 {
     snprintf(buf, len, "%s-%s-%s-%s-%s.pcap", sim_logentry_get(e, "src"),
-             sim_logentry_get(e, "sport"), sim_logentry_get(e, "dst"),
-             sim_logentry_get(e, "dport"), sim_logentry_get(e, "sessionid"));
+             sim_logentry_get(e, "sport"), sim_logentry_get(e, "dst"), sim_logentry_get(e, "dport"),
+             sim_logentry_get(e, "sessionid"));
 }
 
 static void listing_open(FILE *f)
@@ -205,8 +205,9 @@ static void threat_pcap(const struct sim_logstore *s, const struct sim_request *
     id = id != NULL ? id : sim_request_param(req, "pcapid");
     const char *st = sim_request_param(req, "search-time");
     if (id == NULL || st == NULL) {
-        reply_error(out, 400, id == NULL ? "Missing parameter \"pcap-id\""
-                                         : "Missing parameter \"search-time\"");
+        reply_error(out, 400,
+                    id == NULL ? "Missing parameter \"pcap-id\""
+                               : "Missing parameter \"search-time\"");
         return;
     }
     long long t = parse_time(st);

@@ -75,8 +75,8 @@ static void store16(unsigned char *p, unsigned v)
  * (libpcap file format: ts_sec, ts_usec, incl_len, orig_len). IP and TCP/UDP checksums are
  * computed.
  */
-static void frame(struct pbuf *b, const struct pcap_flow *f, int c2s, unsigned flags,
-                  uint32_t seq, uint32_t ack, const char *payload, unsigned i)
+static void frame(struct pbuf *b, const struct pcap_flow *f, int c2s, unsigned flags, uint32_t seq,
+                  uint32_t ack, const char *payload, unsigned i)
 {
     size_t plen = strlen(payload), l4 = f->udp ? 8 : 20;
     size_t iplen = 20 + l4 + plen, total = 14 + iplen;

@@ -58,8 +58,8 @@ static void test_pcap_search_time(void **state)
     (void)state;
     char t[32], err[128];
     long long epoch = 0;
-    CHECK_OK(panos_pcap_search_time(t, sizeof(t), &epoch, "1206450340254187521", 0, err,
-                                    sizeof(err)));
+    CHECK_OK(
+        panos_pcap_search_time(t, sizeof(t), &epoch, "1206450340254187521", 0, err, sizeof(err)));
     CHECK_STR("2020/07/20 22:20:17", t);
     CHECK_EQ(1595283617LL, epoch);
     CHECK_OK(panos_pcap_search_time(t, sizeof(t), NULL, "1206450340254187521", -4 * 3600, err,
