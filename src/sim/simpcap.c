@@ -55,30 +55,39 @@ static void app_name(const struct sim_logentry *e, char *buf, size_t len)
              sim_logentry_get(e, "sessionid"));
 }
 
-static void listing_open(FILE *f)
+/* An answer being written: <response><result><dir-listing> ... */
+struct listing {
+    char *buf;
+    size_t len; /* open_memstream writes it until the stream is closed */
+    FILE *f;
+};
+
+/* Start a listing answer; 0, or -1 (HTTP 500 set) when out of memory. */
+static int listing_open(struct listing *l, struct sim_reply *out)
 {
-    fputs("<response status=\"success\"><result><dir-listing>", f);
+    l->f = sim_reply_open(out, &l->buf, &l->len);
+    if (l->f == NULL)
+        return -1;
+    fputs("<response status=\"success\"><result><dir-listing>", l->f);
+    return 0;
 }
 
-static void listing_close(FILE *f)
+static void listing_close(struct listing *l, struct sim_reply *out)
 {
-    fputs("</dir-listing></result></response>", f);
+    fputs("</dir-listing></result></response>", l->f);
+    sim_reply_close(out, l->f, &l->buf);
 }
 
 static void filter_pcap(const struct sim_logstore *s, const char *from, struct sim_reply *out)
 {
     size_t n = sizeof(filter_files) / sizeof(filter_files[0]);
     if (from == NULL) {
-        char *buf;
-        size_t len;
-        FILE *f = sim_reply_open(out, &buf, &len);
-        if (f == NULL)
+        struct listing l;
+        if (listing_open(&l, out) != 0)
             return;
-        listing_open(f);
         for (size_t i = 0; i < n; i++)
-            fprintf(f, "<file>/%s</file>", filter_files[i]);
-        listing_close(f);
-        sim_reply_close(out, f, &buf);
+            fprintf(l.f, "<file>/%s</file>", filter_files[i]);
+        listing_close(&l, out);
         return;
     }
     const char *name = from[0] == '/' ? from + 1 : from;
@@ -116,21 +125,17 @@ static void application_pcap(const struct sim_logstore *s, const char *from, str
         reply_error(out, 400, "File not found");
         return;
     }
-    char *buf;
-    size_t len;
-    FILE *f = sim_reply_open(out, &buf, &len);
-    if (f == NULL)
+    struct listing l;
+    if (listing_open(&l, out) != 0)
         return;
-    listing_open(f);
     for (unsigned long long i = 0; from != NULL && i < APP_FILES; i++) {
         sim_logstore_entry(s, SIM_LOG_TRAFFIC, i, &e);
         app_name(&e, name, sizeof(name));
-        fprintf(f, "<file>%s</file>", name);
+        fprintf(l.f, "<file>%s</file>", name);
     }
     if (from == NULL)
-        fprintf(f, "<dir>%s</dir>", day);
-    listing_close(f);
-    sim_reply_close(out, f, &buf);
+        fprintf(l.f, "<dir>%s</dir>", day);
+    listing_close(&l, out);
 }
 
 /* dlp-pcap: every request needs dlp-password (PAN-OS XML API guide, "Export Packet Captures"). */
@@ -148,27 +153,23 @@ static void dlp_pcap(const struct sim_logstore *s, const struct sim_request *req
     }
     struct sim_logentry e;
     char name[64];
-    char *buf;
-    size_t len;
-    FILE *f = from == NULL ? sim_reply_open(out, &buf, &len) : NULL;
-    if (f != NULL)
-        listing_open(f);
+    struct listing l;
+    if (from == NULL && listing_open(&l, out) != 0)
+        return;
     for (unsigned long long i = DLP_FIRST; i < DLP_FIRST + DLP_FILES; i++) {
         sim_logstore_entry(s, SIM_LOG_TRAFFIC, i, &e);
         snprintf(name, sizeof(name), "dlp-%llu.pcap", e.seqno);
-        if (f != NULL) {
-            fprintf(f, "<file>%s</file>", name);
+        if (from == NULL) {
+            fprintf(l.f, "<file>%s</file>", name);
         } else if (strcmp(from, name) == 0) {
             reply_pcap(out, &e, name);
             return;
         }
     }
-    if (f != NULL) {
-        listing_close(f);
-        sim_reply_close(out, f, &buf);
-    } else if (from != NULL) {
+    if (from == NULL)
+        listing_close(&l, out);
+    else
         reply_error(out, 400, "File not found");
-    }
 }
 
 /* "YYYY/MM/DD HH:MM:SS" (or a bare date, as XSOAR pads it) as UTC seconds; -1 when malformed. */
