@@ -186,7 +186,7 @@ int cli_pcap_download(struct cli_ctx *ctx, const char *category, const panos_par
 /* get threat --pcap-id N: the search-time decoded from the id unless given. */
 static int get_threat(struct cli_ctx *ctx, const struct cli_pcap_args *a)
 {
-    char st[32], err[160], name[64];
+    char st[32], err[160], name[64], file[64];
     if (panos_pcap_search_time(st, sizeof(st), NULL, a->pcap_id, a->utc_offset, err, sizeof(err)) !=
         PANOS_OK)
         return cli_usage_error("pcap", "--pcap-id: %s", err);
@@ -197,17 +197,15 @@ static int get_threat(struct cli_ctx *ctx, const struct cli_pcap_args *a)
         p[n++] = (panos_param){"device_name", a->device};
     if (a->session != NULL)
         p[n++] = (panos_param){"sessionid", a->session};
-    char when[32];
-    snprintf(when, sizeof(when), "%s", a->search_time ? a->search_time : st);
-    p[n++] = (panos_param){"search-time", when};
+    p[n++] = (panos_param){"search-time", a->search_time ? a->search_time : st};
     if (a->serial != NULL)
         p[n++] = (panos_param){"serialno", a->serial};
     int rc = cli_connect(ctx, 1);
     if (rc != 0)
         return rc;
     snprintf(name, sizeof(name), "%s.pcap", a->pcap_id);
-    cli_pcap_file_name(st, sizeof(st), "", name);
-    return cli_pcap_download(ctx, "threat-pcap", p, n, a->out ? a->out : st);
+    cli_pcap_file_name(file, sizeof(file), "", name);
+    return cli_pcap_download(ctx, "threat-pcap", p, n, a->out ? a->out : file);
 }
 
 /* get filter|application|dlp NAME, or their listings: from=NAME, plus dlp-password. */
