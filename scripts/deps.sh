@@ -9,6 +9,8 @@ time libarchive-dev"
 
 # promtool and a Prometheus server for the tests of contrib/prometheus (tests/prometheus/).
 PKGS="$PKGS prometheus"
+# tshark reads the packet captures pansim serves (tests/cases/045x-pcap-*).
+PKGS="$PKGS tshark"
 missing=""
 for p in $PKGS; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

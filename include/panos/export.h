@@ -52,6 +52,21 @@ PANOS_EXTERN panos_code panos_export_to_file(panos_export_result *result_out, pa
 PANOS_EXTERN panos_code panos_file_sha256(unsigned char sha256_out[32], const char *path,
                                           char *errbuf, size_t errlen);
 
+/**
+ * The time a threat log's pcap_id encodes, and the search-time a threat-pcap export wants.
+ * Bits 25-56 of the id hold the UTC epoch second of the capture,
+ * (id & 0x01fffffffe000000) >> 25 (pan-python 0.26.0 pcapid_time); the id 1206450340254187521
+ * decodes to 2020-07-20 22:20:17 UTC. search-time is the firewall's local time, so @p
+ * utc_offset_s (the firewall's zone, e.g. -14400 for UTC-4; 0 for a firewall on UTC) is added.
+ * Writes "YYYY/MM/DD HH:MM:SS" to @p buf (at least 20 bytes) and the UTC epoch to @p epoch_out
+ * (optional, NULL). Pure and thread-safe.
+ * @return PANOS_OK; PANOS_E_INVALID_ARG when @p pcap_id is not a decimal number, is 0, or has
+ *         no time in it; @p errbuf gets one line.
+ */
+PANOS_EXTERN panos_code panos_pcap_search_time(char *buf, size_t len, long long *epoch_out,
+                                               const char *pcap_id, long utc_offset_s, char *errbuf,
+                                               size_t errlen);
+
 #ifdef __cplusplus
 }
 #endif

@@ -13,6 +13,7 @@
 #include "sim.h"
 #include "simstate.h"
 #include "simexport.h"
+#include "simpcap.h"
 #include "simimport.h"
 #include "device_priv.h"
 
@@ -518,7 +519,8 @@ void sim_device_handle(struct sim_device *d, const struct sim_request *req, stru
         } else
             sim_config_handle(d->config, action, sim_request_param(req, "xpath"), out);
     } else if (strcmp(type, "export") == 0) {
-        sim_export_handle(d->config, d->master_key, req, out);
+        if (!sim_pcap_handle(d->logs, req, sim_dev_now(d), out))
+            sim_export_handle(d->config, d->master_key, req, out);
     } else if (strcmp(type, "commit") == 0) {
         if (sim_request_param(req, "cmd") == NULL)
             reply_400(out, "Missing parameter \"cmd\"");

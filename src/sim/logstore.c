@@ -354,6 +354,17 @@ static void gen_traffic(const struct sim_logstore *s, struct rng *r, struct sim_
     sim_log_add(e, "imei", "%s", "");
 }
 
+/* A threat entry's pcap id as PAN-OS lays it out: the UTC epoch second in bits 25-56
+ * ((id & 0x01fffffffe000000) >> 25, pan-python 0.26.0 pcapid_time), which the published id
+ * 1206450340254187521 (pan-os-ansible panos_export) decodes to 2020-07-20 22:20:17 UTC. Its top
+ * bits (8 << 57 there) are kept; pansim puts the entry's seqno in the low 25 bits so that
+ * simpcap.c finds the entry again. Case 0452. */
+unsigned long long sim_log_pcap_id(const struct sim_logentry *e)
+{
+    unsigned long long t = (unsigned long long)(e->time_ms / 1000) & 0xffffffffULL;
+    return (8ULL << 57) | (t << 25) | (e->seqno & 0x1ffffffULL);
+}
+
 static void gen_threat(const struct sim_logstore *s, struct rng *r, struct sim_logentry *e)
 {
     static const struct {
@@ -403,7 +414,7 @@ static void gen_threat(const struct sim_logstore *s, struct rng *r, struct sim_l
     sim_log_add(e, "severity", "%s", threats[k].sev);
     sim_log_add(e, "direction", "client-to-server");
     sim_log_add(e, "url_idx", "0");
-    sim_log_add(e, "pcap_id", "%s", pcap ? "1206450340254187521" : "0");
+    sim_log_add(e, "pcap_id", "%llu", pcap ? sim_log_pcap_id(e) : 0ULL);
     sim_log_add(e, "reportid", "0");
     sim_log_add(e, "contentver", "AppThreat-8800-8000");
     sim_log_dg_hier(e);

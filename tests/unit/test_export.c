@@ -50,11 +50,42 @@ static void test_bad_args(void **state)
     panos_client_free(c);
 }
 
+/* The two published pcap ids (docs/sources.md): pan-os-ansible's example, sent with search-time
+ * 2020/07/20 18:20:19 from a UTC-4 firewall, and pan-python's, sent with 2015/01/20 10:51:09
+ * from a UTC-7 one. */
+static void test_pcap_search_time(void **state)
+{
+    (void)state;
+    char t[32], err[128];
+    long long epoch = 0;
+    CHECK_OK(
+        panos_pcap_search_time(t, sizeof(t), &epoch, "1206450340254187521", 0, err, sizeof(err)));
+    CHECK_STR("2020/07/20 22:20:17", t);
+    CHECK_EQ(1595283617LL, epoch);
+    CHECK_OK(panos_pcap_search_time(t, sizeof(t), NULL, "1206450340254187521", -4 * 3600, err,
+                                    sizeof(err)));
+    CHECK_STR("2020/07/20 18:20:17", t);
+    CHECK_OK(panos_pcap_search_time(t, sizeof(t), &epoch, "1200628399744221211", -7 * 3600, err,
+                                    sizeof(err)));
+    CHECK_STR("2015/01/20 10:51:09", t);
+    CHECK_STR("", err);
+    static const char *const bad[] = {"0", "", "12x", "-5", "33554431", "99999999999999999999"};
+    for (size_t i = 0; i < sizeof(bad) / sizeof(bad[0]); i++) {
+        CHECK_CODE(PANOS_E_INVALID_ARG,
+                   panos_pcap_search_time(t, sizeof(t), NULL, bad[i], 0, err, sizeof(err)));
+        CHECK_STR("", t);
+        CHECK_TRUE(strstr(err, "pcap id") != NULL);
+    }
+    CHECK_CODE(PANOS_E_INVALID_ARG,
+               panos_pcap_search_time(t, sizeof(t), NULL, NULL, 0, err, sizeof(err)));
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_sha256),
         cmocka_unit_test(test_bad_args),
+        cmocka_unit_test(test_pcap_search_time),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
