@@ -35,7 +35,7 @@ static void table(FILE *f, const json_t *arr, const char *const *keys, const cha
     }
     fputs("  ", f);
     for (size_t c = 0; c < ncols; c++)
-        fprintf(f, "%-*s%s", (int)w[c], heads[c], c + 1 < ncols ? "  " : "\n");
+        fprintf(f, "%-*s%s", c + 1 < ncols ? (int)w[c] : 0, heads[c], c + 1 < ncols ? "  " : "\n");
     json_array_foreach(arr, i, row) {
         fputs("  ", f);
         for (size_t c = 0; c < ncols; c++) {
