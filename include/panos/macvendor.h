@@ -24,20 +24,20 @@ typedef struct panos_macvendor panos_macvendor;
  *         PANOS_E_IO, PANOS_E_NOMEM; one line in @p errbuf (optional) after a failure.
  * Thread-safe for different handles; a loaded handle may be shared by readers.
  */
-PANOS_EXTERN panos_code panos_macvendor_load(panos_macvendor **out, const char *dir,
-                                             char *errbuf, size_t errlen);
+PANOS_EXTERN panos_code panos_macvendor_load(panos_macvendor **out, const char *dir, char *errbuf,
+                                             size_t errlen);
 
 /** Free a table from panos_macvendor_load(); NULL is fine. */
 PANOS_EXTERN void panos_macvendor_free(panos_macvendor *db);
 
 /** What a MAC address says about itself and who it was assigned to. */
 typedef struct panos_macvendor_info {
-    int local;          /**< locally administered bit (0x02 of the first octet): randomized */
-    int multicast;      /**< group bit (0x01 of the first octet) */
-    const char *vendor; /**< organization name, borrowed from the table; NULL when unassigned
-                             or locally administered */
+    int local;            /**< locally administered bit (0x02 of the first octet): randomized */
+    int multicast;        /**< group bit (0x01 of the first octet) */
+    const char *vendor;   /**< organization name, borrowed from the table; NULL when unassigned
+                               or locally administered */
     const char *registry; /**< "MA-L", "MA-M" or "MA-S" (static), NULL with no vendor */
-    unsigned int bits;  /**< prefix length that matched: 24, 28 or 36; 0 with no vendor */
+    unsigned int bits;    /**< prefix length that matched: 24, 28 or 36; 0 with no vendor */
 } panos_macvendor_info;
 
 /**
@@ -48,8 +48,8 @@ typedef struct panos_macvendor_info {
  * @return PANOS_OK (vendor NULL when none matched) or PANOS_E_INVALID_ARG (not a MAC).
  * Thread-safe.
  */
-PANOS_EXTERN panos_code panos_macvendor_lookup(panos_macvendor_info *out,
-                                               const panos_macvendor *db, const char *mac);
+PANOS_EXTERN panos_code panos_macvendor_lookup(panos_macvendor_info *out, const panos_macvendor *db,
+                                               const char *mac);
 
 /**
  * Parse @p mac (the forms of panos_macvendor_lookup()) into its 48-bit value.

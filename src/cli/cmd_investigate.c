@@ -16,12 +16,14 @@
 enum { OPT_SINCE = 256, OPT_TOP, OPT_VENDOR_DIR };
 
 static const struct cli_opt opts[] = {
-    {{"since", required_argument, NULL, OPT_SINCE}, "TIME",
+    {{"since", required_argument, NULL, OPT_SINCE},
+     "TIME",
      "start of the window: 7d (default), 24h, 90m, or 'YYYY/MM/DD HH:MM:SS'"},
     {{"top", required_argument, NULL, OPT_TOP}, "N", "rows in each top list, 1-1000 (10)"},
     {{"output", required_argument, NULL, 'o'}, "FORMAT", "text (default), json or html"},
     CLI_OPT_OUT,
-    {{"vendor-dir", required_argument, NULL, OPT_VENDOR_DIR}, "DIR",
+    {{"vendor-dir", required_argument, NULL, OPT_VENDOR_DIR},
+     "DIR",
      "the IEEE registries oui.csv, mam.csv, oui36.csv (default /usr/share/ieee-data)"},
     CLI_OPT_HELP,
     CLI_OPT_END,
@@ -205,8 +207,7 @@ static panos_code query_logs(struct agg *a)
              v->since_text);
     if ((code = run_query(a, "traffic", filter, on_traffic)) != PANOS_OK)
         return code;
-    snprintf(filter, sizeof(filter), "(addr in %s) and (receive_time geq '%s')", ip,
-             v->since_text);
+    snprintf(filter, sizeof(filter), "(addr in %s) and (receive_time geq '%s')", ip, v->since_text);
     return run_query(a, "threat", filter, on_threat);
 }
 
@@ -231,9 +232,10 @@ static json_t *identity(const struct inv *v, const char *vendor_dir)
     json_object_set_new(m, "registry", mi.registry ? json_string(mi.registry) : json_null());
     json_object_set_new(m, "randomized", json_boolean(mi.local));
     json_object_set_new(m, "multicast", json_boolean(mi.multicast));
-    json_object_set_new(m, "note", json_string(mi.local       ? "randomized (locally administered)"
-                                                : mi.vendor ? ""
-                                                            : "not in the IEEE registries"));
+    json_object_set_new(m, "note",
+                        json_string(mi.local    ? "randomized (locally administered)"
+                                    : mi.vendor ? ""
+                                                : "not in the IEEE registries"));
     json_object_set_new(o, "mac_vendor", m);
     panos_macvendor_free(db);
     return o;
@@ -245,7 +247,8 @@ static json_t *threats_json(const struct agg *a, size_t top)
     static const char *const names[] = {"name", "id", "severity", "direction", "action"};
     size_t i;
     json_t *o;
-    json_array_foreach(arr, i, o) {
+    json_array_foreach(arr, i, o)
+    {
         char *k = strdup(json_string_value(json_object_get(o, "key")));
         char *p = k, *tab;
         for (size_t f = 0; f < 5 && p; f++, p = tab ? tab + 1 : NULL) {
@@ -357,7 +360,8 @@ static int emit(const json_t *r, int fmt, const char *out_path)
     FILE *f = open_memstream(&buf, &len);
     if (f == NULL)
         return cli_local_error(PANOS_E_NOMEM, "out of memory");
-    int wr = fmt == 'j'   ? json_dumpf(r, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) | (fputc('\n', f) == EOF)
+    int wr = fmt == 'j'
+                 ? json_dumpf(r, f, JSON_INDENT(2) | JSON_PRESERVE_ORDER) | (fputc('\n', f) == EOF)
              : fmt == 'h' ? inv_write_html(f, r)
                           : inv_write_text(f, r);
     if (fclose(f) != 0 || wr != 0) {
@@ -406,8 +410,8 @@ static void agg_free(struct agg *a)
     json_decref(a->dhcp);
 }
 
-static int investigate(struct inv *v, const char *since, size_t top, int fmt,
-                       const char *out_path, const char *vendor_dir)
+static int investigate(struct inv *v, const char *since, size_t top, int fmt, const char *out_path,
+                       const char *vendor_dir)
 {
     struct agg a;
     int rc;
@@ -416,8 +420,10 @@ static int investigate(struct inv *v, const char *since, size_t top, int fmt,
         return rc;
     v->requests++;
     if (window(v, since) != 0)
-        return cli_usage_error("investigate", "--since %s: expected 7d, 24h, 90m, 30s or "
-                                              "'YYYY/MM/DD HH:MM:SS' in the past", since);
+        return cli_usage_error("investigate",
+                               "--since %s: expected 7d, 24h, 90m, 30s or "
+                               "'YYYY/MM/DD HH:MM:SS' in the past",
+                               since);
     if (agg_init(&a, v) != 0) {
         agg_free(&a);
         return cli_local_error(PANOS_E_NOMEM, "out of memory");
@@ -426,7 +432,8 @@ static int investigate(struct inv *v, const char *since, size_t top, int fmt,
         rc = cli_fail_client(v->ctx, code);
     } else if (!v->seen && a.sessions == 0 && a.threats == 0) {
         cli_error("%s was not seen by this firewall (ARP, IPv6 neighbours, DHCP, User-ID, logs "
-                  "since %s)", v->query, v->since_text);
+                  "since %s)",
+                  v->query, v->since_text);
         rc = PANOS_E_NOT_FOUND;
     } else {
         json_t *r = report(v, &a, top, vendor_dir);
@@ -450,13 +457,19 @@ int cmd_investigate(struct cli_ctx *ctx, int argc, char **argv)
     cli_opts_build(opts, longs, shorts, sizeof(shorts));
     while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
         switch (c) {
-        case OPT_SINCE: since = optarg; break;
+        case OPT_SINCE:
+            since = optarg;
+            break;
         case OPT_TOP:
             if ((rc = cli_parse_count("investigate", "--top", optarg, 1, 1000, &top)) != 0)
                 return rc;
             break;
-        case OPT_VENDOR_DIR: vendor_dir = optarg; break;
-        case 'O': out_path = optarg; break;
+        case OPT_VENDOR_DIR:
+            vendor_dir = optarg;
+            break;
+        case 'O':
+            out_path = optarg;
+            break;
         case 'o':
             if (strcmp(optarg, "text") && strcmp(optarg, "json") && strcmp(optarg, "html"))
                 return cli_usage_error("investigate", "--output %s: expected text, json or html",
@@ -464,7 +477,8 @@ int cmd_investigate(struct cli_ctx *ctx, int argc, char **argv)
             fmt = optarg[0];
             break;
         case 'h':
-            cli_help("investigate", "IP|MAC [--since 7d] [--top N] [-o text|json|html] [--out FILE]",
+            cli_help("investigate",
+                     "IP|MAC [--since 7d] [--top N] [-o text|json|html] [--out FILE]",
                      "Investigate one host by IPv4, IPv6 or MAC address: who it is (ARP, IPv6 "
                      "neighbours, DHCP\nleases and lease events, User-ID, the MAC's vendor from "
                      "the IEEE registries), where it went\n(top destinations, applications, "
@@ -480,8 +494,9 @@ int cmd_investigate(struct cli_ctx *ctx, int argc, char **argv)
         }
     }
     if (optind + 1 != argc)
-        return cli_usage_error("investigate", optind < argc ? "one address, not '%s'"
-                                                            : "expected an IP or MAC address%s",
+        return cli_usage_error("investigate",
+                               optind < argc ? "one address, not '%s'"
+                                             : "expected an IP or MAC address%s",
                                optind < argc ? argv[optind + 1] : "");
     if (classify(&v, argv[optind]) != 0)
         return cli_usage_error("investigate", "'%s' is not an IPv4, IPv6 or MAC address",

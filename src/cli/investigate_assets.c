@@ -93,8 +93,9 @@ static panos_code leases(struct inv *v)
 {
     panos_response *r = NULL;
     panos_code code =
-        op(&r, v, "<show><dhcp><server><lease><interface>all</interface></lease></server></dhcp>"
-                  "</show>");
+        op(&r, v,
+           "<show><dhcp><server><lease><interface>all</interface></lease></server></dhcp>"
+           "</show>");
     if (code != PANOS_OK)
         return code;
     const panos_node *res = panos_response_result(r);
@@ -129,7 +130,8 @@ static panos_code users(struct inv *v)
     if (v->ip4[0] == '\0' && v->ip6[0] == '\0')
         return PANOS_OK;
     panos_response *r = NULL;
-    panos_code code = op(&r, v, "<show><user><ip-user-mapping><all/></ip-user-mapping></user></show>");
+    panos_code code =
+        op(&r, v, "<show><user><ip-user-mapping><all/></ip-user-mapping></user></show>");
     if (code != PANOS_OK)
         return code;
     const panos_node *res = panos_response_result(r);
@@ -157,10 +159,10 @@ panos_code inv_assets(struct inv *v)
     static const char nb[] = "<show><neighbor><interface><entry name='all'/></interface>"
                              "</neighbor></show>";
     int v6first = v->kind == INV_IPV6;
-    if ((code = neighbours(v, v6first ? nb : arp, v6first ? "ipv6-neighbour" : "arp",
-                           v6first)) != PANOS_OK ||
-        (code = neighbours(v, v6first ? arp : nb, v6first ? "arp" : "ipv6-neighbour",
-                           !v6first)) != PANOS_OK)
+    if ((code = neighbours(v, v6first ? nb : arp, v6first ? "ipv6-neighbour" : "arp", v6first)) !=
+            PANOS_OK ||
+        (code = neighbours(v, v6first ? arp : nb, v6first ? "arp" : "ipv6-neighbour", !v6first)) !=
+            PANOS_OK)
         return code;
     if ((code = leases(v)) != PANOS_OK || (code = users(v)) != PANOS_OK)
         return code;

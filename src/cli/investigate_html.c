@@ -9,12 +9,23 @@ static void esc(FILE *f, const char *s)
 {
     for (; s && *s; s++) {
         switch (*s) {
-        case '<': fputs("&lt;", f); break;
-        case '>': fputs("&gt;", f); break;
-        case '&': fputs("&amp;", f); break;
-        case '"': fputs("&quot;", f); break;
-        case '\'': fputs("&#39;", f); break;
-        default: fputc(*s, f);
+        case '<':
+            fputs("&lt;", f);
+            break;
+        case '>':
+            fputs("&gt;", f);
+            break;
+        case '&':
+            fputs("&amp;", f);
+            break;
+        case '"':
+            fputs("&quot;", f);
+            break;
+        case '\'':
+            fputs("&#39;", f);
+            break;
+        default:
+            fputc(*s, f);
         }
     }
 }
@@ -44,7 +55,8 @@ static void table(FILE *f, const char *title, const json_t *arr, const char *con
         fputs("</th>", f);
     }
     fputs("</tr></thead><tbody>\n", f);
-    json_array_foreach(arr, i, row) {
+    json_array_foreach(arr, i, row)
+    {
         fputs("<tr>", f);
         for (size_t c = 0; c < ncols; c++)
             cell(f, json_object_get(row, keys[c]));
@@ -59,7 +71,8 @@ static void chart(FILE *f, const json_t *hourly)
     size_t n = json_array_size(hourly), i;
     long long max = 1;
     const json_t *h;
-    json_array_foreach(hourly, i, h) {
+    json_array_foreach(hourly, i, h)
+    {
         long long s = (long long)json_integer_value(json_object_get(h, "sessions"));
         max = s > max ? s : max;
     }
@@ -68,7 +81,8 @@ static void chart(FILE *f, const json_t *hourly)
             "<h2>Traffic per hour</h2>\n<svg xmlns=\"http://www.w3.org/2000/svg\" "
             "width=\"%zu\" height=\"220\" role=\"img\" aria-label=\"sessions per hour\">\n",
             bw * n + 40);
-    json_array_foreach(hourly, i, h) {
+    json_array_foreach(hourly, i, h)
+    {
         long long s = (long long)json_integer_value(json_object_get(h, "sessions"));
         long long hgt = s * 200 / max;
         fprintf(f, "<rect x=\"%zu\" y=\"%lld\" width=\"%zu\" height=\"%lld\"><title>", 20 + i * bw,
@@ -126,8 +140,8 @@ int inv_write_html(FILE *f, const json_t *r)
     static const char *const ka[] = {"name", "count", "bytes"};
     static const char *const ks[] = {"service", "count", "bytes"};
     static const char *const kr[] = {"name", "action", "count"};
-    static const char *const kt[] = {"name", "id", "severity", "direction", "action", "count",
-                                     "first", "last"};
+    static const char *const kt[] = {"name",   "id",    "severity", "direction",
+                                     "action", "count", "first",    "last"};
     static const char *const kh[] = {"time", "event", "ip", "mac", "hostname"};
     table(f, "Top destinations", json_object_get(t, "destinations"), kd, 4);
     table(f, "Top applications", json_object_get(t, "applications"), ka, 3);

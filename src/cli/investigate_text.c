@@ -24,7 +24,8 @@ static void table(FILE *f, const json_t *arr, const char *const *keys, const cha
     char cell[64];
     for (size_t c = 0; c < ncols; c++)
         w[c] = strlen(heads[c]);
-    json_array_foreach(arr, i, row) {
+    json_array_foreach(arr, i, row)
+    {
         for (size_t c = 0; c < ncols; c++) {
             const json_t *x = json_object_get(row, keys[c]);
             size_t n = json_is_integer(x) ? (size_t)snprintf(cell, sizeof(cell), "%lld",
@@ -36,7 +37,8 @@ static void table(FILE *f, const json_t *arr, const char *const *keys, const cha
     fputs("  ", f);
     for (size_t c = 0; c < ncols; c++)
         fprintf(f, "%-*s%s", c + 1 < ncols ? (int)w[c] : 0, heads[c], c + 1 < ncols ? "  " : "\n");
-    json_array_foreach(arr, i, row) {
+    json_array_foreach(arr, i, row)
+    {
         fputs("  ", f);
         for (size_t c = 0; c < ncols; c++) {
             const json_t *x = json_object_get(row, keys[c]);
@@ -108,10 +110,10 @@ int inv_write_text(FILE *f, const json_t *r)
     traffic(f, r);
     const json_t *th = json_object_get(r, "threats");
     const json_t *tl = json_object_get(r, "timeline");
-    static const char *const kt[] = {"name", "id", "severity", "direction", "action", "count",
-                                     "last"};
-    static const char *const ht[] = {"threat", "id", "severity", "direction", "action", "count",
-                                     "last"};
+    static const char *const kt[] = {"name",   "id",    "severity", "direction",
+                                     "action", "count", "last"};
+    static const char *const ht[] = {"threat", "id",    "severity", "direction",
+                                     "action", "count", "last"};
     fprintf(f, "\nThreats (%lld events)\n", iget(th, "events"));
     table(f, json_object_get(th, "signatures"), kt, ht, 7);
     static const char *const kh[] = {"time", "event", "ip", "mac", "hostname"};
@@ -126,8 +128,10 @@ int inv_write_text(FILE *f, const json_t *r)
     table(f, few, kh, kh, 5);
     json_decref(few);
     if (iget(tl, "dhcp_events") > 6)
-        fprintf(f, "  (%lld between the first and the last three not shown; -o json lists "
-                   "up to 200)\n", iget(tl, "dhcp_events") - 6);
+        fprintf(f,
+                "  (%lld between the first and the last three not shown; -o json lists "
+                "up to 200)\n",
+                iget(tl, "dhcp_events") - 6);
     static const char *const kv[] = {"from", "sessions", "bytes"};
     static const char *const hv[] = {"hour from", "sessions", "bytes"};
     fputs("\nTimeline: traffic per hour\n", f);

@@ -178,8 +178,7 @@ static panos_code parse_registry(struct registry *r)
     return PANOS_OK;
 }
 
-static panos_code load_registry(struct registry *r, const char *dir, char *errbuf,
-                                size_t errlen)
+static panos_code load_registry(struct registry *r, const char *dir, char *errbuf, size_t errlen)
 {
     char path[4096];
     size_t len;
@@ -197,8 +196,7 @@ static panos_code load_registry(struct registry *r, const char *dir, char *errbu
     return code;
 }
 
-panos_code panos_macvendor_load(panos_macvendor **out, const char *dir, char *errbuf,
-                                size_t errlen)
+panos_code panos_macvendor_load(panos_macvendor **out, const char *dir, char *errbuf, size_t errlen)
 {
     PANOS_ASSERT(out != NULL);
     static const struct registry regs[3] = {
