@@ -71,16 +71,6 @@ static long long num(const panos_log_entry *e, const char *name)
     return s ? strtoll(s, NULL, 10) : 0;
 }
 
-static void seen_at(struct agg *a, const char *when)
-{
-    if (when == NULL || *when == '\0')
-        return;
-    if (a->first[0] == '\0' || strcmp(when, a->first) < 0)
-        snprintf(a->first, sizeof(a->first), "%s", when);
-    if (strcmp(when, a->last) > 0)
-        snprintf(a->last, sizeof(a->last), "%s", when);
-}
-
 static const char *str(const panos_log_entry *e, const char *name)
 {
     const char *s = panos_log_entry_get(e, name);
@@ -100,7 +90,7 @@ static int on_traffic(void *payload, const panos_log_entry *e)
     a->received += num(e, "bytes_received");
     if (strcmp(str(e, "action"), "allow") != 0)
         a->denied++;
-    seen_at(a, when);
+    inv_stamp(a->first, a->last, when);
     long long t = parse_time(when);
     if (t >= a->hour0 && (size_t)((t - a->hour0) / 3600) < a->nhours) {
         a->hour_sessions[(t - a->hour0) / 3600]++;

@@ -25,6 +25,9 @@ struct inv_tally {
     long long other_sessions, other_bytes; /* entries whose key found no room */
 };
 
+/* Widen [@p first, @p last] ('YYYY/MM/DD HH:MM:SS', "" empty) to hold @p when. */
+void inv_stamp(char first[20], char last[20], const char *when);
+
 int inv_tally_init(struct inv_tally *t);
 void inv_tally_free(struct inv_tally *t);
 /* Count one entry of @p bytes at @p when under @p key (extra kept from the first). -1: no

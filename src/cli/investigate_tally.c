@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* investigate_tally.c -- bounded hash tables of counts and their top N, for panctl investigate. */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "investigate.h"
@@ -31,14 +32,14 @@ static size_t hash(const char *s)
     return h;
 }
 
-static void stamp(struct inv_count *c, const char *when)
+void inv_stamp(char first[20], char last[20], const char *when)
 {
     if (when == NULL || *when == '\0')
         return;
-    if (c->first[0] == '\0' || strcmp(when, c->first) < 0)
-        snprintf(c->first, sizeof(c->first), "%s", when);
-    if (strcmp(when, c->last) > 0)
-        snprintf(c->last, sizeof(c->last), "%s", when);
+    if (first[0] == '\0' || strcmp(when, first) < 0)
+        snprintf(first, 20, "%s", when);
+    if (strcmp(when, last) > 0)
+        snprintf(last, 20, "%s", when);
 }
 
 int inv_tally_add(struct inv_tally *t, const char *key, const char *extra, long long bytes,
@@ -62,7 +63,7 @@ int inv_tally_add(struct inv_tally *t, const char *key, const char *extra, long 
     }
     c->sessions++;
     c->bytes += bytes;
-    stamp(c, when);
+    inv_stamp(c->first, c->last, when);
     return 0;
 }
 

@@ -118,19 +118,24 @@ static char *csv_field(char **p, int *eol)
     return start;
 }
 
+static int hexval(int c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
 static int hex_prefix(const char *s, size_t digits, unsigned long long *out)
 {
     unsigned long long v = 0;
     size_t i;
     for (i = 0; i < digits; i++) {
-        int c = (unsigned char)s[i], d;
-        if (c >= '0' && c <= '9')
-            d = c - '0';
-        else if (c >= 'a' && c <= 'f')
-            d = c - 'a' + 10;
-        else if (c >= 'A' && c <= 'F')
-            d = c - 'A' + 10;
-        else
+        int d = hexval((unsigned char)s[i]);
+        if (d < 0)
             return -1;
         v = v << 4 | (unsigned long long)d;
     }
@@ -241,17 +246,6 @@ void panos_macvendor_free(panos_macvendor *db)
         free(db->reg[i].names);
     }
     free(db);
-}
-
-static int hexval(int c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
 }
 
 int panos_mac_parse(unsigned long long *out, const char *mac)
