@@ -127,7 +127,7 @@ void sim_world_host_mac(unsigned octet, char *buf, size_t len)
 
 void sim_world_host_ip6(unsigned octet, char *buf, size_t len)
 {
-    if (octet % 2 == 0)
+    if (sim_world_mix(0x697636, octet) % 2 == 0)
         snprintf(buf, len, "2001:db8:0:2::%x", octet);
     else if (len > 0)
         buf[0] = '\0';

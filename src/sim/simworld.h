@@ -137,7 +137,8 @@ void sim_world_host_name(unsigned octet, char *buf, size_t len);
  * MA-M or MA-S assignment, so that vendor lookups have something to resolve. */
 void sim_world_host_mac(unsigned octet, char *buf, size_t len);
 /* A LAN host's global IPv6 address in 2001:db8:0:2::/64 (RFC 3849), or "" when it has none
- * (about half have one); the same host in the IPv6 neighbour table and its logs. */
+ * (about half have one, by a hash of the octet); the same host in the IPv6 neighbour table and its
+ * logs. */
 void sim_world_host_ip6(unsigned octet, char *buf, size_t len);
 
 /* Parse dotted-quad @p s into @p out (host order). Returns 0, or -1 when it is not one. */
