@@ -9,6 +9,8 @@ time libarchive-dev"
 
 # promtool and a Prometheus server for the tests of contrib/prometheus (tests/prometheus/).
 PKGS="$PKGS prometheus"
+# xmllint and headless Chromium for the HTML report of panctl investigate (cases 0425, 0427).
+PKGS="$PKGS libxml2-utils chromium"
 missing=""
 for p in $PKGS; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

@@ -120,9 +120,11 @@ int inv_write_html(FILE *f, const json_t *r)
     }
     if (m) {
         fputs("<tr><th>vendor</th><td>", f);
-        esc(f, json_string_value(json_object_get(m, "vendor")));
-        fputs(" ", f);
-        esc(f, json_string_value(json_object_get(m, "note")));
+        const char *vendor = json_string_value(json_object_get(m, "vendor"));
+        const char *note = json_string_value(json_object_get(m, "note"));
+        esc(f, vendor);
+        fputs(vendor && note && *note ? " " : "", f);
+        esc(f, note);
         fputs("</td></tr>\n", f);
     }
     fputs("</tbody></table>\n", f);
