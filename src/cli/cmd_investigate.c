@@ -222,10 +222,11 @@ static json_t *identity(const struct inv *v, const char *vendor_dir)
     json_object_set_new(m, "registry", mi.registry ? json_string(mi.registry) : json_null());
     json_object_set_new(m, "randomized", json_boolean(mi.local));
     json_object_set_new(m, "multicast", json_boolean(mi.multicast));
-    json_object_set_new(m, "note",
-                        json_string(mi.local    ? "randomized (locally administered)"
-                                    : mi.vendor ? ""
-                                                : "not in the IEEE registries"));
+    const char *note = mi.local    ? "randomized (locally administered)"
+                       : mi.vendor ? ""
+                       : db        ? "not in the IEEE registries"
+                                   : "unknown (IEEE registries not loaded)";
+    json_object_set_new(m, "note", json_string(note));
     json_object_set_new(o, "mac_vendor", m);
     panos_macvendor_free(db);
     return o;
