@@ -11,6 +11,8 @@ time libarchive-dev"
 PKGS="$PKGS prometheus"
 # tshark reads the packet captures pansim serves (tests/cases/045x-pcap-*).
 PKGS="$PKGS tshark"
+# xmllint and headless Chromium for the HTML report of panctl investigate (cases 0425, 0427).
+PKGS="$PKGS libxml2-utils chromium"
 missing=""
 for p in $PKGS; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

@@ -24,5 +24,6 @@
 #include "xmlstream.h"
 #include "import.h"
 #include "multi.h"
+#include "macvendor.h"
 
 #endif

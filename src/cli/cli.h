@@ -85,6 +85,9 @@ int cli_config_lock(struct cli_ctx *ctx, const char *action, const char *comment
 int cmd_keygen(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_key(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_logs(struct cli_ctx *ctx, int argc, char **argv);
+/* The firewall's wall clock as if UTC, from show clock (cmd_logs.c); 0 or the exit status. */
+int cli_firewall_now(struct cli_ctx *ctx, long long *out);
+int cmd_investigate(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_op(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_pcap(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_tls(struct cli_ctx *ctx, int argc, char **argv);

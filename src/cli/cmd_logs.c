@@ -185,7 +185,7 @@ static int split_fields(char ***fields, size_t *n, const char *list)
 }
 
 /* The firewall's wall clock as if UTC, from `show clock` ("Wed May 31 11:50:21 PDT 2023"). */
-static int firewall_now(struct cli_ctx *ctx, long long *out)
+int cli_firewall_now(struct cli_ctx *ctx, long long *out)
 {
     panos_response *r = NULL;
     panos_code code = panos_op_run(&r, ctx->client, "<show><clock/></show>");
@@ -366,7 +366,7 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
     if ((rc = cli_connect(ctx, 1)) != 0)
         goto done;
     if (is_relative(f.since) || is_relative(f.until)) {
-        if ((rc = firewall_now(ctx, &f.now)) != 0)
+        if ((rc = cli_firewall_now(ctx, &f.now)) != 0)
             goto done;
     }
     panos_code code = panos_logfilter_build(&filter, &f, err, sizeof(err));

@@ -19,6 +19,8 @@ static const struct cli_cmd cmds[] = {
     {"export", cmd_export, "Download the running configuration to a file (streamed, atomic)"},
     {"help", cmd_help, "Show help for panctl or a command"},
     {"import", cmd_import, "Upload a configuration, certificate or key pair (multipart)"},
+    {"investigate", cmd_investigate,
+     "Investigate a host by IP or MAC: who it is, where it went, threats"},
     {"key", cmd_key, "Audit an API key: format, expiry, and what it exposes"},
     {"keygen", cmd_keygen, "Generate an API key from a user name and password"},
     {"logs", cmd_logs, "Query logs (traffic, threat, system, ...) as JSON lines, CSV or a table"},

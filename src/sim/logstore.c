@@ -430,8 +430,9 @@ static void gen_system(const struct sim_logstore *s, struct rng *r, struct sim_l
 {
     unsigned kind = sim_log_pick(r, 4);
     unsigned host = sim_world_lan_host(&s->lan, sim_log_pick(r, s->lan.n));
-    char name[32];
+    char name[32], mac[20];
     sim_world_host_name(host, name, sizeof(name));
+    sim_world_host_mac(host, mac, sizeof(mac));
     if (kind <= 1) {
         /* DHCP lease events: the description form of PAN-OS syslog field descriptions (system log);
          * DHCP text from a third-party script [U]. */
@@ -442,9 +443,9 @@ static void gen_system(const struct sim_logstore *s, struct rng *r, struct sim_l
         sim_log_add(e, "module", "general");
         sim_log_add(e, "severity", "informational");
         sim_log_add(e, "opaque",
-                    "DHCP lease started ip " SIM_WORLD_LAN_NET "%u --> mac " SIM_WORLD_MAC_PREFIX
-                    "%02x - hostname %s, interface " SIM_WORLD_LAN_IF,
-                    host, host, name);
+                    "DHCP lease started ip " SIM_WORLD_LAN_NET "%u --> mac %s - hostname %s, "
+                    "interface " SIM_WORLD_LAN_IF,
+                    host, mac, name);
     } else if (kind == 2) {
         int ok = sim_log_pick(r, 5) != 0;
         sim_log_common_head(s, e, "SYSTEM", "auth");

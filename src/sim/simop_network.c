@@ -210,10 +210,10 @@ static enum sim_opstatus op_interface(struct sim_op *op)
 }
 
 /* One ARP entry as demisto/content show_arp_all.xml has it (the status is space-padded). */
-static void put_arp(FILE *f, const char *ip, unsigned mac, unsigned ttl, const char *ifname)
+static void put_arp(FILE *f, const char *ip, const char *mac, unsigned ttl, const char *ifname)
 {
     fprintf(f,
-            "<entry><status>  c  </status><ip>%s</ip><mac>" SIM_WORLD_MAC_PREFIX "%02x</mac>"
+            "<entry><status>  c  </status><ip>%s</ip><mac>%s</mac>"
             "<ttl>%u</ttl><interface>%s</interface><port>%s</port></entry>",
             ip, mac, ttl, ifname, ifname);
 }
@@ -239,9 +239,10 @@ static enum sim_opstatus op_arp(struct sim_op *op)
                 1 + (unsigned)(sim_world_mix(st->seed, 99) % 1800), SIM_WORLD_WAN_IF);
     for (unsigned i = 0; i < n; i++) {
         unsigned octet = sim_world_lan_host(&a, i);
-        char ip[20];
+        char ip[20], mac[20];
         snprintf(ip, sizeof(ip), SIM_WORLD_LAN_NET "%u", octet);
-        put_arp(f, ip, octet, 1 + (unsigned)(sim_world_mix(st->seed, 100 + i) % 1800),
+        sim_world_host_mac(octet, mac, sizeof(mac));
+        put_arp(f, ip, mac, 1 + (unsigned)(sim_world_mix(st->seed, 100 + i) % 1800),
                 SIM_WORLD_LAN_IF);
     }
     fputs("</entries>", f);
@@ -269,19 +270,53 @@ static enum sim_opstatus op_dhcp_lease(struct sim_op *op)
     fprintf(f, "<interface name=\"" SIM_WORLD_LAN_IF "\" id=\"%d\">", id);
     for (unsigned i = 0; i < a.n; i++) {
         unsigned octet = sim_world_lan_host(&a, i);
-        char name[32];
+        char name[32], mac[20];
         sim_world_host_name(octet, name, sizeof(name));
+        sim_world_host_mac(octet, mac, sizeof(mac));
         long long left =
             1 + (long long)(sim_world_mix(st->seed, 1500 + i) % SIM_WORLD_DHCP_LEASE_S);
         fprintf(f,
-                "<entry><ip>" SIM_WORLD_LAN_NET "%u</ip><mac>" SIM_WORLD_MAC_PREFIX "%02x</mac>"
+                "<entry><ip>" SIM_WORLD_LAN_NET "%u</ip><mac>%s</mac>"
                 "<hostname>%s</hostname><state>committed</state><duration>%d</duration>"
                 "<leasetime>",
-                octet, octet, name, SIM_WORLD_DHCP_LEASE_S);
+                octet, mac, name, SIM_WORLD_DHCP_LEASE_S);
         sim_op_put_asctime(f, op->now + left);
         fputs("</leasetime></entry>", f);
     }
     fputs("</interface>", f);
+    return SIM_OP_OK;
+}
+
+/*
+ * show neighbor interface entry name=all (or ethernet1/2): the IPv6 neighbour table, shaped as
+ * the ARP table (Netdot's PaloAlto module and public scripts read ip, mac, interface and
+ * total; status, ttl and port as in ARP are assumed [U]). The LAN hosts with an IPv6 address.
+ */
+static enum sim_opstatus op_neighbor(struct sim_op *op)
+{
+    const struct sim_state *st = op->st;
+    FILE *f = op->f;
+    struct sim_world_lan a = sim_world_lan_of(st->seed);
+    int lan = strcmp(op->arg, "all") == 0 || strcmp(op->arg, SIM_WORLD_LAN_IF) == 0;
+    unsigned total = 0;
+    for (unsigned i = 0; lan && i < a.n; i++) {
+        char ip6[48];
+        sim_world_host_ip6(sim_world_lan_host(&a, i), ip6, sizeof(ip6));
+        total += ip6[0] != '\0';
+    }
+    fprintf(f, "<max>%u</max><total>%u</total><timeout>1800</timeout><dp>dp0</dp><entries>",
+            sim_op_is_vm(st) ? 1500u : 32000u, total);
+    for (unsigned i = 0; lan && i < a.n; i++) {
+        unsigned octet = sim_world_lan_host(&a, i);
+        char ip6[48], mac[20];
+        sim_world_host_ip6(octet, ip6, sizeof(ip6));
+        if (ip6[0] == '\0')
+            continue;
+        sim_world_host_mac(octet, mac, sizeof(mac));
+        put_arp(f, ip6, mac, 1 + (unsigned)(sim_world_mix(st->seed, 200 + i) % 1800),
+                SIM_WORLD_LAN_IF);
+    }
+    fputs("</entries>", f);
     return SIM_OP_OK;
 }
 
@@ -347,6 +382,7 @@ const struct sim_opcmd sim_op_network_cmds[] = {
     {"show interface", SIM_OPARG_TEXT, op_interface},
     {"show arp entry", SIM_OPARG_NAME, op_arp},
     {"show dhcp server lease interface", SIM_OPARG_TEXT, op_dhcp_lease},
+    {"show neighbor interface entry", SIM_OPARG_NAME, op_neighbor},
     {"show routing route", SIM_OPARG_KEYWORDS, op_routing_route},
     {NULL, SIM_OPARG_NONE, NULL},
 };

@@ -101,6 +101,38 @@ void sim_world_host_name(unsigned octet, char *buf, size_t len)
     snprintf(buf, len, "HOST-%04u", octet);
 }
 
+void sim_world_host_mac(unsigned octet, char *buf, size_t len)
+{
+    /* Real assignments (IEEE registries as Debian's ieee-data 20220827 has them): MA-L 3C0754
+     * "Apple, Inc.", MA-M 208593B "IOG Products LLC", MA-S 70B3D5719 "2M Technology". */
+    switch (sim_world_mix(0x6d6163, octet) % 6) {
+    case 0:
+    case 5:
+        snprintf(buf, len, SIM_WORLD_MAC_PREFIX "%02x", octet);
+        break;
+    case 1:
+        snprintf(buf, len, "da:a1:19:%02x:%02x:%02x", octet / 7, octet % 7, octet);
+        break;
+    case 2:
+        snprintf(buf, len, "3c:07:54:%02x:10:%02x", octet % 16, octet);
+        break;
+    case 3:
+        snprintf(buf, len, "20:85:93:b0:%02x:%02x", octet % 16, octet);
+        break;
+    default:
+        snprintf(buf, len, "70:b3:d5:71:9%x:%02x", octet % 16, octet);
+        break;
+    }
+}
+
+void sim_world_host_ip6(unsigned octet, char *buf, size_t len)
+{
+    if (sim_world_mix(0x697636, octet) % 2 == 0)
+        snprintf(buf, len, "2001:db8:0:2::%x", octet);
+    else if (len > 0)
+        buf[0] = '\0';
+}
+
 int sim_world_ip_parse(const char *s, uint32_t *out)
 {
     uint32_t ip = 0;

@@ -30,7 +30,7 @@
 #define SIM_WORLD_WAN_IF "ethernet1/1"
 #define SIM_WORLD_NAT_IP "203.0.113.2" /* ethernet1/1's address: dynamic-ip-and-port */
 #define SIM_WORLD_NEXTHOP "203.0.113.1"
-#define SIM_WORLD_NEXTHOP_MAC 0x06
+#define SIM_WORLD_NEXTHOP_MAC SIM_WORLD_MAC_PREFIX "06"
 #define SIM_WORLD_VR "default"
 #define SIM_WORLD_DHCP_LEASE_S 86400
 
@@ -132,6 +132,14 @@ unsigned sim_world_lan_host(const struct sim_world_lan *lan, unsigned i);
 /* The User-ID user of a LAN host ("" when the host has none), and its DHCP hostname. */
 const char *sim_world_host_user(unsigned octet);
 void sim_world_host_name(unsigned octet, char *buf, size_t len);
+/* A LAN host's MAC ("aa:bb:cc:dd:ee:ff"): by a hash of its octet, the documentation block
+ * (RFC 7042), a randomized (locally administered) address, or one inside a real IEEE MA-L,
+ * MA-M or MA-S assignment, so that vendor lookups have something to resolve. */
+void sim_world_host_mac(unsigned octet, char *buf, size_t len);
+/* A LAN host's global IPv6 address in 2001:db8:0:2::/64 (RFC 3849), or "" when it has none
+ * (about half have one, by a hash of the octet); the same host in the IPv6 neighbour table and its
+ * logs. */
+void sim_world_host_ip6(unsigned octet, char *buf, size_t len);
 
 /* Parse dotted-quad @p s into @p out (host order). Returns 0, or -1 when it is not one. */
 int sim_world_ip_parse(const char *s, uint32_t *out);

@@ -78,3 +78,6 @@ panos_frontend_test(clicheck unit_cli/test_check.c src/cli
 file(GLOB CLI_OUTPUT CONFIGURE_DEPENDS ${CLI}/output*.c)
 panos_frontend_test(clioutput unit_cli/test_output.c src/cli SOURCES ${CLI_OUTPUT}
   LIBS PkgConfig::JANSSON)
+# panctl investigate: the bounded tallies and the HTML escaping.
+panos_frontend_test(cliinvestigate unit_cli/test_investigate.c src/cli
+  SOURCES ${CLI}/investigate_tally.c ${CLI}/investigate_html.c LIBS PkgConfig::JANSSON)

@@ -1,0 +1,33 @@
+/* SPDX-License-Identifier: MIT */
+/* investigate_priv.h -- panctl investigate: the state its files share. */
+#ifndef PANCTL_INVESTIGATE_PRIV_H
+#define PANCTL_INVESTIGATE_PRIV_H
+
+#include <stdarg.h>
+#include <panos/panos.h>
+#include "investigate.h"
+
+struct cli_ctx;
+
+enum inv_kind { INV_IPV4, INV_IPV6, INV_MAC };
+
+/* One investigation: what is known of the host so far, and the report being built. */
+struct inv {
+    struct cli_ctx *ctx;
+    enum inv_kind kind;
+    const char *query; /* as given */
+    char ip4[64], ip6[64], mac[32], hostname[128], user[256];
+    char now_text[20];      /* the firewall's clock, 'YYYY/MM/DD HH:MM:SS' */
+    char since_text[20];    /* start of the window, same form */
+    long long now, since;   /* epoch seconds of the firewall's wall clock, as if UTC */
+    int seen;               /* some table or log knew the host */
+    unsigned long requests; /* op commands and log queries made (a log query: one job) */
+    json_t *facts;          /* [{source, time, fact}] */
+};
+
+void inv_fact(struct inv *v, const char *source, const char *time, const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
+/* ARP, IPv6 neighbours, DHCP leases, User-ID: fill the host's identity and facts. */
+panos_code inv_assets(struct inv *v);
+
+#endif
