@@ -4,8 +4,9 @@
 #include <string.h>
 #include "collect.h"
 
-/* One call per command and probe, never one per interface or peer (monitoring-anchors: A7 and
- * A9 poll per interface, which the Telegraf fork documents as "high impact"). */
+/* One call per command and probe, never one per interface or peer (the Telegraf pan_os_api
+ * input fork, tphakala/telegraf plugins/inputs/pan_os_api, and Zabbix's "Palo Alto PA-440 by
+ * HTTP" template poll per interface; the fork documents it as "high impact"). */
 /* clang-format off */
 const struct exp_cmd exp_cmds[] = {
     {"show system info", EXP_C_SYSTEM, 0, 0, "<show><system><info/></system></show>", NULL,

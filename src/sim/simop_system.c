@@ -135,8 +135,8 @@ static void put_top_uptime(FILE *f, long long up)
  * top's CPU and memory lines. procps-ng 3.3.10+ writes "%Cpu(s): 1.2 us, ..." and
  * "MiB Mem : ... total, ... free, ... used, ... buff/cache"; older procps "Cpu(s):  1.2%us, ..."
  * and "Mem:  4040360k total, ... used, ... free, ... buffers" (pan-python #32 and
- * jenningsloy318/panos_exporter #3 transcripts; A10's parser reads only the newer one). pansim
- * plays the older one on 10.1 [U: which releases switched].
+ * jenningsloy318/panos_exporter #3 transcripts; the Centreon paloalto::api plugin reads only the
+ * newer one). pansim plays the older one on 10.1 [U: which releases switched].
  */
 static void put_cpu_mem(char *buf, size_t len, int old, unsigned us10, unsigned sy10,
                         unsigned idle10, double total, double used, double cache)
