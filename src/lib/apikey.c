@@ -377,17 +377,6 @@ static panos_code parse_plaintext(panos_apikey_info *out, const char *pt, size_t
     return PANOS_OK;
 }
 
-static int hex_val(unsigned char c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 /*
  * Copy @p key without whitespace (keys are pasted pretty-printed) and with %XX decoded (keys
  * are pasted from query strings). Base64 holds neither, so this cannot change a valid key.
@@ -402,10 +391,10 @@ static char *normalise_key(const char *key, size_t *out_len)
         unsigned char c = (unsigned char)key[i];
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\v' || c == '\f')
             continue;
-        if (c == '%' && i + 2 < n && hex_val((unsigned char)key[i + 1]) >= 0 &&
-            hex_val((unsigned char)key[i + 2]) >= 0) {
-            p[j++] = (char)(hex_val((unsigned char)key[i + 1]) * 16 +
-                            hex_val((unsigned char)key[i + 2]));
+        if (c == '%' && i + 2 < n && panos__hexval((unsigned char)key[i + 1]) >= 0 &&
+            panos__hexval((unsigned char)key[i + 2]) >= 0) {
+            p[j++] = (char)(panos__hexval((unsigned char)key[i + 1]) * 16 +
+                            panos__hexval((unsigned char)key[i + 2]));
             i += 2;
             continue;
         }

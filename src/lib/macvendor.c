@@ -7,6 +7,7 @@
 #include <string.h>
 #include <panos/macvendor.h>
 #include "contract.h"
+#include "sbuf.h"
 
 /* The registries' CSV files (IEEE Registration Authority, "MA-L, MA-M, MA-S Public Listing";
  * Debian package ieee-data): header "Registry,Assignment,Organization Name,Organization
@@ -118,23 +119,12 @@ static char *csv_field(char **p, int *eol)
     return start;
 }
 
-static int hexval(int c)
-{
-    if (c >= '0' && c <= '9')
-        return c - '0';
-    if (c >= 'a' && c <= 'f')
-        return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F')
-        return c - 'A' + 10;
-    return -1;
-}
-
 static int hex_prefix(const char *s, size_t digits, unsigned long long *out)
 {
     unsigned long long v = 0;
     size_t i;
     for (i = 0; i < digits; i++) {
-        int d = hexval((unsigned char)s[i]);
+        int d = panos__hexval((unsigned char)s[i]);
         if (d < 0)
             return -1;
         v = v << 4 | (unsigned long long)d;
@@ -257,7 +247,7 @@ int panos_mac_parse(unsigned long long *out, const char *mac)
     size_t digits = 0;
     char sep = 0;
     for (const char *s = mac; *s; s++) {
-        int d = hexval((unsigned char)*s);
+        int d = panos__hexval((unsigned char)*s);
         if (d >= 0) {
             if (++digits > 12)
                 return -1;

@@ -30,4 +30,16 @@ void panos__sb_dispose(panos__sb *sb, int secret);
  * Returns PANOS_E_NOMEM if any append failed (the buffer is then disposed). */
 panos_code panos__sb_finish(panos__sb *sb, panos_buf *out);
 
+/* The value of hex digit @p c (either case), or -1. */
+static inline int panos__hexval(int c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    if (c >= 'a' && c <= 'f')
+        return c - 'a' + 10;
+    if (c >= 'A' && c <= 'F')
+        return c - 'A' + 10;
+    return -1;
+}
+
 #endif
