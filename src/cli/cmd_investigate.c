@@ -189,8 +189,8 @@ static void agg_merge(struct agg *a, const struct agg *part, panos_log_entry_fn 
     a->failed |= part->failed;
 }
 
-/* Run @p n queries, at most a->parallel at once, and merge their results. PANOS_OK, or the
- * first failure in query order with *@p failed_on the client it happened on. */
+/* Run @p n queries, two at once when there is a second client, and merge their results.
+ * PANOS_OK, or the first failure in query order with *@p failed_on the client it happened on. */
 static panos_code run_queries(struct agg *a, struct inv_query *q, struct agg *parts, size_t n,
                               panos_client **failed_on)
 {
