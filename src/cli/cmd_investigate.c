@@ -7,19 +7,21 @@
 #include <string.h>
 #include <strings.h>
 #include <time.h>
-#include <unistd.h>
 #include <panos/log.h>
 #include <panos/macvendor.h>
 #include "cli.h"
 #include "investigate_priv.h"
 
-enum { OPT_SINCE = 256, OPT_TOP, OPT_VENDOR_DIR };
+enum { OPT_SINCE = 256, OPT_TOP, OPT_VENDOR_DIR, OPT_PARALLEL };
 
 static const struct cli_opt opts[] = {
     {{"since", required_argument, NULL, OPT_SINCE},
      "TIME",
      "start of the window: 7d (default), 24h, 90m, or 'YYYY/MM/DD HH:MM:SS'"},
     {{"top", required_argument, NULL, OPT_TOP}, "N", "rows in each top list, 1-1000 (10)"},
+    {{"parallel", required_argument, NULL, OPT_PARALLEL},
+     "N",
+     "log queries in flight at once, 1-2 (2), each on its own connection"},
     {{"output", required_argument, NULL, 'o'}, "FORMAT", "text (default), json or html"},
     CLI_OPT_OUT,
     {{"vendor-dir", required_argument, NULL, OPT_VENDOR_DIR},
@@ -42,6 +44,7 @@ struct agg {
     json_t *dhcp; /* lease events [{time, ip, mac, hostname}] (at most MAX_DHCP) */
     long long dhcp_more, dhcp_events;
     struct inv *v;
+    panos_client *clone; /* the second client (--parallel 2), or NULL */
     int failed;
 };
 #define MAX_DHCP 200
@@ -160,45 +163,104 @@ static int on_dhcp(void *payload, const panos_log_entry *e)
     return 0;
 }
 
-static panos_code run_query(struct agg *a, const char *type, const char *filter,
-                            panos_log_entry_fn fn)
+/* Each query fills a copy of the aggregate; only the fields its entries add to are taken back
+ * (its tables included: no table is written by two queries). */
+static void agg_merge(struct agg *a, const struct agg *part, panos_log_entry_fn fn)
 {
-    panos_log_query q = PANOS_LOG_QUERY_INIT;
-    q.log_type = type;
-    q.filter = filter;
-    q.count = 1000000000ULL; /* everything in the window */
-    q.forward = 1;
-    q.poll_initial_ms = 100;
-    if (isatty(STDERR_FILENO))
-        fprintf(stderr, "panctl: investigate: %s logs...\r", type);
-    panos_code code = panos_log_query_run(a->v->ctx->client, &q, fn, a);
-    if (isatty(STDERR_FILENO))
-        fprintf(stderr, "\033[K");
-    a->v->requests++;
-    return a->failed ? PANOS_E_NOMEM : code;
+    if (fn == on_traffic) {
+        a->dst = part->dst;
+        a->app = part->app;
+        a->svc = part->svc;
+        a->rule = part->rule;
+        a->sessions = part->sessions;
+        a->bytes = part->bytes;
+        a->sent = part->sent;
+        a->received = part->received;
+        a->denied = part->denied;
+        memcpy(a->first, part->first, sizeof(a->first));
+        memcpy(a->last, part->last, sizeof(a->last));
+    } else if (fn == on_threat) {
+        a->threat = part->threat;
+        a->threats = part->threats;
+    } else {
+        a->dhcp_more = part->dhcp_more;
+        a->dhcp_events = part->dhcp_events;
+    }
+    a->failed |= part->failed;
 }
 
-static panos_code query_logs(struct agg *a)
+/* Run @p n queries, two at once when there is a second client, and merge their results.
+ * PANOS_OK, or the first failure in query order with *@p failed_on the client it happened on. */
+static panos_code run_queries(struct agg *a, struct inv_query *q, struct agg *parts, size_t n,
+                              panos_client **failed_on)
 {
     struct inv *v = a->v;
-    char filter[512];
-    panos_code code;
+    panos_client *clients[] = {v->ctx->client, a->clone};
+    for (size_t i = 0; i < n; i++) {
+        parts[i] = *a;
+        q[i].payload = &parts[i];
+    }
+    inv_run_queries(q, n, clients, a->clone ? 2 : 1);
+    panos_code code = PANOS_OK;
+    for (size_t i = 0; i < n; i++) {
+        agg_merge(a, &parts[i], q[i].fn);
+        v->requests++;
+        if (code == PANOS_OK && (q[i].code != PANOS_OK || parts[i].failed)) {
+            code = parts[i].failed ? PANOS_E_NOMEM : q[i].code;
+            *failed_on = q[i].client;
+        }
+    }
+    return code;
+}
+
+static void set_query(struct inv_query *q, const char *type, panos_log_entry_fn fn, const char *ip,
+                      const char *since)
+{
+    memset(q, 0, sizeof(*q));
+    q->type = type;
+    q->fn = fn;
     /* The filter language: (addr.src in IP), (receive_time geq 'YYYY/MM/DD HH:MM:SS') (PAN-OS
      * XML API guide, "Retrieve Logs"; PAN-OS Administrator's Guide, "Filter Logs"). */
-    snprintf(filter, sizeof(filter),
-             "(subtype eq dhcp) and (eventid eq lease-start) and (receive_time geq '%s')",
-             v->since_text);
-    if ((code = run_query(a, "system", filter, on_dhcp)) != PANOS_OK)
-        return code;
+    if (fn == on_dhcp)
+        snprintf(q->filter, sizeof(q->filter),
+                 "(subtype eq dhcp) and (eventid eq lease-start) and (receive_time geq '%s')",
+                 since);
+    else
+        snprintf(q->filter, sizeof(q->filter), "(%s in %s) and (receive_time geq '%s')",
+                 fn == on_traffic ? "addr.src" : "addr", ip, since);
+}
+
+/* The DHCP lease events, traffic and threat logs. The last two need the host's address,
+ * IPv4 first: when the lease events may tell it (no IPv4 yet, but a MAC), they wait for them. */
+static panos_code query_logs(struct agg *a, panos_client **failed_on)
+{
+    struct inv *v = a->v;
+    struct inv_query q[3];
+    struct agg parts[3];
+    size_t n = 1;
+    panos_code code;
+    set_query(&q[0], "system", on_dhcp, NULL, v->since_text);
+    if (v->ip4[0] == '\0' && v->mac[0] != '\0') {
+        if ((code = run_queries(a, q, parts, 1, failed_on)) != PANOS_OK)
+            return code;
+        n = 0;
+    }
     const char *ip = v->ip4[0] ? v->ip4 : v->ip6;
     if (ip[0] == '\0')
         return PANOS_OK;
-    snprintf(filter, sizeof(filter), "(addr.src in %s) and (receive_time geq '%s')", ip,
-             v->since_text);
-    if ((code = run_query(a, "traffic", filter, on_traffic)) != PANOS_OK)
-        return code;
-    snprintf(filter, sizeof(filter), "(addr in %s) and (receive_time geq '%s')", ip, v->since_text);
-    return run_query(a, "threat", filter, on_threat);
+    set_query(&q[n++], "traffic", on_traffic, ip, v->since_text);
+    set_query(&q[n++], "threat", on_threat, ip, v->since_text);
+    return run_queries(a, q, parts, n, failed_on);
+}
+
+/* cli_fail_client() for a failure on @p c, which may be the second client. */
+static int fail_on(struct cli_ctx *ctx, panos_client *c, panos_code code)
+{
+    panos_client *first = ctx->client;
+    ctx->client = c ? c : first;
+    int rc = cli_fail_client(ctx, code);
+    ctx->client = first;
+    return rc;
 }
 
 static json_t *identity(const struct inv *v, const char *vendor_dir)
@@ -419,8 +481,13 @@ static int investigate(struct inv *v, const char *since, size_t top, int fmt, co
         agg_free(&a);
         return cli_local_error(PANOS_E_NOMEM, "out of memory");
     }
-    if ((code = inv_assets(v)) != PANOS_OK || (code = query_logs(&a)) != PANOS_OK) {
+    panos_client *failed_on = NULL;
+    if ((code = inv_assets(v)) != PANOS_OK) {
         rc = cli_fail_client(v->ctx, code);
+    } else if (v->parallel > 1 && (rc = cli_connect_clone(v->ctx, &a.clone)) != 0) {
+        /* the error is printed */
+    } else if ((code = query_logs(&a, &failed_on)) != PANOS_OK) {
+        rc = fail_on(v->ctx, failed_on, code);
     } else if (!v->seen && a.sessions == 0 && a.threats == 0) {
         cli_error("%s was not seen by this firewall (ARP, IPv6 neighbours, DHCP, User-ID, logs "
                   "since %s)",
@@ -431,6 +498,7 @@ static int investigate(struct inv *v, const char *since, size_t top, int fmt, co
         rc = r ? emit(r, fmt, out_path) : cli_local_error(PANOS_E_NOMEM, "out of memory");
         json_decref(r);
     }
+    panos_client_free(a.clone);
     agg_free(&a);
     return rc;
 }
@@ -440,7 +508,7 @@ int cmd_investigate(struct cli_ctx *ctx, int argc, char **argv)
     struct option longs[CLI_MAX_LONGS];
     char shorts[CLI_MAX_SHORTS];
     const char *since = "7d", *out_path = NULL, *vendor_dir = NULL;
-    long long top = 10;
+    long long top = 10, parallel = INV_MAX_PARALLEL;
     int c, rc, fmt = 't';
     struct inv v;
     memset(&v, 0, sizeof(v));
@@ -453,6 +521,11 @@ int cmd_investigate(struct cli_ctx *ctx, int argc, char **argv)
             break;
         case OPT_TOP:
             if ((rc = cli_parse_count("investigate", "--top", optarg, 1, 1000, &top)) != 0)
+                return rc;
+            break;
+        case OPT_PARALLEL:
+            if ((rc = cli_parse_count("investigate", "--parallel", optarg, 1, INV_MAX_PARALLEL,
+                                      &parallel)) != 0)
                 return rc;
             break;
         case OPT_VENDOR_DIR:
@@ -468,16 +541,17 @@ int cmd_investigate(struct cli_ctx *ctx, int argc, char **argv)
             fmt = optarg[0];
             break;
         case 'h':
-            cli_help("investigate",
-                     "IP|MAC [--since 7d] [--top N] [-o text|json|html] [--out FILE]",
-                     "Investigate one host by IPv4, IPv6 or MAC address: who it is (ARP, IPv6 "
-                     "neighbours, DHCP\nleases and lease events, User-ID, the MAC's vendor from "
-                     "the IEEE registries), where it went\n(top destinations, applications, "
-                     "services, rules, denied sessions), its threat events and\na timeline. Every "
-                     "fact names its source and time. Exit 13 when the firewall never saw it.\n"
-                     "  panctl -H 192.0.2.1 investigate 192.0.2.51 --since 24h -o html --out "
-                     "host.html",
-                     opts);
+            cli_help(
+                "investigate",
+                "IP|MAC [--since 7d] [--top N] [--parallel N] [-o text|json|html] [--out FILE]",
+                "Investigate one host by IPv4, IPv6 or MAC address: who it is (ARP, IPv6 "
+                "neighbours, DHCP\nleases and lease events, User-ID, the MAC's vendor from "
+                "the IEEE registries), where it went\n(top destinations, applications, "
+                "services, rules, denied sessions), its threat events and\na timeline. Every "
+                "fact names its source and time. Exit 13 when the firewall never saw it.\n"
+                "  panctl -H 192.0.2.1 investigate 192.0.2.51 --since 24h -o html --out "
+                "host.html",
+                opts);
             return 0;
         default:
             if ((rc = cli_global_option(ctx, "investigate", c, optarg)) != 0)
@@ -492,6 +566,7 @@ int cmd_investigate(struct cli_ctx *ctx, int argc, char **argv)
     if (classify(&v, argv[optind]) != 0)
         return cli_usage_error("investigate", "'%s' is not an IPv4, IPv6 or MAC address",
                                argv[optind]);
+    v.parallel = (int)parallel;
     if ((v.facts = json_array()) == NULL)
         return cli_local_error(PANOS_E_NOMEM, "out of memory");
     ctx->long_running = 1;

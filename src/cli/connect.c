@@ -146,8 +146,10 @@ static int choose_port(const struct cli_ctx *ctx, unsigned int url_port, unsigne
 }
 
 /* Make ctx->client for @p host and @p port with the trust of the command line, else of the
- * .panrc entry (pin, ca_file). Returns 0, or the exit status (error printed). */
-static int make_client(struct cli_ctx *ctx, const char *host, unsigned int port, int use_http)
+ * .panrc entry (pin, ca_file); @p warn: say what is unsafe about it. Returns 0, or the exit
+ * status (error printed). */
+static int make_client(struct cli_ctx *ctx, const char *host, unsigned int port, int use_http,
+                       int warn)
 {
     const char *pin = ctx->pin, *ca_file = ctx->ca_file, *pin_path = NULL;
     if (!ctx->pin && !ctx->ca_file && !ctx->insecure) {
@@ -184,10 +186,10 @@ static int make_client(struct cli_ctx *ctx, const char *host, unsigned int port,
     }
     if (code != PANOS_OK)
         return cli_local_error(code, panos_strerror(code));
-    if (ctx->insecure && !use_http)
+    if (warn && ctx->insecure && !use_http)
         cli_warn("--insecure: the certificate is not verified; anyone on the path can pose as "
                  "the firewall and take the key");
-    if (use_http && !cli_is_loopback(host))
+    if (warn && use_http && !cli_is_loopback(host))
         cli_warn("plain HTTP to %s: the key and the data cross the network unencrypted", host);
     return 0;
 }
@@ -360,11 +362,49 @@ int cli_connect(struct cli_ctx *ctx, int need_key)
     ctx->conn_host = host_arg;
     ctx->conn_port = port;
     ctx->use_http = use_http;
-    if ((rc = make_client(ctx, host, port, use_http)) != 0 || (rc = set_target_vsys(ctx)) != 0)
+    if ((rc = make_client(ctx, host, port, use_http, 1)) != 0 || (rc = set_target_vsys(ctx)) != 0)
         return rc;
     if (ctx->session && (rc = open_session(ctx, host, port, use_http)) != 0)
         return rc;
     if (ctx->auth_basic)
         return basic_auth(ctx);
     return need_key ? give_key(ctx) : 0;
+}
+
+/* Copy ctx->client's current key to @p c. Returns 0, or the exit status (error printed). */
+static int copy_key(struct cli_ctx *ctx, panos_client *c)
+{
+    panos_buf key = PANOS_BUF_INIT;
+    panos_code code = panos_client_get_key(ctx->client, &key);
+    if (code == PANOS_OK)
+        code = panos_client_set_key(c, key.ptr);
+    panos_buf_dispose_secret(&key);
+    return code == PANOS_OK ? 0 : cli_local_error(code, panos_strerror(code));
+}
+
+int cli_connect_clone(struct cli_ctx *ctx, panos_client **out)
+{
+    char host[256];
+    unsigned int url_port = 0;
+    int use_http = ctx->use_http, rc;
+    panos_client *first = ctx->client;
+    *out = NULL;
+    if (first == NULL || ctx->auth_basic)
+        return 0;
+    if (cli_parse_host(ctx->conn_host, host, sizeof(host), &url_port, &use_http) != 0)
+        return cli_usage_error(NULL, "cannot read the host '%s' (HOST, [IPv6]:PORT or URL)",
+                               ctx->conn_host);
+    /* make_client() and set_target_vsys() fill ctx->client: let them fill the clone. */
+    ctx->client = NULL;
+    if ((rc = make_client(ctx, host, ctx->conn_port, ctx->use_http, 0)) == 0)
+        rc = set_target_vsys(ctx);
+    *out = ctx->client;
+    ctx->client = first;
+    if (rc == 0)
+        rc = copy_key(ctx, *out);
+    if (rc != 0) {
+        panos_client_free(*out);
+        *out = NULL;
+    }
+    return rc;
 }

@@ -16,6 +16,16 @@ struct cli_ctx;
  */
 int cli_connect(struct cli_ctx *ctx, int need_key);
 
+/*
+ * A second client for the firewall ctx->client talks to (after cli_connect() succeeded), for
+ * a command that runs requests side by side: the same host, port, trust, timeouts, target and
+ * vsys, and a copy of ctx->client's current key. No session cookies and no key renewal (a
+ * renewal would race the first client's): a key refused on it fails its request. With
+ * --auth basic there is no key to copy: 0 with *@p out NULL. Otherwise 0 with *@p out set (free
+ * it with panos_client_free()), or the exit status with the error printed.
+ */
+int cli_connect_clone(struct cli_ctx *ctx, panos_client **out);
+
 /* Write @p key (@p len bytes) and a newline to @p path atomically, mode 0600; the copy made
  * for it is wiped. Returns PANOS_OK, PANOS_E_NOMEM, or PANOS_E_IO with @p err set. */
 panos_code cli_key_write(const char *path, const char *key, size_t len, char *err,

@@ -4,6 +4,7 @@
 #define PANCTL_INVESTIGATE_PRIV_H
 
 #include <stdarg.h>
+#include <panos/log.h>
 #include <panos/panos.h>
 #include "investigate.h"
 
@@ -23,11 +24,29 @@ struct inv {
     int seen;               /* some table or log knew the host */
     unsigned long requests; /* op commands and log queries made (a log query: one job) */
     json_t *facts;          /* [{source, time, fact}] */
+    int parallel;           /* log queries at once (--parallel) */
 };
 
 void inv_fact(struct inv *v, const char *source, const char *time, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* ARP, IPv6 neighbours, DHCP leases, User-ID: fill the host's identity and facts. */
 panos_code inv_assets(struct inv *v);
+
+/* Log queries in flight at once at most (--parallel), each on its own client. */
+#define INV_MAX_PARALLEL 2
+
+/* One log query: @p fn gets each entry with @p payload, which no other query touches. */
+struct inv_query {
+    const char *type; /* log type: system, traffic, threat */
+    char filter[512];
+    panos_log_entry_fn fn;
+    void *payload;
+    panos_code code;      /* its result, once run */
+    panos_client *client; /* the client it ran on (for the error) */
+};
+
+/* Run the @p n queries, at most @p nclients at once, each on a client of @p clients not busy
+ * with another; the first client on the calling thread. Returns when all have finished. */
+void inv_run_queries(struct inv_query *q, size_t n, panos_client *const *clients, size_t nclients);
 
 #endif
