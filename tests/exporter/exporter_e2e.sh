@@ -1,6 +1,6 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# exporter_e2e.sh -- panos_exporter against pansim --devices 3 (and a TLS pansim, a closed
+# exporter_e2e.sh -- panos_exporter against pansim --devices 8 (and a TLS pansim, a closed
 # port, a target that never answers): probes, promtool, values against panctl, 400s, deadline,
 # wrong pin, keygen from credentials, a config readable by others refused.
 # Usage: exporter_e2e.sh BUILD_DIR
