@@ -17,6 +17,7 @@
 #include <time.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include "simimport.h"
 #include "simcommit.h"
 #include "simop.h"
 
@@ -376,9 +377,7 @@ void sim_commit_handle(struct sim_commits *c, struct sim_config *cfg, const stru
                        const char *who, const struct sim_request *req, struct sim_reply *out)
 {
     const char *cmd = sim_request_param(req, "cmd");
-    xmlDocPtr d = xmlReadMemory(cmd, (int)strlen(cmd), "cmd.xml", NULL,
-                                XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR |
-                                    XML_PARSE_NOWARNING);
+    xmlDocPtr d = sim_cmd_doc(cmd);
     xmlNodePtr root = d != NULL ? xmlDocGetRootElement(d) : NULL;
     struct sim_commit_scope sc = {0};
     const char *bad = NULL;
@@ -431,9 +430,7 @@ int sim_commit_validate_op(struct sim_commits *c, struct sim_config *cfg,
 {
     if (c == NULL || cfg == NULL || cmd == NULL || strstr(cmd, "validate") == NULL)
         return 0;
-    xmlDocPtr d = xmlReadMemory(cmd, (int)strlen(cmd), "cmd.xml", NULL,
-                                XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR |
-                                    XML_PARSE_NOWARNING);
+    xmlDocPtr d = sim_cmd_doc(cmd);
     xmlNodePtr root = d != NULL ? xmlDocGetRootElement(d) : NULL;
     int handled = root != NULL && xmlStrcmp(root->name, BAD_CAST "validate") == 0 &&
                   sim_commit_kid(root, "full") != NULL;

@@ -20,6 +20,7 @@
 #include <time.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include "simimport.h"
 #include "simstate.h"
 
 /* The child element of @p n named @p name, or NULL. */
@@ -83,9 +84,7 @@ int sim_config_lock_op(struct sim_config *cfg, const char *who, const char *cmd,
 {
     if (cfg == NULL || who == NULL || cmd == NULL)
         return 0;
-    xmlDocPtr d = xmlReadMemory(cmd, (int)strlen(cmd), "cmd.xml", NULL,
-                                XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR |
-                                    XML_PARSE_NOWARNING);
+    xmlDocPtr d = sim_cmd_doc(cmd);
     xmlNodePtr root = d != NULL ? xmlDocGetRootElement(d) : NULL;
     struct sim_locks *locks = sim_config_locks(cfg);
     int handled = 1;

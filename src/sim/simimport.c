@@ -72,6 +72,13 @@ void sim_reply_400(struct sim_reply *out, const char *msg)
     sim_reply_set(out, 400, body);
 }
 
+xmlDocPtr sim_cmd_doc(const char *cmd)
+{
+    return xmlReadMemory(cmd, (int)strlen(cmd), "cmd.xml", NULL,
+                         XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR |
+                             XML_PARSE_NOWARNING);
+}
+
 xmlNodePtr sim_xml_kid(xmlNodePtr n, const char *name)
 {
     for (n = n != NULL ? n->children : NULL; n != NULL; n = n->next)
@@ -233,9 +240,7 @@ int sim_import_op(struct sim_saved *saved, struct sim_config *cfg, const char *c
 {
     if (saved == NULL || cfg == NULL || cmd == NULL)
         return 0;
-    xmlDocPtr d = xmlReadMemory(cmd, (int)strlen(cmd), "cmd.xml", NULL,
-                                XML_PARSE_NONET | XML_PARSE_NOBLANKS | XML_PARSE_NOERROR |
-                                    XML_PARSE_NOWARNING);
+    xmlDocPtr d = sim_cmd_doc(cmd);
     xmlNodePtr root = d != NULL ? xmlDocGetRootElement(d) : NULL;
     const char *verb = root != NULL ? (const char *)root->name : "";
     xmlNodePtr arg = NULL;

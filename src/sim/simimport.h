@@ -31,6 +31,11 @@ int sim_import_op(struct sim_saved *saved, struct sim_config *cfg, const char *c
  * <msg>@p msg</msg></result></response> (pango v0.9.0 errors/panos_test.go). */
 void sim_reply_400(struct sim_reply *out, const char *msg);
 
+/* The `cmd` of an op or commit request as a document (no network, blanks dropped, libxml2
+ * silent), or NULL when it is not XML; free it with xmlFreeDoc. The config-side op handlers
+ * (locks, validate, commit, import) each look at it this way. */
+struct _xmlDoc *sim_cmd_doc(const char *cmd);
+
 /* The first child element of @p n named @p name, or NULL (@p n may be NULL). */
 struct _xmlNode *sim_xml_kid(struct _xmlNode *n, const char *name);
 
