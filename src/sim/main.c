@@ -13,6 +13,7 @@
 #include <openssl/x509.h>
 #include <panos/panos.h>
 #include "fleet.h"
+#include "prisma_sim.h"
 #include "script.h"
 #include "server.h"
 #include "sim.h"
@@ -312,6 +313,9 @@ int main(int argc, char **argv)
     FILE *log = NULL;
     int c;
 
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "--prisma") == 0)
+            return sim_prisma_main(argc, argv); /* a Prisma Cloud API instead of a firewall */
     dopt.seed = 1;
     dopt.log_rate = 5;
     while ((c = getopt_long(argc, argv, "p:vh", long_opts, NULL)) != -1) {
