@@ -99,7 +99,7 @@ static int csv_row(struct prisma_out *o, const char *const *cols, const char **v
 
 static int json_row(struct prisma_out *o, json_t *j)
 {
-    int rc = j && json_dumpf(j, o->f, JSON_COMPACT) == 0 && fputc('\n', o->f) != EOF
+    int rc = j && json_dumpf(j, o->f, JSON_COMPACT | JSON_REAL_PRECISION(6)) == 0 && fputc('\n', o->f) != EOF
                  ? 0
                  : (j ? PANOS_E_IO : PANOS_E_NOMEM);
     json_decref(j);

@@ -256,17 +256,17 @@ static int begin_pass(struct sync *s, char **cursor)
 /* A full pass read to its end: what it did not see is gone (assets) or resolved (findings). */
 static int end_pass(struct sync *s)
 {
+    const char *col = strcmp(s->what, "assets") == 0 ? "deleted_at" : "resolved_at";
     char sql[400];
-    snprintf(sql, sizeof(sql),
-             "BEGIN; UPDATE %s SET %s='%s' WHERE pass<%ld AND %s IS NULL;"
-             "UPDATE sync_state SET cursor=NULL, finished_at='%s' WHERE what='%s';",
-             s->what, strcmp(s->what, "assets") == 0 ? "deleted_at" : "resolved_at", s->now,
-             s->pass, strcmp(s->what, "assets") == 0 ? "deleted_at" : "resolved_at", s->now,
-             s->what);
-    if (exec(s, sql) != 0)
+    snprintf(sql, sizeof(sql), "UPDATE %s SET %s='%s' WHERE pass<%ld AND %s IS NULL", s->what,
+             col, s->now, s->pass, col);
+    if (exec(s, "BEGIN") != 0 || exec(s, sql) != 0)
         return 1;
     s->gone = sqlite3_changes(s->db);
-    return exec(s, "COMMIT");
+    snprintf(sql, sizeof(sql),
+             "UPDATE sync_state SET cursor=NULL, finished_at='%s' WHERE what='%s'; COMMIT", s->now,
+             s->what);
+    return exec(s, sql);
 }
 
 static int run_one(struct sync *s, panos_prisma *p, size_t page_size)

@@ -335,7 +335,9 @@ static void reason_of(const struct prisma_resp *r, char *out, size_t cap)
     json_t *e = json_is_array(j) ? json_array_get(j, 0) : NULL;
     const char *key = json_string_value(json_object_get(e, "i18nKey"));
     const char *subj = json_string_value(json_object_get(e, "subject"));
-    if (subj && key)
+    if (subj && key && r->status == 403)
+        snprintf(out, cap, "missing permission '%s' (%s)", subj, key);
+    else if (subj && key)
         snprintf(out, cap, "%s: %s", key, subj);
     else if (key)
         snprintf(out, cap, "%s", key);
@@ -362,8 +364,8 @@ static panos_code classify(panos_prisma *p, const struct prisma_resp *r, const c
                                   why);
     if (s == 403)
         return panos__prisma_fail(p, PANOS_E_FORBIDDEN, s,
-                                  "access forbidden to %s%s%s (the key's role lacks a permission)",
-                                  what, why[0] ? ": missing permission " : "", why);
+                                  "access forbidden to %s: %s", what,
+                                  why[0] ? why : "the key's role lacks a permission");
     if (s == 404)
         return panos__prisma_fail(p, PANOS_E_NOT_FOUND, s,
                                   "%s not found at %s: wrong API URL? (use the api*.prismacloud.io "

@@ -157,7 +157,7 @@ panos_code panos_prisma_assets(panos_prisma *p, const char *resume_token, size_t
         size_t n = json_array_size(items);
         if (code == PANOS_OK && (n == 0 || next == NULL))
             next = NULL;
-        int rc = code == PANOS_OK && (n > 0 || first) ? emit_assets(items, next, fn, payload) : 0;
+        int rc = code == PANOS_OK ? emit_assets(items, next, fn, payload) : 0;
         if (code == PANOS_OK && rc > 0)
             code = (panos_code)rc;
         free(token);

@@ -456,6 +456,8 @@ static int parse_opts(struct psim *s, int argc, char **argv, const char **portfi
         if (bad)
             return -1;
     }
+    if (s->data.nvulns < 0)
+        s->data.nvulns = s->data.nassets * 10;
     if (s->data.nvulns > s->data.nassets * 64L) {
         fputs("pansim: --prisma-vulns: at most 64 findings per asset\n", stderr);
         return -1;
@@ -469,7 +471,7 @@ int sim_prisma_main(int argc, char **argv)
     const char *portfile = NULL, *logpath = NULL;
     double quit_after = 0;
     s.data.nassets = 100;
-    s.data.nvulns = 1000;
+    s.data.nvulns = -1; /* ten per asset unless --prisma-vulns */
     s.data.seed = 1;
     s.ttl_s = 600;
     s.page_max = 1000;
