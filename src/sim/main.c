@@ -119,6 +119,8 @@ static void usage(FILE *f)
           "      --log-job-ms MS       how long a log query stays ACT (default 300)\n"
           "      --uptime S            start as if booted S seconds ago (default 0)\n"
           "      --version REL         PAN-OS release played: 10.1, 10.2 (default) or 11.1\n"
+          "      --prisma              a Prisma Cloud API instead (see pansim(1): --prisma-assets N,\n"
+          "                            --prisma-vulns M, --prisma-fault STATUS@N[xCOUNT], ...)\n"
           "      --model MODEL         PA-VM (default), PA-440, PA-3220, PA-5220 or PA-5450\n"
           "      --ha STATE            HA pair member: active or passive (default: HA off)\n"
           "      --config-size BYTES   pad the configuration with generated address objects\n"

@@ -392,6 +392,7 @@ static const struct option popts[] = {
     {"prisma-retry-after", required_argument, NULL, 'r'},
     {"prisma-no-total-count", no_argument, NULL, 'n'},
     {"prisma-fault", required_argument, NULL, 'f'},
+    {"help", no_argument, NULL, 'h'},
     {NULL, 0, NULL, 0},
 };
 
@@ -451,6 +452,13 @@ static int parse_opts(struct psim *s, int argc, char **argv, const char **portfi
             break;
         case 'n': s->no_total_count = 1; break;
         case 'f': bad = parse_fault(s, optarg); break;
+        case 'h':
+            fputs("usage: pansim --prisma [--port N] [--portfile F] [--log F] [--seed N]\n"
+                  "  [--prisma-assets N] [--prisma-vulns M] [--prisma-changed PCT]\n"
+                  "  [--prisma-token-ttl S] [--prisma-key-id ID] [--prisma-secret S]\n"
+                  "  [--prisma-page-max N] [--prisma-retry-after S] [--prisma-no-total-count]\n"
+                  "  [--prisma-fault STATUS@N[xCOUNT]]... (see pansim(1))\n", stdout);
+            exit(0);
         default: bad = 1; break;
         }
         if (bad)
