@@ -32,8 +32,10 @@ typedef struct panos_prisma_options {
 } panos_prisma_options;
 
 #define PANOS_PRISMA_OPTIONS_VERSION 1
-#define PANOS_PRISMA_OPTIONS_INIT {PANOS_PRISMA_OPTIONS_VERSION, NULL, NULL, NULL, 0, 0, 0, 0, \
-                                   NULL, 0, NULL, NULL}
+#define PANOS_PRISMA_OPTIONS_INIT                                                                  \
+    {                                                                                              \
+        PANOS_PRISMA_OPTIONS_VERSION, NULL, NULL, NULL, 0, 0, 0, 0, NULL, 0, NULL, NULL            \
+    }
 
 /** One network interface of an asset. Borrowed. */
 typedef struct panos_prisma_nic {
@@ -48,25 +50,25 @@ typedef struct panos_prisma_nic {
  */
 typedef struct panos_prisma_asset {
     const char *id, *name, *cloud, *account, *region, *resource_type;
-    const char *os;              /**< data.platformDetails, else data.platform */
-    const char *public_dns;      /**< data.publicDnsName (empty string counts as absent) */
-    const char *risk_grade;      /**< riskGrade (A, B, C, F): the criticality */
+    const char *os;         /**< data.platformDetails, else data.platform */
+    const char *public_dns; /**< data.publicDnsName (empty string counts as absent) */
+    const char *risk_grade; /**< riskGrade (A, B, C, F): the criticality */
     const panos_prisma_nic *nics;
     size_t nnics;
     const char *const *private_ips; /**< every private address, the primary one first */
     size_t nprivate;
     const char *const *public_ips;
     size_t npublic;
-    int internet_exposed;        /**< 1 when a public address is attached, else 0 */
-    int deleted;                 /**< the row's "deleted" flag */
+    int internet_exposed; /**< 1 when a public address is attached, else 0 */
+    int deleted;          /**< the row's "deleted" flag */
 } panos_prisma_asset;
 
 /** One vulnerability finding (Compute host scan, one vulnerabilities[] element). Borrowed. */
 typedef struct panos_prisma_vuln {
-    const char *asset_id;   /**< cloudMetadata.resourceID, else the host name */
+    const char *asset_id; /**< cloudMetadata.resourceID, else the host name */
     const char *hostname;
     const char *cve;
-    double cvss;            /**< -1 when absent */
+    double cvss; /**< -1 when absent */
     const char *severity;
     const char *package, *package_version;
     const char *fix_status; /**< "status": "fixed in 1.2", "open", ... */

@@ -7,27 +7,44 @@
 #include "cli.h"
 #include "prisma.h"
 
-enum { OPT_URL = 0x2000, OPT_KEY_ID, OPT_SECRET_FILE, OPT_DB, OPT_MAX_PAGES, OPT_PAGE_SIZE,
-       OPT_REFRESH, OPT_RETRIES, OPT_MAX_WAIT };
+enum {
+    OPT_URL = 0x2000,
+    OPT_KEY_ID,
+    OPT_SECRET_FILE,
+    OPT_DB,
+    OPT_MAX_PAGES,
+    OPT_PAGE_SIZE,
+    OPT_REFRESH,
+    OPT_RETRIES,
+    OPT_MAX_WAIT
+};
 
 static const struct cli_opt opts[] = {
-    {{"url", required_argument, NULL, OPT_URL}, "URL",
+    {{"url", required_argument, NULL, OPT_URL},
+     "URL",
      "Prisma Cloud API URL, e.g. https://api2.prismacloud.io (env PRISMA_API_URL, or "
      "prisma_url in .panrc)"},
-    {{"access-key-id", required_argument, NULL, OPT_KEY_ID}, "ID",
+    {{"access-key-id", required_argument, NULL, OPT_KEY_ID},
+     "ID",
      "access key ID (env PRISMA_ACCESS_KEY_ID, or prisma_access_key_id in .panrc)"},
-    {{"secret-file", required_argument, NULL, OPT_SECRET_FILE}, "FILE",
+    {{"secret-file", required_argument, NULL, OPT_SECRET_FILE},
+     "FILE",
      "secret key from FILE (mode 0600; - for stdin); else env PRISMA_SECRET_KEY, else a prompt"},
     {{"db", required_argument, NULL, OPT_DB}, "FILE", "sync: the SQLite database (made 0600)"},
-    {{"max-pages", required_argument, NULL, OPT_MAX_PAGES}, "N",
+    {{"max-pages", required_argument, NULL, OPT_MAX_PAGES},
+     "N",
      "sync: stop after N pages (the next run resumes)"},
-    {{"page-size", required_argument, NULL, OPT_PAGE_SIZE}, "N",
+    {{"page-size", required_argument, NULL, OPT_PAGE_SIZE},
+     "N",
      "assets per config search page (1-10000, default 1000)"},
-    {{"refresh-after", required_argument, NULL, OPT_REFRESH}, "SEC",
+    {{"refresh-after", required_argument, NULL, OPT_REFRESH},
+     "SEC",
      "extend the 10-minute token once it is SEC old (default 480)"},
-    {{"max-retries", required_argument, NULL, OPT_RETRIES}, "N",
+    {{"max-retries", required_argument, NULL, OPT_RETRIES},
+     "N",
      "retries of a 429 or 5xx answer (default 6)"},
-    {{"max-wait", required_argument, NULL, OPT_MAX_WAIT}, "SEC",
+    {{"max-wait", required_argument, NULL, OPT_MAX_WAIT},
+     "SEC",
      "cap of one backoff wait (default 30; Retry-After is honoured up to 300)"},
     CLI_OPT_OUT,
     CLI_OPT_HELP,
@@ -70,11 +87,21 @@ static int parse(struct cli_ctx *ctx, struct prisma_args *a, int argc, char **ar
     cli_opts_build(opts, longs, shorts, sizeof(shorts));
     while (rc == 0 && (c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
         switch (c) {
-        case OPT_URL: a->url = optarg; break;
-        case OPT_KEY_ID: a->key_id = optarg; break;
-        case OPT_SECRET_FILE: a->secret_file = optarg; break;
-        case OPT_DB: a->db = optarg; break;
-        case 'O': a->out = optarg; break;
+        case OPT_URL:
+            a->url = optarg;
+            break;
+        case OPT_KEY_ID:
+            a->key_id = optarg;
+            break;
+        case OPT_SECRET_FILE:
+            a->secret_file = optarg;
+            break;
+        case OPT_DB:
+            a->db = optarg;
+            break;
+        case 'O':
+            a->out = optarg;
+            break;
         case OPT_MAX_PAGES:
             rc = cli_parse_count("prisma", "--max-pages", optarg, 1, 1000000000, &a->max_pages);
             break;
@@ -91,16 +118,19 @@ static int parse(struct cli_ctx *ctx, struct prisma_args *a, int argc, char **ar
         case OPT_MAX_WAIT:
             rc = cli_parse_count("prisma", "--max-wait", optarg, 1, 300, &a->max_wait);
             break;
-        case 'h': help(); return -1;
-        default: rc = cli_global_option(ctx, "prisma", c, optarg); break;
+        case 'h':
+            help();
+            return -1;
+        default:
+            rc = cli_global_option(ctx, "prisma", c, optarg);
+            break;
         }
     }
     return rc;
 }
 
 /* A setting from the option, else the environment, else the .panrc files. */
-static const char *setting(struct cli_ctx *ctx, const char *opt, const char *env,
-                           const char *rcvar)
+static const char *setting(struct cli_ctx *ctx, const char *opt, const char *env, const char *rcvar)
 {
     if (opt)
         return opt;
@@ -118,8 +148,9 @@ static int secret_of(const struct cli_ctx *ctx, const struct prisma_args *a, con
     char err[300];
     if (a->secret_file) {
         panos_code code = panos_secret_read_file(out, a->secret_file, err, sizeof(err));
-        return code == PANOS_OK ? 0 : cli_local_error(code == PANOS_E_NOT_FOUND ? PANOS_E_IO : code,
-                                                      err);
+        return code == PANOS_OK
+                   ? 0
+                   : cli_local_error(code == PANOS_E_NOT_FOUND ? PANOS_E_IO : code, err);
     }
     const char *e = getenv("PRISMA_SECRET_KEY");
     if (e && e[0]) {
@@ -234,8 +265,11 @@ int cmd_prisma(struct cli_ctx *ctx, int argc, char **argv)
     if (optind >= argc)
         return cli_usage_error("prisma", "which: login, assets, vulns or sync?");
     const char *sub = argv[optind];
-    int which = strcmp(sub, "login") == 0 ? 0 : strcmp(sub, "assets") == 0 ? 1
-              : strcmp(sub, "vulns") == 0 ? 2 : strcmp(sub, "sync") == 0 ? 3 : -1;
+    int which = strcmp(sub, "login") == 0    ? 0
+                : strcmp(sub, "assets") == 0 ? 1
+                : strcmp(sub, "vulns") == 0  ? 2
+                : strcmp(sub, "sync") == 0   ? 3
+                                             : -1;
     if (which < 0)
         return cli_usage_error("prisma", "unknown subcommand '%s'", sub);
     if (optind + 1 < argc)
@@ -251,8 +285,8 @@ int cmd_prisma(struct cli_ctx *ctx, int argc, char **argv)
         panos_code code = panos_prisma_login(p);
         rc = code == PANOS_OK ? 0 : prisma_fail(p, code);
         if (rc == 0)
-            printf("logged in to %s\n", a.url ? a.url : setting(ctx, NULL, "PRISMA_API_URL",
-                                                                  "prisma_url"));
+            printf("logged in to %s\n",
+                   a.url ? a.url : setting(ctx, NULL, "PRISMA_API_URL", "prisma_url"));
     } else if (which == 3) {
         rc = prisma_sync(p, a.db, (long)a.max_pages, (size_t)a.page_size);
     } else {

@@ -31,6 +31,15 @@ int prisma_out_close(struct prisma_out *o, int ok);
 const char *prisma_nics_text(char *buf, size_t cap, const panos_prisma_asset *a);
 const char *prisma_ips_text(char *buf, size_t cap, const char *const *ips, size_t n);
 
+/* The text fields of an asset in the CSV's column order (also the database's), in @p v; the
+ * joined lists are kept in @p t. */
+#define PRISMA_ASSET_FIELDS 13
+struct prisma_texts {
+    char nics[2048], priv[1024], pub[1024];
+};
+void prisma_asset_fields(const char *v[PRISMA_ASSET_FIELDS], struct prisma_texts *t,
+                         const panos_prisma_asset *a);
+
 /* fix_date as RFC 3339 UTC ("" when 0) into @p buf. */
 const char *prisma_date_text(char *buf, size_t cap, long long t);
 

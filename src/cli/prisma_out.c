@@ -12,12 +12,12 @@
 #include "prisma.h"
 
 static const char *const asset_cols[] = {
-    "id",         "name",        "cloud",      "account", "region",
-    "resource_type", "interfaces", "private_ips", "public_ips", "public_dns",
-    "os",         "internet_exposed", "risk_grade",
+    "id",         "name",        "cloud",      "account",    "region", "resource_type",
+    "interfaces", "private_ips", "public_ips", "public_dns", "os",     "internet_exposed",
+    "risk_grade",
 };
 static const char *const vuln_cols[] = {
-    "asset_id", "hostname", "cve",        "cvss",     "severity",
+    "asset_id", "hostname",        "cve",        "cvss",     "severity",
     "package",  "package_version", "fix_status", "fix_date", "first_seen",
 };
 #define NCOLS(a) (sizeof(a) / sizeof((a)[0]))
@@ -99,7 +99,8 @@ static int csv_row(struct prisma_out *o, const char *const *cols, const char **v
 
 static int json_row(struct prisma_out *o, json_t *j)
 {
-    int rc = j && json_dumpf(j, o->f, JSON_COMPACT | JSON_REAL_PRECISION(6)) == 0 && fputc('\n', o->f) != EOF
+    int rc = j && json_dumpf(j, o->f, JSON_COMPACT | JSON_REAL_PRECISION(6)) == 0 &&
+                     fputc('\n', o->f) != EOF
                  ? 0
                  : (j ? PANOS_E_IO : PANOS_E_NOMEM);
     json_decref(j);
@@ -124,38 +125,45 @@ static json_t *nics_json(const panos_prisma_asset *a)
     json_t *arr = json_array();
     for (size_t i = 0; arr && i < a->nnics; i++)
         json_array_append_new(arr, json_pack("{s:o,s:o,s:o}", "id", jstr(a->nics[i].id),
-                                             "private_ip", jstr(a->nics[i].private_ip),
-                                             "public_ip", jstr(a->nics[i].public_ip)));
+                                             "private_ip", jstr(a->nics[i].private_ip), "public_ip",
+                                             jstr(a->nics[i].public_ip)));
     return arr;
+}
+
+void prisma_asset_fields(const char *v[PRISMA_ASSET_FIELDS], struct prisma_texts *t,
+                         const panos_prisma_asset *a)
+{
+    v[0] = a->id;
+    v[1] = a->name;
+    v[2] = a->cloud;
+    v[3] = a->account;
+    v[4] = a->region;
+    v[5] = a->resource_type;
+    v[6] = prisma_nics_text(t->nics, sizeof(t->nics), a);
+    v[7] = prisma_ips_text(t->priv, sizeof(t->priv), a->private_ips, a->nprivate);
+    v[8] = prisma_ips_text(t->pub, sizeof(t->pub), a->public_ips, a->npublic);
+    v[9] = a->public_dns;
+    v[10] = a->os;
+    v[11] = a->internet_exposed ? "true" : "false";
+    v[12] = a->risk_grade;
 }
 
 int prisma_out_asset(struct prisma_out *o, const panos_prisma_asset *a)
 {
     o->rows++;
     if (!o->csv)
-        return json_row(
-            o, json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:b,s:o}", "id",
-                         jstr(a->id), "name", jstr(a->name), "cloud", jstr(a->cloud), "account",
-                         jstr(a->account), "region", jstr(a->region), "resource_type",
-                         jstr(a->resource_type), "interfaces", nics_json(a), "private_ips",
-                         ip_array(a->private_ips, a->nprivate), "public_ips",
-                         ip_array(a->public_ips, a->npublic), "public_dns", jstr(a->public_dns),
-                         "os", jstr(a->os), "internet_exposed", a->internet_exposed,
-                         "risk_grade", jstr(a->risk_grade)));
-    char nics[2048], priv[1024], pub[1024];
-    const char *v[] = {a->id,
-                       a->name,
-                       a->cloud,
-                       a->account,
-                       a->region,
-                       a->resource_type,
-                       prisma_nics_text(nics, sizeof(nics), a),
-                       prisma_ips_text(priv, sizeof(priv), a->private_ips, a->nprivate),
-                       prisma_ips_text(pub, sizeof(pub), a->public_ips, a->npublic),
-                       a->public_dns,
-                       a->os,
-                       a->internet_exposed ? "true" : "false",
-                       a->risk_grade};
+        return json_row(o, json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:b,s:o}", "id",
+                                     jstr(a->id), "name", jstr(a->name), "cloud", jstr(a->cloud),
+                                     "account", jstr(a->account), "region", jstr(a->region),
+                                     "resource_type", jstr(a->resource_type), "interfaces",
+                                     nics_json(a), "private_ips",
+                                     ip_array(a->private_ips, a->nprivate), "public_ips",
+                                     ip_array(a->public_ips, a->npublic), "public_dns",
+                                     jstr(a->public_dns), "os", jstr(a->os), "internet_exposed",
+                                     a->internet_exposed, "risk_grade", jstr(a->risk_grade)));
+    struct prisma_texts t;
+    const char *v[PRISMA_ASSET_FIELDS];
+    prisma_asset_fields(v, &t, a);
     return csv_row(o, asset_cols, v, NCOLS(asset_cols));
 }
 
@@ -165,14 +173,13 @@ int prisma_out_vuln(struct prisma_out *o, const panos_prisma_vuln *v)
     o->rows++;
     prisma_date_text(fix, sizeof(fix), v->fix_date);
     if (!o->csv)
-        return json_row(o, json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "asset_id",
-                                     jstr(v->asset_id), "hostname", jstr(v->hostname), "cve",
-                                     jstr(v->cve), "cvss",
-                                     v->cvss >= 0 ? json_real(v->cvss) : json_null(), "severity",
-                                     jstr(v->severity), "package", jstr(v->package),
-                                     "package_version", jstr(v->package_version), "fix_status",
-                                     jstr(v->fix_status), "fix_date", jstr(fix[0] ? fix : NULL),
-                                     "first_seen", jstr(v->first_seen)));
+        return json_row(
+            o, json_pack("{s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o,s:o}", "asset_id", jstr(v->asset_id),
+                         "hostname", jstr(v->hostname), "cve", jstr(v->cve), "cvss",
+                         v->cvss >= 0 ? json_real(v->cvss) : json_null(), "severity",
+                         jstr(v->severity), "package", jstr(v->package), "package_version",
+                         jstr(v->package_version), "fix_status", jstr(v->fix_status), "fix_date",
+                         jstr(fix[0] ? fix : NULL), "first_seen", jstr(v->first_seen)));
     if (v->cvss >= 0)
         snprintf(cvss, sizeof(cvss), "%.1f", v->cvss);
     const char *vals[] = {v->asset_id, v->hostname,        v->cve,        cvss, v->severity,

@@ -110,26 +110,17 @@ static void tally(struct sync *s, const char *dig)
 
 static int put_asset(struct sync *s, const panos_prisma_asset *a)
 {
-    char nics[2048], priv[1024], pub[1024], dig[17];
-    const char *v[] = {a->id,
-                       a->name,
-                       a->cloud,
-                       a->account,
-                       a->region,
-                       a->resource_type,
-                       prisma_nics_text(nics, sizeof(nics), a),
-                       prisma_ips_text(priv, sizeof(priv), a->private_ips, a->nprivate),
-                       prisma_ips_text(pub, sizeof(pub), a->public_ips, a->npublic),
-                       a->public_dns,
-                       a->os,
-                       a->internet_exposed ? "1" : "0",
-                       a->risk_grade};
+    struct prisma_texts t;
+    const char *v[PRISMA_ASSET_FIELDS];
+    char dig[17];
+    prisma_asset_fields(v, &t, a);
+    v[11] = a->internet_exposed ? "1" : "0";
     if (a->id == NULL)
         return 0;
-    digest(dig, v, 13);
+    digest(dig, v, PRISMA_ASSET_FIELDS);
     sqlite3_bind_text(s->old, 1, a->id, -1, SQLITE_TRANSIENT);
     tally(s, dig);
-    bind_texts(s->up, v, 13);
+    bind_texts(s->up, v, PRISMA_ASSET_FIELDS);
     sqlite3_bind_int(s->up, 12, a->internet_exposed);
     sqlite3_bind_text(s->up, 14, dig, -1, SQLITE_TRANSIENT);
     sqlite3_bind_text(s->up, 15, s->now, -1, SQLITE_STATIC);
@@ -145,9 +136,10 @@ static int put_vuln(struct sync *s, const panos_prisma_vuln *x)
     prisma_date_text(fix, sizeof(fix), x->fix_date);
     if (x->cvss >= 0)
         snprintf(cvss, sizeof(cvss), "%.1f", x->cvss);
-    const char *v[] = {x->asset_id, x->cve ? x->cve : "", x->package ? x->package : "",
-                       x->package_version, x->hostname, cvss, x->severity, x->fix_status,
-                       fix[0] ? fix : NULL, x->first_seen};
+    const char *v[] = {x->asset_id,        x->cve ? x->cve : "", x->package ? x->package : "",
+                       x->package_version, x->hostname,          cvss,
+                       x->severity,        x->fix_status,        fix[0] ? fix : NULL,
+                       x->first_seen};
     if (x->asset_id == NULL)
         return 0;
     digest(dig, v, 10);
@@ -258,8 +250,8 @@ static int end_pass(struct sync *s)
 {
     const char *col = strcmp(s->what, "assets") == 0 ? "deleted_at" : "resolved_at";
     char sql[400];
-    snprintf(sql, sizeof(sql), "UPDATE %s SET %s='%s' WHERE pass<%ld AND %s IS NULL", s->what,
-             col, s->now, s->pass, col);
+    snprintf(sql, sizeof(sql), "UPDATE %s SET %s='%s' WHERE pass<%ld AND %s IS NULL", s->what, col,
+             s->now, s->pass, col);
     if (exec(s, "BEGIN") != 0 || exec(s, sql) != 0)
         return 1;
     s->gone = sqlite3_changes(s->db);

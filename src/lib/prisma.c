@@ -256,8 +256,8 @@ static panos_code send_once(panos_prisma *p, const char *url, const char *body, 
     if (ah)
         panos_free_secret(ah);
     if (r->too_large)
-        return panos__prisma_fail(p, PANOS_E_TOO_LARGE, r->status,
-                                  "%s: answer larger than %u MB", url, RESP_MAX >> 20);
+        return panos__prisma_fail(p, PANOS_E_TOO_LARGE, r->status, "%s: answer larger than %u MB",
+                                  url, RESP_MAX >> 20);
     if (cc != CURLE_OK)
         return curl_failure(p, cc, url, ebuf);
     return PANOS_OK;
@@ -360,11 +360,10 @@ static panos_code classify(panos_prisma *p, const struct prisma_resp *r, const c
     reason_of(r, why, sizeof(why));
     long s = r->status;
     if (s == 401)
-        return panos__prisma_fail(p, PANOS_E_AUTH, s, "authentication failed%s%s", why[0] ? ": " : "",
-                                  why);
+        return panos__prisma_fail(p, PANOS_E_AUTH, s, "authentication failed%s%s",
+                                  why[0] ? ": " : "", why);
     if (s == 403)
-        return panos__prisma_fail(p, PANOS_E_FORBIDDEN, s,
-                                  "access forbidden to %s: %s", what,
+        return panos__prisma_fail(p, PANOS_E_FORBIDDEN, s, "access forbidden to %s: %s", what,
                                   why[0] ? why : "the key's role lacks a permission");
     if (s == 404)
         return panos__prisma_fail(p, PANOS_E_NOT_FOUND, s,
@@ -399,8 +398,8 @@ static panos_code take_token(panos_prisma *p, const struct prisma_resp *r, const
     panos_code code = PANOS_OK;
     if (!json_is_object(j))
         code = panos__prisma_fail(p, PANOS_E_NOT_FOUND, r->status,
-                                  "%s: the answer is not JSON: is %s a Prisma Cloud API URL?",
-                                  what, p->base);
+                                  "%s: the answer is not JSON: is %s a Prisma Cloud API URL?", what,
+                                  p->base);
     else if (tok == NULL || tok[0] == '\0')
         code = panos__prisma_fail(p, PANOS_E_AUTH, r->status, "%s: no token in the answer (%s)",
                                   what, msg ? msg : "no message");
@@ -423,13 +422,44 @@ static char *url_of(const panos_prisma *p, const char *path)
     return u;
 }
 
+/* Append @p v to @p out as a JSON string (quotes, backslashes and controls escaped). */
+static size_t json_quote(char *out, const char *v)
+{
+    size_t n = 0;
+    out[n++] = '"';
+    for (const unsigned char *c = (const unsigned char *)v; *c; c++) {
+        if (*c == '"' || *c == '\\')
+            out[n++] = '\\', out[n++] = (char)*c;
+        else if (*c < 0x20)
+            n += (size_t)snprintf(out + n, 7, "\\u%04x", *c);
+        else
+            out[n++] = (char)*c;
+    }
+    out[n++] = '"';
+    return n;
+}
+
+/* {"username":ID,"password":SECRET}, built here so that no copy of the secret is left in
+ * memory that is freed without being wiped (wipe this one with panos_free_secret). */
+static char *login_body(const panos_prisma *p)
+{
+    size_t cap = 6 * (strlen(p->key_id) + strlen(p->secret)) + 40;
+    char *b = malloc(cap);
+    if (b == NULL)
+        return NULL;
+    size_t n = (size_t)snprintf(b, cap, "{\"username\":");
+    n += json_quote(b + n, p->key_id);
+    n += (size_t)snprintf(b + n, cap - n, ",\"password\":");
+    n += json_quote(b + n, p->secret);
+    snprintf(b + n, cap - n, "}");
+    return b;
+}
+
 panos_code panos_prisma_login(panos_prisma *p)
 {
     PANOS_ASSERT(p != NULL);
     struct prisma_resp r = {0};
-    json_t *b = json_pack("{s:s,s:s}", "username", p->key_id, "password", p->secret);
-    char *body = b ? json_dumps(b, JSON_COMPACT) : NULL;
-    json_decref(b); /* jansson keeps no copy of what it dumped */
+    char *body = login_body(p);
     char *url = url_of(p, "/login");
     panos_code code = PANOS_E_NOMEM;
     if (body && url) {

@@ -140,9 +140,9 @@ panos_code panos_prisma_assets(panos_prisma *p, const char *resume_token, size_t
     for (int first = token == NULL;;) {
         struct prisma_resp r = {0};
         char *body = first ? first_body(page_size) : next_body(token, page_size);
-        code = body ? panos__prisma_call(p, first ? "/search/config" : "/search/config/page",
-                                         body, &r)
-                    : PANOS_E_NOMEM;
+        code =
+            body ? panos__prisma_call(p, first ? "/search/config" : "/search/config/page", body, &r)
+                 : PANOS_E_NOMEM;
         free(body);
         json_t *j = code == PANOS_OK ? json_loadb(r.body ? r.body : "", r.len, 0, NULL) : NULL;
         const json_t *pg = first ? json_object_get(j, "data") : j;
@@ -251,8 +251,7 @@ static int emit_vulns(const json_t *hosts, long next, panos_prisma_vuln_fn fn, v
  * GET /api/v1/hosts with limit=50 and offset, until offset reaches the Total-Count header or
  * a page comes back short (prismacloud-api-python cwpp.py; Compute API "API restrictions").
  */
-panos_code panos_prisma_vulns(panos_prisma *p, long offset, panos_prisma_vuln_fn fn,
-                              void *payload)
+panos_code panos_prisma_vulns(panos_prisma *p, long offset, panos_prisma_vuln_fn fn, void *payload)
 {
     PANOS_ASSERT(p != NULL && fn != NULL);
     panos_code code = compute_url(p);

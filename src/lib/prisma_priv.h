@@ -16,8 +16,8 @@ struct prisma_resp {
     int too_large;
     char redlock_status[512]; /* x-redlock-status: [{"i18nKey":..,"subject":..}] */
     char retry_after[64];
-    char rl_remaining[32];    /* X-RateLimit-Remaining */
-    char total_count[32];     /* Total-Count (Compute) */
+    char rl_remaining[32]; /* X-RateLimit-Remaining */
+    char total_count[32];  /* Total-Count (Compute) */
     char ctype[128];
 };
 
@@ -27,7 +27,7 @@ struct panos_prisma {
     char *key_id, *secret;  /* secret wiped when freed */
     char *token;            /* the JWT, wiped when replaced or freed */
     struct timespec token_at;
-    char *compute;          /* the Compute console URL (from /meta_info), once known */
+    char *compute; /* the Compute console URL (from /meta_info), once known */
     CURL *curl;
     panos_error err;
     char msg[600];

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* prisma_data.c -- pansim --prisma's generated tenant: EC2 rows and Compute host scans on the fly. */
+/* prisma_data.c -- pansim --prisma's generated tenant: EC2 rows and Compute host scans on the fly.
+ */
 #include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -98,8 +99,8 @@ void psim_assets_json(struct psim_buf *b, const struct psim_data *d, long from, 
         psim_printf(b,
                     "%s\"platformDetails\":\"%s\",\"networkInterfaces\":[{\"networkInterfaceId\":"
                     "\"eni-%012llx\",\"privateIpAddress\":\"%s\"",
-                    windows ? "\"platform\":\"windows\"," : "",
-                    windows ? "Windows" : "Linux/UNIX", (unsigned long long)(x >> 16), priv);
+                    windows ? "\"platform\":\"windows\"," : "", windows ? "Windows" : "Linux/UNIX",
+                    (unsigned long long)(x >> 16), priv);
         if (exposed)
             psim_printf(b, ",\"association\":{\"publicIp\":\"%s\",\"publicDnsName\":\"%s\"}", pub,
                         dns);
@@ -108,9 +109,9 @@ void psim_assets_json(struct psim_buf *b, const struct psim_data *d, long from, 
 }
 
 static const char *const pkgs[][2] = {
-    {"openssl", "3.0.2-0ubuntu1.10"}, {"busybox", "1.27.2-r8"},  {"log4j-core", "2.14.1"},
-    {"curl", "7.81.0-1ubuntu1.4"},   {"glibc", "2.35-0ubuntu3"}, {"zlib", "1.2.11.dfsg-2"},
-    {"sudo", "1.9.9-1ubuntu2"},      {"bash", "5.1-6ubuntu1"},
+    {"openssl", "3.0.2-0ubuntu1.10"}, {"busybox", "1.27.2-r8"},   {"log4j-core", "2.14.1"},
+    {"curl", "7.81.0-1ubuntu1.4"},    {"glibc", "2.35-0ubuntu3"}, {"zlib", "1.2.11.dfsg-2"},
+    {"sudo", "1.9.9-1ubuntu2"},       {"bash", "5.1-6ubuntu1"},
 };
 static const char *const sev[] = {"low", "medium", "high", "critical"};
 
@@ -143,8 +144,8 @@ static void one_vuln(struct psim_buf *b, const struct psim_data *d, long i, long
                 "\"status\":\"%s\",\"packageName\":\"%s\",\"packageVersion\":\"%s\","
                 "\"packageType\":\"package\",\"published\":1600000000,\"fixDate\":%lld,"
                 "\"discovered\":\"%s\",\"riskFactors\":{\"Has fix\":{}},\"type\":\"image\"}",
-                k ? "," : "", 46 + k, (unsigned)(18 + (y >> 32) % 8), (unsigned)(k * 1000 + i % 997),
-                cvss, sev[s], status, pk[0], pk[1], fix, disc);
+                k ? "," : "", 46 + k, (unsigned)(18 + (y >> 32) % 8),
+                (unsigned)(k * 1000 + i % 997), cvss, sev[s], status, pk[0], pk[1], fix, disc);
 }
 
 void psim_hosts_json(struct psim_buf *b, const struct psim_data *d, long from, long n)

@@ -143,8 +143,10 @@ static enum MHD_Result answer_fault(struct psim *s, struct MHD_Connection *c,
     switch (f->status) {
     case 403:
         if (compute)
-            return send_str(c, 403, "{\"err\":\"the role of this access key has no access to "
-                                    "Compute (needs the System Admin permission group)\"}", NULL);
+            return send_str(c, 403,
+                            "{\"err\":\"the role of this access key has no access to "
+                            "Compute (needs the System Admin permission group)\"}",
+                            NULL);
         redlock(rl, sizeof(rl), "insufficient_permissions", "Asset Inventory (View)");
         return send_str(c, 403, "", rl);
     case 404:
@@ -198,8 +200,8 @@ static long token_offset(const char *t)
  * One page of config search rows. As the /v2/alert pages do, the last page with rows still
  * carries a nextPageToken, whose page is empty (and has a token again).
  */
-static enum MHD_Result search_page(struct psim *s, struct MHD_Connection *c, long off,
-                                   long limit, int envelope)
+static enum MHD_Result search_page(struct psim *s, struct MHD_Connection *c, long off, long limit,
+                                   int envelope)
 {
     struct psim_buf b = {0};
     char next[64];
@@ -213,8 +215,7 @@ static enum MHD_Result search_page(struct psim *s, struct MHD_Connection *c, lon
     psim_assets_json(&b, &s->data, off, limit);
     psim_printf(&b, "],\"dynamicColumns\":[],\"nextPageToken\":\"%s\"}%s", next,
                 envelope ? "}" : "");
-    enum MHD_Result r =
-        b.oom ? MHD_NO : send_json(c, 200, b.p ? b.p : "", b.len, NULL, -1, 0);
+    enum MHD_Result r = b.oom ? MHD_NO : send_json(c, 200, b.p ? b.p : "", b.len, NULL, -1, 0);
     free(b.p);
     return r;
 }
@@ -249,9 +250,9 @@ static enum MHD_Result hosts(struct psim *s, struct MHD_Connection *c)
         limit = HOSTS_MAX;
     struct psim_buf b = {0};
     psim_hosts_json(&b, &s->data, off < 0 ? 0 : off, limit);
-    enum MHD_Result r = b.oom ? MHD_NO
-                              : send_json(c, 200, b.p, b.len, NULL,
-                                          s->no_total_count ? -1 : s->data.nassets, 0);
+    enum MHD_Result r =
+        b.oom ? MHD_NO
+              : send_json(c, 200, b.p, b.len, NULL, s->no_total_count ? -1 : s->data.nassets, 0);
     free(b.p);
     return r;
 }
@@ -261,7 +262,9 @@ static void log_request(struct psim *s, const char *method, const char *url, int
     if (s->log == NULL)
         return;
     fprintf(s->log, "%s %s auth=%s\n", method, url,
-            auth > 0 ? "jwt" : auth < 0 ? "bad-jwt" : "none");
+            auth > 0   ? "jwt"
+            : auth < 0 ? "bad-jwt"
+                       : "none");
     fflush(s->log);
 }
 
@@ -292,8 +295,8 @@ static enum MHD_Result route(struct psim *s, struct MHD_Connection *c, const cha
     if (auth <= 0) {
         if (compute)
             return send_str(c, 401, "{\"err\":\"not authenticated\"}", NULL);
-        redlock(rl, sizeof(rl), strcmp(url, "/auth_token/extend") == 0 ? "token_expired"
-                                                                       : "invalid_token", NULL);
+        redlock(rl, sizeof(rl),
+                strcmp(url, "/auth_token/extend") == 0 ? "token_expired" : "invalid_token", NULL);
         return send_str(c, 401, "", rl);
     }
     if (!post && strcmp(url, "/auth_token/extend") == 0) {
@@ -418,8 +421,10 @@ static int parse_fault(struct psim *s, const char *arg)
     int ok = (n == 2 || (n == 4 && x == 'x')) && at >= 1 && cnt >= 1 && s->nfaults < MAX_FAULTS &&
              (st == 401 || st == 403 || st == 404 || st == 429 || (st >= 500 && st <= 504));
     if (!ok) {
-        fprintf(stderr, "pansim: --prisma-fault %s: expected STATUS@N[xCOUNT] (401, 403, 404, "
-                        "429, 500-504)\n", arg);
+        fprintf(stderr,
+                "pansim: --prisma-fault %s: expected STATUS@N[xCOUNT] (401, 403, 404, "
+                "429, 500-504)\n",
+                arg);
         return -1;
     }
     s->faults[s->nfaults++] = (struct psim_fault){(int)st, at, cnt};
@@ -435,31 +440,64 @@ static int parse_opts(struct psim *s, int argc, char **argv, const char **portfi
     while ((c = getopt_long(argc, argv, "p:", popts, NULL)) != -1) {
         int bad = 0;
         switch (c) {
-        case 'Y': break;
-        case 'p': bad = num("port", optarg, 0, 65535, &v), s->port = (unsigned)v; break;
-        case 'F': *portfile = optarg; break;
-        case 'l': *logpath = optarg; break;
-        case 'q': bad = num("quit-after", optarg, 0, 1e9, quit_after); break;
-        case 'S': bad = num("seed", optarg, 0, 1e15, &v), s->data.seed = (unsigned long)v; break;
-        case 'a': bad = num("prisma-assets", optarg, 0, 1e8, &v), s->data.nassets = (long)v; break;
-        case 'v': bad = num("prisma-vulns", optarg, 0, 1e9, &v), s->data.nvulns = (long)v; break;
-        case 'c': bad = num("prisma-changed", optarg, 0, 100, &s->data.changed_pct); break;
-        case 't': bad = num("prisma-token-ttl", optarg, 0.1, 86400, &s->ttl_s); break;
-        case 'k': s->key_id = optarg; break;
-        case 's': s->secret = optarg; break;
-        case 'm': bad = num("prisma-page-max", optarg, 1, 10000, &v), s->page_max = (long)v; break;
-        case 'r': bad = num("prisma-retry-after", optarg, 0, 3600, &v), s->retry_after = (long)v;
+        case 'Y':
             break;
-        case 'n': s->no_total_count = 1; break;
-        case 'f': bad = parse_fault(s, optarg); break;
+        case 'p':
+            bad = num("port", optarg, 0, 65535, &v), s->port = (unsigned)v;
+            break;
+        case 'F':
+            *portfile = optarg;
+            break;
+        case 'l':
+            *logpath = optarg;
+            break;
+        case 'q':
+            bad = num("quit-after", optarg, 0, 1e9, quit_after);
+            break;
+        case 'S':
+            bad = num("seed", optarg, 0, 1e15, &v), s->data.seed = (unsigned long)v;
+            break;
+        case 'a':
+            bad = num("prisma-assets", optarg, 0, 1e8, &v), s->data.nassets = (long)v;
+            break;
+        case 'v':
+            bad = num("prisma-vulns", optarg, 0, 1e9, &v), s->data.nvulns = (long)v;
+            break;
+        case 'c':
+            bad = num("prisma-changed", optarg, 0, 100, &s->data.changed_pct);
+            break;
+        case 't':
+            bad = num("prisma-token-ttl", optarg, 0.1, 86400, &s->ttl_s);
+            break;
+        case 'k':
+            s->key_id = optarg;
+            break;
+        case 's':
+            s->secret = optarg;
+            break;
+        case 'm':
+            bad = num("prisma-page-max", optarg, 1, 10000, &v), s->page_max = (long)v;
+            break;
+        case 'r':
+            bad = num("prisma-retry-after", optarg, 0, 3600, &v), s->retry_after = (long)v;
+            break;
+        case 'n':
+            s->no_total_count = 1;
+            break;
+        case 'f':
+            bad = parse_fault(s, optarg);
+            break;
         case 'h':
             fputs("usage: pansim --prisma [--port N] [--portfile F] [--log F] [--seed N]\n"
                   "  [--prisma-assets N] [--prisma-vulns M] [--prisma-changed PCT]\n"
                   "  [--prisma-token-ttl S] [--prisma-key-id ID] [--prisma-secret S]\n"
                   "  [--prisma-page-max N] [--prisma-retry-after S] [--prisma-no-total-count]\n"
-                  "  [--prisma-fault STATUS@N[xCOUNT]]... (see pansim(1))\n", stdout);
+                  "  [--prisma-fault STATUS@N[xCOUNT]]... (see pansim(1))\n",
+                  stdout);
             exit(0);
-        default: bad = 1; break;
+        default:
+            bad = 1;
+            break;
         }
         if (bad)
             return -1;
@@ -498,10 +536,10 @@ int sim_prisma_main(int argc, char **argv)
         return 1;
     }
     srand((unsigned)time(NULL) ^ (unsigned)getpid());
-    struct MHD_Daemon *d = MHD_start_daemon(
-        MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, (uint16_t)s.port, NULL, NULL,
-        on_request, &s, MHD_OPTION_NOTIFY_COMPLETED, on_done, &s, MHD_OPTION_SOCK_ADDR,
-        loopback(s.port), MHD_OPTION_END);
+    struct MHD_Daemon *d =
+        MHD_start_daemon(MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_ERROR_LOG, (uint16_t)s.port,
+                         NULL, NULL, on_request, &s, MHD_OPTION_NOTIFY_COMPLETED, on_done, &s,
+                         MHD_OPTION_SOCK_ADDR, loopback(s.port), MHD_OPTION_END);
     if (d == NULL) {
         fprintf(stderr, "pansim: --prisma: cannot listen on 127.0.0.1:%u\n", s.port);
         return 1;
@@ -515,8 +553,8 @@ int sim_prisma_main(int argc, char **argv)
             rc = 1;
         }
     }
-    fprintf(stderr, "pansim: prisma on http://127.0.0.1:%u/ (%ld assets, %ld findings)\n",
-            s.port, s.data.nassets, s.data.nvulns);
+    fprintf(stderr, "pansim: prisma on http://127.0.0.1:%u/ (%ld assets, %ld findings)\n", s.port,
+            s.data.nassets, s.data.nvulns);
     struct sigaction sa = {0};
     sa.sa_handler = on_signal;
     sigaction(SIGTERM, &sa, NULL);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* prisma_sim.h -- pansim --prisma: a Prisma Cloud API (CSPM login, config search, Compute hosts). */
+/* prisma_sim.h -- pansim --prisma: a Prisma Cloud API (CSPM login, config search, Compute hosts).
+ */
 #ifndef PANSIM_PRISMA_SIM_H
 #define PANSIM_PRISMA_SIM_H
 
