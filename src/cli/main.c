@@ -26,6 +26,7 @@ static const struct cli_cmd cmds[] = {
     {"logs", cmd_logs, "Query logs (traffic, threat, system, ...) as JSON lines, CSV or a table"},
     {"op", cmd_op, "Run an operational command (CLI text or XML)"},
     {"pcap", cmd_pcap, "List and download packet captures (threat, filter, application, dlp)"},
+    {"prisma", cmd_prisma, "Prisma Cloud assets and vulnerabilities: JSON lines, CSV, SQLite"},
     {"tls", cmd_tls, "Show a firewall's certificate fingerprint for --pin"},
     {"version", cmd_version, "Show the firewall's PAN-OS version, model and serial"},
 };

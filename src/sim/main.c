@@ -13,6 +13,7 @@
 #include <openssl/x509.h>
 #include <panos/panos.h>
 #include "fleet.h"
+#include "prisma_sim.h"
 #include "script.h"
 #include "server.h"
 #include "sim.h"
@@ -118,6 +119,9 @@ static void usage(FILE *f)
           "      --log-job-ms MS       how long a log query stays ACT (default 300)\n"
           "      --uptime S            start as if booted S seconds ago (default 0)\n"
           "      --version REL         PAN-OS release played: 10.1, 10.2 (default) or 11.1\n"
+          "      --prisma              a Prisma Cloud API instead (see pansim(1): --prisma-assets "
+          "N,\n"
+          "                            --prisma-vulns M, --prisma-fault STATUS@N[xCOUNT], ...)\n"
           "      --model MODEL         PA-VM (default), PA-440, PA-3220, PA-5220 or PA-5450\n"
           "      --ha STATE            HA pair member: active or passive (default: HA off)\n"
           "      --config-size BYTES   pad the configuration with generated address objects\n"
@@ -312,6 +316,9 @@ int main(int argc, char **argv)
     FILE *log = NULL;
     int c;
 
+    for (int i = 1; i < argc; i++)
+        if (strcmp(argv[i], "--prisma") == 0)
+            return sim_prisma_main(argc, argv); /* a Prisma Cloud API instead of a firewall */
     dopt.seed = 1;
     dopt.log_rate = 5;
     while ((c = getopt_long(argc, argv, "p:vh", long_opts, NULL)) != -1) {
