@@ -366,18 +366,45 @@ static json_t *report(struct inv *v, struct agg *a, size_t top, const char *vend
     return r;
 }
 
-/* The window start from --since: relative (7d, 24h, 90m, 30s) against the firewall's clock,
- * or absolute. 0, or -1 when it is neither. */
-static int window(struct inv *v, const char *since)
+/* --since as given: a relative span (7d, 24h, 90m, 30s, at most 366 days) into *@p span, or an
+ * absolute 'YYYY/MM/DD HH:MM:SS' into *@p at (the other one 0). 0, or -1 when it is neither. */
+static int since_parse(const char *since, long long *span, long long *at)
 {
     char *end;
-    long long n = strtoll(since, &end, 10);
+    int y, mo, d, h, mi, sec, used = 0;
     static const char units[] = "smhd";
     static const long long secs[] = {1, 60, 3600, 86400};
+    long long n = strtoll(since, &end, 10);
     const char *u = end != since && n > 0 && end[0] && !end[1] ? strchr(units, end[0]) : NULL;
-    if (u && n <= 366LL * 86400 / secs[u - units])
-        v->since = v->now - n * secs[u - units];
-    else if ((v->since = parse_time(since)) < 0 || v->since > v->now)
+    *span = *at = 0;
+    if (u != NULL && n <= 366LL * 86400 / secs[u - units]) {
+        *span = n * secs[u - units];
+        return 0;
+    }
+    if (sscanf(since, "%4d/%2d/%2d %2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &sec, &used) != 6 ||
+        since[used] != '\0' || y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 ||
+        mi > 59 || sec > 59 || h < 0 || mi < 0 || sec < 0)
+        return -1;
+    *at = parse_time(since);
+    return 0;
+}
+
+static int since_usage(const char *since)
+{
+    return cli_usage_error("investigate",
+                           "--since %s: expected 7d, 24h, 90m, 30s or "
+                           "'YYYY/MM/DD HH:MM:SS' in the past",
+                           since);
+}
+
+/* The window from --since (checked by since_parse()): relative to the firewall's clock, or
+ * absolute. 0, or -1 when an absolute start is after the firewall's clock. */
+static int window(struct inv *v, const char *since)
+{
+    long long span, at;
+    since_parse(since, &span, &at);
+    v->since = span ? v->now - span : at;
+    if (v->since > v->now)
         return -1;
     fmt_time(v->since_text, sizeof(v->since_text), v->since);
     fmt_time(v->now_text, sizeof(v->now_text), v->now);
@@ -473,10 +500,7 @@ static int investigate(struct inv *v, const char *since, size_t top, int fmt, co
         return rc;
     v->requests++;
     if (window(v, since) != 0)
-        return cli_usage_error("investigate",
-                               "--since %s: expected 7d, 24h, 90m, 30s or "
-                               "'YYYY/MM/DD HH:MM:SS' in the past",
-                               since);
+        return since_usage(since);
     if (agg_init(&a, v) != 0) {
         agg_free(&a);
         return cli_local_error(PANOS_E_NOMEM, "out of memory");
@@ -508,7 +532,7 @@ int cmd_investigate(struct cli_ctx *ctx, int argc, char **argv)
     struct option longs[CLI_MAX_LONGS];
     char shorts[CLI_MAX_SHORTS];
     const char *since = "7d", *out_path = NULL, *vendor_dir = NULL;
-    long long top = 10, parallel = INV_MAX_PARALLEL;
+    long long top = 10, parallel = INV_MAX_PARALLEL, span, at;
     int c, rc, fmt = 't';
     struct inv v;
     memset(&v, 0, sizeof(v));
@@ -518,6 +542,8 @@ int cmd_investigate(struct cli_ctx *ctx, int argc, char **argv)
         switch (c) {
         case OPT_SINCE:
             since = optarg;
+            if (since_parse(since, &span, &at) != 0)
+                return since_usage(since);
             break;
         case OPT_TOP:
             if ((rc = cli_parse_count("investigate", "--top", optarg, 1, 1000, &top)) != 0)
