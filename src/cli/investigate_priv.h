@@ -32,6 +32,14 @@ void inv_fact(struct inv *v, const char *source, const char *time, const char *f
 /* ARP, IPv6 neighbours, DHCP leases, User-ID: fill the host's identity and facts. */
 panos_code inv_assets(struct inv *v);
 
+/* One row of a CLI text table: its fields in the order of the columns asked for, and the
+ * interface of the 'interface: "NAME"' line above it ("" when none). */
+typedef void (*inv_row_fn)(struct inv *v, const char *const *fields, const char *section);
+/* Call @p fn with each row of the text table @p text whose first field is an IP address,
+ * the columns (at most 8) placed by the header line that names @p cols in order. */
+void inv_text_rows(struct inv *v, const char *text, const char *const *cols, size_t ncols,
+                   inv_row_fn fn);
+
 /* Log queries in flight at once at most (--parallel), each on its own client. */
 #define INV_MAX_PARALLEL 2
 

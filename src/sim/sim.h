@@ -86,7 +86,8 @@ struct sim_device_options {
     long log_job_ms;        /* how long a log job stays ACT; 0 = 300 */
     int keygen_revokes;     /* 1: a keygen refuses the user's keys of earlier seconds (GENTIME) */
     long long uptime_s;     /* start as if booted this many seconds ago (uptime, jobs, leases) */
-    const char *sw_version; /* the release played, "10.2.11" (default), "10.1.14", "11.1.6" */
+    const char
+        *sw_version; /* the release played, "10.2.11" (default), "9.1.17", "10.1.14", "11.1.6" */
     const char *model;      /* "PA-VM" (default), "PA-440", "PA-3220", "PA-5450" */
     const char *ha;         /* NULL: HA disabled; "active" or "passive": this member's state */
     size_t config_size;     /* pad the configuration to about this many bytes (0: as built) */
