@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <panos/log.h>
+#include <panos/macvendor.h>
 #include <panos/panos.h>
 #include "investigate.h"
 
@@ -26,6 +27,19 @@ struct inv {
     json_t *facts;          /* [{source, time, fact}] */
     int parallel;           /* log queries at once (--parallel) */
 };
+
+/* Where the MAC's vendor comes from: the IEEE registries in @p dir (NULL: the default), and
+ * with --online-vendor the online lookup at @p url (NULL: macvendors.com), @p handle. */
+struct inv_vendor {
+    const char *dir, *url;
+    int online;
+    panos_macvendor_online *handle;
+};
+/* Check the vendor options and open the online lookup (with its cache) when asked: before any
+ * request. 0, or the exit status (printed). */
+int inv_vendor_open(struct inv_vendor *o);
+/* The identity object of the report: addresses, hostname, user and the MAC's vendor. */
+json_t *inv_identity(const struct inv *v, const struct inv_vendor *o);
 
 void inv_fact(struct inv *v, const char *source, const char *time, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));

@@ -105,6 +105,10 @@ int sim_device_new(struct sim_device **out, const struct sim_device_options *opt
                    size_t errlen);
 void sim_device_free(struct sim_device *dev);
 
+/* GET /macvendors/MAC: a stand-in for macvendors.com's lookup (simmacvendor.c). */
+#define SIM_MACVENDOR_PATH "/macvendors/"
+void sim_macvendor_reply(const struct sim_request *req, struct sim_reply *out);
+
 /*
  * Answer one /api/ request as PAN-OS would (authentication, keygen, op, config, version, ...).
  * The path "/pansim/admin" is pansim's own control hook (POST, form action=expire-all |
