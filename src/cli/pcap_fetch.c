@@ -20,20 +20,6 @@ struct fetcher {
     pthread_t thread;
 };
 
-/* The client's last error as panctl prints it: "(N) NAME: [http N] [api N] message". */
-static void keep_error(struct cli_pcap_job *j, panos_client *c)
-{
-    const panos_error *e = panos_client_last_error(c);
-    char http[32] = "", api[32] = "";
-    if (e && e->http_status > 0)
-        snprintf(http, sizeof(http), "[http %ld] ", e->http_status);
-    if (e && e->api_code >= 0)
-        snprintf(api, sizeof(api), "[api %d] ", e->api_code);
-    const char *msg = e && e->message && e->message[0] ? e->message : panos_strerror(j->code);
-    snprintf(j->error, sizeof(j->error), "(%d) %s: %s%s%s", (int)j->code, panos_code_name(j->code),
-             http, api, msg);
-}
-
 static void *work(void *arg)
 {
     struct fetcher *w = arg;
@@ -47,7 +33,7 @@ static void *work(void *arg)
         struct cli_pcap_job *j = &f->jobs[i];
         j->code = panos_export_to_file(NULL, w->client, f->category, j->p, j->np, j->path);
         if (j->code != PANOS_OK)
-            keep_error(j, w->client);
+            cli_client_error_text(j->error, sizeof(j->error), w->client, j->code);
     }
 }
 
