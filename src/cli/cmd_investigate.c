@@ -12,7 +12,7 @@
 #include "cli.h"
 #include "investigate_priv.h"
 
-enum { OPT_SINCE = 256, OPT_TOP, OPT_VENDOR_DIR, OPT_PARALLEL };
+enum { OPT_SINCE = 256, OPT_TOP, OPT_VENDOR_DIR, OPT_PARALLEL, OPT_ONLINE, OPT_VENDOR_URL };
 
 static const struct cli_opt opts[] = {
     {{"since", required_argument, NULL, OPT_SINCE},
@@ -27,6 +27,12 @@ static const struct cli_opt opts[] = {
     {{"vendor-dir", required_argument, NULL, OPT_VENDOR_DIR},
      "DIR",
      "the IEEE registries oui.csv, mam.csv, oui36.csv (default /usr/share/ieee-data)"},
+    {{"online-vendor", no_argument, NULL, OPT_ONLINE},
+     NULL,
+     "ask macvendors.com about a MAC the registries do not know (1/s, cached 30 days)"},
+    {{"vendor-url", required_argument, NULL, OPT_VENDOR_URL},
+     "URL",
+     "--online-vendor: another base URL (for tests; http:// only to loopback)"},
     CLI_OPT_HELP,
     CLI_OPT_END,
 };
@@ -263,37 +269,6 @@ static int fail_on(struct cli_ctx *ctx, panos_client *c, panos_code code)
     return rc;
 }
 
-static json_t *identity(const struct inv *v, const char *vendor_dir)
-{
-    json_t *o = json_object();
-    json_object_set_new(o, "ipv4", json_string(v->ip4));
-    json_object_set_new(o, "ipv6", json_string(v->ip6));
-    json_object_set_new(o, "mac", json_string(v->mac));
-    json_object_set_new(o, "hostname", json_string(v->hostname));
-    json_object_set_new(o, "user", json_string(v->user));
-    panos_macvendor_info mi;
-    if (v->mac[0] == '\0' || panos_macvendor_lookup(&mi, NULL, v->mac) != PANOS_OK)
-        return o;
-    json_t *m = json_object();
-    char err[256] = "";
-    panos_macvendor *db = NULL;
-    if (!mi.local && panos_macvendor_load(&db, vendor_dir, err, sizeof(err)) != PANOS_OK)
-        cli_warn("no MAC vendor: %s", err);
-    panos_macvendor_lookup(&mi, db, v->mac);
-    json_object_set_new(m, "vendor", mi.vendor ? json_string(mi.vendor) : json_null());
-    json_object_set_new(m, "registry", mi.registry ? json_string(mi.registry) : json_null());
-    json_object_set_new(m, "randomized", json_boolean(mi.local));
-    json_object_set_new(m, "multicast", json_boolean(mi.multicast));
-    const char *note = mi.local    ? "randomized (locally administered)"
-                       : mi.vendor ? ""
-                       : db        ? "not in the IEEE registries"
-                                   : "unknown (IEEE registries not loaded)";
-    json_object_set_new(m, "note", json_string(note));
-    json_object_set_new(o, "mac_vendor", m);
-    panos_macvendor_free(db);
-    return o;
-}
-
 static json_t *threats_json(const struct agg *a, size_t top)
 {
     json_t *arr = inv_tally_top(&a->threat, top, "key", NULL, 0, 1);
@@ -332,7 +307,7 @@ static json_t *hourly_json(const struct agg *a)
     return arr;
 }
 
-static json_t *report(struct inv *v, struct agg *a, size_t top, const char *vendor_dir)
+static json_t *report(struct inv *v, struct agg *a, size_t top, const struct inv_vendor *vo)
 {
     static const char *const kinds[] = {"ipv4", "ipv6", "mac"};
     json_t *r = json_object(), *t = json_object(), *th = json_object(), *tl = json_object();
@@ -340,7 +315,7 @@ static json_t *report(struct inv *v, struct agg *a, size_t top, const char *vend
     json_object_set_new(r, "kind", json_string(kinds[v->kind]));
     json_object_set_new(r, "since", json_string(v->since_text));
     json_object_set_new(r, "until", json_string(v->now_text));
-    json_object_set_new(r, "identity", identity(v, vendor_dir));
+    json_object_set_new(r, "identity", inv_identity(v, vo));
     json_object_set_new(r, "facts", json_incref(v->facts));
     json_object_set_new(t, "sessions", json_integer(a->sessions));
     json_object_set_new(t, "denied", json_integer(a->denied));
@@ -366,18 +341,45 @@ static json_t *report(struct inv *v, struct agg *a, size_t top, const char *vend
     return r;
 }
 
-/* The window start from --since: relative (7d, 24h, 90m, 30s) against the firewall's clock,
- * or absolute. 0, or -1 when it is neither. */
-static int window(struct inv *v, const char *since)
+/* --since as given: a relative span (7d, 24h, 90m, 30s, at most 366 days) into *@p span, or an
+ * absolute 'YYYY/MM/DD HH:MM:SS' into *@p at (the other one 0). 0, or -1 when it is neither. */
+static int since_parse(const char *since, long long *span, long long *at)
 {
     char *end;
-    long long n = strtoll(since, &end, 10);
+    int y, mo, d, h, mi, sec, used = 0;
     static const char units[] = "smhd";
     static const long long secs[] = {1, 60, 3600, 86400};
+    long long n = strtoll(since, &end, 10);
     const char *u = end != since && n > 0 && end[0] && !end[1] ? strchr(units, end[0]) : NULL;
-    if (u && n <= 366LL * 86400 / secs[u - units])
-        v->since = v->now - n * secs[u - units];
-    else if ((v->since = parse_time(since)) < 0 || v->since > v->now)
+    *span = *at = 0;
+    if (u != NULL && n <= 366LL * 86400 / secs[u - units]) {
+        *span = n * secs[u - units];
+        return 0;
+    }
+    if (sscanf(since, "%4d/%2d/%2d %2d:%2d:%2d%n", &y, &mo, &d, &h, &mi, &sec, &used) != 6 ||
+        since[used] != '\0' || y < 1970 || mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 ||
+        mi > 59 || sec > 59 || h < 0 || mi < 0 || sec < 0)
+        return -1;
+    *at = parse_time(since);
+    return 0;
+}
+
+static int since_usage(const char *since)
+{
+    return cli_usage_error("investigate",
+                           "--since %s: expected 7d, 24h, 90m, 30s or "
+                           "'YYYY/MM/DD HH:MM:SS' in the past",
+                           since);
+}
+
+/* The window from --since (checked by since_parse()): relative to the firewall's clock, or
+ * absolute. 0, or -1 when an absolute start is after the firewall's clock. */
+static int window(struct inv *v, const char *since)
+{
+    long long span, at;
+    since_parse(since, &span, &at);
+    v->since = span ? v->now - span : at;
+    if (v->since > v->now)
         return -1;
     fmt_time(v->since_text, sizeof(v->since_text), v->since);
     fmt_time(v->now_text, sizeof(v->now_text), v->now);
@@ -464,7 +466,7 @@ static void agg_free(struct agg *a)
 }
 
 static int investigate(struct inv *v, const char *since, size_t top, int fmt, const char *out_path,
-                       const char *vendor_dir)
+                       const struct inv_vendor *vo)
 {
     struct agg a;
     int rc;
@@ -473,10 +475,7 @@ static int investigate(struct inv *v, const char *since, size_t top, int fmt, co
         return rc;
     v->requests++;
     if (window(v, since) != 0)
-        return cli_usage_error("investigate",
-                               "--since %s: expected 7d, 24h, 90m, 30s or "
-                               "'YYYY/MM/DD HH:MM:SS' in the past",
-                               since);
+        return since_usage(since);
     if (agg_init(&a, v) != 0) {
         agg_free(&a);
         return cli_local_error(PANOS_E_NOMEM, "out of memory");
@@ -494,7 +493,7 @@ static int investigate(struct inv *v, const char *since, size_t top, int fmt, co
                   v->query, v->since_text);
         rc = PANOS_E_NOT_FOUND;
     } else {
-        json_t *r = report(v, &a, top, vendor_dir);
+        json_t *r = report(v, &a, top, vo);
         rc = r ? emit(r, fmt, out_path) : cli_local_error(PANOS_E_NOMEM, "out of memory");
         json_decref(r);
     }
@@ -507,8 +506,9 @@ int cmd_investigate(struct cli_ctx *ctx, int argc, char **argv)
 {
     struct option longs[CLI_MAX_LONGS];
     char shorts[CLI_MAX_SHORTS];
-    const char *since = "7d", *out_path = NULL, *vendor_dir = NULL;
-    long long top = 10, parallel = INV_MAX_PARALLEL;
+    const char *since = "7d", *out_path = NULL;
+    struct inv_vendor vo = {NULL, NULL, 0, NULL};
+    long long top = 10, parallel = INV_MAX_PARALLEL, span, at;
     int c, rc, fmt = 't';
     struct inv v;
     memset(&v, 0, sizeof(v));
@@ -518,6 +518,8 @@ int cmd_investigate(struct cli_ctx *ctx, int argc, char **argv)
         switch (c) {
         case OPT_SINCE:
             since = optarg;
+            if (since_parse(since, &span, &at) != 0)
+                return since_usage(since);
             break;
         case OPT_TOP:
             if ((rc = cli_parse_count("investigate", "--top", optarg, 1, 1000, &top)) != 0)
@@ -529,7 +531,13 @@ int cmd_investigate(struct cli_ctx *ctx, int argc, char **argv)
                 return rc;
             break;
         case OPT_VENDOR_DIR:
-            vendor_dir = optarg;
+            vo.dir = optarg;
+            break;
+        case OPT_ONLINE:
+            vo.online = 1;
+            break;
+        case OPT_VENDOR_URL:
+            vo.url = optarg;
             break;
         case 'O':
             out_path = optarg;
@@ -543,7 +551,8 @@ int cmd_investigate(struct cli_ctx *ctx, int argc, char **argv)
         case 'h':
             cli_help(
                 "investigate",
-                "IP|MAC [--since 7d] [--top N] [--parallel N] [-o text|json|html] [--out FILE]",
+                "IP|MAC [--since 7d] [--top N] [--parallel N] [-o text|json|html] [--out FILE] "
+                "[--online-vendor]",
                 "Investigate one host by IPv4, IPv6 or MAC address: who it is (ARP, IPv6 "
                 "neighbours, DHCP\nleases and lease events, User-ID, the MAC's vendor from "
                 "the IEEE registries), where it went\n(top destinations, applications, "
@@ -567,12 +576,17 @@ int cmd_investigate(struct cli_ctx *ctx, int argc, char **argv)
         return cli_usage_error("investigate", "'%s' is not an IPv4, IPv6 or MAC address",
                                argv[optind]);
     v.parallel = (int)parallel;
-    if ((v.facts = json_array()) == NULL)
+    if ((rc = inv_vendor_open(&vo)) != 0)
+        return rc;
+    if ((v.facts = json_array()) == NULL) {
+        panos_macvendor_online_free(vo.handle);
         return cli_local_error(PANOS_E_NOMEM, "out of memory");
+    }
     ctx->long_running = 1;
     rc = cli_connect(ctx, 1);
     if (rc == 0)
-        rc = investigate(&v, since, (size_t)top, fmt, out_path, vendor_dir);
+        rc = investigate(&v, since, (size_t)top, fmt, out_path, &vo);
     json_decref(v.facts);
+    panos_macvendor_online_free(vo.handle);
     return rc;
 }

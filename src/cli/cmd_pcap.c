@@ -42,7 +42,7 @@ static const struct cli_opt opts[] = {
      "threat: the log's sessionid (sessionid=)"},
     {{"all", no_argument, NULL, OPT_ALL},
      NULL,
-     "threat: every capture the threat logs of --query name, each to PCAPID.pcap"},
+     "threat: every capture the threat logs of --query name, each to PCAPID.pcap, 2 at once"},
     {{"query", required_argument, NULL, OPT_QUERY},
      "FILTER",
      "list threat, get threat --all: a PAN-OS log filter, and-ed with (pcap_id neq 0)"},
@@ -71,7 +71,9 @@ static void help(void)
              "capture (pcap_id, time,\n    source, destination, port, threat).\n"
              "  get threat --pcap-id N: the capture of a threat log, PCAPID.pcap; the search-time "
              "is\n    decoded from the id (bits 25-56: UTC seconds) unless given.\n"
-             "  get threat --all: the capture of every threat log --query names.\n"
+             "  get threat --all: the capture of every threat log --query names, two at a time; "
+             "a failure\n    is named and does not stop the others.\n"
+             "  -o json: a listing as one JSON array.\n"
              "  get filter NAME, get application DIR/NAME, get dlp NAME: one capture file.\n"
              "  panctl pcap get threat --all --query \"(addr.src in 192.0.2.84)\"",
              opts);
@@ -312,6 +314,8 @@ int cmd_pcap(struct cli_ctx *ctx, int argc, char **argv)
     if (optind + 3 < argc)
         return cli_usage_error("pcap", "unexpected argument '%s'", argv[optind + 3]);
     if ((rc = check(&a, get)) != 0)
+        return rc;
+    if (!get && (rc = cli_pcap_json(ctx, &c)) != 0)
         return rc;
     return run(ctx, &a, get);
 }

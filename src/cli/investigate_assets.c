@@ -87,10 +87,60 @@ static panos_code neighbours(struct inv *v, const char *cmd, const char *source,
     return PANOS_OK;
 }
 
-/* DHCP server leases, the XML form result/interface[@name]/entry{ip, mac, hostname, state,
- * leasetime} (third-party lease scripts; the text form is not read). */
+static void lease_fact(struct inv *v, const char *ip, const char *mac, const char *host,
+                       const char *state, const char *ifn, const char *until)
+{
+    if (!is_ours(v, ip, mac))
+        return;
+    learn(v->ip4, sizeof(v->ip4), ip);
+    learn(v->mac, sizeof(v->mac), mac);
+    learn(v->hostname, sizeof(v->hostname), host);
+    inv_fact(v, "dhcp-lease", v->now_text, "lease of %s to %s, hostname %s, %s on %s, expires %s",
+             ip, mac, host[0] ? host : "(none)", state, ifn[0] ? ifn : "?", until);
+    v->seen = 1;
+}
+
+static void lease_row(struct inv *v, const char *const *f, const char *section)
+{
+    lease_fact(v, f[0], f[1], f[2], f[3], section, f[5]);
+}
+
+static void user_fact(struct inv *v, const char *ip, const char *user, const char *type,
+                      const char *vsys)
+{
+    if (!is_ours(v, ip, ""))
+        return;
+    learn(v->user, sizeof(v->user), user);
+    inv_fact(v, "user-id", v->now_text, "%s is %s (from %s, %s)", ip, user, type, vsys);
+    v->seen = 1;
+}
+
+static void user_row(struct inv *v, const char *const *f, const char *section)
+{
+    (void)section;
+    user_fact(v, f[0], f[3], f[2], f[1]);
+}
+
+/* An answer with no element in <result>: the CLI's text table (PAN-OS 8.x/9.x), read by the
+ * columns @p cols of its header. */
+static panos_code text_table(struct inv *v, const panos_node *res, const char *const *cols,
+                             size_t n, inv_row_fn fn)
+{
+    panos_buf b = PANOS_BUF_INIT;
+    if (panos_node_text(&b, res) != PANOS_OK)
+        return PANOS_E_NOMEM;
+    if (b.ptr != NULL)
+        inv_text_rows(v, b.ptr, cols, n, fn);
+    panos_buf_dispose(&b);
+    return PANOS_OK;
+}
+
+/* DHCP server leases: the XML form result/interface[@name]/entry{ip, mac, hostname, state,
+ * leasetime} (third-party lease scripts), or the CLI's table of 'show dhcp server lease' as
+ * text (one client of the API reads it so; columns of a public PA-460 CLI capture, 2023). */
 static panos_code leases(struct inv *v)
 {
+    static const char *const cols[] = {"ip", "mac", "hostname", "state", "duration", "lease_time"};
     panos_response *r = NULL;
     panos_code code =
         op(&r, v,
@@ -99,34 +149,31 @@ static panos_code leases(struct inv *v)
     if (code != PANOS_OK)
         return code;
     const panos_node *res = panos_response_result(r);
+    if (res != NULL && panos_node_first(res) == NULL)
+        code = text_table(v, res, cols, 6, lease_row);
     for (const panos_node *i = res ? panos_node_child(res, "interface") : NULL; i;
          i = panos_node_next_named(i, "interface")) {
+        const char *ifn = panos_node_attr(i, "name");
         for (const panos_node *e = panos_node_child(i, "entry"); e;
              e = panos_node_next_named(e, "entry")) {
             char ip[64], mac[32], host[128], state[32], until[64];
-            child_text(e, "ip", ip, sizeof(ip));
-            child_text(e, "mac", mac, sizeof(mac));
-            if (!is_ours(v, ip, mac))
-                continue;
-            learn(v->ip4, sizeof(v->ip4), ip);
-            learn(v->mac, sizeof(v->mac), mac);
-            learn(v->hostname, sizeof(v->hostname), child_text(e, "hostname", host, 128));
-            const char *ifn = panos_node_attr(i, "name");
-            inv_fact(v, "dhcp-lease", v->now_text,
-                     "lease of %s to %s, hostname %s, %s on %s, expires %s", ip, mac,
-                     host[0] ? host : "(none)", child_text(e, "state", state, sizeof(state)),
-                     ifn ? ifn : "?", child_text(e, "leasetime", until, sizeof(until)));
-            v->seen = 1;
+            lease_fact(v, child_text(e, "ip", ip, sizeof(ip)),
+                       child_text(e, "mac", mac, sizeof(mac)),
+                       child_text(e, "hostname", host, sizeof(host)),
+                       child_text(e, "state", state, sizeof(state)), ifn ? ifn : "",
+                       child_text(e, "leasetime", until, sizeof(until)));
         }
     }
     panos_response_free(r);
-    return PANOS_OK;
+    return code;
 }
 
 /* User-ID: the structured form entry{ip, vsys, type, user, ...} of show user ip-user-mapping
- * all (newer PAN-OS; the text table of 8.x/9.x is not read). */
+ * all (newer PAN-OS), or the CLI's text table PAN-OS 8.x/9.x send inside <result> (IP, Vsys,
+ * From, User, IdleTimeout(s), MaxTimeout(s): PAN-OS XML API Lab, "IP User Mapping"). */
 static panos_code users(struct inv *v)
 {
+    static const char *const cols[] = {"IP", "Vsys", "From", "User", "IdleTimeout(s)"};
     if (v->ip4[0] == '\0' && v->ip6[0] == '\0')
         return PANOS_OK;
     panos_response *r = NULL;
@@ -135,19 +182,16 @@ static panos_code users(struct inv *v)
     if (code != PANOS_OK)
         return code;
     const panos_node *res = panos_response_result(r);
+    if (res != NULL && panos_node_first(res) == NULL)
+        code = text_table(v, res, cols, 5, user_row);
     for (const panos_node *e = res ? panos_node_child(res, "entry") : NULL; e;
          e = panos_node_next_named(e, "entry")) {
         char ip[64], user[256], type[32], vsys[32];
-        child_text(e, "ip", ip, sizeof(ip));
-        if (!is_ours(v, ip, ""))
-            continue;
-        learn(v->user, sizeof(v->user), child_text(e, "user", user, sizeof(user)));
-        inv_fact(v, "user-id", v->now_text, "%s is %s (from %s, %s)", ip, user,
-                 child_text(e, "type", type, sizeof(type)), child_text(e, "vsys", vsys, 32));
-        v->seen = 1;
+        user_fact(v, child_text(e, "ip", ip, sizeof(ip)), child_text(e, "user", user, 256),
+                  child_text(e, "type", type, sizeof(type)), child_text(e, "vsys", vsys, 32));
     }
     panos_response_free(r);
-    return PANOS_OK;
+    return code;
 }
 
 panos_code inv_assets(struct inv *v)

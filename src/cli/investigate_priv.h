@@ -5,6 +5,7 @@
 
 #include <stdarg.h>
 #include <panos/log.h>
+#include <panos/macvendor.h>
 #include <panos/panos.h>
 #include "investigate.h"
 
@@ -27,10 +28,31 @@ struct inv {
     int parallel;           /* log queries at once (--parallel) */
 };
 
+/* Where the MAC's vendor comes from: the IEEE registries in @p dir (NULL: the default), and
+ * with --online-vendor the online lookup at @p url (NULL: macvendors.com), @p handle. */
+struct inv_vendor {
+    const char *dir, *url;
+    int online;
+    panos_macvendor_online *handle;
+};
+/* Check the vendor options and open the online lookup (with its cache) when asked: before any
+ * request. 0, or the exit status (printed). */
+int inv_vendor_open(struct inv_vendor *o);
+/* The identity object of the report: addresses, hostname, user and the MAC's vendor. */
+json_t *inv_identity(const struct inv *v, const struct inv_vendor *o);
+
 void inv_fact(struct inv *v, const char *source, const char *time, const char *fmt, ...)
     __attribute__((format(printf, 4, 5)));
 /* ARP, IPv6 neighbours, DHCP leases, User-ID: fill the host's identity and facts. */
 panos_code inv_assets(struct inv *v);
+
+/* One row of a CLI text table: its fields in the order of the columns asked for, and the
+ * interface of the 'interface: "NAME"' line above it ("" when none). */
+typedef void (*inv_row_fn)(struct inv *v, const char *const *fields, const char *section);
+/* Call @p fn with each row of the text table @p text whose first field is an IP address,
+ * the columns (at most 8) placed by the header line that names @p cols in order. */
+void inv_text_rows(struct inv *v, const char *text, const char *const *cols, size_t ncols,
+                   inv_row_fn fn);
 
 /* Log queries in flight at once at most (--parallel), each on its own client. */
 #define INV_MAX_PARALLEL 2

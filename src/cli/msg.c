@@ -39,16 +39,23 @@ int cli_local_error(panos_code code, const char *msg)
     return (int)code;
 }
 
-int cli_fail_client(const struct cli_ctx *ctx, panos_code code)
+void cli_client_error_text(char *buf, size_t len, const panos_client *c, panos_code code)
 {
-    const panos_error *e = ctx->client ? panos_client_last_error(ctx->client) : NULL;
+    const panos_error *e = c ? panos_client_last_error(c) : NULL;
     char http[32] = "", api[32] = "";
     if (e && e->http_status > 0)
         snprintf(http, sizeof(http), "[http %ld] ", e->http_status);
     if (e && e->api_code >= 0)
         snprintf(api, sizeof(api), "[api %d] ", e->api_code);
     const char *msg = e && e->message && e->message[0] ? e->message : panos_strerror(code);
-    cli_error("(%d) %s: %s%s%s", (int)code, panos_code_name(code), http, api, msg);
+    snprintf(buf, len, "(%d) %s: %s%s%s", (int)code, panos_code_name(code), http, api, msg);
+}
+
+int cli_fail_client(const struct cli_ctx *ctx, panos_code code)
+{
+    char text[1024];
+    cli_client_error_text(text, sizeof(text), ctx->client, code);
+    cli_error("%s", text);
     /* What to do about a refused key (yaklin.ca blog; PAN-OS XML API guide, "Get Your API Key";
      * PaloAltoNetworks/Splunk-Apps #151). */
     if (ctx->key_source != CLI_KEY_NONE && !ctx->auth_basic) {

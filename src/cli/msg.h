@@ -16,6 +16,10 @@ void cli_warn(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
  * reported as IO (18). */
 int cli_local_error(panos_code code, const char *msg);
 
+/* The client's last error (@p c may be NULL) as "(N) NAME: [http N] [api N] message", the
+ * line cli_fail_client() prints, into @p buf. */
+void cli_client_error_text(char *buf, size_t len, const panos_client *c, panos_code code);
+
 /* Print the client's last error as "panctl: (N) NAME: [http N] [api N] message", with a hint
  * when a key was refused; returns N. */
 int cli_fail_client(const struct cli_ctx *ctx, panos_code code);

@@ -27,4 +27,20 @@ int cli_pcap_list(struct cli_ctx *ctx, const char *category, const panos_param *
  * captures, one after another. Connects. */
 int cli_pcap_threat_logs(struct cli_ctx *ctx, const struct cli_pcap_args *a, int get);
 
+/* One download of get --all: its parameters (borrowed), its file, and how it went. */
+struct cli_pcap_job {
+    panos_param p[4];
+    size_t np;
+    char path[64];
+    panos_code code;
+    char error[512]; /* "(N) NAME: [http N] message" when code is not PANOS_OK */
+};
+/* Download every job, at most 2 at once (the second on a cli_connect_clone() client), each to
+ * its path (atomic, 0600); then print the paths done, in order, and name each failure on
+ * stderr. Connected. 0, or the exit status of the first failure. */
+int cli_pcap_fetch_all(struct cli_ctx *ctx, const char *category, struct cli_pcap_job *jobs,
+                       size_t n);
+/* Whether the listings print JSON (-o json); a usage error for -o xml or csv. */
+int cli_pcap_json(const struct cli_ctx *ctx, int *json);
+
 #endif

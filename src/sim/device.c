@@ -456,6 +456,10 @@ void sim_device_handle(struct sim_device *d, const struct sim_request *req, stru
         pthread_mutex_unlock(&d->lock);
         return;
     }
+    if (strncmp(req->path, SIM_MACVENDOR_PATH, strlen(SIM_MACVENDOR_PATH)) == 0) {
+        sim_macvendor_reply(req, out);
+        return;
+    }
     if (!is_api_path(req->path)) {
         sim_reply_set(out, 404, "<html><body><h1>404 Not Found</h1></body></html>\n");
         out->content_type = "text/html";

@@ -76,7 +76,7 @@ static const struct option long_opts[] = {
 static const char *release_of(const char *arg)
 {
     static const char *const rel[][2] = {
-        {"10.1", "10.1.14"}, {"10.2", "10.2.11"}, {"11.1", "11.1.6"}};
+        {"9.1", "9.1.17"}, {"10.1", "10.1.14"}, {"10.2", "10.2.11"}, {"11.1", "11.1.6"}};
     for (size_t i = 0; i < sizeof(rel) / sizeof(rel[0]); i++)
         if (strcmp(arg, rel[i][0]) == 0)
             return rel[i][1];
@@ -118,10 +118,10 @@ static void usage(FILE *f)
           "      --log-rate R          new traffic logs per second (default 5)\n"
           "      --log-job-ms MS       how long a log query stays ACT (default 300)\n"
           "      --uptime S            start as if booted S seconds ago (default 0)\n"
-          "      --version REL         PAN-OS release played: 10.1, 10.2 (default) or 11.1\n"
           "      --prisma              a Prisma Cloud API instead (see pansim(1): --prisma-assets "
           "N,\n"
           "                            --prisma-vulns M, --prisma-fault STATUS@N[xCOUNT], ...)\n"
+          "      --version REL         PAN-OS release played: 9.1, 10.1, 10.2 (default) or 11.1\n"
           "      --model MODEL         PA-VM (default), PA-440, PA-3220, PA-5220 or PA-5450\n"
           "      --ha STATE            HA pair member: active or passive (default: HA off)\n"
           "      --config-size BYTES   pad the configuration with generated address objects\n"
@@ -374,7 +374,7 @@ int main(int argc, char **argv)
         case 'V':
             dopt.sw_version = release_of(optarg);
             if (dopt.sw_version == NULL) {
-                fprintf(stderr, "pansim: --version must be 10.1, 10.2 or 11.1\n");
+                fprintf(stderr, "pansim: --version must be 9.1, 10.1, 10.2 or 11.1\n");
                 return 2;
             }
             break;

@@ -86,7 +86,8 @@ struct sim_device_options {
     long log_job_ms;        /* how long a log job stays ACT; 0 = 300 */
     int keygen_revokes;     /* 1: a keygen refuses the user's keys of earlier seconds (GENTIME) */
     long long uptime_s;     /* start as if booted this many seconds ago (uptime, jobs, leases) */
-    const char *sw_version; /* the release played, "10.2.11" (default), "10.1.14", "11.1.6" */
+    const char
+        *sw_version; /* the release played, "10.2.11" (default), "9.1.17", "10.1.14", "11.1.6" */
     const char *model;      /* "PA-VM" (default), "PA-440", "PA-3220", "PA-5450" */
     const char *ha;         /* NULL: HA disabled; "active" or "passive": this member's state */
     size_t config_size;     /* pad the configuration to about this many bytes (0: as built) */
@@ -103,6 +104,10 @@ struct sim_device;
 int sim_device_new(struct sim_device **out, const struct sim_device_options *opts, char *err,
                    size_t errlen);
 void sim_device_free(struct sim_device *dev);
+
+/* GET /macvendors/MAC: a stand-in for macvendors.com's lookup (simmacvendor.c). */
+#define SIM_MACVENDOR_PATH "/macvendors/"
+void sim_macvendor_reply(const struct sim_request *req, struct sim_reply *out);
 
 /*
  * Answer one /api/ request as PAN-OS would (authentication, keygen, op, config, version, ...).

@@ -249,6 +249,40 @@ static enum sim_opstatus op_arp(struct sim_op *op)
     return SIM_OP_OK;
 }
 
+/* The pool of the dhcp-pool object, 192.0.2.10-192.0.2.199. */
+#define DHCP_POOL_SIZE 190
+
+/*
+ * The DHCP leases as PAN-OS 9.1 and older answer them (played below 10.0): the CLI's text table
+ * inside <result>, here in a CDATA section, with the columns and widths of the public PA-460
+ * CLI capture (2023) of 'show dhcp server lease': 'interface: "NAME" id: N', the pool line,
+ * then ip, mac, hostname (blank when none), state, duration, lease_time.
+ */
+static enum sim_opstatus dhcp_lease_text(struct sim_op *op, const struct sim_world_lan *a, int id)
+{
+    FILE *f = op->f;
+    fprintf(f, "<![CDATA[interface: \"" SIM_WORLD_LAN_IF "\" id: %d\n", id);
+    fprintf(f, "Allocated IPs: %u, Total number of IPs in pool: %d. %.1f%% used\n", a->n,
+            DHCP_POOL_SIZE, 100.0 * a->n / DHCP_POOL_SIZE);
+    fprintf(f, "%-15s %-18s %-32s %-10s %-11s %s\n", "ip", "mac", "hostname", "state", "duration",
+            "lease_time");
+    for (unsigned i = 0; i < a->n; i++) {
+        unsigned octet = sim_world_lan_host(a, i);
+        char ip[20], name[32], mac[20];
+        snprintf(ip, sizeof(ip), SIM_WORLD_LAN_NET "%u", octet);
+        sim_world_host_name(octet, name, sizeof(name));
+        sim_world_host_mac(octet, mac, sizeof(mac));
+        long long left =
+            1 + (long long)(sim_world_mix(op->st->seed, 1500 + i) % SIM_WORLD_DHCP_LEASE_S);
+        fprintf(f, "%-15s %-18s %-32s %-10s %-11d ", ip, mac, name, "committed",
+                SIM_WORLD_DHCP_LEASE_S);
+        sim_op_put_asctime(f, op->now + left);
+        fputc('\n', f);
+    }
+    fputs("]]>", f);
+    return SIM_OP_OK;
+}
+
 /*
  * show dhcp server lease interface <all|ethernet1/2>: every LAN host holds a lease from the
  * server on ethernet1/2 (the dhcp-pool object), with the ARP table's MAC. The XML form is the
@@ -267,6 +301,8 @@ static enum sim_opstatus op_dhcp_lease(struct sim_op *op)
     for (size_t k = 0; k < sim_world_nifaces; k++)
         if (strcmp(sim_world_ifaces[k].name, SIM_WORLD_LAN_IF) == 0)
             id = sim_world_ifaces[k].id;
+    if (sim_op_release(st) < 1000)
+        return dhcp_lease_text(op, &a, id);
     fprintf(f, "<interface name=\"" SIM_WORLD_LAN_IF "\" id=\"%d\">", id);
     for (unsigned i = 0; i < a.n; i++) {
         unsigned octet = sim_world_lan_host(&a, i);

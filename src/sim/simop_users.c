@@ -5,6 +5,8 @@
 #include <string.h>
 #include "simop.h"
 
+#define RULE "-------------------------------------------------------------"
+
 /*
  * show user ip-user-mapping all: one entry per LAN host with a user (the srcuser of its
  * traffic and threat logs), in the XML form of the capture in CPAN Device-PaloAlto-Firewall
@@ -13,11 +15,44 @@
  * is AD; a mapping times out after 45 minutes (2700 s, the User-ID default) and idles below that.
  * No mapping at all is an empty <result/>.
  */
+/*
+ * The same mappings as PAN-OS 8.x and 9.x answer them (played below 10.0): the CLI's text table
+ * as the text of <result>. The columns and the "Total: N users" line are those of the CLI in the
+ * PAN-OS XML API Lab ("IP User Mapping", api-lab.paloaltonetworks.com); the 45-column IP field
+ * and the bare text in <result> follow a public 'debug cli on' capture of the API answer (PA-200,
+ * 2019; source not recorded).
+ */
+static enum sim_opstatus ip_user_mapping_text(struct sim_op *op)
+{
+    const struct sim_state *st = op->st;
+    struct sim_world_lan a = sim_world_lan_of(st->seed);
+    unsigned count = 0;
+    fprintf(op->f, "%-45s %-6s %-7s %-32s %-14s %s\n", "IP", "Vsys", "From", "User",
+            "IdleTimeout(s)", "MaxTimeout(s)");
+    fprintf(op->f, "%.45s %.6s %.7s %.32s %.14s %.13s\n", RULE, RULE, RULE, RULE, RULE, RULE);
+    for (unsigned i = 0; i < a.n; i++) {
+        unsigned octet = sim_world_lan_host(&a, i);
+        const char *user = sim_world_host_user(octet);
+        if (user[0] == '\0')
+            continue;
+        char ip[20];
+        unsigned timeout = 1 + (unsigned)(sim_world_mix(st->seed, 1600 + i) % 2700);
+        unsigned idle = timeout - (unsigned)(sim_world_mix(st->seed, 1700 + i) % timeout);
+        snprintf(ip, sizeof(ip), SIM_WORLD_LAN_NET "%u", octet);
+        fprintf(op->f, "%-45s %-6s %-7s %-32s %-14u %u\n", ip, "vsys1", "AD", user, idle, timeout);
+        count++;
+    }
+    fprintf(op->f, "Total: %u users\n", count);
+    return SIM_OP_OK;
+}
+
 static enum sim_opstatus op_ip_user_mapping_all(struct sim_op *op)
 {
     const struct sim_state *st = op->st;
     struct sim_world_lan a = sim_world_lan_of(st->seed);
     unsigned count = 0;
+    if (sim_op_release(st) < 1000)
+        return ip_user_mapping_text(op);
     for (unsigned i = 0; i < a.n; i++) {
         unsigned octet = sim_world_lan_host(&a, i);
         const char *user = sim_world_host_user(octet);

@@ -66,7 +66,8 @@ panos_frontend_test(simfidelity unit_sim/test_fidelity.c src/sim
   DEFS PANSIM_FIXTURES="${PROJECT_SOURCE_DIR}/tests/fixtures/panos")
 # The device: keygen, key checks and the API-key lifecycle, and the /pansim/admin hook.
 panos_frontend_test(simdevice unit_sim/test_device.c src/sim
-  SOURCES ${SIM}/device.c ${SIM}/device_admin.c ${SIM}/loghandler.c ${SIM_OP} ${SIM_LOGS}
+  SOURCES ${SIM}/device.c ${SIM}/device_admin.c ${SIM}/simmacvendor.c ${SIM}/loghandler.c
+  ${SIM_OP} ${SIM_LOGS}
   ${SIM_WORLD} LIBS pthread)
 
 # panctl's option tables, number parsers and host parsing.
@@ -81,4 +82,5 @@ panos_frontend_test(clioutput unit_cli/test_output.c src/cli SOURCES ${CLI_OUTPU
   LIBS PkgConfig::JANSSON)
 # panctl investigate: the bounded tallies and the HTML escaping.
 panos_frontend_test(cliinvestigate unit_cli/test_investigate.c src/cli
-  SOURCES ${CLI}/investigate_tally.c ${CLI}/investigate_html.c LIBS PkgConfig::JANSSON)
+  SOURCES ${CLI}/investigate_tally.c ${CLI}/investigate_html.c
+  ${CLI}/investigate_textform.c LIBS PkgConfig::JANSSON)
