@@ -16,13 +16,37 @@ struct fan_dev {
     panos_code code;
 };
 
+/* A list of serials for the summary: as many as fit, then how many more. */
+struct names {
+    char text[400];
+    size_t more;
+};
+
 struct fan {
     const struct cli_ctx *ctx;
     const char *cmd_xml;
     size_t ok, failed;
-    char failed_list[512], down_list[512];
+    struct names failed_list, down_list;
     int write_failed;
 };
+
+static void names_add(struct names *l, const char *name, const char *why)
+{
+    size_t used = strlen(l->text);
+    int n = snprintf(l->text + used, sizeof(l->text) - used, "%s%s%s%s%s", used ? ", " : "", name,
+                     why ? " (" : "", why ? why : "", why ? ")" : "");
+    if (l->more > 0 || n < 0 || (size_t)n >= sizeof(l->text) - used - 20) {
+        l->text[used] = '\0';
+        l->more++;
+    }
+}
+
+static void names_end(struct names *l)
+{
+    size_t used = strlen(l->text);
+    if (l->more > 0)
+        snprintf(l->text + used, sizeof(l->text) - used, " and %zu more", l->more);
+}
 
 int cli_fanout_parallel(const char *cmd, const char *arg, long *out)
 {
@@ -131,9 +155,7 @@ static void on_done(void *payload, const panos_multi_result *res)
         f->ok++;
         return;
     }
-    size_t used = strlen(f->failed_list);
-    snprintf(f->failed_list + used, sizeof(f->failed_list) - used, "%s%s (%s)",
-             f->failed ? ", " : "", d->v[PANO_SERIAL], panos_code_name(res->code));
+    names_add(&f->failed_list, d->v[PANO_SERIAL], panos_code_name(res->code));
     f->failed++;
 }
 
@@ -151,9 +173,7 @@ static int run(struct fan *f, panos_client *c, const struct cli_pano_devs *devs,
     for (size_t i = 0; code == PANOS_OK && i < devs->n; i++) {
         fd[i] = (struct fan_dev){f, devs->v[i], PANOS_OK};
         if (strcmp(devs->v[i][PANO_CONNECTED], "yes") != 0) {
-            size_t used = strlen(f->down_list);
-            snprintf(f->down_list + used, sizeof(f->down_list) - used, "%s%s", used ? ", " : "",
-                     devs->v[i][PANO_SERIAL]);
+            names_add(&f->down_list, devs->v[i][PANO_SERIAL], NULL);
             continue;
         }
         p[nparams] = (panos_param){"target", devs->v[i][PANO_SERIAL]};
@@ -185,10 +205,12 @@ int cli_fanout(struct cli_ctx *ctx, const char *what, const panos_param *params,
     if (ctx->format == CLI_FORMAT_XML)
         fputs("</devices>\n", stdout);
     size_t down = devs.n - f.ok - f.failed;
+    names_end(&f.failed_list);
+    names_end(&f.down_list);
     cli_error("%s --all-devices: %zu of %zu connected firewalls answered, %zu failed%s%s; %zu "
               "not connected%s%s",
-              what, f.ok, f.ok + f.failed, f.failed, f.failed ? ": " : "", f.failed_list, down,
-              down ? ": " : "", f.down_list);
+              what, f.ok, f.ok + f.failed, f.failed, f.failed ? ": " : "", f.failed_list.text, down,
+              down ? ": " : "", f.down_list.text);
     if (fflush(stdout) != 0 || f.write_failed)
         rc = rc ? rc : cli_local_error(PANOS_E_IO, "cannot write the results");
     cli_pano_devs_free(&devs);
