@@ -9,6 +9,7 @@
 #include <string.h>
 #include <time.h>
 #include "commit_all.h"
+#include "pano.h"
 
 /* <commit-all><shared-policy><device-group><entry name="DG"/>...</device-group></shared-policy>
  * </commit-all>, or <template><entry name="T"/>...</template> (PAN-OS XML API guide, "Commit
@@ -23,21 +24,7 @@ static char *push_cmd(const char *const *names, size_t n, int templates)
     fputs(templates ? "<commit-all><template>" : "<commit-all><shared-policy><device-group>", f);
     for (size_t i = 0; i < n; i++) {
         fputs("<entry name=\"", f);
-        for (const char *c = names[i]; *c != '\0'; c++) {
-            switch (*c) {
-            case '&':
-                fputs("&amp;", f);
-                break;
-            case '<':
-                fputs("&lt;", f);
-                break;
-            case '"':
-                fputs("&quot;", f);
-                break;
-            default:
-                fputc(*c, f);
-            }
-        }
+        cli_xml_attr(f, names[i]);
         fputs("\"/>", f);
     }
     fputs(templates ? "</template></commit-all>" : "</device-group></shared-policy></commit-all>",

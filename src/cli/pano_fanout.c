@@ -65,25 +65,24 @@ int cli_fanout_parallel(const char *cmd, const char *arg, long *out)
     return 0;
 }
 
-/* @p s escaped for an XML attribute value. */
-static void put_attr(const char *s)
+void cli_xml_attr(FILE *f, const char *s)
 {
     for (; *s != '\0'; s++) {
         switch (*s) {
         case '&':
-            fputs("&amp;", stdout);
+            fputs("&amp;", f);
             break;
         case '<':
-            fputs("&lt;", stdout);
+            fputs("&lt;", f);
             break;
         case '>':
-            fputs("&gt;", stdout);
+            fputs("&gt;", f);
             break;
         case '"':
-            fputs("&quot;", stdout);
+            fputs("&quot;", f);
             break;
         default:
-            putchar(*s);
+            fputc(*s, f);
         }
     }
 }
@@ -121,9 +120,9 @@ static void print_other(struct fan_dev *d, const panos_multi_result *res)
     int xml = ctx->format == CLI_FORMAT_XML;
     if (xml) {
         fputs("<device serial=\"", stdout);
-        put_attr(d->v[PANO_SERIAL]);
+        cli_xml_attr(stdout, d->v[PANO_SERIAL]);
         fputs("\" hostname=\"", stdout);
-        put_attr(d->v[PANO_HOSTNAME]);
+        cli_xml_attr(stdout, d->v[PANO_HOSTNAME]);
         printf("\" status=\"%s\"", res->code == PANOS_OK ? "ok" : "error");
     } else
         printf("== %s %s ==", d->v[PANO_SERIAL], d->v[PANO_HOSTNAME]);
