@@ -141,6 +141,8 @@ static void inventory_line(FILE *f, const struct cli_ctx *ctx, char *const *v)
     word(f, v[PANO_SERIAL]);
     if (ctx->key_file)
         fprintf(f, " key-file=%s", ctx->key_file);
+    else if (ctx->tag)
+        fprintf(f, " tag=%s", ctx->tag);
     if (ctx->pin)
         fprintf(f, " pin=%s", ctx->pin);
     if (ctx->ca_file)
