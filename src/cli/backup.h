@@ -22,6 +22,7 @@ struct bk_file {
 
 struct bk_dev {
     char *name, *host, *key_file, *tag, *pin, *ca;
+    char *target; /* target=SERIAL: a firewall reached through the Panorama at host */
     char *labels[BK_MAX_LABELS]; /* "key:value" */
     size_t nlabels;
     int http;

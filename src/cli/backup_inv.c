@@ -44,6 +44,7 @@ void bk_dev_free(struct bk_dev *d)
     free(d->tag);
     free(d->pin);
     free(d->ca);
+    free(d->target);
     for (size_t i = 0; i < d->nlabels; i++)
         free(d->labels[i]);
     panos_client_free(d->ctx.client);
@@ -78,10 +79,12 @@ static char **field_slot(struct bk_dev *d, const char *w)
         return &d->pin;
     if (strncmp(w, "ca=", 3) == 0)
         return &d->ca;
+    if (strncmp(w, "target=", 7) == 0)
+        return &d->target;
     return NULL;
 }
 
-/* The fields after NAME HOST: key-file=, tag=, pin=, ca=, label= (repeatable), http. */
+/* The fields after NAME HOST: key-file=, tag=, pin=, ca=, target=, label= (repeatable), http. */
 static int parse_fields(struct bk_dev *d, char **save, const char *file, unsigned long lineno)
 {
     for (char *w; (w = strtok_r(NULL, " \t", save)) != NULL;) {
@@ -95,7 +98,7 @@ static int parse_fields(struct bk_dev *d, char **save, const char *file, unsigne
         else if (slot == NULL)
             rc = cli_usage_error("backup",
                                  "%s:%lu: unknown field '%s' (key-file=, tag=, pin=, "
-                                 "ca=, label=, http)",
+                                 "ca=, target=, label=, http)",
                                  file, lineno, w);
         else if (*v == '\0' || *slot != NULL)
             rc = cli_usage_error("backup", "%s:%lu: empty or repeated '%s'", file, lineno, w);

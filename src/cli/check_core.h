@@ -39,6 +39,11 @@ void chk_probe_key(struct chk *c);
 /* Default thresholds of a probe (warning, critical; NULL: none). */
 void chk_probe_defaults(const char *name, const char **warn, const char **crit);
 
+/* check_fleet.c: --all-devices: @p probe on every firewall of the Panorama (c->ctx connected),
+ * one at a time; prints the summary line, then one line per firewall; returns the worst status
+ * (CRITICAL, WARNING, UNKNOWN, OK in that order; a disconnected firewall is UNKNOWN). */
+int chk_all_devices(struct chk *c, chk_probe_fn *probe);
+
 /* Run op @p cmd (CLI text or XML) into *@p out. On failure, UNKNOWN with the client's one-line
  * error (secrets already removed by the library), *@p out NULL, and -1. */
 int chk_op(struct chk *c, const char *cmd, panos_response **out);

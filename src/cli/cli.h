@@ -68,6 +68,7 @@ int cmd_check(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_commit(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_config(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_config_diff(struct cli_ctx *ctx, int argc, char **argv); /* config diff */
+int cmd_devices(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_export(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_import(struct cli_ctx *ctx, int argc, char **argv);
 /* config load NAME (cmd_config_load.c). */

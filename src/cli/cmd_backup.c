@@ -233,6 +233,7 @@ static int dev_connect(struct cli_ctx *base, struct bk_dev *d, const struct run 
     d->ctx.host_arg = d->host;
     d->ctx.port = 0;
     d->ctx.tag = d->tag;
+    d->ctx.target = d->target ? d->target : base->target;
     d->ctx.key_file = d->key_file ? d->key_file : base->key_file;
     d->ctx.key_source = CLI_KEY_NONE;
     d->ctx.pin = d->pin ? d->pin : base->pin;

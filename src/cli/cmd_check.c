@@ -11,7 +11,7 @@
 
 static const char *const status_names[] = {"OK", "WARNING", "CRITICAL", "UNKNOWN"};
 
-enum { OPT_DATAPLANE = 0x200 };
+enum { OPT_DATAPLANE = 0x200, OPT_ALL_DEVICES };
 
 static const struct cli_opt opts[] = {
     {{"warning", required_argument, NULL, 'w'},
@@ -27,12 +27,15 @@ static const struct cli_opt opts[] = {
     {{"tunnel", required_argument, NULL, 'T'},
      "NAME",
      "tunnels: check NAME (repeatable; default: every configured IPsec tunnel)"},
+    {{"all-devices", no_argument, NULL, OPT_ALL_DEVICES},
+     NULL,
+     "on a Panorama: the check on every managed firewall, a line each after a summary"},
     CLI_OPT_HELP,
     CLI_OPT_END,
 };
 
 static const char usage[] = "NAME [-w RANGE] [-c RANGE] [--dataplane] [--interface NAME]... "
-                            "[--tunnel NAME]...";
+                            "[--tunnel NAME]... [--all-devices]";
 static const char desc[] =
     "Check one aspect of the firewall as a Nagios/Icinga plugin: one line 'STATUS - text | "
     "perfdata'\nand exit 0 OK, 1 WARNING, 2 CRITICAL, 3 UNKNOWN (also for a usage, connection, "
@@ -224,7 +227,7 @@ int cmd_check(struct cli_ctx *ctx, int argc, char **argv)
     const char *warn = NULL, *crit = NULL;
     struct option longs[CLI_MAX_LONGS];
     char shorts[CLI_MAX_SHORTS];
-    int ch, rc;
+    int ch, rc, all = 0;
     cli_opts_build(opts, longs, shorts, sizeof(shorts));
     while ((ch = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
         switch (ch) {
@@ -236,6 +239,9 @@ int cmd_check(struct cli_ctx *ctx, int argc, char **argv)
             break;
         case OPT_DATAPLANE:
             c.dataplane = 1;
+            break;
+        case OPT_ALL_DEVICES:
+            all = 1;
             break;
         case 'i':
         case 'T':
@@ -267,10 +273,14 @@ int cmd_check(struct cli_ctx *ctx, int argc, char **argv)
         return rc;
     if ((crit || dc) && (rc = set_range(&c, 1, crit ? crit : dc)) >= 0)
         return rc;
+    if (all && (strcmp(name, "key") == 0 || ctx->target))
+        return usage_unknown(&c, "%s", "--all-devices: not with check key or --target");
     if (strcmp(name, "key") != 0 && cli_connect(ctx, 1) != 0) {
         chk_unknown(&c, "%s", "cannot set up the connection (see stderr)");
         return report(&c);
     }
+    if (all)
+        return chk_all_devices(&c, probe);
     probe(&c);
     return report(&c);
 }

@@ -9,6 +9,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
+#include "commit_all.h"
 
 enum {
     OPT_DESCRIPTION = 1000,
@@ -22,6 +23,9 @@ enum {
     OPT_POLL,
     OPT_NO_PROGRESS,
     OPT_WAIT_RUNNING,
+    OPT_ALL,
+    OPT_DEVICE_GROUP,
+    OPT_TEMPLATE,
 };
 
 static const struct cli_opt opts[] = {
@@ -53,6 +57,15 @@ static const struct cli_opt opts[] = {
     {{"wait-running", no_argument, NULL, OPT_WAIT_RUNNING},
      NULL,
      "when another commit or validate is running, wait for it, then commit"},
+    {{"all", no_argument, NULL, OPT_ALL},
+     NULL,
+     "Panorama: commit-all, push to the firewalls of --device-group and --template"},
+    {{"device-group", required_argument, NULL, OPT_DEVICE_GROUP},
+     "NAME",
+     "with --all: push device group NAME (repeatable)"},
+    {{"template", required_argument, NULL, OPT_TEMPLATE},
+     "NAME",
+     "with --all: push template NAME (repeatable; templates are pushed first)"},
     CLI_OPT_HELP,
     CLI_OPT_END,
 };
@@ -62,7 +75,9 @@ static const struct cli_opt opts[] = {
 struct commit_args {
     panos_commit_options co;
     const char *vsys[MAX_NAMES], *admins[MAX_NAMES];
-    int validate, no_wait, progress, wait_running;
+    const char *groups[MAX_NAMES], *templates[MAX_NAMES];
+    size_t ngroups, ntemplates;
+    int validate, no_wait, progress, wait_running, all;
     long interval_ms;
 };
 
@@ -277,6 +292,9 @@ static int take(struct cli_ctx *ctx, struct commit_args *a, int c, char *arg)
     case OPT_WAIT_RUNNING:
         a->wait_running = 1;
         return 0;
+    case OPT_ALL:
+        a->all = 1;
+        return 0;
     case OPT_EXCLUDE:
         if (strcmp(arg, "device-and-network") == 0)
             a->co.exclude_device_and_network = 1;
@@ -291,15 +309,25 @@ static int take(struct cli_ctx *ctx, struct commit_args *a, int c, char *arg)
                                    arg);
         return 0;
     case OPT_VSYS_PART:
-    case OPT_ADMIN: {
-        size_t *n = c == OPT_ADMIN ? &a->co.nadmins : &a->co.nvsys;
-        const char **v = c == OPT_ADMIN ? a->admins : a->vsys;
+    case OPT_ADMIN:
+    case OPT_DEVICE_GROUP:
+    case OPT_TEMPLATE: {
+        size_t *n = c == OPT_ADMIN          ? &a->co.nadmins
+                    : c == OPT_VSYS_PART    ? &a->co.nvsys
+                    : c == OPT_DEVICE_GROUP ? &a->ngroups
+                                            : &a->ntemplates;
+        const char **v = c == OPT_ADMIN          ? a->admins
+                         : c == OPT_VSYS_PART    ? a->vsys
+                         : c == OPT_DEVICE_GROUP ? a->groups
+                                                 : a->templates;
+        const char *name = c == OPT_ADMIN          ? "admin"
+                           : c == OPT_VSYS_PART    ? "vsys"
+                           : c == OPT_DEVICE_GROUP ? "device-group"
+                                                   : "template";
         if (*arg == '\0')
-            return cli_usage_error("commit", "--%s needs a name",
-                                   c == OPT_ADMIN ? "admin" : "vsys");
+            return cli_usage_error("commit", "--%s needs a name", name);
         if (*n == MAX_NAMES)
-            return cli_usage_error("commit", "too many --%s names (at most %d)",
-                                   c == OPT_ADMIN ? "admin" : "vsys", MAX_NAMES);
+            return cli_usage_error("commit", "too many --%s names (at most %d)", name, MAX_NAMES);
         v[(*n)++] = arg;
         return 0;
     }
@@ -321,6 +349,15 @@ static int check(const struct commit_args *a)
                                          "--force, --description or partial options");
     if (o->no_vsys && o->nvsys > 0)
         return cli_usage_error("commit", "--vsys and --no-vsys cannot go together");
+    if (!a->all && a->ngroups + a->ntemplates > 0)
+        return cli_usage_error("commit", "--device-group and --template go with --all");
+    if (a->all && a->ngroups + a->ntemplates == 0)
+        return cli_usage_error("commit", "--all needs --device-group NAME or --template NAME");
+    if (a->all &&
+        (partial || o->force || o->description || a->validate || a->no_wait || a->wait_running))
+        return cli_usage_error("commit", "--all pushes Panorama's configuration: no partial "
+                                         "options, --force, --description, --validate, "
+                                         "--no-wait or --wait-running");
     return 0;
 }
 
@@ -340,12 +377,15 @@ int cmd_commit(struct cli_ctx *ctx, int argc, char **argv)
         if (c == 'h') {
             cli_help("commit",
                      "[--description TEXT] [--force] [--exclude PART]... [--vsys NAME]..."
-                     " [--no-vsys] [--admin NAME]... [--validate] [--no-wait] [--wait-running]",
+                     " [--no-vsys] [--admin NAME]... [--validate] [--no-wait] [--wait-running]\n"
+                     "       panctl commit --all [--device-group NAME]... [--template NAME]...",
                      "Commit the candidate configuration (type=commit; partial with --exclude, "
                      "--vsys, --no-vsys\nor --admin) or validate it, then follow the job until "
                      "it ends: \"commit OK (job N)\" with\nthe details and warnings, or \"commit "
                      "FAILED (job N)\" and exit 12. Nothing to commit is\nexit 0. A commit is "
                      "never resent. --deadline bounds the wait (default 300 s).\n"
+                     "On a Panorama, --all pushes device groups and templates (commit-all) and "
+                     "reports each\nfirewall's result; exit 12 when any failed.\n"
                      "  panctl -H 192.0.2.1 commit --description 'change 42' --admin alice",
                      opts);
             return 0;
@@ -360,5 +400,10 @@ int cmd_commit(struct cli_ctx *ctx, int argc, char **argv)
     a.progress = a.progress && !a.no_wait && isatty(STDERR_FILENO);
     if ((rc = cli_connect(ctx, 1)) != 0)
         return rc;
+    if (a.all) {
+        const struct cli_commit_all ca = {a.groups, a.ngroups, a.templates, a.ntemplates,
+                                          a.interval_ms > 0 ? a.interval_ms : 2000};
+        return cli_commit_all(ctx, &ca);
+    }
     return run(ctx, &a);
 }

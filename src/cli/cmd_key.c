@@ -7,25 +7,42 @@
 #include <time.h>
 #include "cli.h"
 
-enum { OPT_MASTER = 256, OPT_REVEAL };
+enum { OPT_MASTER = 256, OPT_REVEAL, OPT_PANORAMA };
 
 static const struct cli_opt opts[] = {
-    {{"key-file", required_argument, NULL, 'K'}, "FILE",
+    {{"key-file", required_argument, NULL, 'K'},
+     "FILE",
      "the key to audit, from the first line of FILE ('-' reads stdin)"},
-    {{"tag", required_argument, NULL, 't'}, "TAG",
+    {{"tag", required_argument, NULL, 't'},
+     "TAG",
      "the api_key of TAG in ./.panrc or ~/.panrc ($PANRC)"},
-    {{"master-key-file", required_argument, NULL, OPT_MASTER}, "FILE",
+    {{"master-key-file", required_argument, NULL, OPT_MASTER},
+     "FILE",
      "also try this master key (16 characters, first line of FILE)"},
-    {{"reveal", no_argument, NULL, OPT_REVEAL}, NULL,
+    {{"reveal", no_argument, NULL, OPT_REVEAL},
+     NULL,
      "print the admin's password when the key opens (default: hidden)"},
-    {{"output", required_argument, NULL, 'o'}, "FORMAT",
+    {{"panorama", no_argument, NULL, OPT_PANORAMA},
+     NULL,
+     "the key is a Panorama's (implied by --target): say what expiring keys there does"},
+    {{"output", required_argument, NULL, 'o'},
+     "FORMAT",
      "text (default), json, or csv (one record: a header line and a row)"},
     {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
     {{NULL, 0, NULL, 0}, NULL, NULL},
 };
 
 static const char usage[] =
-    "audit [--key-file FILE | -t TAG | -] [--master-key-file FILE] [--reveal] [-o json|text|csv]";
+    "audit [--key-file FILE | -t TAG | -] [--master-key-file FILE] [--reveal] [--panorama]\n"
+    "       [-o json|text|csv]";
+
+/* What a Panorama key means for its managed firewalls (PAN-OS Administrator's Guide, "Generate
+ * an API Key Certificate" (11.1+): "Expire all API Keys" affects only the local device; PAN-OS
+ * XML API guide, "Query a Firewall from Panorama (API)"). */
+static const char panorama_note[] =
+    "on a Panorama, Expire All API Keys revokes the keys made on that Panorama only: the "
+    "firewalls' own keys stay valid (expire them on each firewall); target= requests made "
+    "with this key are checked by Panorama, so expiring it there stops them";
 
 static void help(void)
 {
@@ -167,6 +184,7 @@ struct audit {
     char gen_iso[32], exp_iso[32], gen_txt[40], exp_txt[40];
     enum verdict verdict;
     char message[512];
+    int panorama; /* --panorama or --target: add panorama_note */
 };
 
 static void judge(struct audit *a, const panos_apikey_info *in)
@@ -268,6 +286,8 @@ static void print_text(const struct audit *a, const panos_apikey_info *in, int r
     printf("%-11s  ", "verdict");
     put_clean(a->message); /* it quotes the user name the key holds */
     putchar('\n');
+    if (a->panorama)
+        printf("%-11s  %s\n", "panorama", panorama_note);
 }
 
 static int print_json(const struct audit *a, const panos_apikey_info *in, int reveal, int pretty)
@@ -286,6 +306,8 @@ static int print_json(const struct audit *a, const panos_apikey_info *in, int re
     json_object_set_new(o, "expired", json_boolean(a->expired));
     json_object_set_new(o, "verdict", json_string(verdict_names[a->verdict]));
     json_object_set_new(o, "message", cli_json_string(a->message)); /* may cut UTF-8 */
+    if (a->panorama)
+        json_object_set_new(o, "panorama", json_string(panorama_note));
     char *s = json_dumps(o, JSON_PRESERVE_ORDER | (pretty ? JSON_INDENT(2) : JSON_COMPACT));
     json_decref(o);
     if (s == NULL)
@@ -341,7 +363,7 @@ static int audit(struct cli_ctx *ctx, int argc, char **argv)
     struct option longs[CLI_MAX_LONGS];
     char shorts[CLI_MAX_SHORTS];
     const char *key_file = NULL, *tag = NULL, *mk_file = NULL;
-    int c, reveal = 0, fmt_set = 0, sources = 0, rc = 0;
+    int c, reveal = 0, fmt_set = 0, sources = 0, rc = 0, panorama = 0;
     enum cli_format fmt = CLI_FORMAT_TEXT;
 
     cli_opts_build(opts, longs, shorts, sizeof(shorts));
@@ -351,6 +373,9 @@ static int audit(struct cli_ctx *ctx, int argc, char **argv)
         case 't': tag = optarg; sources++; break;
         case OPT_MASTER: mk_file = optarg; break;
         case OPT_REVEAL: reveal = 1; break;
+        case OPT_PANORAMA:
+            panorama = 1;
+            break;
         case 'o':
             if (cli_format_parse(optarg, &fmt) != 0 || fmt == CLI_FORMAT_XML)
                 return cli_usage_error("key", "--output %s: expected json, text or csv",
@@ -425,6 +450,7 @@ static int audit(struct cli_ctx *ctx, int argc, char **argv)
     struct audit a;
     memset(&a, 0, sizeof(a));
     a.mk_given = mk.ptr != NULL;
+    a.panorama = panorama || ctx->target != NULL;
     a.key_len = key.size;
     redact(a.redacted, sizeof(a.redacted), key.ptr);
     panos_code code = panos_apikey_decode(&info, key.ptr, NULL);

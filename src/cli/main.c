@@ -16,6 +16,7 @@ static const struct cli_cmd cmds[] = {
     {"check", cmd_check, "Check sessions, CPU, disk, HA, licences, ... as a Nagios plugin"},
     {"commit", cmd_commit, "Commit or validate the candidate configuration and follow the job"},
     {"config", cmd_config, "Read the configuration: config show|get XPATH"},
+    {"devices", cmd_devices, "List the firewalls a Panorama manages; write their inventory"},
     {"export", cmd_export, "Download the running configuration to a file (streamed, atomic)"},
     {"help", cmd_help, "Show help for panctl or a command"},
     {"import", cmd_import, "Upload a configuration, certificate or key pair (multipart)"},

@@ -408,6 +408,18 @@ static int authenticate(struct sim_device *d, const struct sim_request *req,
     return ok;
 }
 
+int sim_device_check_key(struct sim_device *d, const struct sim_request *req, struct sim_reply *out,
+                         char *who, size_t wholen)
+{
+    const char *name = NULL;
+    pthread_mutex_lock(&d->lock);
+    int ok = authenticate(d, req, out, &name);
+    if (ok)
+        snprintf(who, wholen, "%s", name);
+    pthread_mutex_unlock(&d->lock);
+    return ok;
+}
+
 /* type=version (PAN-OS XML API guide, "Get Version Info (API)"; pan-os-ansible 3.4.1 httpapi unit
  * test). */
 static void version(struct sim_device *d, struct sim_reply *out)

@@ -14,6 +14,7 @@
 #include <panos/panos.h>
 #include "fleet.h"
 #include "prisma_sim.h"
+#include "panorama.h"
 #include "script.h"
 #include "server.h"
 #include "sim.h"
@@ -58,6 +59,7 @@ static const struct option long_opts[] = {
     {"ha", required_argument, NULL, 'H'},
     {"config-size", required_argument, NULL, 'Z'},
     {"devices", required_argument, NULL, 'D'},
+    {"panorama", required_argument, NULL, 'P'},
     {"commit-ms", required_argument, NULL, 'j'},
     {"commit-fail", required_argument, NULL, 'e'},
     {"commit-warning", required_argument, NULL, 'w'},
@@ -130,6 +132,8 @@ static void usage(FILE *f)
           "                            NAME-1..N, serials counting up; the portfile gets one\n"
           "                            port a line); a mix of models, releases and HA pairs\n"
           "                            unless --model, --version or --ha is given\n"
+          "      --panorama N          a Panorama managing N firewalls (at most 750) on one\n"
+          "                            port: show devices, target=SERIAL, commit-all\n"
           "      --fault I:KIND        device I (from 1) misbehaves: slow=MS (every answer\n"
           "                            MS late), hang (never answers), fail (HTTP 500 but\n"
           "                            to keygen) or down (its port is closed); repeatable\n"
@@ -311,7 +315,8 @@ int main(int argc, char **argv)
     struct sim_loop *loop = NULL;
     struct sim_server *shared[MAX_DEVICES];
     size_t nshared = 0;
-    double ndevices = 1;
+    double ndevices = 1, npano = 0;
+    struct sim_panorama *pano = NULL;
     struct sim_script *script = NULL;
     FILE *log = NULL;
     int c;
@@ -397,6 +402,10 @@ int main(int argc, char **argv)
             if (parse_num("devices", optarg, 1, MAX_DEVICES, &ndevices))
                 return 2;
             break;
+        case 'P':
+            if (parse_num("panorama", optarg, 1, 750, &npano))
+                return 2;
+            break;
         case 'X':
             if (nfault_args == sizeof(fault_args) / sizeof(fault_args[0])) {
                 fputs("pansim: at most 64 --fault options\n", stderr);
@@ -437,7 +446,8 @@ int main(int argc, char **argv)
     }
     for (size_t k = 0; k < nfault_args; k++) {
         if (casefile ||
-            sim_fleet_parse_fault(fault_args[k], faults, (size_t)ndevices, err, sizeof(err)) != 0) {
+            sim_fleet_parse_fault(fault_args[k], faults, (size_t)(npano ? npano : ndevices), err,
+                                  sizeof(err)) != 0) {
             fprintf(stderr, "pansim: %s\n", casefile ? "--fault is for device mode" : err);
             return 2;
         }
@@ -468,6 +478,14 @@ int main(int argc, char **argv)
             fprintf(stderr, "pansim: %s\n", err);
             goto done;
         }
+    } else if (npano > 0) {
+        dopt.commit = &copt;
+        if (ndevices > 1 ||
+            sim_panorama_new(&pano, &dopt, (size_t)npano, faults, err, sizeof(err)) != 0) {
+            fprintf(stderr, "pansim: %s\n", ndevices > 1 ? "--panorama or --devices" : err);
+            goto done;
+        }
+        ndevices = 1;
     } else {
         for (int i = 0; i < (int)ndevices; i++) {
             struct sim_device_options o = dopt;
@@ -528,12 +546,13 @@ int main(int argc, char **argv)
         struct sim_server_options so = sopt;
         unsigned int port = 0;
         so.dev = devs[i];
+        so.pano = pano;
         so.port = port0 != 0 ? port0 + (unsigned int)i : 0;
-        so.delay_ms = faults[i].kind == SIM_FAULT_SLOW ? faults[i].delay_ms : 0;
-        so.hang = faults[i].kind == SIM_FAULT_HANG;
-        so.fail = faults[i].kind == SIM_FAULT_FAIL;
+        so.delay_ms = pano == NULL && faults[i].kind == SIM_FAULT_SLOW ? faults[i].delay_ms : 0;
+        so.hang = pano == NULL && faults[i].kind == SIM_FAULT_HANG;
+        so.fail = pano == NULL && faults[i].kind == SIM_FAULT_FAIL;
         so.shared_loop = ndevices > SHARED_LOOP_ABOVE && !so.hang && so.delay_ms == 0;
-        if (faults[i].kind == SIM_FAULT_DOWN) {
+        if (pano == NULL && faults[i].kind == SIM_FAULT_DOWN) {
             if (sim_fleet_closed_port(sopt.bind, &port) != 0) {
                 fputs("pansim: cannot find a closed port for a device that is down\n", stderr);
                 goto done;
@@ -590,6 +609,7 @@ done:
         sim_server_stop(srvs[i]);
         sim_device_free(devs[i]);
     }
+    sim_panorama_free(pano);
     sim_script_free(script);
     if (log)
         fclose(log);

@@ -12,6 +12,7 @@
 #include <time.h>
 #include <microhttpd.h>
 #include "script.h"
+#include "panorama.h"
 #include "server.h"
 
 /* PAN-OS limits a request to 5 MB (PAN-OS XML API guide, "Structure of a PAN-OS XML API Request"
@@ -425,7 +426,10 @@ static enum MHD_Result answer(struct sim_server *s, struct MHD_Connection *conn,
     } else {
         struct sim_reply out = {0};
         out.status = 200;
-        sim_device_handle(s->o.dev, &req, &out);
+        if (s->o.pano)
+            sim_panorama_handle(s->o.pano, &req, &out);
+        else
+            sim_device_handle(s->o.dev, &req, &out);
         if (out.body == NULL) {
             ret = MHD_NO;
         } else {

@@ -15,6 +15,7 @@ struct sim_server_options {
     const char *key_pem;
     FILE *log;                /* request log (one line per request), or NULL */
     struct sim_device *dev;   /* stateful mode */
+    struct sim_panorama *pano; /* --panorama: answers instead of dev */
     struct sim_script *script; /* scripted mode (the dev is then unused) */
     int verbose;              /* trace each request on stderr */
     /* Faults (--fault): every request waits delay_ms before its answer, or (hang) until the

@@ -121,4 +121,12 @@ void sim_macvendor_reply(const struct sim_request *req, struct sim_reply *out);
 void sim_device_handle(struct sim_device *dev, const struct sim_request *req,
                        struct sim_reply *out);
 
+/*
+ * Check the credentials of @p req as the device would before answering it (Panorama, before it
+ * forwards a target= request). Returns 1 with the admin's name in @p who, or 0 with the refusal
+ * in @p out.
+ */
+int sim_device_check_key(struct sim_device *d, const struct sim_request *req, struct sim_reply *out,
+                         char *who, size_t wholen);
+
 #endif
