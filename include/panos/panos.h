@@ -25,5 +25,6 @@
 #include "import.h"
 #include "multi.h"
 #include "macvendor.h"
+#include "userid.h"
 
 #endif

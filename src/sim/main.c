@@ -17,6 +17,7 @@
 #include "server.h"
 #include "sim.h"
 #include "simcommit.h"
+#include "simuserid.h"
 
 /* --devices at most (one server and one device each). */
 #define MAX_DEVICES 1024
@@ -62,6 +63,8 @@ static const struct option long_opts[] = {
     {"commit-warning", required_argument, NULL, 'w'},
     {"commit-busy-code", required_argument, NULL, 'B'},
     {"fault", required_argument, NULL, 'X'},
+    {"userid-reject", required_argument, NULL, 0x2001},
+    {"userid-reject-ip", required_argument, NULL, 0x2002},
     {"quit-after", required_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
@@ -134,11 +137,13 @@ static void usage(FILE *f)
           "      --commit-warning TEXT a warnings line on every job that ends OK\n"
           "      --commit-busy-code N  the code of \"Another commit/validate is in progress\"\n"
           "                            (default 14)\n"
+          "      --userid-reject N     refuse the Nth type=user-id request (repeatable, 8)\n"
+          "      --userid-reject-ip IP every uid-message naming IP is refused\n"
           "      --quit-after S        exit after S seconds (a safety net for tests)\n"
           "  -v, --verbose             trace requests on stderr\n"
           "  -h, --help                this help\n"
           "\nPOST /pansim/admin (action=expire-all, set-password, set-master-key, end-sessions,\n"
-          "commit-fail)\n"
+          "commit-fail, advance-clock)\n"
           "changes the device's state; see pansim(1), CONTROL ENDPOINT.\n"
           "SIGTERM or SIGINT stops it (exit 0). See pansim(1).\n",
           f);
@@ -290,6 +295,8 @@ int main(int argc, char **argv)
 {
     struct sim_device_options dopt = {0};
     struct sim_commit_options copt = {0};
+    struct sim_userid_options uopt = {{0}, NULL};
+    size_t nreject = 0;
     struct sim_server_options sopt = {0};
     const char *portfile = NULL, *logpath = NULL, *cert = NULL, *certkey = NULL;
     const char *fpfile = NULL, *casefile = NULL, *mkfile = NULL;
@@ -407,6 +414,16 @@ int main(int argc, char **argv)
             copt.job_ms = (long)v;
             break;
         case 'e': copt.fail = optarg; break;
+        case 0x2001:
+            if (nreject == sizeof(uopt.reject_nth) / sizeof(uopt.reject_nth[0])) {
+                fputs("pansim: at most 8 --userid-reject options\n", stderr);
+                return 2;
+            }
+            if (parse_num("userid-reject", optarg, 1, 1e9, &v))
+                return 2;
+            uopt.reject_nth[nreject++] = (unsigned long)v;
+            break;
+        case 0x2002: uopt.reject_ip = optarg; break;
         case 'w': copt.warning = optarg; break;
         case 'B':
             if (parse_num("commit-busy-code", optarg, 1, 99, &v))
@@ -465,6 +482,7 @@ int main(int argc, char **argv)
         for (int i = 0; i < (int)ndevices; i++) {
             struct sim_device_options o = dopt;
             o.commit = &copt;
+            o.userid = &uopt;
             if (ndevices > 1) {
                 device_identity(&o, &dopt, i, names[i], sizeof(names[i]), serials[i],
                                 sizeof(serials[i]));

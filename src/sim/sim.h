@@ -70,6 +70,7 @@ void sim_reply_close(struct sim_reply *r, FILE *f, char **buf);
 int sim_reply_set(struct sim_reply *r, unsigned int status, const char *body);
 
 struct sim_commit_options;
+struct sim_userid_options;
 
 struct sim_device_options {
     const char *hostname;   /* default "pansim-fw1" */
@@ -92,6 +93,8 @@ struct sim_device_options {
     size_t config_size;     /* pad the configuration to about this many bytes (0: as built) */
     /* --commit-ms and friends (simcommit.h); NULL: the defaults. */
     const struct sim_commit_options *commit;
+    /* --userid-reject and --userid-reject-ip (simuserid.h); NULL: none. */
+    const struct sim_userid_options *userid;
     /* The device's clock in epoch ms (keygen, expiry, expire-all, logs); NULL = CLOCK_REALTIME.
      * For tests that need keygens in different seconds. Called under the device's mutex. */
     long long (*now_ms)(void);

@@ -28,6 +28,7 @@ set(CLI ${PROJECT_SOURCE_DIR}/src/cli)
 file(GLOB SIM_OP CONFIGURE_DEPENDS ${SIM}/simop*.c)
 # show jobs lists the commit and validate jobs (simcommit.c) among the device's own.
 list(APPEND SIM_OP ${SIM}/simcommit.c ${SIM}/simcommit_apply.c)
+list(APPEND SIM_OP ${SIM}/simuserid.c ${SIM}/simuserid_msg.c)
 set(SIM_LOGS ${SIM}/logstore.c ${SIM}/logstore_types.c ${SIM}/logfilter.c)
 # The packet-capture exports read the log store.
 list(APPEND SIM_LOGS ${SIM}/simpcap.c ${SIM}/simpcap_file.c)
