@@ -129,8 +129,9 @@ static int csv_split(char *s, char **f, int max)
                 *w++ = *s++;
             }
         }
+        char end = *s; /* read before the terminator is written, perhaps over it */
         *w++ = '\0';
-        if (*s == '\0')
+        if (end == '\0')
             return n;
         s++;
     }
