@@ -138,8 +138,8 @@ static int report(const struct uid_batches *b)
         printf("; %zu entr%s NOT applied", lost, lost == 1 ? "y" : "ies");
     putchar('\n');
     if (rc != 0)
-        cli_error("userid %s: %zu of %zu messages failed (%zu entries not applied)", b->label,
-                  failed, b->n, lost);
+        cli_error("userid %s: %zu of %zu message%s failed (%zu entr%s not applied)", b->label,
+                  failed, b->n, b->n == 1 ? "" : "s", lost, lost == 1 ? "y" : "ies");
     return rc;
 }
 
