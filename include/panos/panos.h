@@ -26,5 +26,6 @@
 #include "multi.h"
 #include "macvendor.h"
 #include "userid.h"
+#include "report.h"
 
 #endif

@@ -90,6 +90,7 @@ int cli_firewall_now(struct cli_ctx *ctx, long long *out);
 int cmd_investigate(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_op(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_pcap(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_report(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_tls(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_userid(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_version(struct cli_ctx *ctx, int argc, char **argv);

@@ -26,6 +26,7 @@ static const struct cli_cmd cmds[] = {
     {"logs", cmd_logs, "Query logs (traffic, threat, system, ...) as JSON lines, CSV or a table"},
     {"op", cmd_op, "Run an operational command (CLI text or XML)"},
     {"pcap", cmd_pcap, "List and download packet captures (threat, filter, application, dlp)"},
+    {"report", cmd_report, "Run a dynamic, predefined or custom report and follow its job"},
     {"tls", cmd_tls, "Show a firewall's certificate fingerprint for --pin"},
     {"userid", cmd_userid, "Map users and tag addresses or users (User-ID), in bulk; list them"},
     {"version", cmd_version, "Show the firewall's PAN-OS version, model and serial"},

@@ -169,6 +169,11 @@ int sim_device_new(struct sim_device **out, const struct sim_device_options *opt
         return -1;
     }
     d->st.userid = d->userid;
+    if (sim_reports_new(&d->reports, opts->report) != 0) {
+        snprintf(err, errlen, "out of memory");
+        sim_device_free(d);
+        return -1;
+    }
     struct sim_logstore_options lo = {0};
     unsigned long long count = opts->log_count > 0 ? opts->log_count : 100000;
     lo.seed = opts->seed;
@@ -204,6 +209,7 @@ void sim_device_free(struct sim_device *d)
     free(d->sessions);
     sim_commits_free(d->commits);
     sim_userid_free(d->userid);
+    sim_reports_free(d->reports);
     sim_config_free(d->config);
     sim_saved_free(d->saved);
     sim_logjobs_free(d->logjobs);
@@ -542,6 +548,8 @@ void sim_device_handle(struct sim_device *d, const struct sim_request *req, stru
             reply_400(out, "Missing parameter \"cmd\"");
         else
             sim_userid_handle(d->userid, cmd, sim_request_param(req, "vsys"), out);
+    } else if (strcmp(type, "report") == 0) {
+        sim_report_handle(d->reports, d->logs, d->config, req, sim_dev_now(d), out);
     } else if (strcmp(type, "log") == 0) {
         pthread_mutex_unlock(&d->lock); /* the log jobs have their own lock */
         sim_logjobs_handle(d->logjobs, req, out, sim_dev_now(d));

@@ -18,6 +18,7 @@
 #include "sim.h"
 #include "simcommit.h"
 #include "simuserid.h"
+#include "simreport.h"
 
 /* --devices at most (one server and one device each). */
 #define MAX_DEVICES 1024
@@ -65,6 +66,8 @@ static const struct option long_opts[] = {
     {"fault", required_argument, NULL, 'X'},
     {"userid-reject", required_argument, NULL, 0x2001},
     {"userid-reject-ip", required_argument, NULL, 0x2002},
+    {"report-job-ms", required_argument, NULL, 0x2003},
+    {"report-fail", required_argument, NULL, 0x2004},
     {"quit-after", required_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
@@ -139,6 +142,8 @@ static void usage(FILE *f)
           "                            (default 14)\n"
           "      --userid-reject N     refuse the Nth type=user-id request (repeatable, 8)\n"
           "      --userid-reject-ip IP every uid-message naming IP is refused\n"
+          "      --report-job-ms MS    how long a report job runs (default 300)\n"
+          "      --report-fail NAME    report jobs of report NAME end FAIL\n"
           "      --quit-after S        exit after S seconds (a safety net for tests)\n"
           "  -v, --verbose             trace requests on stderr\n"
           "  -h, --help                this help\n"
@@ -297,6 +302,7 @@ int main(int argc, char **argv)
     struct sim_commit_options copt = {0};
     struct sim_userid_options uopt = {{0}, NULL};
     size_t nreject = 0;
+    struct sim_report_options ropt = {0, NULL};
     struct sim_server_options sopt = {0};
     const char *portfile = NULL, *logpath = NULL, *cert = NULL, *certkey = NULL;
     const char *fpfile = NULL, *casefile = NULL, *mkfile = NULL;
@@ -424,6 +430,12 @@ int main(int argc, char **argv)
             uopt.reject_nth[nreject++] = (unsigned long)v;
             break;
         case 0x2002: uopt.reject_ip = optarg; break;
+        case 0x2003:
+            if (parse_num("report-job-ms", optarg, 1, 3600000, &v))
+                return 2;
+            ropt.job_ms = (long)v;
+            break;
+        case 0x2004: ropt.fail = optarg; break;
         case 'w': copt.warning = optarg; break;
         case 'B':
             if (parse_num("commit-busy-code", optarg, 1, 99, &v))
@@ -483,6 +495,7 @@ int main(int argc, char **argv)
             struct sim_device_options o = dopt;
             o.commit = &copt;
             o.userid = &uopt;
+            o.report = &ropt;
             if (ndevices > 1) {
                 device_identity(&o, &dopt, i, names[i], sizeof(names[i]), serials[i],
                                 sizeof(serials[i]));

@@ -71,6 +71,7 @@ int sim_reply_set(struct sim_reply *r, unsigned int status, const char *body);
 
 struct sim_commit_options;
 struct sim_userid_options;
+struct sim_report_options;
 
 struct sim_device_options {
     const char *hostname;   /* default "pansim-fw1" */
@@ -95,6 +96,8 @@ struct sim_device_options {
     const struct sim_commit_options *commit;
     /* --userid-reject and --userid-reject-ip (simuserid.h); NULL: none. */
     const struct sim_userid_options *userid;
+    /* --report-job-ms and --report-fail (simreport.h); NULL: the defaults. */
+    const struct sim_report_options *report;
     /* The device's clock in epoch ms (keygen, expiry, expire-all, logs); NULL = CLOCK_REALTIME.
      * For tests that need keygens in different seconds. Called under the device's mutex. */
     long long (*now_ms)(void);

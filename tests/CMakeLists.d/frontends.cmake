@@ -67,7 +67,7 @@ panos_frontend_test(simfidelity unit_sim/test_fidelity.c src/sim
   DEFS PANSIM_FIXTURES="${PROJECT_SOURCE_DIR}/tests/fixtures/panos")
 # The device: keygen, key checks and the API-key lifecycle, and the /pansim/admin hook.
 panos_frontend_test(simdevice unit_sim/test_device.c src/sim
-  SOURCES ${SIM}/device.c ${SIM}/device_admin.c ${SIM}/loghandler.c ${SIM_OP} ${SIM_LOGS}
+  SOURCES ${SIM}/device.c ${SIM}/device_admin.c ${SIM}/loghandler.c ${SIM}/simreport.c ${SIM_OP} ${SIM_LOGS}
   ${SIM_WORLD} LIBS pthread)
 
 # panctl's option tables, number parsers and host parsing.
