@@ -44,8 +44,7 @@ PANOS_EXTERN const char *panos_uid_action_name(panos_uid_action action);
  * @return PANOS_OK, PANOS_E_INVALID_ARG or PANOS_E_NOMEM. Thread-safe.
  */
 PANOS_EXTERN panos_code panos_uid_entry_xml(panos_buf *out, panos_uid_action action,
-                                            const panos_uid_entry *e, char *errbuf,
-                                            size_t errlen);
+                                            const panos_uid_entry *e, char *errbuf, size_t errlen);
 
 /**
  * The whole uid-message (version 2.0, type update) around @p entries (@p len bytes of <entry>
@@ -75,8 +74,7 @@ typedef void (*panos_uid_note_fn)(const char *section, const char *key, const ch
  * skipped entries of a message it otherwise applied. Calls @p fn (may be NULL) for each.
  * @return how many; 0 when @p r (may be NULL) has none, i.e. its error refused the message.
  */
-PANOS_EXTERN size_t panos_uid_notes(const panos_response *r, panos_uid_note_fn fn,
-                                    void *payload);
+PANOS_EXTERN size_t panos_uid_notes(const panos_response *r, panos_uid_note_fn fn, void *payload);
 
 #ifdef __cplusplus
 }

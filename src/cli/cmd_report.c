@@ -11,22 +11,25 @@ enum { OPT_TYPE = 256, OPT_NAME, OPT_PERIOD, OPT_TOPN, OPT_POLL };
 
 static const struct cli_opt opts[] = {
     {{"type", required_argument, NULL, OPT_TYPE}, "TYPE", "dynamic, predefined or custom"},
-    {{"name", required_argument, NULL, OPT_NAME}, "NAME",
+    {{"name", required_argument, NULL, OPT_NAME},
+     "NAME",
      "the report (top-applications-summary, top-attackers, a custom report's name)"},
-    {{"period", required_argument, NULL, OPT_PERIOD}, "PERIOD",
+    {{"period", required_argument, NULL, OPT_PERIOD},
+     "PERIOD",
      "dynamic: last-60-seconds, last-15-minutes, last-hour, last-6-hrs, last-12-hrs, "
      "last-24-hrs, last-calendar-day, last-7-days or last-30-days"},
     {{"topn", required_argument, NULL, OPT_TOPN}, "N", "at most N rows (1-10000)"},
-    {{"poll-interval", required_argument, NULL, OPT_POLL}, "SECONDS",
+    {{"poll-interval", required_argument, NULL, OPT_POLL},
+     "SECONDS",
      "between polls of the report job (default 2)"},
     CLI_OPT_OUT,
     CLI_OPT_HELP,
     CLI_OPT_END,
 };
 
-static const char *const periods[] = {"last-60-seconds", "last-15-minutes", "last-hour",
-                                      "last-6-hrs",      "last-12-hrs",     "last-24-hrs",
-                                      "last-calendar-day", "last-7-days",   "last-30-days"};
+static const char *const periods[] = {"last-60-seconds",   "last-15-minutes", "last-hour",
+                                      "last-6-hrs",        "last-12-hrs",     "last-24-hrs",
+                                      "last-calendar-day", "last-7-days",     "last-30-days"};
 
 struct report_args {
     panos_report_options o;
@@ -42,10 +45,18 @@ static int parse(struct cli_ctx *ctx, struct report_args *a, int argc, char **ar
     cli_opts_build(opts, longs, shorts, sizeof(shorts));
     while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
         switch (c) {
-        case OPT_TYPE: a->o.type = optarg; break;
-        case OPT_NAME: a->o.name = optarg; break;
-        case OPT_PERIOD: a->o.period = optarg; break;
-        case 'O': a->out_path = optarg; break;
+        case OPT_TYPE:
+            a->o.type = optarg;
+            break;
+        case OPT_NAME:
+            a->o.name = optarg;
+            break;
+        case OPT_PERIOD:
+            a->o.period = optarg;
+            break;
+        case 'O':
+            a->out_path = optarg;
+            break;
         case OPT_TOPN:
             if ((rc = cli_parse_count("report", "--topn", optarg, 1, 10000, &a->topn)) != 0)
                 return rc;
@@ -57,8 +68,9 @@ static int parse(struct cli_ctx *ctx, struct report_args *a, int argc, char **ar
                 return rc;
             break;
         case 'h':
-            cli_help("report", "--type dynamic|predefined|custom --name NAME [--period P] "
-                               "[--topn N]",
+            cli_help("report",
+                     "--type dynamic|predefined|custom --name NAME [--period P] "
+                     "[--topn N]",
                      "Run a report (type=report) and follow its job to the end; print it in the "
                      "-o format\n(xml, json; text and csv: a table of its rows). --vsys picks the "
                      "vsys, --target a\nfirewall behind Panorama.\n"
@@ -107,7 +119,8 @@ static void progress(void *payload, const panos_job *job)
 static int rows(const struct cli_ctx *ctx, const panos_response *r)
 {
     const panos_node *rep = panos_node_child(panos_response_result(r), "report");
-    struct cli_rows_opts ro = {.fmt = ctx->format == CLI_FORMAT_CSV ? CLI_ROWS_CSV : CLI_ROWS_TABLE};
+    struct cli_rows_opts ro = {.fmt =
+                                   ctx->format == CLI_FORMAT_CSV ? CLI_ROWS_CSV : CLI_ROWS_TABLE};
     struct cli_rows *w = NULL;
     int rc = cli_rows_new(&w, stdout, &ro);
     for (const panos_node *e = panos_node_child(rep, "entry"); rc == 0 && e;
@@ -148,8 +161,9 @@ int cmd_report(struct cli_ctx *ctx, int argc, char **argv)
         return rc;
     int table = ctx->format == CLI_FORMAT_CSV || ctx->format == CLI_FORMAT_TEXT;
     if (table && a.out_path != NULL)
-        return cli_usage_error("report", "%s", "--out writes xml or json; a table or CSV goes "
-                                               "to stdout");
+        return cli_usage_error("report", "%s",
+                               "--out writes xml or json; a table or CSV goes "
+                               "to stdout");
     if ((rc = cli_connect(ctx, 1)) != 0)
         return rc;
     a.o.vsys = ctx->vsys;

@@ -7,23 +7,37 @@
 #include "cli.h"
 #include "userid.h"
 
-enum { OPT_FROM = 256, OPT_INPUT, OPT_ENTRY_TIMEOUT, OPT_BATCH_ENTRIES, OPT_BATCH_BYTES,
-       OPT_PARALLEL, OPT_DRY_RUN };
+enum {
+    OPT_FROM = 256,
+    OPT_INPUT,
+    OPT_ENTRY_TIMEOUT,
+    OPT_BATCH_ENTRIES,
+    OPT_BATCH_BYTES,
+    OPT_PARALLEL,
+    OPT_DRY_RUN
+};
 
 static const struct cli_opt opts[] = {
-    {{"from", required_argument, NULL, OPT_FROM}, "FILE",
+    {{"from", required_argument, NULL, OPT_FROM},
+     "FILE",
      "entries from FILE ('-': stdin), CSV ip,user,tags,timeout (tags split by ';') or JSON lines"},
-    {{"input", required_argument, NULL, OPT_INPUT}, "FORMAT",
+    {{"input", required_argument, NULL, OPT_INPUT},
+     "FORMAT",
      "csv or jsonl (default: jsonl for a .jsonl/.ndjson/.json FILE, else csv)"},
-    {{"entry-timeout", required_argument, NULL, OPT_ENTRY_TIMEOUT}, "N",
+    {{"entry-timeout", required_argument, NULL, OPT_ENTRY_TIMEOUT},
+     "N",
      "login: minutes; register, register-user: seconds per tag (0: none); rows override it"},
-    {{"batch-entries", required_argument, NULL, OPT_BATCH_ENTRIES}, "N",
+    {{"batch-entries", required_argument, NULL, OPT_BATCH_ENTRIES},
+     "N",
      "at most N entries per message (1-10000, default 1000)"},
-    {{"batch-bytes", required_argument, NULL, OPT_BATCH_BYTES}, "SIZE",
+    {{"batch-bytes", required_argument, NULL, OPT_BATCH_BYTES},
+     "SIZE",
      "at most SIZE bytes per message (1K-4M, default 256K)"},
-    {{"parallel", required_argument, NULL, OPT_PARALLEL}, "N",
+    {{"parallel", required_argument, NULL, OPT_PARALLEL},
+     "N",
      "messages in flight at once, each on its own connection (1-5, default 2)"},
-    {{"dry-run", no_argument, NULL, OPT_DRY_RUN}, NULL,
+    {{"dry-run", no_argument, NULL, OPT_DRY_RUN},
+     NULL,
      "print the uid-messages, one a line, and send nothing"},
     CLI_OPT_OUT,
     CLI_OPT_HELP,
@@ -74,18 +88,26 @@ static int parse_opts(struct cli_ctx *ctx, struct uid_args *a, int argc, char **
     cli_opts_build(opts, longs, shorts, sizeof(shorts));
     while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
         switch (c) {
-        case OPT_FROM: a->from = optarg; break;
-        case OPT_INPUT: a->input = optarg; break;
-        case 'O': a->out_path = optarg; break;
-        case OPT_DRY_RUN: a->dry_run = 1; break;
+        case OPT_FROM:
+            a->from = optarg;
+            break;
+        case OPT_INPUT:
+            a->input = optarg;
+            break;
+        case 'O':
+            a->out_path = optarg;
+            break;
+        case OPT_DRY_RUN:
+            a->dry_run = 1;
+            break;
         case OPT_ENTRY_TIMEOUT:
             if ((rc = cli_parse_count("userid", "--entry-timeout", optarg, 0, 2592000, &v)) != 0)
                 return rc;
             a->timeout = (long)v;
             break;
         case OPT_BATCH_ENTRIES:
-            if ((rc = cli_parse_count("userid", "--batch-entries", optarg, 1,
-                                      UID_BATCH_ENTRIES_MAX, &a->batch_entries)) != 0)
+            if ((rc = cli_parse_count("userid", "--batch-entries", optarg, 1, UID_BATCH_ENTRIES_MAX,
+                                      &a->batch_entries)) != 0)
                 return rc;
             break;
         case OPT_PARALLEL:
@@ -96,10 +118,14 @@ static int parse_opts(struct cli_ctx *ctx, struct uid_args *a, int argc, char **
         case OPT_BATCH_BYTES:
             if (cli_parse_size(optarg, &a->batch_bytes) != 0 ||
                 a->batch_bytes < UID_BATCH_BYTES_MIN || a->batch_bytes > UID_BATCH_BYTES_MAX)
-                return cli_usage_error("userid", "--batch-bytes %s: expected a size from 1K to "
-                                                 "4M", optarg);
+                return cli_usage_error("userid",
+                                       "--batch-bytes %s: expected a size from 1K to "
+                                       "4M",
+                                       optarg);
             break;
-        case 'h': cli_help("userid", usage, desc, opts); return -1;
+        case 'h':
+            cli_help("userid", usage, desc, opts);
+            return -1;
         default:
             if ((rc = cli_global_option(ctx, "userid", c, optarg)) != 0)
                 return rc;
@@ -127,8 +153,9 @@ static int list(struct cli_ctx *ctx, const struct uid_args *a, int argc, char **
                                i == 3 ? name : argv[optind + 2]);
     if (a->from || a->dry_run)
         return cli_usage_error("userid", "%s", "list takes no --from or --dry-run");
-    if ((rc = cli_csv_refused(ctx, "userid list", "the listings have no table; use -o xml, json "
-                                                  "or text")) != 0)
+    if ((rc = cli_csv_refused(ctx, "userid list",
+                              "the listings have no table; use -o xml, json "
+                              "or text")) != 0)
         return rc;
     if ((rc = cli_connect(ctx, 1)) != 0)
         return rc;
@@ -146,7 +173,9 @@ static int from_args(struct uid_batches *b, long timeout, int n, char **w)
     int by_user = act == PANOS_UID_REGISTER_USER || act == PANOS_UID_UNREGISTER_USER;
     if ((login && n != 2) || (!login && n < 2))
         return cli_usage_error("userid", "%s takes %s (or --from FILE)", panos_uid_action_name(act),
-                               login ? "USER IP" : by_user ? "USER TAG..." : "IP TAG...");
+                               login     ? "USER IP"
+                               : by_user ? "USER TAG..."
+                                         : "IP TAG...");
     panos_uid_entry e = {.timeout = timeout > 0 ? timeout : 0};
     if (login) {
         e.user = w[0];
@@ -165,8 +194,8 @@ static int is_jsonl(const char *path, const char *input)
     const char *dot = strrchr(path, '.');
     if (input != NULL)
         return strcmp(input, "jsonl") == 0;
-    return dot && (strcmp(dot, ".jsonl") == 0 || strcmp(dot, ".ndjson") == 0 ||
-                   strcmp(dot, ".json") == 0);
+    return dot &&
+           (strcmp(dot, ".jsonl") == 0 || strcmp(dot, ".ndjson") == 0 || strcmp(dot, ".json") == 0);
 }
 
 /* send FILE: one uid-message as written, at most --batch-bytes. */
@@ -198,8 +227,10 @@ static int dry_run(const struct uid_batches *b)
 
 int cmd_userid(struct cli_ctx *ctx, int argc, char **argv)
 {
-    struct uid_args a = {.timeout = -1, .batch_entries = UID_BATCH_ENTRIES_DEFAULT,
-                         .parallel = 2, .batch_bytes = UID_BATCH_BYTES_DEFAULT};
+    struct uid_args a = {.timeout = -1,
+                         .batch_entries = UID_BATCH_ENTRIES_DEFAULT,
+                         .parallel = 2,
+                         .batch_bytes = UID_BATCH_BYTES_DEFAULT};
     struct uid_batches b;
     panos_uid_action act = PANOS_UID_LOGIN;
     int rc = parse_opts(ctx, &a, argc, argv), send = 0;
@@ -217,8 +248,9 @@ int cmd_userid(struct cli_ctx *ctx, int argc, char **argv)
     if (a.out_path)
         return cli_usage_error("userid", "%s", "--out is for userid list");
     if (ctx->format_set && ctx->format != CLI_FORMAT_TEXT)
-        return cli_usage_error("userid", "%s", "-o is for userid list; the others print a "
-                                               "text report");
+        return cli_usage_error("userid", "%s",
+                               "-o is for userid list; the others print a "
+                               "text report");
     if (send && (a.from || optind + 2 != argc))
         return cli_usage_error("userid", "%s", "send takes one FILE (a whole uid-message)");
     if (!send && a.from && optind + 1 != argc)

@@ -19,14 +19,14 @@ struct cli_ctx;
 
 /* One uid-message and what became of it. */
 struct uid_batch {
-    panos_buf msg;         /* the whole uid-message */
-    size_t entries;        /* how many entries it holds */
-    size_t first, last;    /* their input lines (or argument numbers), for the report */
-    panos_code code;       /* PANOS_OK, or the class of the failure of its last attempt */
-    int attempts;          /* 1, or 2 when it was retried */
-    size_t notes;          /* per-entry notes in the answer (entries skipped) */
-    char note1[160];       /* the first of them, "192.0.2.1: t1 already exists, ignore" */
-    char error[256];       /* the failure, one line (the client's last error) */
+    panos_buf msg;      /* the whole uid-message */
+    size_t entries;     /* how many entries it holds */
+    size_t first, last; /* their input lines (or argument numbers), for the report */
+    panos_code code;    /* PANOS_OK, or the class of the failure of its last attempt */
+    int attempts;       /* 1, or 2 when it was retried */
+    size_t notes;       /* per-entry notes in the answer (entries skipped) */
+    char note1[160];    /* the first of them, "192.0.2.1: t1 already exists, ignore" */
+    char error[256];    /* the failure, one line (the client's last error) */
 };
 
 /* The batches of one run. */
@@ -35,10 +35,10 @@ struct uid_batches {
     size_t n, cap;
     size_t max_entries, max_bytes;
     panos_uid_action action;
-    panos_buf cur;       /* the entries of the batch being filled */
+    panos_buf cur; /* the entries of the batch being filled */
     size_t cur_entries, cur_first, cur_last;
-    size_t total;        /* entries in all batches */
-    const char *label;   /* the report's name for the run: the action's, or "send" */
+    size_t total;      /* entries in all batches */
+    const char *label; /* the report's name for the run: the action's, or "send" */
 };
 
 /* Start empty batches for @p action with these bounds. */

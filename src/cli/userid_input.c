@@ -64,8 +64,7 @@ int uid_batches_finish(struct uid_batches *b)
     return 0;
 }
 
-int uid_batches_add(struct uid_batches *b, const panos_uid_entry *e, const char *where,
-                    size_t line)
+int uid_batches_add(struct uid_batches *b, const panos_uid_entry *e, const char *where, size_t line)
 {
     panos_buf one = PANOS_BUF_INIT;
     char err[256] = "";
@@ -80,8 +79,9 @@ int uid_batches_add(struct uid_batches *b, const panos_uid_entry *e, const char 
                              where, line, one.size, b->max_bytes);
         goto done;
     }
-    if (b->cur_entries > 0 && (b->cur_entries == b->max_entries ||
-                               b->cur.size + one.size + overhead(b->action) > b->max_bytes) &&
+    if (b->cur_entries > 0 &&
+        (b->cur_entries == b->max_entries ||
+         b->cur.size + one.size + overhead(b->action) > b->max_bytes) &&
         (rc = uid_batches_finish(b)) != 0)
         goto done;
     char *p = realloc(b->cur.ptr, b->cur.size + one.size + 1);
@@ -174,8 +174,9 @@ static int csv_line(struct uid_batches *b, char *s, const char *path, size_t lin
     int n = csv_split(s, f, 4);
     if (n < 0 || n > 4)
         return cli_usage_error("userid", "%s:%zu: %s", path, line,
-                               n < 0 ? "a stray double quote" : "more than 4 fields "
-                                                                "(ip,user,tags,timeout)");
+                               n < 0 ? "a stray double quote"
+                                     : "more than 4 fields "
+                                       "(ip,user,tags,timeout)");
     panos_uid_entry e = {.ip = f[0], .user = n > 1 ? f[1] : NULL, .tags = tags};
     int nt = split_tags(n > 2 ? f[2] : NULL, tags);
     if (nt < 0)
@@ -196,8 +197,8 @@ static int json_line(struct uid_batches *b, const char *s, const char *path, siz
     int rc;
     if (!json_is_object(o)) {
         json_decref(o);
-        return cli_usage_error("userid", "%s:%zu: not a JSON object%s%s", path, line,
-                               o ? "" : ": ", o ? "" : jerr.text);
+        return cli_usage_error("userid", "%s:%zu: not a JSON object%s%s", path, line, o ? "" : ": ",
+                               o ? "" : jerr.text);
     }
     panos_uid_entry e = {.ip = json_string_value(json_object_get(o, "ip")),
                          .user = json_string_value(json_object_get(o, "user")),
@@ -219,8 +220,8 @@ static int json_line(struct uid_batches *b, const char *s, const char *path, siz
     if (to != NULL && (!json_is_integer(to) || json_integer_value(to) < 0 ||
                        json_integer_value(to) > 2592000LL * 60)) {
         json_decref(o);
-        return cli_usage_error("userid", "%s:%zu: timeout: not a whole number of the range",
-                               path, line);
+        return cli_usage_error("userid", "%s:%zu: timeout: not a whole number of the range", path,
+                               line);
     }
     if (to != NULL)
         e.timeout = (long)json_integer_value(to);

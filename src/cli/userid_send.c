@@ -131,7 +131,8 @@ static int report(const struct uid_batches *b)
                 rc = x->attempts == 0 ? PANOS_E_FAILED : (int)x->code;
         }
     }
-    printf("%s: %zu entr%s in %zu message%s: %zu applied, %zu failed", b->label, b->total, b->total == 1 ? "y" : "ies", b->n, b->n == 1 ? "" : "s", ok, failed);
+    printf("%s: %zu entr%s in %zu message%s: %zu applied, %zu failed", b->label, b->total,
+           b->total == 1 ? "y" : "ies", b->n, b->n == 1 ? "" : "s", ok, failed);
     if (notes > 0)
         printf("; %zu entr%s skipped by the firewall", notes, notes == 1 ? "y" : "ies");
     if (lost > 0)

@@ -85,14 +85,15 @@ panos_code panos_report_run(panos_response **out, panos_client *c, const panos_r
     *out = NULL;
     if (o->version < 1 || o->version > PANOS_REPORT_OPTIONS_VERSION || o->type == NULL ||
         o->name == NULL ||
-        (strcmp(o->type, "dynamic") && strcmp(o->type, "predefined") && strcmp(o->type, "custom"))) {
+        (strcmp(o->type, "dynamic") && strcmp(o->type, "predefined") &&
+         strcmp(o->type, "custom"))) {
         panos__client_set_error(c, PANOS_E_INVALID_ARG, 0, -1, NULL,
                                 "a report needs a type (dynamic, predefined or custom) and a name");
         return PANOS_E_INVALID_ARG;
     }
     char topn[16];
-    panos_param p[8] = {{"type", "report"}, {"async", "yes"}, {"reporttype", o->type},
-                        {"reportname", o->name}};
+    panos_param p[8] = {
+        {"type", "report"}, {"async", "yes"}, {"reporttype", o->type}, {"reportname", o->name}};
     size_t n = 4;
     snprintf(topn, sizeof(topn), "%u", o->topn);
     if (o->period != NULL)

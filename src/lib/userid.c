@@ -21,11 +21,20 @@ static void put_escaped(panos__sb *sb, const char *s)
 {
     for (; *s != '\0'; s++) {
         switch (*s) {
-        case '&': panos__sb_puts(sb, "&amp;"); break;
-        case '<': panos__sb_puts(sb, "&lt;"); break;
-        case '>': panos__sb_puts(sb, "&gt;"); break;
-        case '"': panos__sb_puts(sb, "&quot;"); break;
-        default: panos__sb_append(sb, s, 1);
+        case '&':
+            panos__sb_puts(sb, "&amp;");
+            break;
+        case '<':
+            panos__sb_puts(sb, "&lt;");
+            break;
+        case '>':
+            panos__sb_puts(sb, "&gt;");
+            break;
+        case '"':
+            panos__sb_puts(sb, "&quot;");
+            break;
+        default:
+            panos__sb_append(sb, s, 1);
         }
     }
 }
@@ -43,8 +52,7 @@ static int is_ip(const char *s)
     return inet_pton(AF_INET, s, b) == 1 || inet_pton(AF_INET6, s, b) == 1;
 }
 
-static panos_code check(panos_uid_action a, const panos_uid_entry *e, char *errbuf,
-                        size_t errlen)
+static panos_code check(panos_uid_action a, const panos_uid_entry *e, char *errbuf, size_t errlen)
 {
     int by_user = a == PANOS_UID_REGISTER_USER || a == PANOS_UID_UNREGISTER_USER;
     int tagged = a != PANOS_UID_LOGIN && a != PANOS_UID_LOGOUT;

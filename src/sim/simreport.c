@@ -93,9 +93,10 @@ static long long period_s(const char *p)
     static const struct {
         const char *name;
         long long s;
-    } periods[] = {{"last-60-seconds", 60},   {"last-15-minutes", 900},  {"last-hour", 3600},
-                   {"last-6-hrs", 21600},     {"last-12-hrs", 43200},    {"last-24-hrs", 86400},
-                   {"last-calendar-day", 86400}, {"last-7-days", 604800}, {"last-30-days", 2592000}};
+    } periods[] = {
+        {"last-60-seconds", 60},      {"last-15-minutes", 900}, {"last-hour", 3600},
+        {"last-6-hrs", 21600},        {"last-12-hrs", 43200},   {"last-24-hrs", 86400},
+        {"last-calendar-day", 86400}, {"last-7-days", 604800},  {"last-30-days", 2592000}};
     for (size_t i = 0; i < sizeof(periods) / sizeof(periods[0]); i++)
         if (strcmp(p, periods[i].name) == 0)
             return periods[i].s;
@@ -211,7 +212,8 @@ static char *build(const struct sim_logstore *logs, const char *name, const char
 static const char *child_text(xmlNode *el, const char *name, xmlNode **node)
 {
     for (xmlNode *c = el ? el->children : NULL; c; c = c->next) {
-        if (c->type == XML_ELEMENT_NODE && (name == NULL || strcmp((const char *)c->name, name) == 0)) {
+        if (c->type == XML_ELEMENT_NODE &&
+            (name == NULL || strcmp((const char *)c->name, name) == 0)) {
             if (node != NULL)
                 *node = c;
             return c->children && c->children->content ? (const char *)c->children->content : "";
@@ -232,8 +234,10 @@ static xmlNode *custom_def(const struct sim_config *cfg, const char *vsys, const
         if (shared)
             snprintf(xp, sizeof(xp), "/config/shared/reports/entry[@name='%s']", name);
         else
-            snprintf(xp, sizeof(xp), "/config/devices/entry/vsys/entry[@name='%s']/reports/"
-                     "entry[@name='%s']", vsys, name);
+            snprintf(xp, sizeof(xp),
+                     "/config/devices/entry/vsys/entry[@name='%s']/reports/"
+                     "entry[@name='%s']",
+                     vsys, name);
         xmlXPathObjectPtr o = xmlXPathEvalExpression((const xmlChar *)xp, ctx);
         if (o && o->nodesetval && o->nodesetval->nodeNr > 0)
             found = o->nodesetval->nodeTab[0];
@@ -267,7 +271,8 @@ static char *run_custom(const struct sim_logstore *logs, xmlNode *def, const cha
         snprintf(err, errlen, "custom report %.100s has no <type> with <aggregate-by>", name);
         return NULL;
     }
-    if (strcmp((const char *)db->name, "threat") == 0 || strcmp((const char *)db->name, "thsum") == 0)
+    if (strcmp((const char *)db->name, "threat") == 0 ||
+        strcmp((const char *)db->name, "thsum") == 0)
         log = SIM_LOG_THREAT;
     else if (strcmp((const char *)db->name, "traffic") != 0 &&
              strcmp((const char *)db->name, "trsum") != 0) {
@@ -330,9 +335,13 @@ static void job_answer(struct sim_reports *r, const struct report_job *j, long l
     }
     fputs("<response status=\"success\"><result><job><tenq>", f);
     sim_op_put_jobtime(f, j->created_ms / 1000);
-    fprintf(f, "</tenq><id>%lu</id><user/><type>Report</type><status>%s</status><result>%s"
-               "</result><progress>%lld</progress>",
-            j->id, running ? "ACT" : "FIN", running ? "PEND" : j->fail ? "FAIL" : "OK",
+    fprintf(f,
+            "</tenq><id>%lu</id><user/><type>Report</type><status>%s</status><result>%s"
+            "</result><progress>%lld</progress>",
+            j->id, running ? "ACT" : "FIN",
+            running   ? "PEND"
+            : j->fail ? "FAIL"
+                      : "OK",
             running ? age * 100 / r->opts.job_ms : 100);
     if (!running && j->fail)
         fputs("<details><line>pansim: report job failed (--report-fail)</line></details>", f);
@@ -381,9 +390,10 @@ static void enqueue(struct sim_reports *r, char *report, int fail, long long now
         r->cap = cap;
     }
     r->jobs[r->n++] = (struct report_job){r->next_id, now_ms, fail, report};
-    snprintf(body, sizeof(body), "<response status=\"success\"><result><msg><line>Report job "
-             "enqueued with jobid %lu</line></msg><job>%lu</job></result></response>", r->next_id,
-             r->next_id);
+    snprintf(body, sizeof(body),
+             "<response status=\"success\"><result><msg><line>Report job "
+             "enqueued with jobid %lu</line></msg><job>%lu</job></result></response>",
+             r->next_id, r->next_id);
     r->next_id++;
     sim_reply_set(out, 200, body);
 }
@@ -401,8 +411,8 @@ void sim_report_handle(struct sim_reports *r, const struct sim_logstore *logs,
         return;
     }
     if (type == NULL || name == NULL) {
-        reply_error(out, type == NULL ? "Missing parameter reporttype" :
-                                        "Missing parameter reportname");
+        reply_error(out,
+                    type == NULL ? "Missing parameter reporttype" : "Missing parameter reportname");
         return;
     }
     if (strcmp(type, "dynamic") && strcmp(type, "predefined") && strcmp(type, "custom")) {

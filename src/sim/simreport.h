@@ -12,8 +12,8 @@ struct sim_config;
 
 /* --report-job-ms and --report-fail (pansim(1)). */
 struct sim_report_options {
-    long job_ms;          /* how long a report job stays ACT; 0: 300 */
-    const char *fail;     /* a report of this name ends FAIL; NULL: none */
+    long job_ms;      /* how long a report job stays ACT; 0: 300 */
+    const char *fail; /* a report of this name ends FAIL; NULL: none */
 };
 
 int sim_reports_new(struct sim_reports **out, const struct sim_report_options *opts);

@@ -255,8 +255,7 @@ static void put_tags(const struct sim_userid *u, FILE *f, enum uid_kind kind)
             sim_xml_escape(f, v[i]->a, 1);
             fputs("\" vsys=\"", f);
             sim_xml_escape(f, v[i]->vsys, 1);
-            fputs(kind == UID_IPTAG ? "\" from_agent=\"0\" persistent=\"1\"><tag>" : "\"><tag>",
-                  f);
+            fputs(kind == UID_IPTAG ? "\" from_agent=\"0\" persistent=\"1\"><tag>" : "\"><tag>", f);
             keys++;
         }
         long long left = left_s(u, v[i]);

@@ -121,8 +121,8 @@ static int tags(struct uid_run *r, const char *sect, xmlNode *e, enum uid_kind k
     for (xmlNode *m = tag->children; m; m = m->next) {
         if (m->type != XML_ELEMENT_NODE)
             continue;
-        const char *t = m->children && m->children->content ? (const char *)m->children->content
-                                                            : "";
+        const char *t =
+            m->children && m->children->content ? (const char *)m->children->content : "";
         long long secs;
         if (strcmp((const char *)m->name, "member") != 0 || t[0] == '\0')
             return bad(r, "bad <tag> member of", key);
@@ -167,9 +167,8 @@ static int entry(struct uid_run *r, const char *sect, xmlNode *e)
 /* The payload's sections in order; <groups> is accepted and not kept. */
 static int payload(struct uid_run *r, xmlNode *pl)
 {
-    static const char *const sects[] = {"login",         "logout",          "register",
-                                        "unregister",    "register-user",   "unregister-user",
-                                        "groups"};
+    static const char *const sects[] = {
+        "login", "logout", "register", "unregister", "register-user", "unregister-user", "groups"};
     for (xmlNode *s = pl->children; s; s = s->next) {
         if (s->type != XML_ELEMENT_NODE)
             continue;
@@ -234,8 +233,10 @@ static int rejected(struct sim_userid *u, const char *cmd, struct sim_reply *out
         char quoted[80];
         snprintf(quoted, sizeof(quoted), "ip=\"%s\"", ip);
         if (strstr(cmd, quoted) != NULL) {
-            snprintf(line, sizeof(line), "pansim: user-id message naming %.60s refused "
-                     "(--userid-reject-ip)", ip);
+            snprintf(line, sizeof(line),
+                     "pansim: user-id message naming %.60s refused "
+                     "(--userid-reject-ip)",
+                     ip);
             reply_error_line(out, line);
             return 1;
         }
@@ -263,8 +264,9 @@ static void answer(struct uid_run *r, xmlNode *pl, struct sim_reply *out)
     if (rc != 0) {
         sim_reply_set(out, 500, "pansim: out of memory\n");
     } else if (len == 0) {
-        sim_reply_set(out, 200, "<response status=\"success\"><result><uid-response><version>"
-                                "2.0</version><payload/></uid-response></result></response>");
+        sim_reply_set(out, 200,
+                      "<response status=\"success\"><result><uid-response><version>"
+                      "2.0</version><payload/></uid-response></result></response>");
     } else {
         /* Per-entry messages: PAN-OS puts the uid-response inside the error's message line
          * (pan-python 0.26.0 lib/pan/xapi.py, the user-id answer parser; the "already exists,
@@ -275,8 +277,9 @@ static void answer(struct uid_run *r, xmlNode *pl, struct sim_reply *out)
         if (f == NULL) {
             sim_reply_set(out, 500, "pansim: out of memory\n");
         } else {
-            fprintf(f, "<response status=\"error\"><msg><line><uid-response><version>2.0"
-                       "</version><payload>%s</payload></uid-response></line></msg></response>",
+            fprintf(f,
+                    "<response status=\"error\"><msg><line><uid-response><version>2.0"
+                    "</version><payload>%s</payload></uid-response></line></msg></response>",
                     body);
             fclose(f);
             sim_reply_set(out, 200, whole);
