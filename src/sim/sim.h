@@ -58,6 +58,10 @@ struct sim_reply {
  * (attribute values, and the answers that escape them as PAN-OS does). */
 void sim_xml_escape(FILE *f, const char *s, int quotes);
 
+/* An HTTP 200 <response status="error"><msg><line>@p line (escaped)</line></msg></response>
+ * (HTTP 500 when out of memory). */
+void sim_reply_error_line(struct sim_reply *out, const char *line);
+
 /*
  * Build an answer with stdio: sim_reply_open() opens a memstream on *@p buf (NULL, with HTTP 500
  * set, when out of memory); sim_reply_close() closes it and answers HTTP 200 with what was

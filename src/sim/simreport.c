@@ -69,23 +69,6 @@ void sim_reports_free(struct sim_reports *r)
     free(r);
 }
 
-static void reply_error(struct sim_reply *out, const char *line)
-{
-    char *body = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&body, &len);
-    if (f == NULL) {
-        sim_reply_set(out, 500, "pansim: out of memory\n");
-        return;
-    }
-    fputs("<response status=\"error\"><msg><line>", f);
-    sim_xml_escape(f, line, 0);
-    fputs("</line></msg></response>", f);
-    fclose(f);
-    sim_reply_set(out, 200, body);
-    free(body);
-}
-
 /* PAN-OS's period names (the guide's dynamic-report examples and the custom report's
  * <period>); the length in seconds, or -1. */
 static long long period_s(const char *p)
@@ -361,7 +344,7 @@ static void get(struct sim_reports *r, const struct sim_request *req, long long 
     unsigned long id = parse_n(sim_request_param(req, "job-id"), 1000000000u);
     char line[80];
     if (strcmp(action, "get") != 0) {
-        reply_error(out, "Illegal value for parameter action");
+        sim_reply_error_line(out, "Illegal value for parameter action");
         return;
     }
     for (size_t i = 0; i < r->n; i++) {
@@ -371,7 +354,7 @@ static void get(struct sim_reports *r, const struct sim_request *req, long long 
         }
     }
     snprintf(line, sizeof(line), "job %lu not found", id);
-    reply_error(out, line);
+    sim_reply_error_line(out, line);
 }
 
 static void enqueue(struct sim_reports *r, char *report, int fail, long long now_ms,
@@ -411,17 +394,17 @@ void sim_report_handle(struct sim_reports *r, const struct sim_logstore *logs,
         return;
     }
     if (type == NULL || name == NULL) {
-        reply_error(out,
-                    type == NULL ? "Missing parameter reporttype" : "Missing parameter reportname");
+        sim_reply_error_line(out, type == NULL ? "Missing parameter reporttype"
+                                               : "Missing parameter reportname");
         return;
     }
     if (strcmp(type, "dynamic") && strcmp(type, "predefined") && strcmp(type, "custom")) {
-        reply_error(out, "Illegal value for parameter reporttype");
+        sim_reply_error_line(out, "Illegal value for parameter reporttype");
         return;
     }
     char *report = run(logs, cfg, req, now_ms, err, sizeof(err));
     if (report == NULL) {
-        reply_error(out, err[0] ? err : "pansim: out of memory");
+        sim_reply_error_line(out, err[0] ? err : "pansim: out of memory");
         return;
     }
     int fail = r->opts.fail != NULL && strcmp(r->opts.fail, name) == 0;

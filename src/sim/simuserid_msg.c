@@ -199,23 +199,6 @@ static xmlNode *child_el(xmlNode *el, const char *name)
     return NULL;
 }
 
-static void reply_error_line(struct sim_reply *out, const char *line)
-{
-    char *esc = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&esc, &len);
-    if (f == NULL) {
-        sim_reply_set(out, 500, "pansim: out of memory\n");
-        return;
-    }
-    fputs("<response status=\"error\"><msg><line>", f);
-    sim_xml_escape(f, line, 0);
-    fputs("</line></msg></response>", f);
-    fclose(f);
-    sim_reply_set(out, 200, esc);
-    free(esc);
-}
-
 /* The test hooks: the Nth request, or a message naming the --userid-reject-ip address. */
 static int rejected(struct sim_userid *u, const char *cmd, struct sim_reply *out)
 {
@@ -224,7 +207,7 @@ static int rejected(struct sim_userid *u, const char *cmd, struct sim_reply *out
         if (u->opts.reject_nth[i] != 0 && u->opts.reject_nth[i] == u->requests) {
             snprintf(line, sizeof(line), "pansim: user-id request %lu refused (--userid-reject)",
                      u->requests);
-            reply_error_line(out, line);
+            sim_reply_error_line(out, line);
             return 1;
         }
     }
@@ -237,7 +220,7 @@ static int rejected(struct sim_userid *u, const char *cmd, struct sim_reply *out
                      "pansim: user-id message naming %.60s refused "
                      "(--userid-reject-ip)",
                      ip);
-            reply_error_line(out, line);
+            sim_reply_error_line(out, line);
             return 1;
         }
     }
@@ -249,7 +232,7 @@ static void answer(struct uid_run *r, xmlNode *pl, struct sim_reply *out)
     char *body = NULL;
     size_t len = 0;
     if (payload(r, pl) != 0) { /* checking pass: nothing is applied */
-        reply_error_line(out, r->err);
+        sim_reply_error_line(out, r->err);
         return;
     }
     if ((r->notes = open_memstream(&body, &len)) == NULL) {
@@ -301,11 +284,11 @@ void sim_userid_handle(struct sim_userid *u, const char *cmd, const char *vsys,
     xmlNode *root = doc ? xmlDocGetRootElement(doc) : NULL;
     xmlNode *pl = child_el(root, "payload");
     if (root == NULL)
-        reply_error_line(out, "uid-message: cmd is not well-formed XML");
+        sim_reply_error_line(out, "uid-message: cmd is not well-formed XML");
     else if (strcmp((const char *)root->name, "uid-message") != 0)
-        reply_error_line(out, "uid-message: the root element is not <uid-message>");
+        sim_reply_error_line(out, "uid-message: the root element is not <uid-message>");
     else if (pl == NULL)
-        reply_error_line(out, "uid-message: no <payload>");
+        sim_reply_error_line(out, "uid-message: no <payload>");
     else
         answer(&r, pl, out);
     xmlFreeDoc(doc);
