@@ -26,5 +26,7 @@
 #include "multi.h"
 #include "macvendor.h"
 #include "prisma.h"
+#include "userid.h"
+#include "report.h"
 
 #endif

@@ -92,7 +92,9 @@ int cmd_investigate(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_op(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_pcap(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_prisma(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_report(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_tls(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_userid(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_version(struct cli_ctx *ctx, int argc, char **argv);
 
 /* "NAME-YYYYMMDDTHHMMSSZ.xml" (UTC) into @p buf, NAME made safe for a file name (characters

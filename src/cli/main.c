@@ -28,7 +28,9 @@ static const struct cli_cmd cmds[] = {
     {"op", cmd_op, "Run an operational command (CLI text or XML)"},
     {"pcap", cmd_pcap, "List and download packet captures (threat, filter, application, dlp)"},
     {"prisma", cmd_prisma, "Prisma Cloud assets and vulnerabilities: JSON lines, CSV, SQLite"},
+    {"report", cmd_report, "Run a dynamic, predefined or custom report and follow its job"},
     {"tls", cmd_tls, "Show a firewall's certificate fingerprint for --pin"},
+    {"userid", cmd_userid, "Map users and tag addresses or users (User-ID), in bulk; list them"},
     {"version", cmd_version, "Show the firewall's PAN-OS version, model and serial"},
 };
 

@@ -8,6 +8,7 @@
 #include <panos/node.h>
 #include "client_priv.h"
 #include "contract.h"
+#include "job_priv.h"
 
 /* The job and the strings it points to. */
 struct job_owned {
@@ -157,7 +158,7 @@ panos_code panos_job_parse(panos_job **out, const panos_response *r)
 }
 
 /* Sleep @p ms in slices so a cancel is seen quickly; never past the client's deadline. */
-static void nap(panos_client *c, long ms, volatile int *cancel)
+void panos__job_nap(panos_client *c, long ms, volatile int *cancel)
 {
     long left = panos__client_deadline_left(c);
     if (left >= 0 && ms > left)
@@ -170,7 +171,7 @@ static void nap(panos_client *c, long ms, volatile int *cancel)
 }
 
 /* PANOS_OK for result OK; else JOB_FAILED with the details, joined with "; ", as the message. */
-static panos_code finished(panos_client *c, const panos_job *job)
+panos_code panos__job_finished(panos_client *c, const panos_job *job)
 {
     if (strcmp(job->result, "OK") == 0)
         return PANOS_OK;
@@ -219,10 +220,10 @@ panos_code panos_job_wait(panos_job **out, panos_client *c, long long id,
         if (o->progress != NULL)
             o->progress(o->progress_payload, job);
         if (job->finished)
-            return finished(c, job);
+            return panos__job_finished(c, job);
         if (o->cancel != NULL && *o->cancel != 0)
             return PANOS_E_FAILED;
-        nap(c, interval, o->cancel);
+        panos__job_nap(c, interval, o->cancel);
         if (o->cancel != NULL && *o->cancel != 0)
             return PANOS_E_FAILED;
     }

@@ -33,7 +33,7 @@ static long long now_ms(void)
 /* The device's clock: the test's injected one, else the real one. */
 long long sim_dev_now(const struct sim_device *d)
 {
-    return d->clock_ms ? d->clock_ms() : now_ms();
+    return (d->clock_ms ? d->clock_ms() : now_ms()) + d->clock_skew_ms;
 }
 
 /* An HTTP 400 in PAN-OS's quoting with @p msg (escaped). */
@@ -163,6 +163,17 @@ int sim_device_new(struct sim_device **out, const struct sim_device_options *opt
         return -1;
     }
     d->st.commits = d->commits;
+    if (sim_userid_new(&d->userid, opts->userid) != 0) {
+        snprintf(err, errlen, "out of memory");
+        sim_device_free(d);
+        return -1;
+    }
+    d->st.userid = d->userid;
+    if (sim_reports_new(&d->reports, opts->report) != 0) {
+        snprintf(err, errlen, "out of memory");
+        sim_device_free(d);
+        return -1;
+    }
     struct sim_logstore_options lo = {0};
     unsigned long long count = opts->log_count > 0 ? opts->log_count : 100000;
     lo.seed = opts->seed;
@@ -197,6 +208,8 @@ void sim_device_free(struct sim_device *d)
         free(d->sessions[i].user);
     free(d->sessions);
     sim_commits_free(d->commits);
+    sim_userid_free(d->userid);
+    sim_reports_free(d->reports);
     sim_config_free(d->config);
     sim_saved_free(d->saved);
     sim_logjobs_free(d->logjobs);
@@ -504,6 +517,7 @@ void sim_device_handle(struct sim_device *d, const struct sim_request *req, stru
     if (!authenticate(d, req, out, &who))
         goto done;
     sim_commits_tick(d->commits, d->config, sim_dev_now(d));
+    sim_userid_tick(d->userid, sim_dev_now(d));
     if (strcmp(type, "version") == 0) {
         version(d, out);
     } else if (strcmp(type, "op") == 0) {
@@ -544,6 +558,14 @@ void sim_device_handle(struct sim_device *d, const struct sim_request *req, stru
             sim_commit_handle(d->commits, d->config, &d->st, who, req, out);
     } else if (strcmp(type, "import") == 0) {
         sim_import_handle(d->saved, d->config, d->master_key, req, out);
+    } else if (strcmp(type, "user-id") == 0) {
+        const char *cmd = sim_request_param(req, "cmd");
+        if (cmd == NULL)
+            reply_400(out, "Missing parameter \"cmd\"");
+        else
+            sim_userid_handle(d->userid, cmd, sim_request_param(req, "vsys"), out);
+    } else if (strcmp(type, "report") == 0) {
+        sim_report_handle(d->reports, d->logs, d->config, req, sim_dev_now(d), out);
     } else if (strcmp(type, "log") == 0) {
         pthread_mutex_unlock(&d->lock); /* the log jobs have their own lock */
         sim_logjobs_handle(d->logjobs, req, out, sim_dev_now(d));

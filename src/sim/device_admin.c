@@ -27,7 +27,8 @@ static void control_reply(struct sim_reply *out, unsigned int status, const char
  * POST /pansim/admin (pansim's own test hook, not PAN-OS API; loopback only):
  * action=expire-all | set-password&user=U&password=P | set-master-key&key=K | end-sessions[&user=U]
  * | commit-fail[&message=TEXT] (every commit and validate from now on ends FAIL with TEXT as its
- * details line; no message: they validate for real again).
+ * details line; no message: they validate for real again) | advance-clock&seconds=S (the
+ * device's clock jumps S seconds ahead: User-ID timeouts, key expiry, logs).
  */
 void sim_device_control(struct sim_device *d, const struct sim_request *req, struct sim_reply *out)
 {
@@ -83,6 +84,15 @@ void sim_device_control(struct sim_device *d, const struct sim_request *req, str
             control_reply(out, 500, "pansim: out of memory");
             return;
         }
+    } else if (strcmp(action, "advance-clock") == 0) {
+        const char *secs = sim_request_param(req, "seconds");
+        char *end = NULL;
+        long long s = secs ? strtoll(secs, &end, 10) : -1;
+        if (secs == NULL || end == secs || *end != '\0' || s < 0 || s > 86400LL * 3650) {
+            control_reply(out, 400, "pansim: advance-clock needs seconds=0..315360000");
+            return;
+        }
+        d->clock_skew_ms += s * 1000;
     } else {
         snprintf(msg, sizeof(msg), "pansim: unknown action %.*s", line_len(action), action);
         control_reply(out, 400, msg);

@@ -8,6 +8,8 @@
 #include "sim.h"
 #include "simstate.h"
 #include "simcommit.h"
+#include "simuserid.h"
+#include "simreport.h"
 
 struct sim_user {
     char *name;
@@ -37,6 +39,9 @@ struct sim_device {
     struct sim_logstore *logs;
     struct sim_logjobs *logjobs;
     struct sim_commits *commits; /* commit and validate jobs (simcommit.c) */
+    struct sim_userid *userid;   /* type=user-id state (simuserid.c) */
+    struct sim_reports *reports; /* type=report jobs (simreport.c) */
+    long long clock_skew_ms;     /* added to the clock by /pansim/admin action=advance-clock */
     long long (*clock_ms)(void); /* NULL: the real clock */
     int keygen_revokes;
     int expire_all_set;

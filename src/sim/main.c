@@ -19,6 +19,8 @@
 #include "server.h"
 #include "sim.h"
 #include "simcommit.h"
+#include "simuserid.h"
+#include "simreport.h"
 
 /* --devices at most (one server and one device each). */
 #define MAX_DEVICES 1024
@@ -65,6 +67,10 @@ static const struct option long_opts[] = {
     {"commit-warning", required_argument, NULL, 'w'},
     {"commit-busy-code", required_argument, NULL, 'B'},
     {"fault", required_argument, NULL, 'X'},
+    {"userid-reject", required_argument, NULL, 0x2001},
+    {"userid-reject-ip", required_argument, NULL, 0x2002},
+    {"report-job-ms", required_argument, NULL, 0x2003},
+    {"report-fail", required_argument, NULL, 0x2004},
     {"quit-after", required_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
@@ -142,11 +148,15 @@ static void usage(FILE *f)
           "      --commit-warning TEXT a warnings line on every job that ends OK\n"
           "      --commit-busy-code N  the code of \"Another commit/validate is in progress\"\n"
           "                            (default 14)\n"
+          "      --userid-reject N     refuse the Nth type=user-id request (repeatable, 8)\n"
+          "      --userid-reject-ip IP every uid-message naming IP is refused\n"
+          "      --report-job-ms MS    how long a report job runs (default 300)\n"
+          "      --report-fail NAME    report jobs of report NAME end FAIL\n"
           "      --quit-after S        exit after S seconds (a safety net for tests)\n"
           "  -v, --verbose             trace requests on stderr\n"
           "  -h, --help                this help\n"
           "\nPOST /pansim/admin (action=expire-all, set-password, set-master-key, end-sessions,\n"
-          "commit-fail)\n"
+          "commit-fail, advance-clock)\n"
           "changes the device's state; see pansim(1), CONTROL ENDPOINT.\n"
           "SIGTERM or SIGINT stops it (exit 0). See pansim(1).\n",
           f);
@@ -298,6 +308,9 @@ int main(int argc, char **argv)
 {
     struct sim_device_options dopt = {0};
     struct sim_commit_options copt = {0};
+    struct sim_userid_options uopt = {{0}, NULL};
+    size_t nreject = 0;
+    struct sim_report_options ropt = {0, NULL};
     struct sim_server_options sopt = {0};
     const char *portfile = NULL, *logpath = NULL, *cert = NULL, *certkey = NULL;
     const char *fpfile = NULL, *casefile = NULL, *mkfile = NULL;
@@ -423,6 +436,22 @@ int main(int argc, char **argv)
             copt.job_ms = (long)v;
             break;
         case 'e': copt.fail = optarg; break;
+        case 0x2001:
+            if (nreject == sizeof(uopt.reject_nth) / sizeof(uopt.reject_nth[0])) {
+                fputs("pansim: at most 8 --userid-reject options\n", stderr);
+                return 2;
+            }
+            if (parse_num("userid-reject", optarg, 1, 1e9, &v))
+                return 2;
+            uopt.reject_nth[nreject++] = (unsigned long)v;
+            break;
+        case 0x2002: uopt.reject_ip = optarg; break;
+        case 0x2003:
+            if (parse_num("report-job-ms", optarg, 1, 3600000, &v))
+                return 2;
+            ropt.job_ms = (long)v;
+            break;
+        case 0x2004: ropt.fail = optarg; break;
         case 'w': copt.warning = optarg; break;
         case 'B':
             if (parse_num("commit-busy-code", optarg, 1, 99, &v))
@@ -490,6 +519,8 @@ int main(int argc, char **argv)
         for (int i = 0; i < (int)ndevices; i++) {
             struct sim_device_options o = dopt;
             o.commit = &copt;
+            o.userid = &uopt;
+            o.report = &ropt;
             if (ndevices > 1) {
                 device_identity(&o, &dopt, i, names[i], sizeof(names[i]), serials[i],
                                 sizeof(serials[i]));

@@ -58,6 +58,10 @@ struct sim_reply {
  * (attribute values, and the answers that escape them as PAN-OS does). */
 void sim_xml_escape(FILE *f, const char *s, int quotes);
 
+/* An HTTP 200 <response status="error"><msg><line>@p line (escaped)</line></msg></response>
+ * (HTTP 500 when out of memory). */
+void sim_reply_error_line(struct sim_reply *out, const char *line);
+
 /*
  * Build an answer with stdio: sim_reply_open() opens a memstream on *@p buf (NULL, with HTTP 500
  * set, when out of memory); sim_reply_close() closes it and answers HTTP 200 with what was
@@ -70,6 +74,8 @@ void sim_reply_close(struct sim_reply *r, FILE *f, char **buf);
 int sim_reply_set(struct sim_reply *r, unsigned int status, const char *body);
 
 struct sim_commit_options;
+struct sim_userid_options;
+struct sim_report_options;
 
 struct sim_device_options {
     const char *hostname;   /* default "pansim-fw1" */
@@ -93,6 +99,10 @@ struct sim_device_options {
     size_t config_size;     /* pad the configuration to about this many bytes (0: as built) */
     /* --commit-ms and friends (simcommit.h); NULL: the defaults. */
     const struct sim_commit_options *commit;
+    /* --userid-reject and --userid-reject-ip (simuserid.h); NULL: none. */
+    const struct sim_userid_options *userid;
+    /* --report-job-ms and --report-fail (simreport.h); NULL: the defaults. */
+    const struct sim_report_options *report;
     /* The device's clock in epoch ms (keygen, expiry, expire-all, logs); NULL = CLOCK_REALTIME.
      * For tests that need keygens in different seconds. Called under the device's mutex. */
     long long (*now_ms)(void);

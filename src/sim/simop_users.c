@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: MIT */
-/* simop_users.c -- op answers about User-ID: show user ip-user-mapping all. */
+/* simop_users.c -- op answers about User-ID: show user ip-user-mapping all, show object
+ * registered-ip all, show object registered-user all. */
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include "simop.h"
+#include "simuserid.h"
 
 #define RULE "-------------------------------------------------------------"
 
@@ -13,7 +15,8 @@
  * xml_scratchpad/show_user_ip-user-mapping_all.xml (PAN-OS 7/8), with its line breaks after
  * each entry and after <count>. The users come from the directory, so the type
  * is AD; a mapping times out after 45 minutes (2700 s, the User-ID default) and idles below that.
- * No mapping at all is an empty <result/>.
+ * No mapping at all is an empty <result/>. A world host whose IP the XML API logged out or
+ * mapped again is left out; the XML API's mappings (type XMLAPI) follow the world's.
  */
 /*
  * The same mappings as PAN-OS 8.x and 9.x answer them (played below 10.0): the CLI's text table
@@ -56,7 +59,9 @@ static enum sim_opstatus op_ip_user_mapping_all(struct sim_op *op)
     for (unsigned i = 0; i < a.n; i++) {
         unsigned octet = sim_world_lan_host(&a, i);
         const char *user = sim_world_host_user(octet);
-        if (user[0] == '\0')
+        char ip[32];
+        snprintf(ip, sizeof(ip), SIM_WORLD_LAN_NET "%u", octet);
+        if (user[0] == '\0' || sim_userid_hides(st->userid, ip))
             continue;
         unsigned timeout = 1 + (unsigned)(sim_world_mix(st->seed, 1600 + i) % 2700);
         unsigned idle = timeout - (unsigned)(sim_world_mix(st->seed, 1700 + i) % timeout);
@@ -67,12 +72,27 @@ static enum sim_opstatus op_ip_user_mapping_all(struct sim_op *op)
                 timeout);
         count++;
     }
+    count += sim_userid_put_mappings(st->userid, op->f);
     if (count > 0)
         fprintf(op->f, "<count>%u</count>\n", count);
     return SIM_OP_OK;
 }
 
+static enum sim_opstatus op_registered_ip_all(struct sim_op *op)
+{
+    sim_userid_put_registered_ip(op->st->userid, op->f);
+    return SIM_OP_OK;
+}
+
+static enum sim_opstatus op_registered_user_all(struct sim_op *op)
+{
+    sim_userid_put_registered_user(op->st->userid, op->f);
+    return SIM_OP_OK;
+}
+
 const struct sim_opcmd sim_op_users_cmds[] = {
     {"show user ip-user-mapping all", SIM_OPARG_NONE, op_ip_user_mapping_all},
+    {"show object registered-ip all", SIM_OPARG_NONE, op_registered_ip_all},
+    {"show object registered-user all", SIM_OPARG_NONE, op_registered_user_all},
     {NULL, SIM_OPARG_NONE, NULL},
 };

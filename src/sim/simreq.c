@@ -58,3 +58,20 @@ void sim_xml_escape(FILE *f, const char *s, int quotes)
         }
     }
 }
+
+void sim_reply_error_line(struct sim_reply *out, const char *line)
+{
+    char *body = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&body, &len);
+    if (f == NULL) {
+        sim_reply_set(out, 500, "pansim: out of memory\n");
+        return;
+    }
+    fputs("<response status=\"error\"><msg><line>", f);
+    sim_xml_escape(f, line, 0);
+    fputs("</line></msg></response>", f);
+    fclose(f);
+    sim_reply_set(out, 200, body);
+    free(body);
+}

@@ -6,6 +6,7 @@
 #include "sim.h"
 
 struct sim_commits;
+struct sim_userid;
 
 /* One simulated device. Every op answer is derived from these fields and the seed, so answers
  * agree with each other (the hostname in show system info is the one in the config). */
@@ -22,6 +23,8 @@ struct sim_state {
     const struct sim_config *config;
     /* Commit and validate jobs (simcommit.h), listed by show jobs; NULL: none. */
     const struct sim_commits *commits;
+    /* User-ID mappings and tags fed by type=user-id (simuserid.h); NULL: none. */
+    const struct sim_userid *userid;
 };
 
 /*

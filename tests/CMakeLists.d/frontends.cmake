@@ -28,6 +28,7 @@ set(CLI ${PROJECT_SOURCE_DIR}/src/cli)
 file(GLOB SIM_OP CONFIGURE_DEPENDS ${SIM}/simop*.c)
 # show jobs lists the commit and validate jobs (simcommit.c) among the device's own.
 list(APPEND SIM_OP ${SIM}/simcommit.c ${SIM}/simcommit_apply.c)
+list(APPEND SIM_OP ${SIM}/simuserid.c ${SIM}/simuserid_msg.c)
 set(SIM_LOGS ${SIM}/logstore.c ${SIM}/logstore_types.c ${SIM}/logfilter.c)
 # The packet-capture exports read the log store.
 list(APPEND SIM_LOGS ${SIM}/simpcap.c ${SIM}/simpcap_file.c)
@@ -67,7 +68,7 @@ panos_frontend_test(simfidelity unit_sim/test_fidelity.c src/sim
 # The device: keygen, key checks and the API-key lifecycle, and the /pansim/admin hook.
 panos_frontend_test(simdevice unit_sim/test_device.c src/sim
   SOURCES ${SIM}/device.c ${SIM}/device_admin.c ${SIM}/simmacvendor.c ${SIM}/loghandler.c
-  ${SIM_OP} ${SIM_LOGS}
+  ${SIM}/simreport.c ${SIM_OP} ${SIM_LOGS}
   ${SIM_WORLD} LIBS pthread)
 
 # panctl's option tables, number parsers and host parsing.
