@@ -13,6 +13,9 @@ PKGS="$PKGS prometheus"
 PKGS="$PKGS tshark"
 # xmllint and headless Chromium for the HTML report of panctl investigate (cases 0425, 0427).
 PKGS="$PKGS libxml2-utils chromium"
+# Packaging and the installed-package smoke test (scripts/package.sh, smoke-installed.sh);
+# zsh for the completion test (tests/completion/completion.sh).
+PKGS="$PKGS debhelper dpkg-dev fakeroot lintian man-db zsh"
 missing=""
 for p in $PKGS; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

@@ -260,7 +260,7 @@ int main(int argc, char **argv)
     while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
         switch (c) {
         case 'h': main_help(stdout); return 0;
-        case OPT_VERSION: printf("panctl %s\n", panos_version_string()); return 0;
+        case OPT_VERSION: return cli_print_version(stdout);
         default:
             if ((rc = cli_global_option(&ctx, NULL, c, optarg)) != 0)
                 return rc;
