@@ -11,7 +11,8 @@ set -eu
 cd "$(dirname "$0")/.."
 out=${1:-build-deb}
 : "${DEB_BUILD_OPTIONS=nocheck}"
-DEB_BUILD_OPTIONS="$DEB_BUILD_OPTIONS parallel=$(nproc 2>/dev/null || echo 2)"
+# No -dbgsym packages: the smoke test installs every .deb of OUTDIR.
+DEB_BUILD_OPTIONS="$DEB_BUILD_OPTIONS noautodbgsym parallel=$(nproc 2>/dev/null || echo 2)"
 export DEB_BUILD_OPTIONS
 
 # One version: project(VERSION) in CMakeLists.txt, which debian/changelog must repeat.

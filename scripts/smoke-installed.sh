@@ -14,7 +14,7 @@ src=$(pwd)
 fail() { echo "smoke-installed.sh: $*" >&2; exit 1; }
 [ "$(id -u)" -eq 0 ] || fail "needs root (apt-get install, apt-get purge)"
 ls "$debdir"/*.deb > /dev/null || fail "no .deb in $debdir (scripts/package.sh)"
-pkgs=$(for d in "$debdir"/*.deb; do dpkg-deb -f "$d" Package; done | tr '\n' ' ')
+pkgs=$(for d in "$debdir"/*.deb; do dpkg-deb -f "$d" Package; done | tr '\n' ' ' | sed 's/ $//')
 work=$(mktemp -d)
 pid=
 cleanup() { [ -n "$pid" ] && kill "$pid" 2> /dev/null; rm -rf "$work"; }
@@ -36,7 +36,6 @@ panctl --help | grep -q '^usage: panctl' || fail "panctl --help"
 panctl --version | grep -q '^libpanos .* libcurl/.* libxml2/.* jansson/' || fail "panctl --version"
 man -w panctl | grep -q '^/usr/share/man/man1/panctl.1' || fail "man -w panctl"
 MANPAGER=cat MANWIDTH=80 man panctl 2> /dev/null | grep -q 'EXIT STATUS' || fail "man panctl"
-MANPAGER=cat man 3 libpanos 2> /dev/null | grep -q 'pkg-config' || true
 man -w pansim > /dev/null && man -w 8 panos_exporter > /dev/null && man -w 3 libpanos > /dev/null ||
     fail "man pages of pansim, panos_exporter, libpanos"
 bash -c '. /usr/share/bash-completion/completions/panctl && complete -p panctl' |
@@ -45,7 +44,7 @@ bash -c '. /usr/share/bash-completion/completions/panctl && complete -p panctl' 
 [ -f /lib/systemd/system/panos_exporter.service ] || fail "panos_exporter.service not installed"
 
 # pansim on 127.0.0.1, an ephemeral port; keygen, then op show system info.
-/usr/bin/pansim --port 0 --portfile "$work/port" --log "$work/pansim.log" &
+/usr/bin/pansim --port 0 --portfile "$work/port" --log "$work/pansim.log" 2> "$work/pansim.err" &
 pid=$!
 i=0
 while [ ! -s "$work/port" ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
@@ -66,7 +65,8 @@ cc -std=c99 -pedantic -Wall -Wextra -Werror $(pkg-config --cflags libpanos) \
 ldd "$work/pkgprog" | grep -q 'libpanos.so.* => /.*lib/' || fail "pkgprog does not find the installed libpanos.so"
 got=$("$work/pkgprog" 127.0.0.1 "$port" < "$work/key") || fail "pkgprog against pansim"
 echo "$got" | grep -qx "hostname: $hostname" || fail "pkgprog printed: $got"
-kill "$pid" && wait "$pid" 2> /dev/null || true
+kill "$pid"
+wait "$pid" 2> /dev/null || true
 pid=
 echo "smoke-installed.sh: panctl, man, completion, pansim (port $port, hostname $hostname)," \
     "keygen, op, pkg-config program: ok"
@@ -77,11 +77,16 @@ cd "$src"
 # shellcheck disable=SC2086
 apt-get purge -y -q $pkgs > "$work/purge.log" 2>&1 || { cat "$work/purge.log"; fail "apt-get purge"; }
 for p in $pkgs; do
-    dpkg-query -W -f='${Status}\n' "$p" 2> /dev/null | grep -q 'install ok' && fail "$p still installed"
+    if dpkg-query -W -f='${Status}\n' "$p" 2> /dev/null | grep -q 'install ok'; then
+        fail "$p still installed"
+    fi
 done
-left=$(while read -r f; do [ -e "$f" ] && [ ! -d "$f" ] && echo "$f"; done < "$work/files")
-[ -z "$left" ] || fail "left behind after purge: $left"
+left=
+while read -r f; do
+    if [ -e "$f" ] && [ ! -d "$f" ]; then left="$left $f"; fi
+done < "$work/files"
 for d in /usr/include/panos $(for p in $pkgs; do echo "/usr/share/doc/$p"; done); do
-    [ ! -e "$d" ] || fail "left behind after purge: $d"
+    if [ -e "$d" ]; then left="$left $d"; fi
 done
+[ -z "$left" ] || fail "left behind after purge:$left"
 echo "smoke-installed.sh: purged $pkgs; none of their $(grep -c . "$work/files") paths is left"

@@ -79,7 +79,8 @@ const struct cli_opt cli_global_opts[] = {
      "otherwise)"},
     {{"verbose", no_argument, NULL, 'v'}, NULL, "trace requests on stderr (secrets redacted)"},
     {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
-    {{"version", no_argument, NULL, OPT_VERSION}, NULL, "print panctl's version"},
+    {{"version", no_argument, NULL, OPT_VERSION}, NULL,
+     "print panctl's version and commit, and the versions of the libraries it uses"},
     {{NULL, 0, NULL, 0}, NULL, NULL},
 };
 
