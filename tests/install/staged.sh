@@ -42,8 +42,9 @@ readelf -d "$root/$libdir/libpanos.so.$version" | grep -q "SONAME.*\[$soname\]" 
     fail "libpanos.so.$version: soname is not $soname"
 nm -D --defined-only "$root/$libdir/libpanos.so.$version" | awk '$2 == "T" { print $3 }' |
     sort > "$scratch/exported"
-sed -n 's/^PANOS_EXTERN[^(]*[ *]\([a-z_0-9]*\)(.*/\1/p' "$src"/include/panos/*.h | sort -u \
-    > "$scratch/declared"
+# (a declaration may break its line anywhere before the parenthesis)
+grep -hv '^#' "$src"/include/panos/*.h | tr '\n' ' ' | grep -o 'PANOS_EXTERN[^;(]*(' |
+    sed 's/.*[ *]\([A-Za-z_0-9]*\) *($/\1/' | sort -u > "$scratch/declared"
 [ -s "$scratch/declared" ] || fail "no PANOS_EXTERN declarations found"
 diff "$scratch/declared" "$scratch/exported" > "$scratch/symbols.diff" || {
     echo "staged.sh: exported (>) and declared (<) calls differ:" >&2
