@@ -25,7 +25,7 @@ export DEBIAN_FRONTEND=noninteractive
 apt-get install -y -q --no-install-recommends $(for d in "$debdir"/*.deb; do echo "./$d"; done) \
     > "$work/install.log" 2>&1 || { cat "$work/install.log"; fail "apt-get install failed"; }
 for p in $pkgs; do dpkg -L "$p"; done | sort -u > "$work/files"
-echo "smoke-installed.sh: installed $pkgs($(wc -l < "$work/files") paths)"
+echo "smoke-installed.sh: installed $pkgs ($(wc -l < "$work/files") paths)"
 
 # From here on only the installed files: a PATH without the tree, in a scratch directory.
 cd "$work"
