@@ -15,6 +15,9 @@ PKGS="$PKGS tshark"
 PKGS="$PKGS libxml2-utils chromium"
 # SQLite for panctl prisma sync, and its shell for the sync cases (050x).
 PKGS="$PKGS libsqlite3-dev sqlite3"
+# Packaging and the installed-package smoke test (scripts/package.sh, smoke-installed.sh);
+# zsh for the completion test (tests/completion/completion.sh).
+PKGS="$PKGS debhelper dpkg-dev fakeroot lintian man-db zsh"
 missing=""
 for p in $PKGS; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

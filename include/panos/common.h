@@ -9,6 +9,7 @@
 #define PANOS_EXTERN
 #endif
 
+#include <stddef.h>
 #include <panos/version.h> /* generated: PANOS_VERSION_MAJOR, _MINOR, _PATCH, _NUM, _STRING */
 #include "error.h"
 
@@ -53,6 +54,14 @@ PANOS_EXTERN const char *panos_version_string(void);
  * compiled with) to refuse a library older than it needs. Thread-safe.
  */
 PANOS_EXTERN void panos_version(int *major, int *minor, int *patch);
+
+/**
+ * The libraries libpanos runs with, one line in the style of curl_version():
+ * "libcurl/7.88.1 OpenSSL/3.0.15 zlib/1.2.13 libxml2/2.9.14" (libcurl's TLS library and zlib
+ * as libcurl reports them). Written to @p buf, truncated to @p buflen - 1 bytes and always
+ * terminated when @p buflen > 0. Thread-safe after panos_global_init().
+ */
+PANOS_EXTERN void panos_version_deps(char *buf, size_t buflen);
 
 #ifdef __cplusplus
 }

@@ -96,6 +96,8 @@ int cmd_report(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_tls(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_userid(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_version(struct cli_ctx *ctx, int argc, char **argv);
+/* panctl --version: panctl's version and commit, the library's and its dependencies'. */
+int cli_print_version(FILE *f);
 
 /* "NAME-YYYYMMDDTHHMMSSZ.xml" (UTC) into @p buf, NAME made safe for a file name (characters
  * other than [A-Za-z0-9._-] become '_', no leading dot). Returns the length it needed. */

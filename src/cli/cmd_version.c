@@ -4,10 +4,23 @@
 #include <string.h>
 #include "cli.h"
 
+enum { OPT_LOCAL = 0x2000 };
+
 static const struct cli_opt opts[] = {
+    {{"local", no_argument, NULL, OPT_LOCAL}, NULL,
+     "print panctl's and its libraries' versions (as panctl --version); no firewall needed"},
     CLI_OPT_HELP,
     CLI_OPT_END,
 };
+
+static void help(void)
+{
+    cli_help("version", "[--local]",
+             "Show the firewall's sw-version, multi-vsys, model and serial (panctl --version or "
+             "--local shows panctl's own and its libraries').\nWith -o csv: one record, a "
+             "header line and a row.",
+             opts);
+}
 
 /*
  * With --target, the answer must be the managed firewall's: pan-os-python (1.13.1, panos/base.py)
@@ -38,18 +51,25 @@ static int check_target(const struct cli_ctx *ctx, const panos_response *r)
 
 int cmd_version(struct cli_ctx *ctx, int argc, char **argv)
 {
+    struct option longs[CLI_MAX_LONGS];
+    char shorts[CLI_MAX_SHORTS];
     panos_response *r = NULL;
-    int rc;
+    int c, rc, local = 0;
 
-    rc = cli_simple_opts(ctx, "version", opts, argc, argv, "",
-                         "Show the firewall's sw-version, multi-vsys, model and serial "
-                         "(panctl --version shows panctl's own).\nWith -o csv: one record, a "
-                         "header line and a row.",
-                         NULL);
-    if (rc != 0)
-        return rc < 0 ? 0 : rc;
+    cli_opts_build(opts, longs, shorts, sizeof(shorts));
+    while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
+        switch (c) {
+        case OPT_LOCAL: local = 1; break;
+        case 'h': help(); return 0;
+        default:
+            if ((rc = cli_global_option(ctx, "version", c, optarg)) != 0)
+                return rc;
+        }
+    }
     if (optind < argc)
         return cli_usage_error("version", "unexpected argument '%s'", argv[optind]);
+    if (local)
+        return cli_print_version(stdout);
     if ((rc = cli_connect(ctx, 1)) != 0)
         return rc;
     panos_code code = panos_version_get(&r, ctx->client);

@@ -83,7 +83,8 @@ const struct cli_opt cli_global_opts[] = {
      "otherwise)"},
     {{"verbose", no_argument, NULL, 'v'}, NULL, "trace requests on stderr (secrets redacted)"},
     {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
-    {{"version", no_argument, NULL, OPT_VERSION}, NULL, "print panctl's version"},
+    {{"version", no_argument, NULL, OPT_VERSION}, NULL,
+     "print panctl's version and commit, and the versions of the libraries it uses"},
     {{NULL, 0, NULL, 0}, NULL, NULL},
 };
 
@@ -264,7 +265,7 @@ int main(int argc, char **argv)
     while ((c = getopt_long(argc, argv, shorts, longs, NULL)) != -1) {
         switch (c) {
         case 'h': main_help(stdout); return 0;
-        case OPT_VERSION: printf("panctl %s\n", panos_version_string()); return 0;
+        case OPT_VERSION: return cli_print_version(stdout);
         default:
             if ((rc = cli_global_option(&ctx, NULL, c, optarg)) != 0)
                 return rc;

@@ -1,7 +1,11 @@
 /* SPDX-License-Identifier: MIT */
 /* global.c -- one-time set-up of libcurl (via transport.c) and libxml2 for the whole process. */
+#include <stdio.h>
+#include <stdlib.h>
 #include <libxml/parser.h>
+#include <libxml/xmlversion.h>
 #include <panos/common.h>
+#include "contract.h"
 #include "transport.h"
 
 panos_code panos_global_init(void)
@@ -38,4 +42,16 @@ void panos_version(int *major, int *minor, int *patch)
         *minor = PANOS_VERSION_MINOR;
     if (patch != NULL)
         *patch = PANOS_VERSION_PATCH;
+}
+
+/* libxml2's xmlParserVersion is the running library's version as one number, "20914". */
+void panos_version_deps(char *buf, size_t buflen)
+{
+    PANOS_ASSERT(buf != NULL);
+    if (buflen == 0)
+        return;
+    char curl[160];
+    panos__transport_versions(curl, sizeof(curl));
+    long v = strtol(xmlParserVersion, NULL, 10);
+    snprintf(buf, buflen, "%s libxml2/%ld.%ld.%ld", curl, v / 10000, v / 100 % 100, v % 100);
 }

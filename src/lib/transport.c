@@ -51,6 +51,16 @@ const char *panos__transport_user_agent(void)
     return user_agent;
 }
 
+void panos__transport_versions(char *buf, size_t buflen)
+{
+    const curl_version_info_data *v = curl_version_info(CURLVERSION_NOW);
+    int n = snprintf(buf, buflen, "libcurl/%s", v && v->version ? v->version : "unknown");
+    if (n > 0 && (size_t)n < buflen && v && v->ssl_version)
+        n += snprintf(buf + n, buflen - (size_t)n, " %s", v->ssl_version);
+    if (n > 0 && (size_t)n < buflen && v && v->libz_version)
+        snprintf(buf + n, buflen - (size_t)n, " zlib/%s", v->libz_version);
+}
+
 panos_code panos__easy_new(struct panos__easy **out)
 {
     *out = NULL;

@@ -95,6 +95,8 @@ struct panos__xfer {
 /* Wrap curl_global_init / curl_global_cleanup (panos_global_init()). */
 panos_code panos__transport_global_init(void);
 void panos__transport_global_cleanup(void);
+/* "libcurl/X OpenSSL/Y zlib/Z": the libcurl running and the TLS and zlib it was built with. */
+void panos__transport_versions(char *buf, size_t buflen);
 
 /* "libpanos/VERSION libcurl/VERSION": the User-Agent of every transfer. */
 const char *panos__transport_user_agent(void);

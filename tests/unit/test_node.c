@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <curl/curl.h>
 #include <panos/panos.h>
 #include "check.h"
 
@@ -158,6 +159,26 @@ static void test_version(void **state)
     CHECK_TRUE(!PANOS_VERSION_AT_LEAST(PANOS_VERSION_MAJOR + 1, 0, 0));
 }
 
+/* panctl --version's second line: the libcurl running first, libxml2 last, cut to the buffer. */
+static void test_version_deps(void **state)
+{
+    (void)state;
+    char buf[256], want[64];
+    snprintf(want, sizeof(want), "libcurl/%s ", curl_version_info(CURLVERSION_NOW)->version);
+    panos_version_deps(buf, sizeof(buf));
+    CHECK_TRUE(strncmp(buf, want, strlen(want)) == 0);
+    const char *xml = strstr(buf, " libxml2/");
+    CHECK_TRUE(xml != NULL);
+    int major = 0, minor = -1;
+    CHECK_EQ(2, sscanf(xml, " libxml2/%d.%d", &major, &minor));
+    CHECK_TRUE(major == 2 && minor >= 9);
+    char small[8] = "xxxxxxx";
+    panos_version_deps(small, sizeof(small));
+    CHECK_STR("libcurl", small);
+    panos_version_deps(small, 0);
+    CHECK_STR("libcurl", small);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -166,6 +187,7 @@ int main(void)
         cmocka_unit_test(test_dump),
         cmocka_unit_test(test_doc_parse_errors),
         cmocka_unit_test(test_version),
+        cmocka_unit_test(test_version_deps),
     };
     if (panos_global_init() != PANOS_OK)
         return 1;
