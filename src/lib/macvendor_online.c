@@ -238,6 +238,10 @@ static panos_code fetch(struct panos_macvendor_online *h, const char *mac, struc
     pace(h);
     h->requests++;
     CURLcode rc = curl_easy_perform(c);
+    /* The next request waits from the end of this one: the service saw this one before it
+     * answered, so its gap between the two is never shorter than ours, however late the
+     * request reached it (a pace counted from the send let a delayed request arrive early). */
+    h->last_ms = now_ms();
     curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, status);
     curl_easy_cleanup(c);
     if (rc == CURLE_OK)
@@ -339,10 +343,14 @@ panos_code panos_macvendor_online_lookup(char **vendor_out, int *cached_out,
     }
     if (code == PANOS_OK) {
         trim(b.buf);
-        if (status == 200 && b.buf[0] != '\0' && (*vendor_out = strdup(b.buf)) == NULL)
+        if ((status == 200 && b.buf[0] != '\0' && (*vendor_out = strdup(b.buf)) == NULL) ||
+            add(h, key, now, *vendor_out) != 0) {
+            free(*vendor_out);
+            *vendor_out = NULL;
+            if (lock >= 0)
+                close(lock);
             return PANOS_E_NOMEM;
-        if (add(h, key, now, *vendor_out) != 0)
-            return PANOS_E_NOMEM;
+        }
     }
     /* the time of the request is kept even when it failed: the next one waits for it too */
     if (h->cache_path != NULL) {
