@@ -9,16 +9,40 @@
 #include <unistd.h>
 #include <panos/log.h>
 #include "cli.h"
+#include "pano.h"
 
-enum { OPT_QUERY = 256, OPT_SRC, OPT_DST, OPT_ADDR, OPT_PORT, OPT_APP, OPT_RULE, OPT_USER,
-       OPT_ACTION, OPT_SUBTYPE, OPT_SINCE, OPT_UNTIL, OPT_DIR, OPT_FOLLOW, OPT_FIELDS,
-       OPT_NO_PROGRESS, OPT_PAGE, OPT_JOB_TIMEOUT, OPT_POLL, OPT_MAX_VALUE, OPT_MAX_ENTRY };
+enum {
+    OPT_QUERY = 256,
+    OPT_SRC,
+    OPT_DST,
+    OPT_ADDR,
+    OPT_PORT,
+    OPT_APP,
+    OPT_RULE,
+    OPT_USER,
+    OPT_ACTION,
+    OPT_SUBTYPE,
+    OPT_SINCE,
+    OPT_UNTIL,
+    OPT_DIR,
+    OPT_FOLLOW,
+    OPT_FIELDS,
+    OPT_NO_PROGRESS,
+    OPT_PAGE,
+    OPT_JOB_TIMEOUT,
+    OPT_POLL,
+    OPT_MAX_VALUE,
+    OPT_MAX_ENTRY,
+    OPT_ALL_DEVICES
+};
 
 static const struct cli_opt opts[] = {
-    {{"type", required_argument, NULL, 'T'}, "TYPE",
+    {{"type", required_argument, NULL, 'T'},
+     "TYPE",
      "traffic (default), threat, url, wildfire, data, system, config, hipmatch, globalprotect, "
      "userid, auth, decryption"},
-    {{"query", required_argument, NULL, OPT_QUERY}, "FILTER",
+    {{"query", required_argument, NULL, OPT_QUERY},
+     "FILTER",
      "a PAN-OS filter, e.g. \"(zone.src eq trust)\"; and-ed with the options below"},
     {{"src", required_argument, NULL, OPT_SRC}, "IP[/LEN]", "source address or network"},
     {{"dst", required_argument, NULL, OPT_DST}, "IP[/LEN]", "destination address or network"},
@@ -29,28 +53,42 @@ static const struct cli_opt opts[] = {
     {{"user", required_argument, NULL, OPT_USER}, "USER", "source user"},
     {{"action", required_argument, NULL, OPT_ACTION}, "ACTION", "allow, deny, drop, ..."},
     {{"subtype", required_argument, NULL, OPT_SUBTYPE}, "SUBTYPE", "log subtype"},
-    {{"since", required_argument, NULL, OPT_SINCE}, "TIME",
+    {{"since", required_argument, NULL, OPT_SINCE},
+     "TIME",
      "'YYYY/MM/DD HH:MM:SS', YYYY-MM-DDTHH:MM:SS, or relative: 30m, 2h, 7d"},
     {{"until", required_argument, NULL, OPT_UNTIL}, "TIME", "same forms as --since"},
-    {{"count", required_argument, NULL, 'n'}, "N",
+    {{"count", required_argument, NULL, 'n'},
+     "N",
      "entries wanted (default 20; past 5,000 by paging; 0 = all)"},
-    {{"dir", required_argument, NULL, OPT_DIR}, "DIR", "backward (newest first, default) or forward"},
+    {{"dir", required_argument, NULL, OPT_DIR},
+     "DIR",
+     "backward (newest first, default) or forward"},
     {{"follow", no_argument, NULL, 'f'}, NULL, "then keep printing new entries until Ctrl-C"},
-    {{"output", required_argument, NULL, 'o'}, "FORMAT",
+    {{"output", required_argument, NULL, 'o'},
+     "FORMAT",
      "json (JSON lines), xml (<log><logs><entry>...), csv, or text (a table); default text on a "
      "terminal, json otherwise"},
-    {{"fields", required_argument, NULL, OPT_FIELDS}, "F1,F2",
+    {{"fields", required_argument, NULL, OPT_FIELDS},
+     "F1,F2",
      "fields to print, in this order (every format); default: all, or a few per type (text)"},
     {{"page-size", required_argument, NULL, OPT_PAGE}, "N", "entries per log job, 1-5000 (5000)"},
-    {{"job-timeout", required_argument, NULL, OPT_JOB_TIMEOUT}, "SECONDS",
+    {{"job-timeout", required_argument, NULL, OPT_JOB_TIMEOUT},
+     "SECONDS",
      "finish a log job still running after SECONDS (300)"},
-    {{"poll-ms", required_argument, NULL, OPT_POLL}, "MS",
+    {{"poll-ms", required_argument, NULL, OPT_POLL},
+     "MS",
      "first poll of a job after MS (default 500), then 1.5x longer each time up to 2000"},
-    {{"max-value-bytes", required_argument, NULL, OPT_MAX_VALUE}, "SIZE",
+    {{"max-value-bytes", required_argument, NULL, OPT_MAX_VALUE},
+     "SIZE",
      "refuse an entry with a field longer than SIZE (default 1M; the answer: --max-bytes)"},
-    {{"max-entry-bytes", required_argument, NULL, OPT_MAX_ENTRY}, "SIZE",
+    {{"max-entry-bytes", required_argument, NULL, OPT_MAX_ENTRY},
+     "SIZE",
      "refuse an entry larger than SIZE (default 4M)"},
     {{"no-progress", no_argument, NULL, OPT_NO_PROGRESS}, NULL, "no progress line on stderr"},
+    {{"all-devices", no_argument, NULL, OPT_ALL_DEVICES},
+     NULL,
+     "on a Panorama: the query on each connected firewall in turn (target=SERIAL), --count "
+     "entries from each; every entry names its firewall (serial, device_name)"},
     {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
     {{NULL, 0, NULL, 0}, NULL, NULL},
 };
@@ -185,6 +223,41 @@ static int split_fields(char ***fields, size_t *n, const char *list)
 }
 
 /* The firewall's wall clock as if UTC, from `show clock` ("Wed May 31 11:50:21 PDT 2023"). */
+/*
+ * logs --all-devices: @p q on every connected firewall of the Panorama of @p ctx, one after the
+ * other (one log job in flight through Panorama), into the one writer of @p o. A firewall that
+ * fails is named on stderr and the next one runs; a summary line at the end. Returns the query's
+ * code: PANOS_OK, PANOS_E_FAILED when a firewall failed, or the first code that stops the run
+ * (interrupted, the output failed); *@p rc gets an exit status when the devices are unknown.
+ */
+static panos_code all_devices(struct cli_ctx *ctx, panos_log_query *q, struct out *o, int *rc)
+{
+    struct cli_pano_devs d;
+    if ((*rc = cli_pano_devices(ctx, 1, &d)) != 0)
+        return PANOS_OK;
+    size_t ok = 0, failed = 0;
+    panos_code code = PANOS_OK;
+    for (size_t i = 0; i < d.n && !interrupted && !o->write_failed; i++) {
+        const char *serial = d.v[i][PANO_SERIAL];
+        code = panos_client_set_target(ctx->client, serial);
+        if (code == PANOS_OK)
+            code = panos_log_query_run(ctx->client, q, on_entry, o);
+        clear_progress(o);
+        if (code == PANOS_OK) {
+            ok++;
+        } else if (!interrupted && !o->write_failed) {
+            char why[512];
+            cli_client_error_text(why, sizeof(why), ctx->client, code);
+            cli_error("%s %s: %s", serial, d.v[i][PANO_HOSTNAME], why);
+            failed++;
+        }
+    }
+    cli_error("logs --all-devices: %zu of %zu connected firewalls answered, %zu failed", ok, d.n,
+              failed);
+    cli_pano_devs_free(&d);
+    return interrupted || o->write_failed ? code : failed ? PANOS_E_FAILED : PANOS_OK;
+}
+
 int cli_firewall_now(struct cli_ctx *ctx, long long *out)
 {
     panos_response *r = NULL;
@@ -237,7 +310,7 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
     char **cols = NULL;
     size_t ncols = 0;
     panos_buf filter = PANOS_BUF_INIT;
-    int c, rc = 0, fmt_set = 0, no_progress = 0;
+    int c, rc = 0, fmt_set = 0, no_progress = 0, fleet = 0;
     const char *fields = NULL;
     char err[512] = "";
 
@@ -312,6 +385,9 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
                                        optarg);
             break;
         case OPT_NO_PROGRESS: no_progress = 1; break;
+        case OPT_ALL_DEVICES:
+            fleet = 1;
+            break;
         case 'h':
             cli_help("logs", "[--type TYPE] [FILTER OPTIONS] [--count N] [-o json|xml|csv|text]",
                      "Query the firewall's logs with an async log job: enqueue, poll until done "
@@ -333,6 +409,9 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
                                argv[optind]);
     if (!panos_log_type_valid(f.log_type))
         return cli_usage_error("logs", "--type %s: not a log type", f.log_type);
+    if (fleet && (q.follow || ctx->target))
+        return cli_usage_error("logs", "--all-devices: not with %s",
+                               q.follow ? "--follow" : "--target (it reaches every firewall)");
     if (!fmt_set) {
         if (ctx->format_set)
             ro.fmt = ctx->format == CLI_FORMAT_TEXT  ? CLI_ROWS_TABLE
@@ -395,7 +474,11 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
         rc = PANOS_E_NOMEM;
         goto done;
     }
-    code = panos_log_query_run(ctx->client, &q, on_entry, &o);
+    if (fleet) {
+        code = all_devices(ctx, &q, &o, &rc); /* rc: the devices unknown (the XML closes) */
+    } else {
+        code = panos_log_query_run(ctx->client, &q, on_entry, &o);
+    }
     clear_progress(&o);
     if (cli_rows_end(o.w) != 0)
         o.write_failed = 1;
@@ -409,6 +492,8 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
         else
             cli_error("interrupted");
         rc = 130;
+    } else if (fleet && code == PANOS_E_FAILED) {
+        rc = PANOS_E_FAILED; /* each failure named above */
     } else if (code != PANOS_OK) {
         rc = cli_fail_client(ctx, code);
     }
