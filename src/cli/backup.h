@@ -27,6 +27,8 @@ struct bk_dev {
     size_t nlabels;
     int http;
     int selected;       /* by --device and --select (all when neither is given) */
+    int taken;          /* a worker has it */
+    size_t host_first;  /* the first device reached at the same host (--per-host) */
     struct cli_ctx ctx; /* the device's own connection (its client lives in ctx.client) */
     int connect_rc;     /* cli_connect's status; the device is skipped when not 0 */
     char base[256];     /* the expanded --name-template, without suffix */

@@ -22,6 +22,7 @@ enum {
     OPT_DEVICE,
     OPT_SELECT,
     OPT_STATE,
+    OPT_PER_HOST,
 };
 
 static const struct cli_opt opts[] = {
@@ -46,6 +47,9 @@ static const struct cli_opt opts[] = {
      NULL,
      "also save the device-state bundle as NAME-...-device-state.tgz"},
     {{"jobs", required_argument, NULL, OPT_JOBS}, "N", "devices at once (default 8, 1 to 64)"},
+    {{"per-host", required_argument, NULL, OPT_PER_HOST},
+     "N",
+     "devices at once through one host, e.g. the Panorama of target= lines (default 2, 1 to 5)"},
     {{"keep", required_argument, NULL, OPT_KEEP},
      "N",
      "keep the newest N files of each device (default 0: all)"},
@@ -62,17 +66,20 @@ struct args {
     const char *inventory, *dir, *tmpl;
     const char *tags[MAX_PICKS], *names[MAX_PICKS], *sels[MAX_PICKS];
     size_t ntags, nnames, nsels;
-    long long jobs, keep, keep_days;
+    long long jobs, per_host, keep, keep_days;
     int device_state;
 };
 
 struct run {
     struct bk_dev *devs;
-    size_t n, next, done, nsel;
+    size_t n, done, nsel;
+    size_t *busy; /* per device: how many of the devices sharing its host are running (the
+                     count lives at the first device of that host) */
     const struct args *a;
     time_t when; /* one time for the whole run: the files' UTC stamp */
     int progress;
     pthread_mutex_t lock;
+    pthread_cond_t freed; /* a device finished: its host may take another */
 };
 
 /* Download @p category into d's folder as BASE@p suffix; an equal newest file makes it
@@ -140,21 +147,42 @@ static const char *result_of(const struct bk_dev *d)
     return d->cfg.unchanged && (!d->state.path[0] || d->state.unchanged) ? "unchanged" : "saved";
 }
 
+/* The next device to run whose host has room (--per-host), marked taken; r->n when none is
+ * left, r->n + 1 when the rest wait for their host. Under r->lock. */
+static size_t next_device(struct run *r)
+{
+    size_t waiting = 0;
+    for (size_t i = 0; i < r->n; i++) {
+        struct bk_dev *d = &r->devs[i];
+        if (!d->selected || d->connect_rc != 0 || d->taken)
+            continue;
+        if (r->busy[d->host_first] >= (size_t)r->a->per_host) {
+            waiting = 1;
+            continue;
+        }
+        d->taken = 1;
+        r->busy[d->host_first]++;
+        return i;
+    }
+    return waiting ? r->n + 1 : r->n;
+}
+
 static void *worker(void *arg)
 {
     struct run *r = arg;
     for (;;) {
         pthread_mutex_lock(&r->lock);
-        size_t i = r->next;
-        while (i < r->n && (!r->devs[i].selected || r->devs[i].connect_rc != 0))
-            i++;
-        r->next = i + 1;
+        size_t i;
+        while ((i = next_device(r)) == r->n + 1)
+            pthread_cond_wait(&r->freed, &r->lock);
         pthread_mutex_unlock(&r->lock);
         if (i >= r->n)
             return NULL;
         struct bk_dev *d = &r->devs[i];
         backup_one(r, d);
         pthread_mutex_lock(&r->lock);
+        r->busy[d->host_first]--;
+        pthread_cond_broadcast(&r->freed);
         r->done++;
         if (r->progress)
             fprintf(stderr, "panctl: backup [%zu/%zu] %s: %s\n", r->done, r->nsel, d->name,
@@ -271,18 +299,19 @@ static int add_pick(const char **v, size_t *n, const char *opt, const char *arg)
 
 static void help(void)
 {
-    cli_help("backup",
-             "--inventory FILE | --tag TAG ... [--device NAME ...] [--select K:V ...] "
-             "[--dir DIR] [--name-template T] [--device-state] [--jobs N] [--keep N] "
-             "[--keep-days N]",
-             "Export the running configuration of every device of an inventory to "
-             "DIR/NAME/NAME-YYYYMMDDTHHMMSSZ.xml (mode 0600, atomic, streamed), N devices at "
-             "once, one request at a time per device. A download equal to the newest file kept "
-             "(SHA-256) is not kept twice. A summary follows (-o json for JSON). Exit 0 when "
-             "every device was saved or unchanged, 1 when any failed: a failed device leaves "
-             "no file.\n"
-             "  panctl backup --inventory fleet.txt --dir /srv/backups --keep 30 --keep-days 90",
-             opts);
+    cli_help(
+        "backup",
+        "--inventory FILE | --tag TAG ... [--device NAME ...] [--select K:V ...] "
+        "[--dir DIR] [--name-template T] [--device-state] [--jobs N] [--per-host N] [--keep N] "
+        "[--keep-days N]",
+        "Export the running configuration of every device of an inventory to "
+        "DIR/NAME/NAME-YYYYMMDDTHHMMSSZ.xml (mode 0600, atomic, streamed), N devices at "
+        "once, one request at a time per device. A download equal to the newest file kept "
+        "(SHA-256) is not kept twice. A summary follows (-o json for JSON). Exit 0 when "
+        "every device was saved or unchanged, 1 when any failed: a failed device leaves "
+        "no file.\n"
+        "  panctl backup --inventory fleet.txt --dir /srv/backups --keep 30 --keep-days 90",
+        opts);
 }
 
 /* The command's own options into @p a. 0, -1 after --help, or a usage error's status. */
@@ -322,6 +351,9 @@ static int parse_args(struct args *a, struct cli_ctx *ctx, int argc, char **argv
             break;
         case OPT_JOBS:
             rc = cli_parse_count("backup", "--jobs", optarg, 1, 64, &a->jobs);
+            break;
+        case OPT_PER_HOST:
+            rc = cli_parse_count("backup", "--per-host", optarg, 1, 5, &a->per_host);
             break;
         case OPT_KEEP:
             rc = cli_parse_count("backup", "--keep", optarg, 0, 100000, &a->keep);
@@ -398,14 +430,33 @@ static int prepare(struct cli_ctx *ctx, struct run *r)
     return 0;
 }
 
-/* At most --jobs threads, each taking the next device; every device has its own client, so a
- * device never has more than one request in flight. */
+/* Each device's host_first: the first device reached at the same host (a Panorama reaches its
+ * firewalls through target=, so they share its bound). */
+static void group_hosts(struct run *r)
+{
+    for (size_t i = 0; i < r->n; i++) {
+        const char *h = r->devs[i].ctx.conn_host ? r->devs[i].ctx.conn_host : "";
+        r->devs[i].host_first = i;
+        for (size_t j = 0; j < i; j++) {
+            const char *o = r->devs[j].ctx.conn_host ? r->devs[j].ctx.conn_host : "";
+            if (r->devs[j].host_first == j && strcmp(h, o) == 0) {
+                r->devs[i].host_first = j;
+                break;
+            }
+        }
+    }
+}
+
+/* At most --jobs threads, each taking the next device whose host has room (--per-host);
+ * every device has its own client, so a device never has more than one request in flight. */
 static void run_pool(struct run *r)
 {
     size_t nthreads = (size_t)r->a->jobs < r->nsel ? (size_t)r->a->jobs : r->nsel;
     pthread_t th[64];
     size_t started = 0;
     pthread_mutex_init(&r->lock, NULL);
+    pthread_cond_init(&r->freed, NULL);
+    group_hosts(r);
     for (; started < nthreads; started++)
         if (pthread_create(&th[started], NULL, worker, r) != 0)
             break;
@@ -413,12 +464,13 @@ static void run_pool(struct run *r)
         worker(r);
     for (size_t i = 0; i < started; i++)
         pthread_join(th[i], NULL);
+    pthread_cond_destroy(&r->freed);
     pthread_mutex_destroy(&r->lock);
 }
 
 int cmd_backup(struct cli_ctx *ctx, int argc, char **argv)
 {
-    struct args a = {.dir = ".", .tmpl = BK_DEFAULT_TEMPLATE, .jobs = 8};
+    struct args a = {.dir = ".", .tmpl = BK_DEFAULT_TEMPLATE, .jobs = 8, .per_host = 2};
     int rc = parse_args(&a, ctx, argc, argv);
     if (rc != 0)
         return rc < 0 ? 0 : rc;
@@ -426,6 +478,10 @@ int cmd_backup(struct cli_ctx *ctx, int argc, char **argv)
     if (devs == NULL)
         return PANOS_E_NOMEM;
     struct run r = {.devs = devs, .a = &a, .when = time(NULL)};
+    if ((r.busy = calloc(BK_MAX_DEVICES, sizeof(*r.busy))) == NULL) {
+        free(devs);
+        return PANOS_E_NOMEM;
+    }
     if ((rc = load_devices(devs, &r.n, &a)) != 0 || (rc = prepare(ctx, &r)) != 0)
         goto done;
     r.progress = isatty(STDERR_FILENO);
@@ -438,5 +494,6 @@ done:
     for (size_t i = 0; i < BK_MAX_DEVICES && i < r.n + 1; i++)
         bk_dev_free(&devs[i]);
     free(devs);
+    free(r.busy);
     return rc;
 }
