@@ -71,9 +71,10 @@ static int utf8_valid(const unsigned char *s, size_t n)
             i++;
             continue;
         }
-        size_t k = c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3
-                   : c >= 0xF0 && c <= 0xF4                    ? 4
-                                                               : 0;
+        size_t k = c >= 0xC2 && c <= 0xDF   ? 2
+                   : c >= 0xE0 && c <= 0xEF ? 3
+                   : c >= 0xF0 && c <= 0xF4 ? 4
+                                            : 0;
         if (k == 0 || k > n - i)
             return 0;
         uint32_t v = c & (k == 2 ? 0x1F : k == 3 ? 0x0F : 0x07);
@@ -108,12 +109,12 @@ static int reserve(struct cli_jsonl *j, size_t more)
 /* What a byte below 0x80 becomes inside a JSON string: 0 itself, else the letter after '\'
  * ('u' for \u00XX), as jansson's dump_string(). */
 static const char escape_of[128] = {
-    'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'b', 't', 'n', 'u', 'f', 'r', 'u', 'u',
-    'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',
-    0,   0,   '"', 0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
-    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
-    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,
-    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   '\\', 0,  0,   0,
+    'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'b', 't', 'n', 'u', 'f',  'r', 'u', 'u',
+    'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u', 'u',  'u', 'u', 'u',
+    0,   0,   '"', 0,   0,   0,   0,   0,   0,   0,   0,   0,   0,    0,   0,   0,
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,    0,   0,   0,
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,    0,   0,   0,
+    0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   '\\', 0,   0,   0,
 };
 
 /*
@@ -239,8 +240,8 @@ static int collect(struct cli_jsonl *j, const struct cli_jpair *pairs, size_t n)
         uint32_t h = hash_of(pairs[i].key, &len);
         if (!utf8_valid((const unsigned char *)pairs[i].key, len))
             continue;
-        if (pairs[i].strict && !utf8_valid((const unsigned char *)pairs[i].val,
-                                           strlen(pairs[i].val)))
+        if (pairs[i].strict &&
+            !utf8_valid((const unsigned char *)pairs[i].val, strlen(pairs[i].val)))
             continue;
         size_t at = h & (j->nslots - 1);
         for (; j->slots[at] != 0; at = (at + 1) & (j->nslots - 1)) {

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: MIT */
-/* test_jsonl.c -- the JSON lines writer of log rows against jansson, byte for byte (differential). */
+/* test_jsonl.c -- the JSON lines writer of log rows against jansson, byte for byte (differential).
+ */
 #include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -80,8 +81,11 @@ static char *written(const cli_row *row, const char *const *cols, size_t ncols)
     size_t len = 0;
     FILE *f = open_memstream(&buf, &len);
     struct cli_rows *w;
-    struct cli_rows_opts o = {.fmt = CLI_ROWS_JSONL, .numeric = numeric, .id_name = "logid",
-                              .cols = cols, .ncols = ncols};
+    struct cli_rows_opts o = {.fmt = CLI_ROWS_JSONL,
+                              .numeric = numeric,
+                              .id_name = "logid",
+                              .cols = cols,
+                              .ncols = ncols};
     assert_non_null(f);
     CHECK_EQ(0, cli_rows_new(&w, f, &o));
     CHECK_EQ(0, cli_rows_add(w, row));
@@ -103,8 +107,8 @@ static void same(const cli_row *row, const char *const *cols, size_t ncols)
     free(got);
 }
 
-static const char *const COLS[] = {"seqno", "logid", "src", "bytes", "seqno", "missing", "x",
-                                   "\xff\xfe", "n"};
+static const char *const COLS[] = {"seqno",   "logid", "src",      "bytes", "seqno",
+                                   "missing", "x",     "\xff\xfe", "n"};
 
 /* Every entry compared in both shapes: all fields, and chosen columns. */
 static void same_both(const cli_row *row)
@@ -154,14 +158,43 @@ static void test_fuzz_corpus(void **state)
 static void test_crafted(void **state)
 {
     (void)state;
-    static const char *const values[] = {
-        "", "plain", "q\"uote", "back\\slash", "\\\"", "tab\tnl\ncr\r", "\b\f", "\x01\x1f\x7f",
-        "slash/", "caf\xc3\xa9", "caf\xe9", "\xe2\x82\xac euro", "\xf0\x9f\x98\x80",
-        "\xed\xa0\x80", "\xc0\xaf", "\xe0\x80\xaf", "\xf4\x90\x80\x80", "\xf5\x80", "\xc3",
-        "ok \xc3\xa9 then \xff", "0", "-0", "007", "-", "12", "-12", "123456789012345678",
-        "1234567890123456789", "1e3", " 5", "5 ", "+5", "\xc2\x80", "\xef\xbf\xbf"};
-    static const char *const names[] = {"bytes", "src", "logid", "seqno", "x", "\xc3\xa9t\xc3\xa9",
-                                        "bad\xff", "n", "q\"k", "ctl\x01"};
+    static const char *const values[] = {"",
+                                         "plain",
+                                         "q\"uote",
+                                         "back\\slash",
+                                         "\\\"",
+                                         "tab\tnl\ncr\r",
+                                         "\b\f",
+                                         "\x01\x1f\x7f",
+                                         "slash/",
+                                         "caf\xc3\xa9",
+                                         "caf\xe9",
+                                         "\xe2\x82\xac euro",
+                                         "\xf0\x9f\x98\x80",
+                                         "\xed\xa0\x80",
+                                         "\xc0\xaf",
+                                         "\xe0\x80\xaf",
+                                         "\xf4\x90\x80\x80",
+                                         "\xf5\x80",
+                                         "\xc3",
+                                         "ok \xc3\xa9 then \xff",
+                                         "0",
+                                         "-0",
+                                         "007",
+                                         "-",
+                                         "12",
+                                         "-12",
+                                         "123456789012345678",
+                                         "1234567890123456789",
+                                         "1e3",
+                                         " 5",
+                                         "5 ",
+                                         "+5",
+                                         "\xc2\x80",
+                                         "\xef\xbf\xbf"};
+    static const char *const names[] = {
+        "bytes",   "src", "logid", "seqno",  "x", "\xc3\xa9t\xc3\xa9",
+        "bad\xff", "n",   "q\"k",  "ctl\x01"};
     size_t nv = sizeof(values) / sizeof(values[0]), nn = sizeof(names) / sizeof(names[0]);
     for (size_t v = 0; v < nv; v++) {
         for (size_t k = 0; k < nn; k++) {
@@ -203,8 +236,8 @@ static void random_text(char *s, size_t cap)
 static void test_random(void **state)
 {
     (void)state;
-    static const char *const names[] = {"bytes", "seqno", "src", "logid", "n", "x", "dport",
-                                        "y\xc3\xa9", "z\xff"};
+    static const char *const names[] = {"bytes", "seqno", "src",       "logid", "n",
+                                        "x",     "dport", "y\xc3\xa9", "z\xff"};
     char vals[12][24], logid[24];
     panos_log_field f[12];
     for (int round = 0; round < 20000; round++) {
