@@ -8,7 +8,7 @@
 
 /*
  * Log pages are the one hot path of the output layer: building a jansson object per entry and
- * dumping it cost more than parsing the XML (docs/internals/output-jsonl.md). This writer
+ * dumping it cost more than parsing the XML (docs/internals/log-export.md). This writer
  * produces the same bytes; tests/unit_cli/test_jsonl.c compares it with jansson over the fuzz
  * corpus, crafted entries and random ones.
  */
