@@ -1,6 +1,9 @@
 /* SPDX-License-Identifier: MIT */
 /* bench_logparse.c -- MB/s of the streaming log parser on a 5,000-entry traffic answer in memory,
- * alone, with a minimal JSON lines writer (the baseline), and with panctl's writer (cli_rows). */
+ * alone, with a minimal JSON lines writer (the baseline), and with panctl's writer (cli_rows).
+ * Usage: bench_logparse [ENTRIES [ROUNDS [OUT1 OUT2 [ANSWER.xml]]]]: the JSON lines go to OUT1
+ * and OUT2 (default /dev/null; given, they are compared); ANSWER.xml replaces the generated
+ * answer. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -54,8 +57,8 @@ static int minimal_entry(void *payload, const panos_log_entry *e)
         d = put_str(d, e->fields[i].name);
         *d++ = ':';
         const char *v = e->fields[i].value;
-        if (numeric(e->fields[i].name) && v[0] >= '1' && v[0] <= '9' &&
-            strspn(v, "0123456789") == strlen(v)) {
+        if (numeric(e->fields[i].name) && v[0] >= '0' && v[0] <= '9' &&
+            (v[0] != '0' || v[1] == '\0') && strspn(v, "0123456789") == strlen(v)) {
             size_t n = strlen(v);
             memcpy(d, v, n);
             d += n;
@@ -106,8 +109,12 @@ static double best_of(const panos__sb *doc, int entries, int rounds, panos_log_e
                 exit(1);
         }
         if (panos_logparser_finish(p) != PANOS_OK ||
-            panos_logparser_info_get(p)->entries != (size_t)entries)
+            panos_logparser_info_get(p)->entries != (size_t)entries) {
+            fprintf(stderr, "bench_logparse: %s (%zu entries, expected %d)\n",
+                    panos_logparser_error(p) ? panos_logparser_error(p) : "parse failed",
+                    panos_logparser_info_get(p)->entries, entries);
             exit(1);
+        }
         panos_logparser_free(p);
         double t = now_s() - t0;
         if (t < best)
@@ -140,17 +147,15 @@ static int same_file(const char *a, const char *b)
     return same;
 }
 
-int main(int argc, char **argv)
+/* An answer of @p entries copies of the one real entry in the test data. */
+static int make_doc(panos__sb *doc, int entries)
 {
-    int entries = argc > 1 ? (int)strtol(argv[1], NULL, 10) : 5000;
-    int rounds = argc > 2 ? (int)strtol(argv[2], NULL, 10) : 20;
-    const char *out = argc > 3 ? argv[3] : "/dev/null", *out2 = argc > 4 ? argv[4] : "/dev/null";
     /* One real entry (the traffic entry of demisto/content Panorama test_data/query_logs.xml),
      * repeated with distinct logid and seqno. */
     FILE *in = fopen(PANOS_BENCH_DATA, "rb");
     if (in == NULL) {
         perror(PANOS_BENCH_DATA);
-        return 1;
+        return -1;
     }
     static char file[1 << 16];
     size_t n = fread(file, 1, sizeof(file) - 1, in);
@@ -158,22 +163,75 @@ int main(int argc, char **argv)
     file[n] = '\0';
     char *a = strstr(file, "<entry "), *b = strstr(file, "</entry>");
     if (a == NULL || b == NULL)
-        return 1;
+        return -1;
     b += strlen("</entry>");
     char *tail = strstr(a, "<seqno>");
-    panos__sb doc = PANOS__SB_INIT;
-    panos__sb_puts(&doc, "<response status=\"success\"><result>\n  <job>\n    <status>FIN</status>"
-                         "\n    <id>1</id>\n  </job>\n  <log>\n    <logs count=\"5000\" "
-                         "progress=\"100\">\n");
+    panos__sb_puts(doc, "<response status=\"success\"><result>\n  <job>\n    <status>FIN</status>"
+                        "\n    <id>1</id>\n  </job>\n  <log>\n    <logs count=\"5000\" "
+                        "progress=\"100\">\n");
     for (int i = 0; i < entries; i++) {
-        panos__sb_printf(&doc, "<entry logid=\"%d\">\n  <seqno>%d</seqno>", 7000000 + i,
+        panos__sb_printf(doc, "<entry logid=\"%d\">\n  <seqno>%d</seqno>", 7000000 + i,
                          38000000 + i);
         char *body = strchr(tail, '\n');
-        panos__sb_append(&doc, body, (size_t)(b - body));
-        panos__sb_puts(&doc, "\n");
+        panos__sb_append(doc, body, (size_t)(b - body));
+        panos__sb_puts(doc, "\n");
     }
-    panos__sb_puts(&doc, "    </logs>\n  </log>\n</result></response>\n");
+    panos__sb_puts(doc, "    </logs>\n  </log>\n</result></response>\n");
 
+    return doc->failed ? -1 : 0;
+}
+
+static int read_file(panos__sb *doc, const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    char buf[65536];
+    size_t n;
+    if (f == NULL) {
+        perror(path);
+        return -1;
+    }
+    while ((n = fread(buf, 1, sizeof(buf), f)) > 0)
+        panos__sb_append(doc, buf, n);
+    fclose(f);
+    return doc->failed ? -1 : 0;
+}
+
+static int count_one(void *payload, const panos_log_entry *e)
+{
+    (void)e;
+    ++*(int *)payload;
+    return 0;
+}
+
+static int count_entries(const panos__sb *doc)
+{
+    int n = 0;
+    panos_logparser *p;
+    if (panos_logparser_new(&p, count_one, &n) != PANOS_OK)
+        return -1;
+    for (size_t off = 0; n >= 0 && off < doc->len; off += 131072)
+        if (panos_logparser_feed(p, doc->ptr + off,
+                                 doc->len - off < 131072 ? doc->len - off : 131072) != PANOS_OK)
+            n = -1;
+    if (panos_logparser_finish(p) != PANOS_OK)
+        n = -1;
+    panos_logparser_free(p);
+    return n;
+}
+
+int main(int argc, char **argv)
+{
+    int entries = argc > 1 ? (int)strtol(argv[1], NULL, 10) : 5000;
+    int rounds = argc > 2 ? (int)strtol(argv[2], NULL, 10) : 20;
+    const char *out = argc > 3 ? argv[3] : "/dev/null", *out2 = argc > 4 ? argv[4] : "/dev/null";
+    panos__sb doc = PANOS__SB_INIT;
+    if (argc > 5) { /* a saved answer (bench_logs.sh: the pansim page panctl fetches) */
+        if (read_file(&doc, argv[5]) != 0)
+            return 1;
+        entries = count_entries(&doc);
+    } else if (make_doc(&doc, entries) != 0) {
+        return 1;
+    }
     unsigned long long sum = 0;
     double mb = (double)doc.len / 1e6;
     double parse = best_of(&doc, entries, rounds, count_entry, &sum);

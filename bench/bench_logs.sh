@@ -66,7 +66,10 @@ recv=$(for i in 1 2 3 4 5; do
         -d job-id="$id" -o /dev/null "$url"
     awk '{ printf "%.0f\n", ($1 + $2) * 1000 }' "$dir/t"
 done | best)
-conv=$("$BUILD/bench/bench_logparse" 5000 10 | awk '/minimal writer/ { print $7 }')
+"$BUILD/bench/bench_logparse" 0 5 "$dir/a.jsonl" "$dir/b.jsonl" "$dir/page.xml" >"$dir/lp"
+sed 's/^/   bench_logparse on that page: /' "$dir/lp"
+conv=$(awk '/minimal writer/ { print $7 }' "$dir/lp")
+rm -f "$dir/a.jsonl" "$dir/b.jsonl"
 cpu=$(for i in 1 2 3 4 5; do
     /usr/bin/time -f '%U %S' -o "$dir/t" "$PANCTL" -H 127.0.0.1 -P "$port" --http \
         -K "$dir/key" logs --type traffic -n 5000 -o json --no-progress --poll-ms 20 >/dev/null
