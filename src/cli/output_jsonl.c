@@ -219,7 +219,7 @@ static uint32_t hash_of(const char *s, size_t *len)
 /* The members of the object: each valid key once, in first-seen order, with its last value. */
 static int collect(struct cli_jsonl *j, const struct cli_jpair *pairs, size_t n)
 {
-    if (n > j->cap_members || j->nslots < 2 * n) {
+    if (j->slots == NULL || n > j->cap_members || j->nslots < 2 * n) {
         size_t slots = 256;
         while (slots < 2 * n)
             slots *= 2;
