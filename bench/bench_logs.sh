@@ -1,34 +1,94 @@
 #!/bin/sh
 # SPDX-License-Identifier: MIT
-# bench_logs.sh -- export N traffic logs from a local pansim with `panctl logs -o json`: wall time,
-# entries/s and peak RSS of panctl (GNU time). Loopback only; pansim stops by itself.
-# Usage: [POLL_MS=20] bench/bench_logs.sh [BUILD_DIR] [COUNT...]  (default: build-bench 100000 1000000)
-# POLL_MS: panctl's first poll delay; 20 measures throughput, 500 (the default) real cadence.
+# bench_logs.sh -- log export figures from a local pansim, side by side in one run:
+#  1. pansim: time to first byte of a FIN answer of 5,000 traffic entries (its generation), and
+#     of the same page with skip=90000 (constant time without a filter);
+#  2. one 5,000-entry page: CPU of panctl logs -o json against the receive-and-convert baseline
+#     (curl's CPU to receive the same answer, plus bench_logparse's parse and minimal writer);
+#  3. export N traffic logs with panctl logs -o json at default settings: wall time, entries/s,
+#     peak RSS (GNU time), and pansim's own generation time for N entries for comparison.
+# Loopback only; pansim stops by itself.
+# Usage: [POLL_MS=MS] bench/bench_logs.sh [BUILD_DIR] [COUNT...]  (default: build-bench 100000 1000000)
+# POLL_MS: adds --poll-ms MS to panctl (default: none, the documented schedule).
 set -eu
 BUILD=${1:-build-bench}
 [ $# -gt 0 ] && shift
 COUNTS=${*:-100000 1000000}
 [ -x /usr/bin/time ] || { echo "bench_logs.sh: needs GNU time (scripts/deps.sh installs it)" >&2; exit 1; }
+command -v curl >/dev/null || { echo "bench_logs.sh: needs curl" >&2; exit 1; }
 max=0
 for n in $COUNTS; do [ "$n" -gt "$max" ] && max=$n; done
 NAME=bench
 . "$(dirname "$0")/../scripts/pansim-env.sh"
-"$PANSIM" --port 0 --portfile "$dir/port" --logs $((max + 1000)) --log-rate 0 \
+"$PANSIM" --port 0 --portfile "$dir/port" --logs $((max + 100000)) --log-rate 0 \
     --log-job-ms 20 --quit-after 3600 2>"$dir/pansim.err" &
 pid=$!
 while [ ! -s "$dir/port" ]; do sleep 0.05; done
 port=$(cat "$dir/port")
 printf 'admin\n' | "$PANCTL" -H 127.0.0.1 -P "$port" --http keygen -u admin --password-stdin \
     --save "$dir/key"
+url="http://127.0.0.1:$port/api/"
+# The key goes in a header file, never in argv.
+printf 'X-PAN-KEY: %s\n' "$(cat "$dir/key")" >"$dir/hdr"
 
-POLL=${POLL_MS:-20}
-echo "panctl logs --type traffic -o json --poll-ms $POLL (JSON lines to a file), pansim on loopback"
-printf '%10s %10s %12s %12s %10s\n' entries wall_s entries/s peak_rss_MB lines
+# enqueue ARGS...: a traffic log job of 5,000 entries; prints its id.
+enqueue() {
+    curl -s -H @"$dir/hdr" -d type=log -d log-type=traffic -d nlogs=5000 "$@" "$url" |
+        sed -n 's:.*<job>\([0-9]*\)</job>.*:\1:p'
+}
+# fetch ID OUT: wait until the job is done, then fetch its answer into OUT; prints the time to
+# first byte of that answer in ms.
+fetch() {
+    sleep 0.1
+    curl -s -H @"$dir/hdr" -d type=log -d action=get -d job-id="$1" -o "$2" \
+        -w '%{time_starttransfer}\n' "$url" | awk '{ printf "%.1f", $1 * 1000 }'
+}
+best() { sort -n | head -1; }
+
+# pansim's CPU so far in ms (utime + stime of /proc/PID/stat, in clock ticks).
+sim_cpu() { awk -v hz="$(getconf CLK_TCK)" '{ printf "%.0f", ($14 + $15) * 1000 / hz }' "/proc/$pid/stat"; }
+
+echo "1. pansim: a FIN answer of 5,000 traffic entries: time to first byte (best of 5) and"
+echo "   pansim's CPU per answer (mean of 5, from /proc; 10 ms ticks)"
+for skip in 0 90000; do
+    c0=$(sim_cpu)
+    t=$(for i in 1 2 3 4 5; do fetch "$(enqueue -d skip=$skip)" "$dir/page.xml"; echo; done | best)
+    c1=$(sim_cpu)
+    printf '   skip=%-6s %8s ms first byte, %6.1f ms CPU  (%s bytes)\n' "$skip" "$t" \
+        "$(echo "$c0 $c1" | awk '{ print ($2 - $1) / 5 }')" "$(wc -c <"$dir/page.xml")"
+done
+
+echo "2. one 5,000-entry page to JSON lines, CPU ms (best of 5)"
+id=$(enqueue)
+fetch "$id" "$dir/page.xml" >/dev/null
+recv=$(for i in 1 2 3 4 5; do
+    /usr/bin/time -f '%U %S' -o "$dir/t" curl -s -H @"$dir/hdr" -d type=log -d action=get \
+        -d job-id="$id" -o /dev/null "$url"
+    awk '{ printf "%.0f\n", ($1 + $2) * 1000 }' "$dir/t"
+done | best)
+"$BUILD/bench/bench_logparse" 0 5 "$dir/a.jsonl" "$dir/b.jsonl" "$dir/page.xml" >"$dir/lp"
+sed 's/^/   bench_logparse on that page: /' "$dir/lp"
+conv=$(awk '/minimal writer/ { print $7 }' "$dir/lp")
+rm -f "$dir/a.jsonl" "$dir/b.jsonl"
+cpu=$(for i in 1 2 3 4 5; do
+    /usr/bin/time -f '%U %S' -o "$dir/t" "$PANCTL" -H 127.0.0.1 -P "$port" --http \
+        -K "$dir/key" logs --type traffic -n 5000 -o json --no-progress --poll-ms 20 >/dev/null
+    awk '{ printf "%.0f\n", ($1 + $2) * 1000 }' "$dir/t"
+done | best)
+awk -v r="$recv" -v c="$conv" -v p="$cpu" 'BEGIN {
+    printf "   baseline: curl receive %d ms + parse and minimal writer %.1f ms = %.1f ms\n", r, c, r + c
+    printf "   panctl logs -n 5000 -o json: %d ms CPU (ratio %.2f; GNU time has 10 ms steps)\n", p, p / (r + c) }'
+
+echo "3. panctl logs --type traffic -o json ${POLL_MS:+--poll-ms $POLL_MS }(JSON lines to a file)"
+printf '%10s %10s %12s %12s %10s %14s\n' entries wall_s entries/s peak_rss_MB lines pansim_gen_s
+gen=$(fetch "$(enqueue)" "$dir/page.xml")
 for n in $COUNTS; do
     /usr/bin/time -f '%e %M' -o "$dir/time" "$PANCTL" -H 127.0.0.1 -P "$port" --http \
-        -K "$dir/key" logs --type traffic -n "$n" -o json --no-progress --poll-ms "$POLL" >"$dir/out.jsonl"
+        -K "$dir/key" logs --type traffic -n "$n" -o json --no-progress \
+        ${POLL_MS:+--poll-ms "$POLL_MS"} >"$dir/out.jsonl"
     read -r wall rss <"$dir/time"
     lines=$(wc -l <"$dir/out.jsonl")
-    awk -v n="$n" -v w="$wall" -v r="$rss" -v l="$lines" \
-        'BEGIN { printf "%10d %10.2f %12.0f %12.1f %10d\n", n, w, (w > 0 ? n / w : 0), r / 1024, l }'
+    awk -v n="$n" -v w="$wall" -v r="$rss" -v l="$lines" -v g="$gen" \
+        'BEGIN { printf "%10d %10.2f %12.0f %12.1f %10d %14.2f\n", n, w, (w > 0 ? n / w : 0),
+                 r / 1024, l, g * n / 5000 / 1000 }'
 done

@@ -120,8 +120,9 @@ typedef struct panos_log_query {
     unsigned long long count;    /**< entries wanted; 0 = 20 as PAN-OS; past 5,000 by paging */
     int forward;                 /**< 1: dir=forward (oldest first); 0: backward (newest first) */
     unsigned int page_size;      /**< nlogs per job, 1..5000, default (0) 5000 */
-    long poll_initial_ms;        /**< first poll delay, default (0) 500 */
-    long poll_max_ms;            /**< poll interval cap, default (0) 2000; grows by 1.5x */
+    long poll_initial_ms;        /**< first poll delay, default (0) 50 */
+    long poll_max_ms;            /**< poll interval cap, default (0) 2000; the interval
+                                      doubles under 500 ms, then grows by 1.5x */
     long job_timeout_ms;         /**< per job; on expiry the job is finished: default (0) 300000 */
     int follow;                  /**< 1: after the count, poll for new entries until cancelled */
     long follow_interval_ms;     /**< default (0) 2000 */

@@ -11,30 +11,10 @@
 #include "cli.h"
 #include "pano.h"
 
-enum {
-    OPT_QUERY = 256,
-    OPT_SRC,
-    OPT_DST,
-    OPT_ADDR,
-    OPT_PORT,
-    OPT_APP,
-    OPT_RULE,
-    OPT_USER,
-    OPT_ACTION,
-    OPT_SUBTYPE,
-    OPT_SINCE,
-    OPT_UNTIL,
-    OPT_DIR,
-    OPT_FOLLOW,
-    OPT_FIELDS,
-    OPT_NO_PROGRESS,
-    OPT_PAGE,
-    OPT_JOB_TIMEOUT,
-    OPT_POLL,
-    OPT_MAX_VALUE,
-    OPT_MAX_ENTRY,
-    OPT_ALL_DEVICES
-};
+enum { OPT_QUERY = 256, OPT_SRC, OPT_DST, OPT_ADDR, OPT_PORT, OPT_APP, OPT_RULE, OPT_USER,
+       OPT_ACTION, OPT_SUBTYPE, OPT_SINCE, OPT_UNTIL, OPT_DIR, OPT_FOLLOW, OPT_FIELDS,
+       OPT_NO_PROGRESS, OPT_PAGE, OPT_JOB_TIMEOUT, OPT_POLL, OPT_MAX_VALUE, OPT_MAX_ENTRY,
+       OPT_ALL_DEVICES };
 
 static const struct cli_opt opts[] = {
     {{"type", required_argument, NULL, 'T'},
@@ -77,7 +57,8 @@ static const struct cli_opt opts[] = {
      "finish a log job still running after SECONDS (300)"},
     {{"poll-ms", required_argument, NULL, OPT_POLL},
      "MS",
-     "first poll of a job after MS (default 500), then 1.5x longer each time up to 2000"},
+     "first poll of a job after MS (default 50), then 2x longer each time under 500, 1.5x "
+     "from there, up to 2000"},
     {{"max-value-bytes", required_argument, NULL, OPT_MAX_VALUE},
      "SIZE",
      "refuse an entry with a field longer than SIZE (default 1M; the answer: --max-bytes)"},
@@ -85,8 +66,7 @@ static const struct cli_opt opts[] = {
      "SIZE",
      "refuse an entry larger than SIZE (default 4M)"},
     {{"no-progress", no_argument, NULL, OPT_NO_PROGRESS}, NULL, "no progress line on stderr"},
-    {{"all-devices", no_argument, NULL, OPT_ALL_DEVICES},
-     NULL,
+    {{"all-devices", no_argument, NULL, OPT_ALL_DEVICES}, NULL,
      "on a Panorama: the query on each connected firewall in turn (target=SERIAL), --count "
      "entries from each; every entry names its firewall (serial, device_name)"},
     {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
@@ -385,9 +365,7 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
                                        optarg);
             break;
         case OPT_NO_PROGRESS: no_progress = 1; break;
-        case OPT_ALL_DEVICES:
-            fleet = 1;
-            break;
+        case OPT_ALL_DEVICES: fleet = 1; break;
         case 'h':
             cli_help("logs", "[--type TYPE] [FILTER OPTIONS] [--count N] [-o json|xml|csv|text]",
                      "Query the firewall's logs with an async log job: enqueue, poll until done "
@@ -470,15 +448,19 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
     sigaction(SIGTERM, &sa, NULL);
     /* The XML wrapper opens here and is closed below even after a failure, so the output
      * always parses; the exit status tells the failure. */
+    /* A page is ~5 MB of output: 64 KiB writes instead of stdio's 4 KiB (nothing is written to
+     * stdout before this). Not with --follow, nor to a terminal, where lines go out as they
+     * come. */
+    if (!q.follow && !isatty(STDOUT_FILENO))
+        setvbuf(stdout, NULL, _IOFBF, 64 * 1024);
     if (cli_rows_new(&o.w, stdout, &ro) != 0) {
         rc = PANOS_E_NOMEM;
         goto done;
     }
-    if (fleet) {
+    if (fleet)
         code = all_devices(ctx, &q, &o, &rc); /* rc: the devices unknown (the XML closes) */
-    } else {
+    else
         code = panos_log_query_run(ctx->client, &q, on_entry, &o);
-    }
     clear_progress(&o);
     if (cli_rows_end(o.w) != 0)
         o.write_failed = 1;

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "output.h"
+#include "output_jsonl.h"
 
 /* ---- text tables ---- */
 
@@ -104,8 +105,7 @@ struct cli_rows {
     int header_done;
     int failed;
     struct table t; /* a table sized to its rows */
-    char *jbuf;     /* one JSON line, reused */
-    size_t jcap;
+    struct cli_jsonl *jw; /* the JSON lines writer and its buffers, reused */
 };
 
 static void free_names(char **names, size_t n)
@@ -156,6 +156,10 @@ int cli_rows_new(struct cli_rows **out, FILE *f, const struct cli_rows_opts *opt
             return PANOS_E_NOMEM;
         }
     }
+    if (w->o.fmt == CLI_ROWS_JSONL && cli_jsonl_new(&w->jw) != 0) {
+        cli_rows_free(w);
+        return PANOS_E_NOMEM;
+    }
     if (w->o.fmt == CLI_ROWS_XML && w->o.xml_open != NULL)
         fputs(w->o.xml_open, f);
     *out = w;
@@ -169,7 +173,7 @@ void cli_rows_free(struct cli_rows *w)
     free_names(w->cols, w->ncols);
     free_names(w->headers, w->ncols);
     table_free(&w->t);
-    free(w->jbuf);
+    cli_jsonl_free(w->jw);
     free(w);
 }
 
@@ -181,61 +185,30 @@ const char *cli_row_get(const struct cli_rows *w, const cli_row *row, const char
     return v;
 }
 
-static int is_integer(const char *s)
-{
-    const char *p = s + (*s == '-');
-    if (*p == '\0' || strlen(p) > 18 || (p[0] == '0' && p[1] != '\0'))
-        return 0;
-    for (; *p; p++)
-        if (*p < '0' || *p > '9')
-            return 0;
-    return 1;
-}
-
-/* A JSON value for field @p name: a number for the numeric fields, else a string. */
-static json_t *json_field(const struct cli_rows *w, const char *name, const char *v)
-{
-    if (w->o.numeric != NULL && w->o.numeric(name) && is_integer(v))
-        return json_integer(strtoll(v, NULL, 10));
-    return cli_json_string(v);
-}
-
 /* One row as a JSON line: the id and every field, or the columns in their order. */
 static int rows_json(struct cli_rows *w, const cli_row *row)
 {
-    json_t *obj = json_object();
-    if (obj == NULL)
+    size_t n = w->cols != NULL ? w->ncols : row->nfields + 1, np = 0, len;
+    struct cli_jpair *p = cli_jsonl_pairs(w->jw, n);
+    const char *line;
+    if (p == NULL)
         return PANOS_E_NOMEM;
     if (w->cols != NULL) {
         for (size_t i = 0; i < w->ncols; i++) {
             const char *v = cli_row_get(w, row, w->cols[i]);
             if (v != NULL)
-                json_object_set_new(obj, w->cols[i], json_field(w, w->cols[i], v));
+                p[np++] = (struct cli_jpair){w->cols[i], v, 0};
         }
     } else {
         if (row->logid != NULL && w->o.id_name != NULL)
-            json_object_set_new(obj, w->o.id_name, json_string(row->logid));
+            p[np++] = (struct cli_jpair){w->o.id_name, row->logid, 1};
         for (size_t i = 0; i < row->nfields; i++)
-            json_object_set_new(obj, row->fields[i].name,
-                                json_field(w, row->fields[i].name, row->fields[i].value));
+            p[np++] = (struct cli_jpair){row->fields[i].name, row->fields[i].value, 0};
     }
-    size_t need = json_dumpb(obj, w->jbuf, w->jcap, JSON_PRESERVE_ORDER | JSON_COMPACT);
-    if (need + 1 > w->jcap) {
-        char *nb = realloc(w->jbuf, need + 1);
-        if (nb == NULL) {
-            json_decref(obj);
-            return PANOS_E_NOMEM;
-        }
-        w->jbuf = nb;
-        w->jcap = need + 1;
-        need = json_dumpb(obj, w->jbuf, w->jcap, JSON_PRESERVE_ORDER | JSON_COMPACT);
-    }
-    json_decref(obj);
-    if (need == 0)
-        return PANOS_E_NOMEM;
-    w->jbuf[need] = '\n';
-    fwrite(w->jbuf, 1, need + 1, w->out);
-    return 0;
+    int rc = cli_jsonl_line(w->jw, p, np, w->o.numeric, &line, &len);
+    if (rc == 0)
+        fwrite(line, 1, len, w->out);
+    return rc;
 }
 
 /* The length of the valid UTF-8 sequence at @p s (1-4), or 0 when it is not one. */

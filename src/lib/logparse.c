@@ -60,19 +60,36 @@ static size_t entry_bytes(const struct panos_logparser *p)
     return p->text.len + p->nfields * (sizeof(panos_log_field) + sizeof(size_t));
 }
 
+/* The tag of an element: picked by its first letter, then one comparison, since this runs
+ * for every element of a page (about 500,000 in 5,000 traffic entries). */
 static enum tag tag_of(const xmlChar *name)
 {
-    static const struct {
-        const char *name;
-        enum tag tag;
-    } tags[] = {{"response", T_RESPONSE}, {"result", T_RESULT}, {"log", T_LOG},
-                {"logs", T_LOGS},         {"entry", T_ENTRY},   {"job", T_JOB},
-                {"msg", T_MSG},           {"line", T_LINE},     {"status", T_STATUS},
-                {"id", T_ID},             {"details", T_DETAILS}};
-    for (size_t i = 0; i < sizeof(tags) / sizeof(tags[0]); i++)
-        if (strcmp((const char *)name, tags[i].name) == 0)
-            return tags[i].tag;
-    return T_OTHER;
+    const char *n = (const char *)name;
+    switch (n[0]) {
+    case 'd':
+        return strcmp(n, "details") == 0 ? T_DETAILS : T_OTHER;
+    case 'e':
+        return strcmp(n, "entry") == 0 ? T_ENTRY : T_OTHER;
+    case 'i':
+        return strcmp(n, "id") == 0 ? T_ID : T_OTHER;
+    case 'j':
+        return strcmp(n, "job") == 0 ? T_JOB : T_OTHER;
+    case 'm':
+        return strcmp(n, "msg") == 0 ? T_MSG : T_OTHER;
+    case 's':
+        return strcmp(n, "status") == 0 ? T_STATUS : T_OTHER;
+    case 'r':
+        return strcmp(n, "response") == 0 ? T_RESPONSE
+               : strcmp(n, "result") == 0 ? T_RESULT
+                                          : T_OTHER;
+    case 'l':
+        return strcmp(n, "log") == 0    ? T_LOG
+               : strcmp(n, "logs") == 0 ? T_LOGS
+               : strcmp(n, "line") == 0 ? T_LINE
+                                        : T_OTHER;
+    default:
+        return T_OTHER;
+    }
 }
 
 /* Is the stack, from the root, exactly @p path? */
@@ -146,7 +163,6 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         p->depth++; /* nested inside a field: its text joins the field's value */
         return;
     }
-    enum tag t = tag_of(localname);
     if (p->depth >= MAX_DEPTH) {
         p->depth++;
         return;
@@ -176,10 +192,11 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         p->fields[p->nfields].name = (const char *)localname;
         p->offsets[p->nfields] = p->text.len;
         p->nfields++;
-        p->stack[p->depth++] = t;
+        p->stack[p->depth++] = T_OTHER; /* never read: on_end() stops at in_field */
         p->in_field = p->depth;
         return;
     }
+    enum tag t = tag_of(localname);
     p->stack[p->depth++] = t;
     p->capture = NULL;
     if (p->depth == 1 && t == T_RESPONSE) {

@@ -173,6 +173,21 @@ static void report(struct run *r, const panos_logparser_info *info)
 }
 
 /*
+ * The poll schedule of a log job (docs/internals/log-export.md): the first poll after 50 ms,
+ * the interval doubling while under 500 ms, then growing by half up to the cap (2 s). A job of
+ * a loopback simulator or a small query is fetched within 50-150 ms instead of 500; one that
+ * runs for seconds gets 6 polls in its first 4 s (the old 500 ms start: 3), then one every 2 s
+ * as before.
+ */
+#define POLL_FIRST_MS 50
+
+static long next_interval(long interval, long cap)
+{
+    long next = interval < 500 ? interval * 2 : interval + interval / 2;
+    return next > cap ? cap : next;
+}
+
+/*
  * One job: enqueue @p nlogs entries matching the filter plus the cursor, poll until FIN and
  * deliver. *@p got receives the number of entries the job returned.
  */
@@ -221,7 +236,7 @@ static panos_code one_job(struct run *r, unsigned int nlogs, int forward, unsign
     char job[32];
     snprintf(job, sizeof(job), "%s", info->job_id);
 
-    long interval = q->poll_initial_ms > 0 ? q->poll_initial_ms : 500;
+    long interval = q->poll_initial_ms > 0 ? q->poll_initial_ms : POLL_FIRST_MS;
     long cap = q->poll_max_ms > 0 ? q->poll_max_ms : 2000;
     long timeout = q->job_timeout_ms > 0 ? q->job_timeout_ms : 300000;
     long long deadline = now_ms() + timeout;
@@ -260,7 +275,7 @@ static panos_code one_job(struct run *r, unsigned int nlogs, int forward, unsign
                                     info->message ? info->message : st);
             return PANOS_E_JOB_FAILED;
         }
-        interval = interval + interval / 2 > cap ? cap : interval + interval / 2;
+        interval = next_interval(interval, cap);
     }
 }
 

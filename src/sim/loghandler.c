@@ -8,6 +8,7 @@
 #include <time.h>
 #include <panos/log.h>
 #include "loghandler.h"
+#include "logxml.h"
 
 /* Answers follow PAN-OS XML API guide, "Retrieve Logs (API)", "API Log Retrieval Parameters"
  * (8.1-11.1) and PAN-OS XML API guide, "Retrieve Logs (API)" (8.1-11.1); pan-os-python 1.13.1
@@ -214,72 +215,93 @@ static void no_such_job(struct sim_reply *out, unsigned long id)
     sim_reply_set(out, 200, body);
 }
 
+/* The first index (from lo, or down from hi) of the job's scan and how many it skips: with no
+ * filter every entry matches, so skip=N starts N entries in rather than generating them. */
+static unsigned long long first_k(const struct job *job, unsigned long long *skipped)
+{
+    *skipped = 0;
+    if (job->filter != NULL)
+        return 0;
+    *skipped = job->skip;
+    return job->skip;
+}
+
+/* The job's entries, in order, into @p b; returns how many. */
+static unsigned long scan(struct sim_logjobs *j, const struct job *job, struct sim_obuf *b)
+{
+    unsigned long found = 0;
+    struct sim_logentry *e = malloc(sizeof(*e));
+    if (e == NULL || job->type < 0) {
+        b->failed = e == NULL;
+        free(e);
+        return 0;
+    }
+    unsigned long long count =
+        sim_logstore_count(j->store, (enum sim_logtype)job->type, job->created_ms);
+    unsigned long long lo, hi, skipped;
+    sim_filter_seqno_bounds(job->filter, &lo, &hi);
+    if (hi > count)
+        hi = count;
+    for (unsigned long long k = first_k(job, &skipped);
+         lo <= hi && k <= hi - lo && found < job->nlogs; k++) {
+        unsigned long long seq = job->forward ? lo + k : hi - k;
+        sim_logstore_entry(j->store, (enum sim_logtype)job->type, seq - 1, e);
+        if (!sim_filter_match(job->filter, e, job->created_ms))
+            continue;
+        if (skipped < job->skip) {
+            skipped++;
+            continue;
+        }
+        sim_logentry_xml(e, b);
+        found++;
+    }
+    free(e);
+    return found;
+}
+
 /* Scan the store for the job's entries and write the FIN answer. */
 static void finished(struct sim_logjobs *j, struct job *job, struct sim_reply *out,
                      long long now_ms)
 {
-    char *buf = NULL;
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
-    if (f == NULL) {
+    char tenq[16], tnow[16], head[512];
+    hms(job->created_ms, tenq, sizeof(tenq));
+    hms(now_ms, tnow, sizeof(tnow));
+    /* The entries first, at the front of the buffer: the count attribute precedes them. */
+    struct sim_obuf b = {0};
+    sim_obuf_reuse(&b);
+    sim_obuf_room(&b, (job->nlogs < 5000 ? job->nlogs : 5000) * 4608 + 4096); /* ~4.3 KB each */
+    unsigned long found = scan(j, job, &b);
+    int hl = snprintf(head, sizeof(head),
+                      "<response status=\"success\"><result>\n  <job>\n    <tenq>%s</tenq>\n    "
+                      "<tdeq>%s</tdeq>\n    <tlast>%s</tlast>\n    <status>FIN</status>\n    "
+                      "<id>%lu</id>\n  </job>\n  <log>\n    <logs count=\"%lu\" "
+                      "progress=\"100\">\n",
+                      tenq, tenq, tnow, job->id, found);
+    if (hl > 0 && (size_t)hl < sizeof(head) && sim_obuf_room(&b, (size_t)hl) == 0) {
+        memmove(b.p + hl, b.p, b.len);
+        memcpy(b.p, head, (size_t)hl);
+        b.len += (size_t)hl;
+    }
+    /* Many releases append <meta> after </log> (PAN-OS XML API guide, "Retrieve Logs (API)"
+     * (8.1-11.1); pan-os-python 1.13.1 test_opstate.py). */
+    sim_obuf_puts(&b, "    </logs>\n  </log>\n  <meta>\n    <devices>\n      <entry "
+                      "name=\"localhost.localdomain\">\n        <hostname>");
+    sim_obuf_text(&b, sim_logstore_device_name(j->store)); /* the device's, not empty */
+    sim_obuf_puts(&b,
+                  "</hostname>\n        <vsys>\n          "
+                  "<entry name=\"vsys1\">\n            <display-name>vsys1</display-name>\n"
+                  "          </entry>\n        </vsys>\n      </entry>\n    </devices>\n  </meta>\n"
+                  "</result></response>\n");
+    sim_obuf_put(&b, "", 1); /* NUL-terminated, not counted */
+    if (b.failed) {
+        sim_obuf_release(b.p);
         sim_reply_set(out, 500, "out of memory");
         return;
     }
-    char tenq[16], tnow[16];
-    hms(job->created_ms, tenq, sizeof(tenq));
-    hms(now_ms, tnow, sizeof(tnow));
-    fprintf(f, "<response status=\"success\"><result>\n  <job>\n    <tenq>%s</tenq>\n    "
-               "<tdeq>%s</tdeq>\n    <tlast>%s</tlast>\n    <status>FIN</status>\n    "
-               "<id>%lu</id>\n  </job>\n  <log>\n",
-            tenq, tenq, tnow, job->id);
-    /* The entries go to a second stream first: the count attribute precedes them. */
-    char *ebuf = NULL;
-    size_t elen = 0;
-    FILE *ef = open_memstream(&ebuf, &elen);
-    unsigned long found = 0;
-    struct sim_logentry *e = malloc(sizeof(*e));
-    if (ef != NULL && e != NULL && job->type >= 0) {
-        unsigned long long count = sim_logstore_count(j->store, (enum sim_logtype)job->type,
-                                                      job->created_ms);
-        unsigned long long lo, hi, skipped = 0;
-        sim_filter_seqno_bounds(job->filter, &lo, &hi);
-        if (hi > count)
-            hi = count;
-        for (unsigned long long k = 0; lo <= hi && k <= hi - lo && found < job->nlogs; k++) {
-            unsigned long long seq = job->forward ? lo + k : hi - k;
-            sim_logstore_entry(j->store, (enum sim_logtype)job->type, seq - 1, e);
-            if (!sim_filter_match(job->filter, e, job->created_ms))
-                continue;
-            if (skipped < job->skip) {
-                skipped++;
-                continue;
-            }
-            sim_logentry_xml(e, ef);
-            found++;
-        }
-    }
-    free(e);
-    if (ef != NULL)
-        fclose(ef);
-    fprintf(f, "    <logs count=\"%lu\" progress=\"100\">\n", found);
-    if (ebuf != NULL)
-        fwrite(ebuf, 1, elen, f);
-    free(ebuf);
-    /* Many releases append <meta> after </log> (PAN-OS XML API guide, "Retrieve Logs (API)"
-     * (8.1-11.1); pan-os-python 1.13.1 test_opstate.py). */
-    fputs("    </logs>\n  </log>\n  <meta>\n    <devices>\n      <entry "
-          "name=\"localhost.localdomain\">\n        <hostname>",
-          f);
-    sim_xml_escape(f, sim_logstore_device_name(j->store), 0); /* the device's, not empty */
-    fputs("</hostname>\n        <vsys>\n          "
-          "<entry name=\"vsys1\">\n            <display-name>vsys1</display-name>\n          "
-          "</entry>\n        </vsys>\n      </entry>\n    </devices>\n  </meta>\n"
-          "</result></response>\n",
-          f);
-    fclose(f);
     out->status = 200;
-    out->body = buf;
-    out->len = len;
+    out->body = b.p;
+    out->len = b.len - 1;
+    out->release = sim_obuf_release;
 }
 
 void sim_logjobs_handle(struct sim_logjobs *j, const struct sim_request *req,

@@ -76,7 +76,4 @@ void sim_filter_seqno_bounds(const struct sim_filter *f, unsigned long long *lo,
 /* The pcap_id a threat entry with a capture carries: its time and its seqno (simpcap.c). */
 unsigned long long sim_log_pcap_id(const struct sim_logentry *e);
 
-/* Write @p e as an <entry> element, indented as PAN-OS pretty-prints log answers. */
-void sim_logentry_xml(const struct sim_logentry *e, FILE *out);
-
 #endif

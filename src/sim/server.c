@@ -433,11 +433,19 @@ static enum MHD_Result answer(struct sim_server *s, struct MHD_Connection *conn,
         if (out.body == NULL) {
             ret = MHD_NO;
         } else {
-            /* Copied so that our buffer (a keygen answer holds a key) is wiped here. */
+            /* Copied so that our buffer (a keygen answer holds a key) is wiped here; a body
+             * without secrets (a 10 MB log page) is handed over, and freed by libmicrohttpd. */
             struct MHD_Response *resp =
-                MHD_create_response_from_buffer(out.len, out.body, MHD_RESPMEM_MUST_COPY);
-            memset(out.body, 0, out.len);
-            free(out.body);
+                out.release
+                    ? MHD_create_response_from_buffer_with_free_callback(out.len, out.body,
+                                                                         out.release)
+                    : MHD_create_response_from_buffer(out.len, out.body, MHD_RESPMEM_MUST_COPY);
+            if (out.release == NULL) {
+                memset(out.body, 0, out.len);
+                free(out.body);
+            } else if (resp == NULL) {
+                out.release(out.body);
+            }
             if (resp != NULL && out.set_cookie)
                 MHD_add_response_header(resp, MHD_HTTP_HEADER_SET_COOKIE, out.set_cookie);
             if (resp != NULL && out.disposition == NULL && out.disposition_buf[0] != '\0')

@@ -52,6 +52,8 @@ struct sim_reply {
     const char *disposition;  /* static Content-Disposition value (a download), or NULL */
     char disposition_buf[192]; /* a per-answer Content-Disposition, sent when disposition is NULL
                                   and this is not empty */
+    void (*release)(void *body); /* non-NULL: the body holds no secret (a log page) and is handed
+                                    to the server as it is, then released with this */
 };
 
 /* Write @p s (NULL: nothing) to @p f escaped for XML: &, < and >, plus " and ' when @p quotes

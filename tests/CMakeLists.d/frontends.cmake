@@ -30,6 +30,7 @@ file(GLOB SIM_OP CONFIGURE_DEPENDS ${SIM}/simop*.c)
 list(APPEND SIM_OP ${SIM}/simcommit.c ${SIM}/simcommit_apply.c)
 list(APPEND SIM_OP ${SIM}/simuserid.c ${SIM}/simuserid_msg.c)
 set(SIM_LOGS ${SIM}/logstore.c ${SIM}/logstore_types.c ${SIM}/logfilter.c)
+list(APPEND SIM_LOGS ${SIM}/logxml.c)
 # The packet-capture exports read the log store.
 list(APPEND SIM_LOGS ${SIM}/simpcap.c ${SIM}/simpcap_file.c)
 set(SIM_WORLD ${SIM}/simreq.c ${SIM}/simworld.c ${SIM}/simconfig.c ${SIM}/simconfig_write.c

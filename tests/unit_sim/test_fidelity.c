@@ -8,6 +8,7 @@
 #include <libxml/tree.h>
 #include "check.h"
 #include "logstore.h"
+#include "logxml.h"
 #include "simstate.h"
 
 /*
@@ -261,12 +262,11 @@ static void run_log(const struct fixture *fx, const struct paths *real, size_t *
     static struct sim_logentry e;
     for (unsigned i = 0; i < LOG_ENTRIES; i++) {
         sim_logstore_entry(s, (enum sim_logtype)type, i, &e);
-        char *buf = NULL;
-        size_t len = 0;
-        FILE *f = open_memstream(&buf, &len);
-        CHECK_TRUE(f != NULL);
-        sim_logentry_xml(&e, f);
-        fclose(f);
+        struct sim_obuf b = {0};
+        sim_logentry_xml(&e, &b);
+        CHECK_EQ(0, b.failed);
+        char *buf = b.p;
+        size_t len = b.len;
         xmlDoc *doc = parse(buf, len, fx->file);
         struct paths sim = {0};
         collect(&sim, xmlDocGetRootElement(doc), "");

@@ -1,0 +1,268 @@
+/* SPDX-License-Identifier: MIT */
+/* test_jsonl.c -- the JSON lines writer of log rows against jansson, byte for byte (differential).
+ */
+#include <dirent.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <jansson.h>
+#include <panos/log.h>
+#include "output.h"
+#include "check.h"
+
+/* The fields a test treats as numbers (cmd_logs.c has the real list). */
+static int numeric(const char *name)
+{
+    static const char *const names[] = {"bytes", "seqno", "dport", "repeatcnt", "logid", "n"};
+    for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+        if (strcmp(name, names[i]) == 0)
+            return 1;
+    return 0;
+}
+
+/* ---- the oracle: the object output_rows.c built with jansson before, dumped compactly ---- */
+
+static int is_integer(const char *s)
+{
+    const char *p = s + (*s == '-');
+    if (*p == '\0' || strlen(p) > 18 || (p[0] == '0' && p[1] != '\0'))
+        return 0;
+    for (; *p; p++)
+        if (*p < '0' || *p > '9')
+            return 0;
+    return 1;
+}
+
+static json_t *oracle_field(const char *name, const char *v)
+{
+    if (numeric(name) && is_integer(v))
+        return json_integer(strtoll(v, NULL, 10));
+    return cli_json_string(v);
+}
+
+static const char *oracle_get(const cli_row *row, const char *name)
+{
+    const char *v = panos_log_entry_get(row, name);
+    return v == NULL && strcmp(name, "logid") == 0 ? row->logid : v;
+}
+
+static char *oracle(const cli_row *row, const char *const *cols, size_t ncols)
+{
+    json_t *obj = json_object();
+    if (cols != NULL) {
+        for (size_t i = 0; i < ncols; i++) {
+            const char *v = oracle_get(row, cols[i]);
+            if (v != NULL)
+                json_object_set_new(obj, cols[i], oracle_field(cols[i], v));
+        }
+    } else {
+        if (row->logid != NULL)
+            json_object_set_new(obj, "logid", json_string(row->logid));
+        for (size_t i = 0; i < row->nfields; i++)
+            json_object_set_new(obj, row->fields[i].name,
+                                oracle_field(row->fields[i].name, row->fields[i].value));
+    }
+    char *s = json_dumps(obj, JSON_PRESERVE_ORDER | JSON_COMPACT);
+    json_decref(obj);
+    assert_non_null(s);
+    size_t n = strlen(s);
+    char *line = malloc(n + 2);
+    memcpy(line, s, n);
+    memcpy(line + n, "\n", 2);
+    free(s);
+    return line;
+}
+
+/* ---- the writer under test: cli_rows in JSON lines, as panctl logs runs it ---- */
+
+static char *written(const cli_row *row, const char *const *cols, size_t ncols)
+{
+    char *buf = NULL;
+    size_t len = 0;
+    FILE *f = open_memstream(&buf, &len);
+    struct cli_rows *w;
+    struct cli_rows_opts o = {.fmt = CLI_ROWS_JSONL,
+                              .numeric = numeric,
+                              .id_name = "logid",
+                              .cols = cols,
+                              .ncols = ncols};
+    assert_non_null(f);
+    CHECK_EQ(0, cli_rows_new(&w, f, &o));
+    CHECK_EQ(0, cli_rows_add(w, row));
+    CHECK_EQ(0, cli_rows_end(w));
+    cli_rows_free(w);
+    fclose(f);
+    return buf;
+}
+
+static size_t compared;
+
+static void same(const cli_row *row, const char *const *cols, size_t ncols)
+{
+    char *want = oracle(row, cols, ncols), *got = written(row, cols, ncols);
+    if (strcmp(want, got) != 0)
+        fail_msg("jansson: %s\nwriter:  %s", want, got);
+    compared++;
+    free(want);
+    free(got);
+}
+
+static const char *const COLS[] = {"seqno",   "logid", "src",      "bytes", "seqno",
+                                   "missing", "x",     "\xff\xfe", "n"};
+
+/* Every entry compared in both shapes: all fields, and chosen columns. */
+static void same_both(const cli_row *row)
+{
+    same(row, NULL, 0);
+    same(row, COLS, sizeof(COLS) / sizeof(COLS[0]));
+}
+
+static int on_entry(void *payload, const panos_log_entry *e)
+{
+    (void)payload;
+    same_both(e);
+    return 0;
+}
+
+/* Each answer of the log parser's fuzz corpus, parsed, then written both ways. */
+static void test_fuzz_corpus(void **state)
+{
+    (void)state;
+    DIR *d = opendir(LOGPARSE_CORPUS);
+    struct dirent *de;
+    size_t files = 0, before = compared;
+    assert_non_null(d);
+    while ((de = readdir(d)) != NULL) {
+        if (de->d_name[0] == '.')
+            continue;
+        char path[1024], data[1 << 16];
+        snprintf(path, sizeof(path), "%s/%s", LOGPARSE_CORPUS, de->d_name);
+        FILE *f = fopen(path, "rb");
+        assert_non_null(f);
+        size_t n = fread(data, 1, sizeof(data), f);
+        fclose(f);
+        panos_logparser *p;
+        CHECK_OK(panos_logparser_new(&p, on_entry, NULL));
+        if (panos_logparser_feed(p, data, n) == PANOS_OK)
+            (void)panos_logparser_finish(p);
+        panos_logparser_free(p);
+        files++;
+    }
+    closedir(d);
+    CHECK_TRUE(files >= 8);
+    CHECK_TRUE(compared - before >= 6); /* the entries of the corpus answers */
+}
+
+/* Hand-made values: control bytes, quotes, backslashes, non-UTF-8, numbers at the edges,
+ * repeated names, a logid field, invalid keys. */
+static void test_crafted(void **state)
+{
+    (void)state;
+    static const char *const values[] = {"",
+                                         "plain",
+                                         "q\"uote",
+                                         "back\\slash",
+                                         "\\\"",
+                                         "tab\tnl\ncr\r",
+                                         "\b\f",
+                                         "\x01\x1f\x7f",
+                                         "slash/",
+                                         "caf\xc3\xa9",
+                                         "caf\xe9",
+                                         "\xe2\x82\xac euro",
+                                         "\xf0\x9f\x98\x80",
+                                         "\xed\xa0\x80",
+                                         "\xc0\xaf",
+                                         "\xe0\x80\xaf",
+                                         "\xf4\x90\x80\x80",
+                                         "\xf5\x80",
+                                         "\xc3",
+                                         "ok \xc3\xa9 then \xff",
+                                         "0",
+                                         "-0",
+                                         "007",
+                                         "-",
+                                         "12",
+                                         "-12",
+                                         "123456789012345678",
+                                         "1234567890123456789",
+                                         "1e3",
+                                         " 5",
+                                         "5 ",
+                                         "+5",
+                                         "\xc2\x80",
+                                         "\xef\xbf\xbf"};
+    static const char *const names[] = {
+        "bytes",   "src", "logid", "seqno",  "x", "\xc3\xa9t\xc3\xa9",
+        "bad\xff", "n",   "q\"k",  "ctl\x01"};
+    size_t nv = sizeof(values) / sizeof(values[0]), nn = sizeof(names) / sizeof(names[0]);
+    for (size_t v = 0; v < nv; v++) {
+        for (size_t k = 0; k < nn; k++) {
+            panos_log_field f[3] = {{names[k], values[v]},
+                                    {"src", values[(v + 1) % nv]},
+                                    {names[k], values[(v + 7) % nv]}};
+            cli_row r = {values[(v + 3) % nv], f, 3};
+            same_both(&r);
+            r.logid = NULL;
+            r.nfields = 1;
+            same_both(&r);
+        }
+    }
+    cli_row empty = {NULL, NULL, 0};
+    same_both(&empty);
+}
+
+/* A small deterministic generator, so a failure repeats. */
+static unsigned long long rng = 88172645463325252ULL;
+
+static unsigned next(void)
+{
+    rng ^= rng << 13;
+    rng ^= rng >> 7;
+    rng ^= rng << 17;
+    return (unsigned)(rng >> 32);
+}
+
+static void random_text(char *s, size_t cap)
+{
+    static const char pool[] = "0123456789-\"\\/ \t\naz\x01\x7f\xc3\xa9\xe2\x82\xac\xff\xed\xa0";
+    size_t n = next() % cap;
+    for (size_t i = 0; i < n; i++)
+        s[i] = (next() % 4 == 0) ? (char)(1 + next() % 255) : pool[next() % (sizeof(pool) - 1)];
+    s[n] = '\0';
+}
+
+/* 20,000 random entries: random bytes and names drawn from a small set, so names repeat. */
+static void test_random(void **state)
+{
+    (void)state;
+    static const char *const names[] = {"bytes", "seqno", "src",       "logid", "n",
+                                        "x",     "dport", "y\xc3\xa9", "z\xff"};
+    char vals[12][24], logid[24];
+    panos_log_field f[12];
+    for (int round = 0; round < 20000; round++) {
+        size_t nf = next() % 12;
+        for (size_t i = 0; i < nf; i++) {
+            random_text(vals[i], sizeof(vals[i]));
+            if (next() % 3 == 0) /* often an integer-looking value */
+                snprintf(vals[i], sizeof(vals[i]), "%d", (int)(next() % 2001) - 1000);
+            f[i].name = names[next() % (sizeof(names) / sizeof(names[0]))];
+            f[i].value = vals[i];
+        }
+        random_text(logid, sizeof(logid));
+        cli_row r = {next() % 2 ? logid : NULL, f, nf};
+        same_both(&r);
+    }
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_fuzz_corpus),
+        cmocka_unit_test(test_crafted),
+        cmocka_unit_test(test_random),
+    };
+    int rc = cmocka_run_group_tests(tests, NULL, NULL);
+    printf("test_jsonl: %zu lines compared with jansson\n", compared);
+    return rc;
+}
