@@ -93,6 +93,18 @@ static int apply_arg(struct sim_script_reply *r, const char *name, const char *v
         rc = parse_num(value, 0, 1, &v);
         if (rc == 0)
             r->reset = (int)v;
+    } else if (strcmp(name, "hang") == 0) {
+        rc = parse_num(value, 0, 1, &v);
+        if (rc == 0)
+            r->hang = (int)v;
+    } else if (strcmp(name, "drip-ms") == 0) {
+        rc = parse_num(value, 0, 60000, &v);
+        if (rc == 0)
+            r->drip_ms = v;
+    } else if (strcmp(name, "fill") == 0) {
+        rc = parse_num(value, 0, 1L << 34, &v);
+        if (rc == 0)
+            r->fill = v;
     } else {
         seterr(err, errlen, "%s: %s: unknown argument '%s'", path, where, name);
         return -1;
