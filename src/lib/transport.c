@@ -124,13 +124,25 @@ void panos__xfer_dispose(struct panos__xfer *x)
 
 /* --- While performing: the answer's bytes and headers. --- */
 
+int panos__content_type_foreign(const char *content_type)
+{
+    static const char *const foreign[] = {"text/html", "application/xhtml+xml", "application/json"};
+    for (size_t i = 0; i < sizeof(foreign) / sizeof(foreign[0]); i++) {
+        size_t n = strlen(foreign[i]);
+        if (strncasecmp(content_type, foreign[i], n) == 0 &&
+            (content_type[n] == '\0' || content_type[n] == ';' || content_type[n] == ' '))
+            return 1;
+    }
+    return 0;
+}
+
 static size_t on_write(char *data, size_t size, size_t nmemb, void *payload)
 {
     struct panos__xfer *x = payload;
     size_t n = size * nmemb;
     long status = 0;
     curl_easy_getinfo(x->easy->curl, CURLINFO_RESPONSE_CODE, &status);
-    if (x->sink != NULL && status == 200) {
+    if (x->sink != NULL && status == 200 && !panos__content_type_foreign(x->content_type)) {
         /* A streamed answer is never held whole, but its size is capped all the same. */
         if (n > x->max_bytes - x->streamed) {
             x->too_large = 1;

@@ -106,6 +106,13 @@ void panos__easy_free(struct panos__easy *e);
  * to @p out. libcurl's copy is wiped. PANOS_E_IO when they cannot be read, PANOS_E_NOMEM. */
 panos_code panos__easy_cookies(struct panos__easy *e, panos__sb *out);
 
+/*
+ * 1 when @p content_type names a body that is never a PAN-OS answer nor an exported file: an
+ * HTML page (a login portal or a proxy's error in the way) or JSON. Such a 200 answer is held
+ * whole rather than streamed, and refused as PARSE rather than passed through raw.
+ */
+int panos__content_type_foreign(const char *content_type);
+
 /* Zero a transfer (retry_after_s -1, no headers): IDLE. */
 void panos__xfer_init(struct panos__xfer *x);
 
