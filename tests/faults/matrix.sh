@@ -5,6 +5,7 @@
 # held to its cell of matrix.tsv ("EXIT/REQUESTS": the exit status and how many requests pansim
 # received, so that only read-only requests are seen twice).
 # usage: matrix.sh PANCTL PANSIM RUNCASE SOURCE-DIR COMMAND [FAULT...]
+#        (the exporter-probe row also needs PANOS_EXPORTER=path/to/panos_exporter and curl)
 #        matrix.sh --doc SOURCE-DIR      (print docs/fault-matrix.md from the tables)
 # Every run also checks: the error is one clear line (stderr "panctl: (N) NAME: ...", or the
 # plugin's "UNKNOWN - ..." for check, or the device's line in backup's summary) and nothing
@@ -37,6 +38,12 @@ shift 5
 faults=${*:-$(awk -F '\t' '!/^#/ { print $1 }' "$here/faults.tsv")}
 line=$(field "$cmd" 4 "$here/commands.tsv")
 [ -n "$line" ] || { echo "matrix: no command '$cmd' in commands.tsv" >&2; exit 2; }
+case $line in
+*%EXPORTER%*)
+    [ -x "${PANOS_EXPORTER:-}" ] && command -v curl > /dev/null ||
+        { echo "matrix: $cmd needs PANOS_EXPORTER=path/to/panos_exporter and curl" >&2; exit 77; }
+    ;;
+esac
 where=$(field "$cmd" 2 "$here/commands.tsv")
 artifact=$(field "$cmd" 3 "$here/commands.tsv")
 global='-H %HOST% -P %PORT% --http --retries 1 --deadline 2 --max-bytes 1M'
@@ -66,6 +73,15 @@ if [ "$(wc -l < out.txt)" -eq 1 ] && grep -Eq "^UNKNOWN - [A-Z_]+: .+" out.txt &
     echo "one-line error"
 else
     echo "stdout: $(head -c 300 out.txt) stderr: $(head -c 300 err.txt)"
+fi
+EOF
+    ;;
+    probe) cat <<'EOF'
+if grep -q '^http 200$' probe.txt && grep -q '^panos_up 0$' probe.txt &&
+    grep -Eq '^panos_up_reason\{reason="[a-z_]+"\} 1$' probe.txt; then
+    echo "one-line error"
+else
+    echo "probe: $(grep -E '^(http|panos_up)' probe.txt | tr '\n' ' ') stderr: $(head -c 300 err.txt)"
 fi
 EOF
     ;;
@@ -107,7 +123,8 @@ for f in $faults; do
             printf '%%%% reply %s %s\n%%include %s/bodies/%s%%\n' "$n" "$args" "$here" "$body"
         done
         printf '%%%% stdin\nadmin\n%%%% command\nstart=$(date +%%s)\n'
-        printf '%s > out.txt 2> err.txt\n' "$line" | sed "s|%G%|$global|g"
+        printf '%s > out.txt 2> err.txt\n' "$line" |
+            sed -e "s|%G%|$global|g" -e "s|%EXPORTER%|${PANOS_EXPORTER:-}|g"
         printf 'rc=$?\nend=$(date +%%s)\n'
         checks
         printf '%%%% expect-stdout\nexit %s\nrequests %s\nwithin the deadline\none-line error\n' \

@@ -26,12 +26,14 @@ run must show:
 
 - one clear error line: `panctl: (N) NAME: ...` on stderr and nothing else on stdout or stderr
   (`check`: the plugin line `UNKNOWN - NAME: ...` on stdout; `backup`: the device's `failed`
-  line in its summary, exit 1);
+  line in its summary, exit 1; `exporter-probe`: panos_exporter's `/probe` answers HTTP 200
+  within its 2 s target timeout with `panos_up 0` and one `panos_up_reason`, and the exporter
+  then stops with exit 0 on SIGTERM);
 - no output file (`--out`, or the backup directory) and no temporary file left behind;
 - the end within the deadline (at most 5 s for the 2 s given);
 - a second request only for a read-only request (version, op `show`, config `get`/`show`, the
   first query of investigate, check): a request that changes something, or starts a job, is
-  sent once;
+  sent once (the exporter does not resend within a scrape: it reports the target down);
 - no key or password on stderr or in the request log (runcase's checks of every case).
 
 ## Faults
