@@ -13,6 +13,8 @@ PKGS="$PKGS prometheus"
 PKGS="$PKGS tshark"
 # xmllint and headless Chromium for the HTML report of panctl investigate (cases 0425, 0427).
 PKGS="$PKGS libxml2-utils chromium"
+# clang builds the libFuzzer targets that scripts/fuzz.sh runs in CI.
+PKGS="$PKGS clang"
 missing=""
 for p in $PKGS; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
