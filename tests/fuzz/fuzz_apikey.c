@@ -5,16 +5,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <panos/apikey.h>
+#include "fuzz_util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    char *key = malloc(size + 1);
+    char *key = fuzz_cstring(data, size);
     if (key == NULL)
         return 0;
-    memcpy(key, data, size);
-    key[size] = '\0';
     panos_apikey_info info;
     if (panos_apikey_decode(&info, key, NULL) == PANOS_OK) {
         size_t n = info.user ? strlen(info.user) : 0; /* read what was decoded */

@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "config.h"
+#include "fuzz_util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -13,19 +14,15 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     /* mkstemp makes the file 0600, as the exporter demands of its configuration. */
     char path[] = "/tmp/fuzz_expconfig.XXXXXX";
-    int fd = mkstemp(path);
-    if (fd < 0)
+    if (fuzz_tempfile(path, data, size) != 0)
         return 0;
-    if (write(fd, data, size) == (ssize_t)size) {
-        struct exp_config c;
-        char err[512];
-        if (exp_config_load(&c, path, err, sizeof(err)) == 0) {
-            (void)exp_config_target(&c, "fw1");
-            (void)exp_config_module(&c, "default");
-            exp_config_free(&c);
-        }
+    struct exp_config c;
+    char err[512];
+    if (exp_config_load(&c, path, err, sizeof(err)) == 0) {
+        (void)exp_config_target(&c, "fw1");
+        (void)exp_config_module(&c, "default");
+        exp_config_free(&c);
     }
-    close(fd);
     unlink(path);
     return 0;
 }

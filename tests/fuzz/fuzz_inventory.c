@@ -6,6 +6,7 @@
 #include <string.h>
 #include <unistd.h>
 #include "backup.h"
+#include "fuzz_util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -34,22 +35,18 @@ static struct bk_dev devs[BK_MAX_DEVICES];
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     char path[] = "/tmp/fuzz_inventory.XXXXXX";
-    int fd = mkstemp(path);
-    if (fd < 0)
+    if (fuzz_tempfile(path, data, size) != 0)
         return 0;
-    if (write(fd, data, size) == (ssize_t)size) {
-        size_t n = 0;
-        if (bk_inventory_read(devs, &n, path) == 0) {
-            const char *names[] = {"fw1"};
-            const char *sels[] = {"site:hq", "role"};
-            (void)bk_select(devs, n, names, 1, sels, 2);
-            (void)bk_select(devs, n, NULL, 0, NULL, 0);
-        }
-        for (size_t i = 0; i < n; i++)
-            bk_dev_free(&devs[i]);
-        memset(devs, 0, n * sizeof(devs[0])); /* all that was touched, not 4096 devices */
+    size_t n = 0;
+    if (bk_inventory_read(devs, &n, path) == 0) {
+        const char *names[] = {"fw1"};
+        const char *sels[] = {"site:hq", "role"};
+        (void)bk_select(devs, n, names, 1, sels, 2);
+        (void)bk_select(devs, n, NULL, 0, NULL, 0);
     }
-    close(fd);
+    for (size_t i = 0; i < n; i++)
+        bk_dev_free(&devs[i]);
+    memset(devs, 0, n * sizeof(devs[0])); /* all that was touched, not 4096 devices */
     unlink(path);
     return 0;
 }

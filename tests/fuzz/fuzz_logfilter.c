@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <panos/log.h>
+#include "fuzz_util.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 
@@ -11,11 +12,9 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
  * empty value is left out (NULL), as an option not given. */
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    char *text = malloc(size + 1);
+    char *text = fuzz_cstring(data, size);
     if (text == NULL)
         return 0;
-    memcpy(text, data, size);
-    text[size] = '\0';
     const char *v[13] = {0};
     size_t nv = 0;
     for (size_t i = 0, start = 0; i <= size && nv < 13; i++) {
