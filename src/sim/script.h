@@ -31,6 +31,7 @@ struct sim_script_reply {
     int hang;            /* hang=1: never answer; give up when the client closes or pansim stops */
     long drip_ms;        /* drip-ms=MS: send the body one byte every MS ms, 0 = at once */
     long fill;           /* fill=N: N blanks before the body (a huge but well-formed answer) */
+    char *attachment;    /* attachment=NAME: Content-Disposition: attachment; filename=NAME */
     char *body;          /* the section body (after %include), NUL-terminated */
     size_t len;          /* bytes in body, without the NUL */
 };

@@ -304,6 +304,11 @@ static enum MHD_Result answer_script(struct sim_server *s, struct MHD_Connection
         snprintf(v, sizeof(v), "%ld", r->retry_after);
         MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, v);
     }
+    if (resp && r->attachment) {
+        char v[300];
+        snprintf(v, sizeof(v), "attachment; filename=%s", r->attachment);
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_DISPOSITION, v);
+    }
     return queue(conn, r->status, resp, r->content_type);
 }
 
