@@ -75,8 +75,7 @@ static panos_code classify_answer(panos_client *c, const struct panos__xfer *x,
     long http = x->http_status;
     const char *body = x->answer.ptr ? x->answer.ptr : "";
     panos_code rc = panos__response_parse_why(&r, body, x->answer.len, http, why, sizeof(why));
-    if (rc == PANOS_E_PARSE && http == 200 && c->set.accept_raw &&
-        !panos__content_type_foreign(x->content_type))
+    if (rc == PANOS_E_PARSE && http == 200 && c->set.accept_raw && !panos__xfer_foreign(x))
         rc = panos__response_raw(&r, body, x->answer.len, http);
     if (rc == PANOS_E_NOMEM) {
         panos__client_set_error(c, rc, http, -1, NULL, "out of memory");
@@ -214,7 +213,7 @@ static void attempt_hook(void *payload, int attempt, struct panos__attempt *a)
     a->code = exchange(c, &t->x, t->body);
     long el = (long)(c->clock.now_ms(c->clock.payload) - t0);
     if (a->code == PANOS_OK && c->req.sink && t->x.http_status == 200 &&
-        !panos__content_type_foreign(t->x.content_type)) {
+        !panos__xfer_foreign(&t->x)) {
         panos__client_trace(c, "< HTTP 200 streamed (%ld ms)", el);
     } else if (a->code == PANOS_OK) {
         panos__client_trace(c, "< HTTP %ld, %zu bytes, %s (%ld ms)", t->x.http_status,
