@@ -2,7 +2,7 @@
 # SPDX-License-Identifier: MIT
 # soak.sh -- panos_exporter against N simulated firewalls for MINUTES, some of them faulty: slow
 # (3 to 20 s an answer), hanging, failing (HTTP 500), down, and every key expiring each 2
-# minutes (renewed from the credentials). Every INTERVAL seconds all targets are probed at once
+# minutes (renewed from the credentials). Every INTERVAL seconds all targets are probed, 50 at once
 # with a 10 s scrape timeout. Prints, at the start, the middle and the end, the exporter's RSS,
 # open descriptors and sockets (measured between rounds, when no probe is in flight: transfers
 # left pending would show as sockets that grow); and per round the probes answered 200, those
@@ -17,6 +17,8 @@ N=${3:-200}
 INTERVAL=${4:-15}
 SEED=${SOAK_SEED:-1}
 TIMEOUT=10
+# Probes in flight at once (one curl process each).
+PARALLEL=${SOAK_PARALLEL:-50}
 EXPORTER=$BUILD/src/exporter/panos_exporter
 NAME=soak
 . "$(dirname "$0")/pansim-env.sh"
@@ -68,12 +70,6 @@ until [ -s "$dir/eport" ]; do
 done
 eport=$(head -n 1 "$dir/eport")
 mkdir "$dir/body"
-i=0
-while [ "$i" -lt "$N" ]; do
-    i=$((i + 1))
-    printf 'url = "http://127.0.0.1:%s/probe?target=fw%d"\noutput = "%s/body/fw%d"\n' \
-        "$eport" "$i" "$dir" "$i"
-done > "$dir/curl.conf"
 
 # "RSS_KB FDS SOCKETS" of the exporter.
 usage() {
@@ -95,16 +91,23 @@ while [ "$r" -lt "$rounds" ]; do
     start=$(date +%s)
     [ "$r" -eq 1 ] && first=$(usage) && printf 'start  %s\n' "$first"
     [ "$r" -eq $((rounds / 2 + 1)) ] && middle=$(usage) && printf 'middle %s\n' "$middle"
-    rm -f "$dir"/body/*
-    curl -sS --no-progress-meter --parallel --parallel-max "$N" --max-time $((TIMEOUT + 5)) \
+    rm -f "$dir"/body/* "$dir/curl.err"
+    # One curl per probe (curl --parallel starts the --max-time clock of queued transfers at
+    # once, and they fail unsent), PARALLEL at a time.
+    : > "$dir/times"
+    seq 1 "$N" | xargs -P "$PARALLEL" -I{} curl -sS --max-time $((TIMEOUT + 5)) \
         -H "X-Prometheus-Scrape-Timeout-Seconds: $TIMEOUT" -w '%{http_code} %{time_total}\n' \
-        -K "$dir/curl.conf" > "$dir/times" 2> "$dir/curl.err" || true
+        -o "$dir/body/fw{}" "http://127.0.0.1:$eport/probe?target=fw{}" >> "$dir/times" \
+        2>> "$dir/curl.err" || true
     up=$(cat "$dir"/body/* 2> /dev/null | grep -c '^panos_up 1' || true)
     line=$(awk -v n="$N" -v dl="$TIMEOUT" -v up="$up" -v r="$r" '
-        { if ($1 == 200) ok++; if ($2 > dl) late++; if ($2 > max) max = $2 }
-        END { printf "round %d: %d/%d answered 200, %d late, slowest %.2f s, panos_up 1: %d\n",
-              r, ok, n, late, max, up; exit (ok != n || late > 0) }' "$dir/times") || bad=1
+        { if ($1 == 200) ok++; if ($2 > dl) late++; if ($2 > max) max = $2; code[$1]++ }
+        END { printf "round %d: %d/%d answered 200, %d late, slowest %.2f s, panos_up 1: %d,",
+              r, ok, n, late, max, up
+              for (c in code) printf " HTTP %s: %d", (c == "000" ? "none" : c), code[c]
+              printf "\n"; exit (ok != n || late > 0) }' "$dir/times") || bad=1
     echo "$line"
+    [ -s "$dir/curl.err" ] && sort "$dir/curl.err" | uniq -c | sort -rn | head -n 2
     rest=$((INTERVAL - ($(date +%s) - start)))
     [ "$rest" -gt 0 ] && sleep "$rest"
 done
