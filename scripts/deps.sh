@@ -18,6 +18,8 @@ PKGS="$PKGS libsqlite3-dev sqlite3"
 # Packaging and the installed-package smoke test (scripts/package.sh, smoke-installed.sh);
 # zsh for the completion test (tests/completion/completion.sh).
 PKGS="$PKGS debhelper dpkg-dev fakeroot lintian man-db zsh"
+# clang builds the libFuzzer targets that scripts/fuzz.sh runs in CI.
+PKGS="$PKGS clang"
 missing=""
 for p in $PKGS; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then

@@ -33,6 +33,7 @@ struct cli_ctx {
     long deadline_ms;      /* --deadline; 0 = none */
     int deadline_set;      /* --deadline given; else 300 s, or none for logs */
     int long_running;      /* the command may run for hours (logs): no default deadline */
+    int retries;           /* --retries N as N + 1; 0 = the library's default */
     const char *target;    /* --target SERIAL (Panorama) */
     const char *vsys;
     enum cli_format format;

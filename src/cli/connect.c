@@ -169,6 +169,8 @@ static int make_client(struct cli_ctx *ctx, const char *host, unsigned int port,
         o.max_response_bytes = ctx->max_bytes;
     /* One budget for the whole command; logs may export for hours, so only when asked. */
     o.deadline_ms = ctx->deadline_set ? ctx->deadline_ms : (ctx->long_running ? 0 : 300000);
+    if (ctx->retries > 0)
+        o.max_retries = ctx->retries - 1;
     if (ctx->timeout_ms < o.connect_timeout_ms)
         o.connect_timeout_ms = ctx->timeout_ms;
     if (ctx->verbose)

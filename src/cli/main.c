@@ -37,7 +37,7 @@ static const struct cli_cmd cmds[] = {
 /* Above any command's own option values: a command's table holds its options and these. */
 enum { OPT_HTTP = 0x1000, OPT_KEY, OPT_CA, OPT_PIN, OPT_INSECURE, OPT_TIMEOUT, OPT_TARGET,
        OPT_VSYS, OPT_VERSION, OPT_USER, OPT_PWFILE, OPT_AUTH, OPT_SESSION, OPT_JAR,
-       OPT_NO_PROMPT, OPT_MAX_BYTES, OPT_DEADLINE };
+       OPT_NO_PROMPT, OPT_MAX_BYTES, OPT_DEADLINE, OPT_RETRIES };
 
 const struct cli_opt cli_global_opts[] = {
     {{"host", required_argument, NULL, 'H'}, "HOST",
@@ -75,6 +75,8 @@ const struct cli_opt cli_global_opts[] = {
     {{"deadline", required_argument, NULL, OPT_DEADLINE}, "SECONDS",
      "give up on the whole command (retries and waits included) after SECONDS; 0 = none "
      "(default 300; logs: none)"},
+    {{"retries", required_argument, NULL, OPT_RETRIES}, "N",
+     "resend a read-only request at most N times (0 to 10, default 3)"},
     {{"target", required_argument, NULL, OPT_TARGET}, "SERIAL",
      "Panorama: send the request to the managed firewall SERIAL"},
     {{"vsys", required_argument, NULL, OPT_VSYS}, "VSYS", "virtual system for op commands"},
@@ -203,6 +205,13 @@ int cli_global_option(struct cli_ctx *ctx, const char *cmd, int c, char *arg)
             return rc;
         ctx->deadline_set = 1;
         break;
+    case OPT_RETRIES: {
+        long long n;
+        if ((rc = cli_parse_count(cmd, "--retries", arg, 0, 10, &n)) != 0)
+            return rc;
+        ctx->retries = (int)n + 1;
+        break;
+    }
     case OPT_TARGET: ctx->target = arg; break;
     case OPT_VSYS: ctx->vsys = arg; break;
     case OPT_USER: ctx->user = arg; break;

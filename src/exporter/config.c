@@ -232,7 +232,7 @@ static int check_targets(struct parser *p)
     return 0;
 }
 
-int exp_config_load(struct exp_config *c, const char *path, char *err, size_t errlen)
+static int load(struct exp_config *c, const char *path, char *err, size_t errlen)
 {
     memset(c, 0, sizeof(*c));
     c->max_inflight_per_target = 2;
@@ -269,6 +269,16 @@ int exp_config_load(struct exp_config *c, const char *path, char *err, size_t er
     fclose(f);
     if (rc == 0)
         rc = check_targets(&p);
+    return rc;
+}
+
+/* A configuration that fails to load leaves nothing allocated (SIGHUP reloads it while the
+ * exporter runs on: found by tests/fuzz/fuzz_expconfig, corpus/expconfig/leak-*). */
+int exp_config_load(struct exp_config *c, const char *path, char *err, size_t errlen)
+{
+    int rc = load(c, path, err, errlen);
+    if (rc != 0)
+        exp_config_free(c);
     return rc;
 }
 

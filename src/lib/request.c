@@ -75,7 +75,7 @@ static panos_code classify_answer(panos_client *c, const struct panos__xfer *x,
     long http = x->http_status;
     const char *body = x->answer.ptr ? x->answer.ptr : "";
     panos_code rc = panos__response_parse_why(&r, body, x->answer.len, http, why, sizeof(why));
-    if (rc == PANOS_E_PARSE && http == 200 && c->set.accept_raw)
+    if (rc == PANOS_E_PARSE && http == 200 && c->set.accept_raw && !panos__xfer_foreign(x))
         rc = panos__response_raw(&r, body, x->answer.len, http);
     if (rc == PANOS_E_NOMEM) {
         panos__client_set_error(c, rc, http, -1, NULL, "out of memory");
@@ -212,7 +212,8 @@ static void attempt_hook(void *payload, int attempt, struct panos__attempt *a)
     panos__xfer_dispose(&t->x);
     a->code = exchange(c, &t->x, t->body);
     long el = (long)(c->clock.now_ms(c->clock.payload) - t0);
-    if (a->code == PANOS_OK && c->req.sink && t->x.http_status == 200) {
+    if (a->code == PANOS_OK && c->req.sink && t->x.http_status == 200 &&
+        !panos__xfer_foreign(&t->x)) {
         panos__client_trace(c, "< HTTP 200 streamed (%ld ms)", el);
     } else if (a->code == PANOS_OK) {
         panos__client_trace(c, "< HTTP %ld, %zu bytes, %s (%ld ms)", t->x.http_status,
@@ -225,6 +226,7 @@ static void attempt_hook(void *payload, int attempt, struct panos__attempt *a)
     a->http_status = c->err.err.http_status;
     a->message = c->err.err.message;
     a->retry_after_s = t->x.retry_after_s;
+    a->final = t->x.streamed > 0;
 }
 
 static void discard_hook(void *payload, const struct panos__attempt *last)
@@ -279,8 +281,7 @@ static panos_code request_once(panos_response **out, panos_client *c, const pano
     c->req.sink = sink;
     c->req.sink_payload = payload;
     code = panos__retry_run(&c->set.retry, &c->set.deadline, &c->clock,
-                            panos__retry_attempts(&c->set.retry, params, n, sink != NULL),
-                            &request_hooks, &t);
+                            panos__retry_attempts(&c->set.retry, params, n), &request_hooks, &t);
 done:
     c->req.sink = NULL;
     c->req.sink_payload = NULL;

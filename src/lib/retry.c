@@ -55,10 +55,9 @@ int panos__retry_idempotent(const panos_param *params, size_t n)
     return 0;
 }
 
-int panos__retry_attempts(const struct panos__retry_policy *p, const panos_param *params, size_t n,
-                          int streamed)
+int panos__retry_attempts(const struct panos__retry_policy *p, const panos_param *params, size_t n)
 {
-    return !streamed && panos__retry_idempotent(params, n) ? p->max_retries + 1 : 1;
+    return panos__retry_idempotent(params, n) ? p->max_retries + 1 : 1;
 }
 
 int panos__retry_retryable(panos_code code, long http_status, const char *message)
@@ -128,7 +127,7 @@ panos_code panos__retry_run(const struct panos__retry_policy *p, const struct pa
                             const struct panos__clock *clock, int attempts,
                             const struct panos__retry_hooks *h, void *payload)
 {
-    struct panos__attempt a = {PANOS_OK, 0, "", -1};
+    struct panos__attempt a = {PANOS_OK, 0, "", -1, 0};
     for (int attempt = 0; attempt < attempts; attempt++) {
         if (panos__deadline_left(d, clock->now_ms(clock->payload)) == 0)
             return h->out_of_time(payload, attempt, -1, &a);
@@ -136,7 +135,10 @@ panos_code panos__retry_run(const struct panos__retry_policy *p, const struct pa
         a.http_status = 0;
         a.message = "";
         a.retry_after_s = -1;
+        a.final = 0;
         h->attempt(payload, attempt, &a);
+        if (a.final)
+            return a.code; /* what the sink already has cannot be taken back */
         long wait = 0;
         long left = panos__deadline_left(d, clock->now_ms(clock->payload));
         enum panos__retry_step step = panos__retry_next(p, attempt, attempts, a.code, a.http_status,

@@ -43,10 +43,9 @@ const char *panos__param_value(const panos_param *params, size_t n, const char *
  * version, config get/show, op <show>, log/report get with a job-id, export status. */
 int panos__retry_idempotent(const panos_param *params, size_t n);
 
-/* How many attempts a request gets: 1 + max_retries when idempotent and buffered, else 1
- * (a streamed answer may have been partly consumed by its sink). */
-int panos__retry_attempts(const struct panos__retry_policy *p, const panos_param *params, size_t n,
-                          int streamed);
+/* How many attempts a request gets: 1 + max_retries when idempotent, else 1. A streamed answer
+ * is sent again only while none of it reached its sink (struct panos__attempt, final). */
+int panos__retry_attempts(const struct panos__retry_policy *p, const panos_param *params, size_t n);
 
 /* Whether a failure (its class, HTTP status and message) may pass: 5xx, 429, transport
  * errors, but not a name that does not resolve. */
@@ -91,6 +90,7 @@ struct panos__attempt {
     long http_status;    /* 0 when no answer came */
     const char *message; /* the last error's message (borrowed until the next attempt) */
     long retry_after_s;  /* the answer's Retry-After, -1 when absent */
+    int final;           /* part of the answer was streamed to its sink: never sent again */
 };
 
 /* What the loop asks of the request it repeats. */

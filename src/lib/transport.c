@@ -134,13 +134,28 @@ void panos__xfer_dispose(struct panos__xfer *x)
 
 /* --- While performing: the answer's bytes and headers. --- */
 
+int panos__xfer_foreign(const struct panos__xfer *x)
+{
+    const char *content_type = x->content_type;
+    if (x->attachment)
+        return 0;
+    static const char *const foreign[] = {"text/html", "application/xhtml+xml", "application/json"};
+    for (size_t i = 0; i < sizeof(foreign) / sizeof(foreign[0]); i++) {
+        size_t n = strlen(foreign[i]);
+        if (strncasecmp(content_type, foreign[i], n) == 0 &&
+            (content_type[n] == '\0' || content_type[n] == ';' || content_type[n] == ' '))
+            return 1;
+    }
+    return 0;
+}
+
 static size_t on_write(char *data, size_t size, size_t nmemb, void *payload)
 {
     struct panos__xfer *x = payload;
     size_t n = size * nmemb;
     long status = 0;
     curl_easy_getinfo(x->easy->curl, CURLINFO_RESPONSE_CODE, &status);
-    if (x->sink != NULL && status == 200) {
+    if (x->sink != NULL && status == 200 && !panos__xfer_foreign(x)) {
         /* A streamed answer is never held whole, but its size is capped all the same. */
         if (n > x->max_bytes - x->streamed) {
             x->too_large = 1;
@@ -177,6 +192,9 @@ static size_t on_header(char *data, size_t size, size_t nmemb, void *payload)
             l = sizeof(x->content_type) - 1;
         memcpy(x->content_type, data + i, l);
         x->content_type[l] = '\0';
+    } else if (n > 20 && strncasecmp(data, "Content-Disposition:", 20) == 0) {
+        for (size_t i = 20; i + 10 <= n && !x->attachment; i++)
+            x->attachment = strncasecmp(data + i, "attachment", 10) == 0;
     }
     return n;
 }
@@ -281,6 +299,7 @@ panos_code panos__xfer_prepare(struct panos__xfer *x)
     x->http_status = 0;
     x->retry_after_s = -1;
     x->content_type[0] = '\0';
+    x->attachment = 0;
     panos__sb_dispose(&x->answer, 1);
     x->streamed = 0;
     x->sink_code = PANOS_OK;

@@ -74,6 +74,7 @@ struct panos__xfer {
     long http_status;      /* 0 when no answer came */
     long retry_after_s;    /* Retry-After in seconds, -1 when absent */
     char content_type[96]; /* "" when absent */
+    int attachment;        /* Content-Disposition: attachment (a file download) */
     panos__sb answer;      /* a buffered answer (wiped by panos__xfer_dispose) */
     size_t streamed;       /* bytes of a 200 answer handed to the sink */
     panos_code sink_code;  /* what the sink last said */
@@ -107,6 +108,15 @@ void panos__easy_free(struct panos__easy *e);
 /* The cookies @p e holds, as the lines of a Netscape cookie file (each ends in "\n"), appended
  * to @p out. libcurl's copy is wiped. PANOS_E_IO when they cannot be read, PANOS_E_NOMEM. */
 panos_code panos__easy_cookies(struct panos__easy *e, panos__sb *out);
+
+/*
+ * 1 when @p x's answer is never a PAN-OS answer nor an exported file: an HTML page (a login
+ * portal or a proxy's error in the way) or JSON, by its Content-Type, and not sent as an
+ * attachment (a file download, whatever its type: an exported response page is HTML). Such a
+ * 200 answer is held whole rather than streamed, and refused as PARSE rather than passed
+ * through raw.
+ */
+int panos__xfer_foreign(const struct panos__xfer *x);
 
 /* Zero a transfer (retry_after_s -1, no headers): IDLE. */
 void panos__xfer_init(struct panos__xfer *x);

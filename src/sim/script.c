@@ -77,6 +77,11 @@ static int apply_arg(struct sim_script_reply *r, const char *name, const char *v
             rc = -1;
         else if (set_str(&r->content_type, value) != 0)
             goto nomem;
+    } else if (strcmp(name, "attachment") == 0) {
+        if (*value == '\0' || strpbrk(value, "\r\n;\"") != NULL)
+            rc = -1;
+        else if (set_str(&r->attachment, value) != 0)
+            goto nomem;
     } else if (strcmp(name, "retry-after") == 0) {
         rc = parse_num(value, 0, 86400, &v);
         if (rc == 0)
@@ -93,6 +98,18 @@ static int apply_arg(struct sim_script_reply *r, const char *name, const char *v
         rc = parse_num(value, 0, 1, &v);
         if (rc == 0)
             r->reset = (int)v;
+    } else if (strcmp(name, "hang") == 0) {
+        rc = parse_num(value, 0, 1, &v);
+        if (rc == 0)
+            r->hang = (int)v;
+    } else if (strcmp(name, "drip-ms") == 0) {
+        rc = parse_num(value, 0, 60000, &v);
+        if (rc == 0)
+            r->drip_ms = v;
+    } else if (strcmp(name, "fill") == 0) {
+        rc = parse_num(value, 0, 1L << 34, &v);
+        if (rc == 0)
+            r->fill = v;
     } else {
         seterr(err, errlen, "%s: %s: unknown argument '%s'", path, where, name);
         return -1;
@@ -159,6 +176,7 @@ static void reply_clear(struct sim_script_reply *r)
 {
     free(r->reason);
     free(r->content_type);
+    free(r->attachment);
     free(r->body);
 }
 

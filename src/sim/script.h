@@ -28,6 +28,10 @@ struct sim_script_reply {
     long truncate;       /* truncate=N: Content-Length of the whole body, only N bytes, close;
                             N < len; -1 = send everything */
     int reset;           /* reset=1: close the connection without any answer (default 0) */
+    int hang;            /* hang=1: never answer; give up when the client closes or pansim stops */
+    long drip_ms;        /* drip-ms=MS: send the body one byte every MS ms, 0 = at once */
+    long fill;           /* fill=N: N blanks before the body (a huge but well-formed answer) */
+    char *attachment;    /* attachment=NAME: Content-Disposition: attachment; filename=NAME */
     char *body;          /* the section body (after %include), NUL-terminated */
     size_t len;          /* bytes in body, without the NUL */
 };

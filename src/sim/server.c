@@ -13,6 +13,7 @@
 #include <microhttpd.h>
 #include "script.h"
 #include "panorama.h"
+#include "scriptbody.h"
 #include "server.h"
 
 /* PAN-OS limits a request to 5 MB (PAN-OS XML API guide, "Structure of a PAN-OS XML API Request"
@@ -257,31 +258,6 @@ static void log_request(struct sim_server *s, const struct sim_request *req)
     fflush(f);
 }
 
-struct trunc {
-    char *body;
-    size_t len;
-    size_t limit;
-};
-
-static ssize_t trunc_reader(void *cls, uint64_t pos, char *buf, size_t max)
-{
-    struct trunc *t = cls;
-    if (pos >= t->limit)
-        return MHD_CONTENT_READER_END_WITH_ERROR;
-    size_t n = t->limit - (size_t)pos;
-    if (n > max)
-        n = max;
-    memcpy(buf, t->body + pos, n);
-    return (ssize_t)n;
-}
-
-static void trunc_free(void *cls)
-{
-    struct trunc *t = cls;
-    free(t->body);
-    free(t);
-}
-
 static void sleep_ms(long ms)
 {
     struct timespec ts = {ms / 1000, (ms % 1000) * 1000000L};
@@ -314,28 +290,25 @@ static enum MHD_Result answer_script(struct sim_server *s, struct MHD_Connection
     }
     if (r->delay_ms > 0)
         sleep_ms(r->delay_ms);
+    if (r->hang) {
+        const union MHD_ConnectionInfo *ci =
+            MHD_get_connection_info(conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+        if (ci != NULL)
+            sim_fault_wait(ci->connect_fd, -1, &s->stopping);
+        return MHD_NO; /* the client gave up, or pansim is stopping */
+    }
     if (r->reset)
         return MHD_NO; /* close the connection without an answer */
-    struct MHD_Response *resp;
-    if (r->truncate >= 0 && (size_t)r->truncate < r->len) {
-        struct trunc *t = calloc(1, sizeof(*t));
-        if (t == NULL || (t->body = malloc(r->len + 1)) == NULL) {
-            free(t);
-            return MHD_NO;
-        }
-        memcpy(t->body, r->body, r->len);
-        t->len = r->len;
-        t->limit = (size_t)r->truncate;
-        resp = MHD_create_response_from_callback(r->len, 4096, trunc_reader, t, trunc_free);
-        if (resp == NULL)
-            trunc_free(t);
-    } else {
-        resp = MHD_create_response_from_buffer(r->len, r->body, MHD_RESPMEM_MUST_COPY);
-    }
+    struct MHD_Response *resp = sim_script_response(r, &s->stopping);
     if (resp && r->retry_after >= 0) {
         char v[24];
         snprintf(v, sizeof(v), "%ld", r->retry_after);
         MHD_add_response_header(resp, MHD_HTTP_HEADER_RETRY_AFTER, v);
+    }
+    if (resp && r->attachment) {
+        char v[300];
+        snprintf(v, sizeof(v), "attachment; filename=%s", r->attachment);
+        MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_DISPOSITION, v);
     }
     return queue(conn, r->status, resp, r->content_type);
 }

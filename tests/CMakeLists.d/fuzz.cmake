@@ -4,6 +4,10 @@
 option(PANOS_FUZZ "Build libFuzzer targets (clang only)" OFF)
 
 set(PANOS_FUZZERS response logparse cmdxml simfilter panrc configdiff xmlstream)
+list(APPEND PANOS_FUZZERS logfilter apikey macvendor inventory)
+if(TARGET panos_exporter)
+  list(APPEND PANOS_FUZZERS expconfig)
+endif()
 # Targets that fuzz pansim code compile its sources in (as tests/unit_sim do).
 set(PANOS_FUZZ_SIM_SOURCES ${PROJECT_SOURCE_DIR}/src/sim/logstore.c
   ${PROJECT_SOURCE_DIR}/src/sim/logstore_types.c
@@ -13,6 +17,18 @@ function(panos_fuzz_extras target name)
   if(name STREQUAL "simfilter")
     target_sources(${target} PRIVATE ${PANOS_FUZZ_SIM_SOURCES})
     target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR}/src/sim)
+  endif()
+  if(name STREQUAL "expconfig")
+    # The parsers' sources compiled in (not the static library) so libFuzzer sees their edges.
+    foreach(src collect_util col_system col_dataplane col_interfaces col_ha col_vpn col_slow
+        commands metrics families strbuf config col_routes)
+      target_sources(${target} PRIVATE ${PROJECT_SOURCE_DIR}/src/exporter/${src}.c)
+    endforeach()
+    target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR}/src/exporter)
+  endif()
+  if(name STREQUAL "inventory")
+    target_sources(${target} PRIVATE ${PROJECT_SOURCE_DIR}/src/cli/backup_inv.c)
+    target_include_directories(${target} PRIVATE ${PROJECT_SOURCE_DIR}/src/cli)
   endif()
 endfunction()
 foreach(name ${PANOS_FUZZERS})

@@ -65,12 +65,11 @@ static void test_idempotent(void **state)
     CHECK_TRUE(!panos__retry_idempotent(none, N(none)));
     CHECK_TRUE(!panos__retry_idempotent(NULL, 0));
 
-    /* Attempts: 1 + max_retries for a read, 1 for a write or a streamed answer. */
-    CHECK_EQ(4, panos__retry_attempts(&policy, get, N(get), 0));
-    CHECK_EQ(1, panos__retry_attempts(&policy, get, N(get), 1));
-    CHECK_EQ(1, panos__retry_attempts(&policy, commit, N(commit), 0));
+    /* Attempts: 1 + max_retries for a read, 1 for a write. */
+    CHECK_EQ(4, panos__retry_attempts(&policy, get, N(get)));
+    CHECK_EQ(1, panos__retry_attempts(&policy, commit, N(commit)));
     struct panos__retry_policy none_p = {0, 500, 8000};
-    CHECK_EQ(1, panos__retry_attempts(&none_p, get, N(get), 0));
+    CHECK_EQ(1, panos__retry_attempts(&none_p, get, N(get)));
 }
 
 static void test_retryable(void **state)
@@ -151,6 +150,7 @@ struct fake_request {
     panos_code code;
     long retry_after_s;
     long attempt_ms;
+    int final; /* the attempts say part of the answer reached a sink */
     int made, discarded, waited;
     int out_of_time_attempt; /* -1: not called */
     long out_of_time_wait;
@@ -166,6 +166,7 @@ static void fake_attempt(void *payload, int attempt, struct panos__attempt *out)
     out->http_status = r->code == PANOS_E_UNAVAILABLE ? 503 : 0;
     out->message = "Service Unavailable";
     out->retry_after_s = r->retry_after_s;
+    out->final = r->final;
 }
 
 static void fake_discard(void *payload, const struct panos__attempt *last)
@@ -209,6 +210,31 @@ static panos_code run_loop(struct fake_clock *f, long deadline_ms, int attempts,
     r->out_of_time_attempt = -1;
     f->nslept = 0;
     return panos__retry_run(&policy, &d, &clock, attempts, &fake_hooks, r);
+}
+
+/* A streamed answer cut short after part of it reached the sink is not sent again, although
+ * the failure (a reset: TRANSPORT) would be retried before any byte arrived. */
+static void test_loop_final(void **state)
+{
+    (void)state;
+    struct fake_clock f = {1000, {0}, 0};
+    struct fake_request r;
+    const struct panos__clock clock = {fake_now, fake_sleep, &f};
+    struct panos__deadline d;
+    panos__deadline_start(&d, 0, f.now);
+    memset(&r, 0, sizeof(r));
+    r.clock = &f;
+    r.code = PANOS_E_TRANSPORT;
+    r.retry_after_s = -1;
+    r.out_of_time_attempt = -1;
+    r.final = 1;
+    CHECK_CODE(PANOS_E_TRANSPORT, panos__retry_run(&policy, &d, &clock, 4, &fake_hooks, &r));
+    CHECK_EQ(1, r.made);
+    CHECK_EQ(0, r.waited);
+    CHECK_EQ(0, f.nslept);
+    /* The same failure before any byte reached the sink: four attempts. */
+    CHECK_CODE(PANOS_E_TRANSPORT, run_loop(&f, 0, 4, PANOS_E_TRANSPORT, -1, 10, &r));
+    CHECK_EQ(4, r.made);
 }
 
 static void test_loop_fake_clock(void **state)
@@ -304,7 +330,7 @@ int main(void)
         cmocka_unit_test(test_idempotent),      cmocka_unit_test(test_retryable),
         cmocka_unit_test(test_backoff),         cmocka_unit_test(test_deadline),
         cmocka_unit_test(test_loop_fake_clock), cmocka_unit_test(test_loop_deadline_gone),
-        cmocka_unit_test(test_system_clock),
+        cmocka_unit_test(test_system_clock),    cmocka_unit_test(test_loop_final),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -1,0 +1,26 @@
+# SPDX-License-Identifier: MIT
+# faults/<command>: one row of the fault matrix (tests/faults/matrix.sh: the command against
+# every scripted fault of pansim, held to tests/faults/matrix.tsv), and docs/fault-matrix: the
+# page docs/fault-matrix.md is what tests/faults/matrix_doc.sh makes of the tables.
+if(NOT (TARGET panctl AND TARGET pansim AND TARGET runcase))
+  return()
+endif()
+set(PANOS_FAULTS_DIR ${CMAKE_CURRENT_SOURCE_DIR}/faults)
+file(STRINGS ${PANOS_FAULTS_DIR}/commands.tsv fault_rows REGEX "^[a-z]")
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${PANOS_FAULTS_DIR}/commands.tsv)
+foreach(row ${fault_rows})
+  string(REGEX REPLACE "\t.*" "" fault_cmd "${row}")
+  add_test(NAME faults/${fault_cmd}
+    COMMAND sh ${PANOS_FAULTS_DIR}/matrix.sh $<TARGET_FILE:panctl> $<TARGET_FILE:pansim>
+            $<TARGET_FILE:runcase> ${PROJECT_SOURCE_DIR} ${fault_cmd})
+  set(fault_env ${PANOS_TEST_ENV})
+  if(TARGET panos_exporter)
+    list(APPEND fault_env PANOS_EXPORTER=$<TARGET_FILE:panos_exporter>)
+  endif()
+  set_tests_properties(faults/${fault_cmd} PROPERTIES LABELS "case;faults" TIMEOUT 240
+    SKIP_RETURN_CODE 77 ENVIRONMENT "${fault_env}")
+endforeach()
+add_test(NAME docs/fault-matrix
+  COMMAND sh -c "sh \"$1\" \"$2\" | diff -u \"$3\" -" sh ${PANOS_FAULTS_DIR}/matrix_doc.sh
+          ${PANOS_FAULTS_DIR} ${PROJECT_SOURCE_DIR}/docs/fault-matrix.md)
+set_tests_properties(docs/fault-matrix PROPERTIES LABELS docs TIMEOUT 30)

@@ -1,0 +1,143 @@
+#!/bin/sh
+# SPDX-License-Identifier: MIT
+# matrix.sh -- the fault matrix: every panctl command that talks to a firewall (commands.tsv)
+# against every scripted fault of pansim (faults.tsv), each pair run as a case by runcase and
+# held to its cell of matrix.tsv ("EXIT/REQUESTS": the exit status and how many requests pansim
+# received, so that only read-only requests are seen twice).
+# usage: matrix.sh PANCTL PANSIM RUNCASE SOURCE-DIR COMMAND [FAULT...]
+#        (the exporter-probe row also needs PANOS_EXPORTER=path/to/panos_exporter and curl)
+#        matrix.sh --doc SOURCE-DIR      (print docs/fault-matrix.md from the tables)
+# Every run also checks: the error is one clear line (stderr "panctl: (N) NAME: ...", or the
+# plugin's "UNKNOWN - ..." for check, or the device's line in backup's summary) and nothing
+# else is printed; no output file or temporary file is left behind; the run ends within the
+# deadline it was given (every run has --deadline 2 and --retries 1).
+set -u
+
+here=$(cd "$(dirname "$0")" && pwd)
+
+# Field $2 (1-based) of the row of $3 whose first field is $1.
+field() {
+    awk -F '\t' -v k="$1" -v n="$2" '!/^#/ && $1 == k { print $n; exit }' "$3"
+}
+
+# Column of fault $1 in matrix.tsv's header.
+column() {
+    awk -F '\t' -v f="$1" 'NR == 1 { for (i = 2; i <= NF; i++) if ($i == f) print i; exit }' \
+        "$here/matrix.tsv"
+}
+
+if [ "${1:-}" = "--doc" ]; then
+    exec sh "$here/matrix_doc.sh" "$here"
+fi
+if [ $# -lt 5 ]; then
+    echo "usage: $0 PANCTL PANSIM RUNCASE SOURCE-DIR COMMAND [FAULT...]" >&2
+    exit 2
+fi
+panctl=$1 pansim=$2 runcase=$3 src=$4 cmd=$5
+shift 5
+faults=${*:-$(awk -F '\t' '!/^#/ { print $1 }' "$here/faults.tsv")}
+line=$(field "$cmd" 4 "$here/commands.tsv")
+[ -n "$line" ] || { echo "matrix: no command '$cmd' in commands.tsv" >&2; exit 2; }
+case $line in
+*%EXPORTER%*)
+    [ -x "${PANOS_EXPORTER:-}" ] && command -v curl > /dev/null ||
+        { echo "matrix: $cmd needs PANOS_EXPORTER=path/to/panos_exporter and curl" >&2; exit 77; }
+    ;;
+esac
+where=$(field "$cmd" 2 "$here/commands.tsv")
+artifact=$(field "$cmd" 3 "$here/commands.tsv")
+global='-H %HOST% -P %PORT% --http --retries 1 --deadline 2 --max-bytes 1M'
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/faultmatrix.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT HUP INT TERM
+fail=0
+
+# The checks of one run, after the command: one line each, compared by runcase.
+checks() {
+    cat <<'EOF'
+echo "exit $rc"
+echo "requests $(wc -l < requests.log)"
+[ $((end - start)) -le 5 ] && echo "within the deadline" || echo "took $((end - start)) s"
+EOF
+    case $where in
+    stderr) cat <<'EOF'
+if [ "$(wc -l < err.txt)" -eq 1 ] && grep -Eq "^panctl: \($rc\) [A-Z_]+: .+" err.txt; then
+    echo "one-line error"
+else
+    echo "stderr: $(head -c 400 err.txt)"
+fi
+[ -s out.txt ] && echo "stdout: $(head -c 200 out.txt)"
+EOF
+    ;;
+    nagios) cat <<'EOF'
+if [ "$(wc -l < out.txt)" -eq 1 ] && grep -Eq "^UNKNOWN - [A-Z_]+: .+" out.txt && [ ! -s err.txt ]; then
+    echo "one-line error"
+else
+    echo "stdout: $(head -c 300 out.txt) stderr: $(head -c 300 err.txt)"
+fi
+EOF
+    ;;
+    probe) cat <<'EOF'
+if grep -q '^http 200$' probe.txt && grep -q '^panos_up 0$' probe.txt &&
+    grep -Eq '^panos_up_reason\{reason="[a-z_]+"\} 1$' probe.txt; then
+    echo "one-line error"
+else
+    echo "probe: $(grep -E '^(http|panos_up)' probe.txt | tr '\n' ' ') stderr: $(head -c 300 err.txt)"
+fi
+EOF
+    ;;
+    summary) cat <<'EOF'
+if grep -Eq "^fw1 +failed .*\([0-9]+\) [A-Z_]+: " out.txt && [ ! -s err.txt ]; then
+    echo "one-line error"
+else
+    echo "stdout: $(head -c 300 out.txt) stderr: $(head -c 300 err.txt)"
+fi
+EOF
+    ;;
+    esac
+    if [ "$artifact" != "-" ]; then
+        printf '[ -n "$(ls -A %s 2>/dev/null)" ] && echo "partial output: %s"\n' \
+            "$artifact" "$artifact"
+    fi
+    cat <<'EOF'
+left=$(find . -name '.*.??????' | head -3)
+[ -n "$left" ] && echo "temporary files left: $left"
+true
+EOF
+}
+
+for f in $faults; do
+    args=$(field "$f" 2 "$here/faults.tsv")
+    body=$(field "$f" 3 "$here/faults.tsv")
+    [ -n "$body" ] || { echo "matrix: no fault '$f' in faults.tsv" >&2; exit 2; }
+    [ "$args" = "-" ] && args=
+    col=$(column "$f")
+    cell=$(field "$cmd" "${col:-0}" "$here/matrix.tsv")
+    case $cell in
+    */*) ;;
+    *) echo "matrix: no cell for $cmd x $f in matrix.tsv" >&2; fail=1; continue ;;
+    esac
+    case_file=$tmp/$cmd-$f.case
+    {
+        printf '%%%% info\nname: fault matrix: %s under %s\nkeywords: faults\n' "$cmd" "$f"
+        for n in 1 2 3; do
+            printf '%%%% reply %s %s\n%%include %s/bodies/%s%%\n' "$n" "$args" "$here" "$body"
+        done
+        printf '%%%% stdin\nadmin\n%%%% command\nstart=$(date +%%s)\n'
+        printf '%s > out.txt 2> err.txt\n' "$line" |
+            sed -e "s|%G%|$global|g" -e "s|%EXPORTER%|${PANOS_EXPORTER:-}|g"
+        printf 'rc=$?\nend=$(date +%%s)\n'
+        checks
+        printf '%%%% expect-stdout\nexit %s\nrequests %s\nwithin the deadline\none-line error\n' \
+            "${cell%/*}" "${cell#*/}"
+    } > "$case_file"
+    start=$(date +%s)
+    if "$runcase" --panctl "$panctl" --pansim "$pansim" --srcdir "$src" "$case_file" \
+        > "$tmp/out" 2>&1; then
+        echo "ok   $cmd x $f ($cell, $(($(date +%s) - start)) s)"
+    else
+        echo "FAIL $cmd x $f (expected $cell)"
+        sed 's/^/    /' "$tmp/out"
+        fail=1
+    fi
+done
+exit $fail
