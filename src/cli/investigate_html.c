@@ -4,31 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "investigate.h"
-
-static void esc(FILE *f, const char *s)
-{
-    for (; s && *s; s++) {
-        switch (*s) {
-        case '<':
-            fputs("&lt;", f);
-            break;
-        case '>':
-            fputs("&gt;", f);
-            break;
-        case '&':
-            fputs("&amp;", f);
-            break;
-        case '"':
-            fputs("&quot;", f);
-            break;
-        case '\'':
-            fputs("&#39;", f);
-            break;
-        default:
-            fputc(*s, f);
-        }
-    }
-}
+#include "output.h"
 
 static void cell(FILE *f, const json_t *x)
 {
@@ -36,7 +12,7 @@ static void cell(FILE *f, const json_t *x)
         fprintf(f, "<td class=\"n\">%lld</td>", (long long)json_integer_value(x));
     else {
         fputs("<td>", f);
-        esc(f, json_string_value(x));
+        cli_xml_attr(f, json_string_value(x));
         fputs("</td>", f);
     }
 }
@@ -47,11 +23,11 @@ static void table(FILE *f, const char *title, const json_t *arr, const char *con
     size_t i;
     const json_t *row;
     fputs("<h2>", f);
-    esc(f, title);
+    cli_xml_attr(f, title);
     fputs("</h2>\n<table><thead><tr>", f);
     for (size_t c = 0; c < ncols; c++) {
         fputs("<th>", f);
-        esc(f, keys[c]);
+        cli_xml_attr(f, keys[c]);
         fputs("</th>", f);
     }
     fputs("</tr></thead><tbody>\n", f);
@@ -87,7 +63,7 @@ static void chart(FILE *f, const json_t *hourly)
         long long hgt = s * 200 / max;
         fprintf(f, "<rect x=\"%zu\" y=\"%lld\" width=\"%zu\" height=\"%lld\"><title>", 20 + i * bw,
                 210 - hgt, bw > 1 ? bw - 1 : 1, hgt);
-        esc(f, json_string_value(json_object_get(h, "from")));
+        cli_xml_attr(f, json_string_value(json_object_get(h, "from")));
         fprintf(f, ": %lld sessions</title></rect>\n", s);
     }
     fputs("</svg>\n", f);
@@ -101,16 +77,16 @@ int inv_write_html(FILE *f, const json_t *r)
     const json_t *tl = json_object_get(r, "timeline");
     const json_t *m = json_object_get(id, "mac_vendor");
     fputs("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"/><title>Host ", f);
-    esc(f, json_string_value(json_object_get(r, "query")));
+    cli_xml_attr(f, json_string_value(json_object_get(r, "query")));
     fputs("</title>\n<style>body{font-family:sans-serif;margin:2em}table{border-collapse:"
           "collapse;margin-bottom:1em}th,td{border:1px solid #ccc;padding:2px 8px;text-align:"
           "left}td.n{text-align:right}rect{fill:#3b6ea5}</style></head><body>\n<h1>Host ",
           f);
-    esc(f, json_string_value(json_object_get(r, "query")));
+    cli_xml_attr(f, json_string_value(json_object_get(r, "query")));
     fputs("</h1>\n<p>", f);
-    esc(f, json_string_value(json_object_get(r, "since")));
+    cli_xml_attr(f, json_string_value(json_object_get(r, "since")));
     fputs(" to ", f);
-    esc(f, json_string_value(json_object_get(r, "until")));
+    cli_xml_attr(f, json_string_value(json_object_get(r, "until")));
     fputs("</p>\n<h2>Identity</h2>\n<table><tbody>\n", f);
     static const char *const idk[] = {"ipv4", "ipv6", "mac", "hostname", "user"};
     for (size_t i = 0; i < 5; i++) {
@@ -122,9 +98,9 @@ int inv_write_html(FILE *f, const json_t *r)
         fputs("<tr><th>vendor</th><td>", f);
         const char *vendor = json_string_value(json_object_get(m, "vendor"));
         const char *note = json_string_value(json_object_get(m, "note"));
-        esc(f, vendor);
+        cli_xml_attr(f, vendor);
         fputs(vendor && note && *note ? " " : "", f);
-        esc(f, note);
+        cli_xml_attr(f, note);
         fputs("</td></tr>\n", f);
     }
     fputs("</tbody></table>\n", f);
@@ -134,9 +110,9 @@ int inv_write_html(FILE *f, const json_t *r)
             (long long)json_integer_value(json_object_get(t, "sessions")),
             (long long)json_integer_value(json_object_get(t, "denied")),
             (long long)json_integer_value(json_object_get(t, "bytes")));
-    esc(f, json_string_value(json_object_get(t, "first_seen")));
+    cli_xml_attr(f, json_string_value(json_object_get(t, "first_seen")));
     fputs(", last seen ", f);
-    esc(f, json_string_value(json_object_get(t, "last_seen")));
+    cli_xml_attr(f, json_string_value(json_object_get(t, "last_seen")));
     fputs("</p>\n", f);
     static const char *const kd[] = {"address", "region", "count", "bytes"};
     static const char *const ka[] = {"name", "count", "bytes"};

@@ -105,4 +105,8 @@ const char *cli_row_get(const struct cli_rows *w, const cli_row *row, const char
  * the firewall is never lost (json_string() refuses invalid UTF-8). Never NULL (null on OOM). */
 json_t *cli_json_string(const char *s);
 
+/* Write @p s to @p f escaped for XML or HTML, content or attribute value (& < > " '); NULL
+ * writes nothing (xmlesc.c). */
+void cli_xml_attr(FILE *f, const char *s);
+
 #endif

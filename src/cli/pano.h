@@ -61,7 +61,5 @@ int cli_fanout_parallel(const char *cmd, const char *arg, long *out);
 int cli_fanout(struct cli_ctx *ctx, const char *what, const panos_param *params, size_t nparams,
                const char *cmd_xml, long parallel);
 
-/* Write @p s to @p f escaped for an XML attribute value (& < > "). */
-void cli_xml_attr(FILE *f, const char *s);
 
 #endif

@@ -65,28 +65,6 @@ int cli_fanout_parallel(const char *cmd, const char *arg, long *out)
     return 0;
 }
 
-void cli_xml_attr(FILE *f, const char *s)
-{
-    for (; *s != '\0'; s++) {
-        switch (*s) {
-        case '&':
-            fputs("&amp;", f);
-            break;
-        case '<':
-            fputs("&lt;", f);
-            break;
-        case '>':
-            fputs("&gt;", f);
-            break;
-        case '"':
-            fputs("&quot;", f);
-            break;
-        default:
-            fputc(*s, f);
-        }
-    }
-}
-
 static void print_json(struct fan_dev *d, const panos_multi_result *res)
 {
     json_t *o = json_object();

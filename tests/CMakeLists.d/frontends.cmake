@@ -84,5 +84,5 @@ panos_frontend_test(clioutput unit_cli/test_output.c src/cli SOURCES ${CLI_OUTPU
   LIBS PkgConfig::JANSSON)
 # panctl investigate: the bounded tallies and the HTML escaping.
 panos_frontend_test(cliinvestigate unit_cli/test_investigate.c src/cli
-  SOURCES ${CLI}/investigate_tally.c ${CLI}/investigate_html.c
+  SOURCES ${CLI}/investigate_tally.c ${CLI}/investigate_html.c ${CLI}/xmlesc.c
   ${CLI}/investigate_textform.c LIBS PkgConfig::JANSSON)
