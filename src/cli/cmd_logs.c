@@ -242,8 +242,10 @@ int cli_firewall_now(struct cli_ctx *ctx, long long *out)
 {
     panos_response *r = NULL;
     panos_code code = panos_op_run(&r, ctx->client, "<show><clock/></show>");
-    if (code != PANOS_OK)
+    if (code != PANOS_OK) {
+        panos_response_free(r); /* an error answer comes back too */
         return cli_fail_client(ctx, code);
+    }
     panos_buf text = PANOS_BUF_INIT;
     panos_code tc = panos_node_text(&text, panos_response_result(r));
     struct tm tm = {0};
