@@ -109,7 +109,7 @@ char *cli_words_echo(const struct cli_words *w)
             *o++ = ' ';
         if (secret != 0) {
             int keep = secret > 0 ? secret : 0;
-            o += sprintf(o, "%.*s***", keep, a);
+            o += snprintf(o, (size_t)(s + size - o), "%.*s***", keep, a);
             continue;
         }
         int quote = a[0] == '\0' || strpbrk(a, " \t'\"\\#") != NULL;
@@ -117,7 +117,7 @@ char *cli_words_echo(const struct cli_words *w)
             *o++ = '\'';
         for (; *a; a++) {
             if (quote && *a == '\'')
-                o += sprintf(o, "'\\''");
+                o += snprintf(o, (size_t)(s + size - o), "%s", "'\\''");
             else
                 *o++ = *a;
         }

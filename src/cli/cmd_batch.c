@@ -57,11 +57,11 @@ static char *batch_sig(const struct cli_ctx *c, const char *cmd)
     char *out = malloc(len), *o = out;
     if (out == NULL)
         return NULL;
-    o += sprintf(o, "%u %d %d %ld %zu %ld %d %d %d %d %d %d", c->port, c->use_http, c->insecure,
-                 c->timeout_ms, c->max_bytes, c->deadline_ms, c->deadline_set, c->retries,
-                 c->auth_basic, c->session, c->verbose, strcmp(cmd, "logs") == 0);
+    o += snprintf(o, len, "%u %d %d %ld %zu %ld %d %d %d %d %d %d", c->port, c->use_http,
+                  c->insecure, c->timeout_ms, c->max_bytes, c->deadline_ms, c->deadline_set,
+                  c->retries, c->auth_basic, c->session, c->verbose, strcmp(cmd, "logs") == 0);
     for (size_t i = 0; i < sizeof(s) / sizeof(s[0]); i++)
-        o += sprintf(o, "%c%s", s[i] ? '\x1f' : '\x1e', s[i] ? s[i] : "");
+        o += snprintf(o, (size_t)(out + len - o), "%c%s", s[i] ? '\x1f' : '\x1e', s[i] ? s[i] : "");
     return out;
 }
 
@@ -176,13 +176,17 @@ static int slurp(FILE *f, char **out, size_t *len)
     return 0;
 }
 
-/* Whether a word of a logs line asks for --follow (-f, or an abbreviation getopt takes). */
+/* Whether a word of a logs line asks for --follow: the long option or an abbreviation getopt
+ * takes, or -f alone or in a group of short options before one that takes an argument. */
 static int is_follow(const char *a)
 {
     size_t n = strlen(a);
     if (a[0] == '-' && a[1] == '-')
         return n > 3 && strncmp(a, "--follow", n) == 0;
-    return a[0] == '-' && a[1] == 'f';
+    for (const char *p = a + 1; a[0] == '-' && *p && !strchr("nHPKto", *p); p++)
+        if (*p == 'f')
+            return 1;
+    return 0;
 }
 
 /* The reason a line cannot run inside a batch, or NULL. @p cmd is the command's word. */
