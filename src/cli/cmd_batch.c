@@ -105,7 +105,9 @@ static void conn_keep(struct batch *b, char *sig)
     struct batch_conn *k = &b->conn;
     struct cli_ctx *c = &b->line;
     char *host = c->conn_host ? strdup(c->conn_host) : NULL;
-    if (c->client == NULL || sig == NULL || (c->conn_host && host == NULL)) {
+    /* A client made without a key (api type=keygen) must not serve the next line keyless. */
+    int keyed = c->key_source != CLI_KEY_NONE || c->auth_basic;
+    if (c->client == NULL || !keyed || sig == NULL || (c->conn_host && host == NULL)) {
         panos_client_free(c->client);
         cli_rc_free(c);
         free(host);
