@@ -79,6 +79,12 @@ PANOS_EXTERN panos_code panos_client_new(panos_client **out, const panos_client_
 PANOS_EXTERN void panos_client_free(panos_client *c);
 
 /**
+ * Count the client's deadline (panos_client_options.deadline_ms) afresh from now, keeping its
+ * length: one kept-alive client can then serve a series of commands, each with its own budget.
+ */
+PANOS_EXTERN void panos_client_restart_deadline(panos_client *c);
+
+/**
  * Detail of the last failed call on @p c. Borrowed: valid until the next call on @p c.
  * After a successful call, code is PANOS_OK.
  */

@@ -65,6 +65,9 @@ struct cli_cmd {
 
 int cmd_api(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_backup(struct cli_ctx *ctx, int argc, char **argv);
+int cmd_batch(struct cli_ctx *ctx, int argc, char **argv);
+/* Run the command named argv[0] with @p ctx (batch): its status, 2 for an unknown name. */
+int cli_dispatch(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_check(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_commit(struct cli_ctx *ctx, int argc, char **argv);
 int cmd_config(struct cli_ctx *ctx, int argc, char **argv);

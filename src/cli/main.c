@@ -13,6 +13,7 @@ static int cmd_help(struct cli_ctx *ctx, int argc, char **argv);
 static const struct cli_cmd cmds[] = {
     {"api", cmd_api, "Send a raw API request (type=... name=value ...)"},
     {"backup", cmd_backup, "Back up the running configs of an inventory of firewalls, in parallel"},
+    {"batch", cmd_batch, "Run many commands, one per line, over one kept-alive connection"},
     {"check", cmd_check, "Check sessions, CPU, disk, HA, licences, ... as a Nagios plugin"},
     {"commit", cmd_commit, "Commit or validate the candidate configuration and follow the job"},
     {"config", cmd_config, "Read the configuration: config show|get XPATH"},
@@ -162,6 +163,16 @@ static int cmd_help(struct cli_ctx *ctx, int argc, char **argv)
     char *hargv[] = {prog_name(cmd), (char *)"--help", NULL};
     optind = 0;
     return cmd->run(ctx, 2, hargv);
+}
+
+int cli_dispatch(struct cli_ctx *ctx, int argc, char **argv)
+{
+    const struct cli_cmd *cmd = find_cmd(argv[0]);
+    if (cmd == NULL)
+        return cli_usage_error(NULL, "unknown command '%s'", argv[0]);
+    argv[0] = prog_name(cmd);
+    optind = 0;
+    return cmd->run(ctx, argc, argv);
 }
 
 /* Before the command name (main) or after it (the command's getopt loop, whose table ends with

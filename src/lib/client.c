@@ -108,6 +108,12 @@ panos_code panos_client_new(panos_client **out, const panos_client_options *opts
     return PANOS_OK;
 }
 
+void panos_client_restart_deadline(panos_client *c)
+{
+    PANOS_ASSERT(c != NULL);
+    panos__deadline_start(&c->set.deadline, c->set.deadline.ms, c->clock.now_ms(c->clock.payload));
+}
+
 void panos_client_free(panos_client *c)
 {
     if (c == NULL)

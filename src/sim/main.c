@@ -71,6 +71,7 @@ static const struct option long_opts[] = {
     {"userid-reject-ip", required_argument, NULL, 0x2002},
     {"report-job-ms", required_argument, NULL, 0x2003},
     {"report-fail", required_argument, NULL, 0x2004},
+    {"conn-log", required_argument, NULL, 0x2005},
     {"quit-after", required_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
@@ -110,6 +111,7 @@ static void usage(FILE *f)
           "      --bind ADDR           127.0.0.1 (default) or ::1\n"
           "      --portfile FILE       write the bound port and a newline to FILE\n"
           "      --log FILE            log each request: METHOD PATH auth=KIND name=value...\n"
+          "      --conn-log FILE       log each TCP connection accepted: connection N\n"
           "      --tls                 HTTPS with a self-signed certificate made at start\n"
           "      --cert FILE --cert-key FILE   HTTPS with this PEM certificate and key\n"
           "      --fingerprint-file F  write the certificate's SHA-256 (AA:BB:...) to F\n"
@@ -331,7 +333,8 @@ int main(int argc, char **argv)
     double ndevices = 1, npano = 0;
     struct sim_panorama *pano = NULL;
     struct sim_script *script = NULL;
-    FILE *log = NULL;
+    FILE *log = NULL, *conn_log = NULL;
+    const char *connpath = NULL;
     int c;
 
     for (int i = 1; i < argc; i++)
@@ -452,6 +455,9 @@ int main(int argc, char **argv)
             ropt.job_ms = (long)v;
             break;
         case 0x2004: ropt.fail = optarg; break;
+        case 0x2005:
+            connpath = optarg;
+            break;
         case 'w': copt.warning = optarg; break;
         case 'B':
             if (parse_num("commit-busy-code", optarg, 1, 99, &v))
@@ -559,6 +565,11 @@ int main(int argc, char **argv)
         fprintf(stderr, "pansim: cannot open the request log %s: %s\n", logpath, strerror(errno));
         goto done;
     }
+    if (connpath && (conn_log = fopen(connpath, "a")) == NULL) {
+        fprintf(stderr, "pansim: cannot open the connection log %s: %s\n", connpath,
+                strerror(errno));
+        goto done;
+    }
 
     struct sigaction sa = {0};
     sa.sa_handler = on_signal;
@@ -569,6 +580,7 @@ int main(int argc, char **argv)
     sopt.cert_pem = cert_pem;
     sopt.key_pem = key_pem;
     sopt.log = log;
+    sopt.conn_log = conn_log;
     sopt.script = script;
     char ports[MAX_DEVICES * 7 + 1] = "";
     size_t plen = 0;
@@ -644,6 +656,8 @@ done:
     sim_script_free(script);
     if (log)
         fclose(log);
+    if (conn_log)
+        fclose(conn_log);
     free(cert_pem);
     if (key_pem)
         panos_wipe(key_pem, strlen(key_pem));

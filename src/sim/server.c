@@ -25,6 +25,7 @@ struct sim_server {
     struct sim_server_options o;
     pthread_mutex_t lock; /* the request log and the request counter */
     size_t nrequests;
+    size_t nconnections; /* --conn-log */
     unsigned int port;
     volatile int stopping; /* set by sim_server_stop: a hanging request gives up */
 };
@@ -483,6 +484,21 @@ static enum MHD_Result on_request(void *cls, struct MHD_Connection *conn, const 
     return answer(s, conn, url, method, p);
 }
 
+/* --conn-log: one line per TCP connection accepted, so a case can count connections. */
+static void on_connection(void *cls, struct MHD_Connection *conn, void **socket_context,
+                          enum MHD_ConnectionNotificationCode toe)
+{
+    struct sim_server *s = cls;
+    (void)conn;
+    (void)socket_context;
+    if (toe != MHD_CONNECTION_NOTIFY_STARTED || s->o.conn_log == NULL)
+        return;
+    pthread_mutex_lock(&s->lock);
+    fprintf(s->o.conn_log, "connection %zu\n", ++s->nconnections);
+    fflush(s->o.conn_log);
+    pthread_mutex_unlock(&s->lock);
+}
+
 static void on_completed(void *cls, struct MHD_Connection *conn, void **con_cls,
                          enum MHD_RequestTerminationCode toe)
 {
@@ -560,17 +576,17 @@ int sim_server_start(struct sim_server **out, const struct sim_server_options *o
     if (o->cert_pem) {
         flags |= MHD_USE_TLS;
         s->d = MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, on_request, s,
-                                MHD_OPTION_SOCK_ADDR, sa, MHD_OPTION_NOTIFY_COMPLETED,
-                                on_completed, s, MHD_OPTION_CONNECTION_TIMEOUT, 30u,
-                                MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s,
-                                MHD_OPTION_HTTPS_MEM_KEY, o->key_pem, MHD_OPTION_HTTPS_MEM_CERT,
-                                o->cert_pem, MHD_OPTION_END);
+                                MHD_OPTION_SOCK_ADDR, sa, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
+                                s, MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
+                                MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_EXTERNAL_LOGGER,
+                                mhd_log, s, MHD_OPTION_HTTPS_MEM_KEY, o->key_pem,
+                                MHD_OPTION_HTTPS_MEM_CERT, o->cert_pem, MHD_OPTION_END);
     } else {
         s->d = MHD_start_daemon(flags, (uint16_t)o->port, NULL, NULL, on_request, s,
-                                MHD_OPTION_SOCK_ADDR, sa, MHD_OPTION_NOTIFY_COMPLETED,
-                                on_completed, s, MHD_OPTION_CONNECTION_TIMEOUT, 30u,
-                                MHD_OPTION_EXTERNAL_LOGGER, mhd_log, s,
-                                MHD_OPTION_END);
+                                MHD_OPTION_SOCK_ADDR, sa, MHD_OPTION_NOTIFY_COMPLETED, on_completed,
+                                s, MHD_OPTION_NOTIFY_CONNECTION, on_connection, s,
+                                MHD_OPTION_CONNECTION_TIMEOUT, 30u, MHD_OPTION_EXTERNAL_LOGGER,
+                                mhd_log, s, MHD_OPTION_END);
     }
     if (s->d == NULL) {
         snprintf(err, errlen, "cannot listen on %s port %u%s", bind, o->port,

@@ -14,6 +14,7 @@ struct sim_server_options {
     const char *cert_pem;     /* HTTPS when set, with key_pem */
     const char *key_pem;
     FILE *log;                /* request log (one line per request), or NULL */
+    FILE *conn_log;           /* --conn-log: "connection N" per TCP connection, or NULL */
     struct sim_device *dev;   /* stateful mode */
     struct sim_panorama *pano; /* --panorama: answers instead of dev */
     struct sim_script *script; /* scripted mode (the dev is then unused) */

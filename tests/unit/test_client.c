@@ -5,6 +5,7 @@
 #include <string.h>
 #include <panos/panos.h>
 #include "stream.h"
+#include "client_priv.h"
 #include "check.h"
 
 static panos_client *new_client(long deadline_ms)
@@ -71,6 +72,33 @@ static void test_deadline_left(void **state)
     panos_client_free(c);
 }
 
+static long long fake_now(void *payload)
+{
+    return *(const long long *)payload;
+}
+
+/* panos_client_restart_deadline() (panctl batch): the same budget again, counted from now. */
+static void test_deadline_restart(void **state)
+{
+    (void)state;
+    long long now = 0;
+    panos_client *c = new_client(1000);
+    c->clock.now_ms = fake_now;
+    c->clock.payload = &now;
+    panos_client_restart_deadline(c);
+    now = 400;
+    CHECK_EQ(600, (int)panos__client_deadline_left(c));
+    now = 1500;
+    CHECK_EQ(0, (int)panos__client_deadline_left(c));
+    panos_client_restart_deadline(c);
+    CHECK_EQ(1000, (int)panos__client_deadline_left(c));
+    panos_client_free(c);
+    c = new_client(0);
+    panos_client_restart_deadline(c);
+    CHECK_EQ(-1, (int)panos__client_deadline_left(c));
+    panos_client_free(c);
+}
+
 /* A key with CR, LF or another control byte would split the X-PAN-KEY header. */
 static void test_key_control_bytes(void **state)
 {
@@ -124,7 +152,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_pin_with_insecure), cmocka_unit_test(test_options_versions),
         cmocka_unit_test(test_deadline_left),     cmocka_unit_test(test_key_control_bytes),
-        cmocka_unit_test(test_redact_before_cut),
+        cmocka_unit_test(test_redact_before_cut), cmocka_unit_test(test_deadline_restart),
     };
     panos_global_init();
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
