@@ -54,6 +54,8 @@ int bk_name_ok(const char *s);
 void bk_dev_free(struct bk_dev *d);
 /* Read the inventory @p path into @p devs (@p n grows). 0, or the exit status (error printed). */
 int bk_inventory_read(struct bk_dev *devs, size_t *n, const char *path);
+/* The same from @p f, named @p path in errors. */
+int bk_inventory_parse(struct bk_dev *devs, size_t *n, FILE *f, const char *path);
 /* Mark the devices named by @p names (none: all) that carry every label of @p sels ("k:v", or
  * "k" for any value). 0, or a usage error's status: an unknown name, or nothing selected. */
 int bk_select(struct bk_dev *devs, size_t n, const char *const *names, size_t nnames,

@@ -136,6 +136,13 @@ int bk_inventory_read(struct bk_dev *devs, size_t *n, const char *path)
         snprintf(msg, sizeof(msg), "cannot read the inventory %s: %s", path, strerror(errno));
         return cli_local_error(PANOS_E_IO, msg);
     }
+    int rc = bk_inventory_parse(devs, n, f, path);
+    fclose(f);
+    return rc;
+}
+
+int bk_inventory_parse(struct bk_dev *devs, size_t *n, FILE *f, const char *path)
+{
     char line[4096];
     unsigned long lineno = 0;
     int rc = 0;
@@ -156,7 +163,6 @@ int bk_inventory_read(struct bk_dev *devs, size_t *n, const char *path)
         }
         rc = parse_line(&devs[(*n)++], p, path, lineno);
     }
-    fclose(f);
     return rc;
 }
 

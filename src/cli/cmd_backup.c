@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 #include "backup.h"
+#include "pano.h"
 
 enum {
     OPT_INVENTORY = 'i',
@@ -23,6 +24,7 @@ enum {
     OPT_SELECT,
     OPT_STATE,
     OPT_PER_HOST,
+    OPT_ALL_DEVICES,
 };
 
 static const struct cli_opt opts[] = {
@@ -47,6 +49,10 @@ static const struct cli_opt opts[] = {
      NULL,
      "also save the device-state bundle as NAME-...-device-state.tgz"},
     {{"jobs", required_argument, NULL, OPT_JOBS}, "N", "devices at once (default 8, 1 to 64)"},
+    {{"all-devices", no_argument, NULL, OPT_ALL_DEVICES},
+     NULL,
+     "every connected firewall of the Panorama (-H/-t), through it (target=SERIAL), named by "
+     "serial and labelled as devices --inventory-out writes them"},
     {{"per-host", required_argument, NULL, OPT_PER_HOST},
      "N",
      "devices at once through one host, e.g. the Panorama of target= lines (default 2, 1 to 5)"},
@@ -67,7 +73,7 @@ struct args {
     const char *tags[MAX_PICKS], *names[MAX_PICKS], *sels[MAX_PICKS];
     size_t ntags, nnames, nsels;
     long long jobs, per_host, keep, keep_days;
-    int device_state;
+    int device_state, all_devices;
 };
 
 struct run {
@@ -301,7 +307,7 @@ static void help(void)
 {
     cli_help(
         "backup",
-        "--inventory FILE | --tag TAG ... [--device NAME ...] [--select K:V ...] "
+        "--inventory FILE | --tag TAG ... | --all-devices [--device NAME ...] [--select K:V ...] "
         "[--dir DIR] [--name-template T] [--device-state] [--jobs N] [--per-host N] [--keep N] "
         "[--keep-days N]",
         "Export the running configuration of every device of an inventory to "
@@ -352,6 +358,9 @@ static int parse_args(struct args *a, struct cli_ctx *ctx, int argc, char **argv
         case OPT_JOBS:
             rc = cli_parse_count("backup", "--jobs", optarg, 1, 64, &a->jobs);
             break;
+        case OPT_ALL_DEVICES:
+            a->all_devices = 1;
+            break;
         case OPT_PER_HOST:
             rc = cli_parse_count("backup", "--per-host", optarg, 1, 5, &a->per_host);
             break;
@@ -370,8 +379,11 @@ static int parse_args(struct args *a, struct cli_ctx *ctx, int argc, char **argv
     }
     if (rc == 0 && optind < argc)
         rc = cli_usage_error("backup", "unexpected argument '%s'", argv[optind]);
-    if (rc == 0 && a->inventory == NULL && a->ntags == 0)
-        rc = cli_usage_error("backup", "%s", "no devices: give --inventory FILE or --tag TAG");
+    if (rc == 0 && a->all_devices && (a->inventory != NULL || a->ntags > 0))
+        rc = cli_usage_error("backup", "%s", "--all-devices: not with --inventory or --tag");
+    if (rc == 0 && a->inventory == NULL && a->ntags == 0 && !a->all_devices)
+        rc = cli_usage_error("backup", "%s",
+                             "no devices: give --inventory FILE, --tag TAG or --all-devices");
     if (rc == 0 && ctx->format != CLI_FORMAT_JSON && ctx->format != CLI_FORMAT_TEXT) {
         if (ctx->format_set)
             return cli_usage_error("backup", "%s", "-o: the summary is a table (text) or json");
@@ -381,9 +393,36 @@ static int parse_args(struct args *a, struct cli_ctx *ctx, int argc, char **argv
 }
 
 /* The inventory, then the --tag devices; names unique. 0 or the exit status (printed). */
-static int load_devices(struct bk_dev *devs, size_t *n, const struct args *a)
+/* backup --all-devices: the inventory that devices --inventory-out would write for the Panorama
+ * of @p ctx (each connected firewall through it, target=SERIAL), read as if from that file. */
+static int fleet_devices(struct cli_ctx *ctx, struct bk_dev *devs, size_t *n)
 {
-    int rc = a->inventory != NULL ? bk_inventory_read(devs, n, a->inventory) : 0;
+    struct cli_pano_devs d;
+    char *buf = NULL;
+    size_t len = 0;
+    int rc = cli_connect(ctx, 1);
+    if (rc != 0 || (rc = cli_pano_devices(ctx, 0, &d)) != 0)
+        return rc;
+    rc = cli_pano_inventory_text(ctx, &d, &buf, &len);
+    cli_pano_devs_free(&d);
+    if (rc != 0)
+        return rc;
+    FILE *f = fmemopen(buf, len, "r");
+    if (f == NULL) {
+        rc = cli_local_error(PANOS_E_NOMEM, NULL);
+    } else {
+        rc = bk_inventory_parse(devs, n, f, "show devices");
+        fclose(f);
+    }
+    free(buf);
+    return rc;
+}
+
+static int load_devices(struct cli_ctx *ctx, struct bk_dev *devs, size_t *n, const struct args *a)
+{
+    int rc = a->inventory != NULL ? bk_inventory_read(devs, n, a->inventory)
+             : a->all_devices     ? fleet_devices(ctx, devs, n)
+                                  : 0;
     for (size_t i = 0; rc == 0 && i < a->ntags; i++) {
         if (!bk_name_ok(a->tags[i]))
             return cli_usage_error("backup", "--tag %s: not a device name", a->tags[i]);
@@ -397,7 +436,8 @@ static int load_devices(struct bk_dev *devs, size_t *n, const struct args *a)
             if (strcmp(devs[i].name, devs[j].name) == 0)
                 return cli_usage_error("backup", "device %s is listed twice", devs[i].name);
     if (rc == 0 && *n == 0)
-        rc = cli_usage_error("backup", "%s: no devices", a->inventory);
+        rc = cli_usage_error("backup", "%s: no devices",
+                             a->inventory ? a->inventory : "the Panorama");
     if (rc == 0)
         rc = bk_select(devs, *n, a->names, a->nnames, a->sels, a->nsels);
     return rc;
@@ -482,7 +522,7 @@ int cmd_backup(struct cli_ctx *ctx, int argc, char **argv)
         free(devs);
         return PANOS_E_NOMEM;
     }
-    if ((rc = load_devices(devs, &r.n, &a)) != 0 || (rc = prepare(ctx, &r)) != 0)
+    if ((rc = load_devices(ctx, devs, &r.n, &a)) != 0 || (rc = prepare(ctx, &r)) != 0)
         goto done;
     r.progress = isatty(STDERR_FILENO);
     run_pool(&r);

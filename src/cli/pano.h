@@ -44,6 +44,9 @@ void cli_pano_devs_free(struct cli_pano_devs *d);
  * exit status (error printed). */
 int cli_pano_inventory_write(const struct cli_ctx *ctx, const struct cli_pano_devs *d,
                              const char *path);
+/* The same inventory as text into *@p buf (malloc'd, @p len bytes). 0 or the exit status. */
+int cli_pano_inventory_text(const struct cli_ctx *ctx, const struct cli_pano_devs *d, char **buf,
+                            size_t *len);
 
 /* The --parallel bound of the fan-out: 2 by default, at most 5 (all requests go through one
  * Panorama). Parses @p arg for @p cmd into *@p out; a warning above 2. 0 or the exit status. */

@@ -157,12 +157,10 @@ static void inventory_line(FILE *f, const struct cli_ctx *ctx, char *const *v)
     fputc('\n', f);
 }
 
-int cli_pano_inventory_write(const struct cli_ctx *ctx, const struct cli_pano_devs *d,
-                             const char *path)
+int cli_pano_inventory_text(const struct cli_ctx *ctx, const struct cli_pano_devs *d, char **buf,
+                            size_t *len)
 {
-    char *buf = NULL, err[600] = "";
-    size_t len = 0;
-    FILE *f = open_memstream(&buf, &len);
+    FILE *f = open_memstream(buf, len);
     if (f == NULL)
         return cli_local_error(PANOS_E_NOMEM, NULL);
     fputs("# panctl backup inventory, written by panctl devices --inventory-out: one managed\n"
@@ -171,9 +169,21 @@ int cli_pano_inventory_write(const struct cli_ctx *ctx, const struct cli_pano_de
     for (size_t i = 0; i < d->n; i++)
         inventory_line(f, ctx, d->v[i]);
     if (fclose(f) != 0) {
-        free(buf);
+        free(*buf);
+        *buf = NULL;
         return cli_local_error(PANOS_E_NOMEM, NULL);
     }
+    return 0;
+}
+
+int cli_pano_inventory_write(const struct cli_ctx *ctx, const struct cli_pano_devs *d,
+                             const char *path)
+{
+    char *buf = NULL, err[600] = "";
+    size_t len = 0;
+    int rc = cli_pano_inventory_text(ctx, d, &buf, &len);
+    if (rc != 0)
+        return rc;
     panos_code code = panos_file_write_atomic(path, buf, len, 0600, err, sizeof(err));
     free(buf);
     return code == PANOS_OK ? 0 : cli_local_error(code, err);
