@@ -392,7 +392,6 @@ static int parse_args(struct args *a, struct cli_ctx *ctx, int argc, char **argv
     return rc;
 }
 
-/* The inventory, then the --tag devices; names unique. 0 or the exit status (printed). */
 /* backup --all-devices: the inventory that devices --inventory-out would write for the Panorama
  * of @p ctx (each connected firewall through it, target=SERIAL), read as if from that file. */
 static int fleet_devices(struct cli_ctx *ctx, struct bk_dev *devs, size_t *n)
@@ -418,6 +417,8 @@ static int fleet_devices(struct cli_ctx *ctx, struct bk_dev *devs, size_t *n)
     return rc;
 }
 
+/* The inventory (a file, or a Panorama's with --all-devices), then the --tag devices; names
+ * unique. 0 or the exit status (printed). */
 static int load_devices(struct cli_ctx *ctx, struct bk_dev *devs, size_t *n, const struct args *a)
 {
     int rc = a->inventory != NULL ? bk_inventory_read(devs, n, a->inventory)
