@@ -22,7 +22,7 @@ run_mode() {
     "$PANSIM" --port 0 --portfile "$dir/port" --log "$dir/requests" --conn-log "$dir/conns" \
         --quit-after 3600 "$@" 2>"$dir/pansim.err" &
     pid=$!
-    while [ ! -s "$dir/port" ]; do sleep 0.05; done
+    wait_port "$dir/port" "$pid" "$dir/pansim.err"
     port=$(cat "$dir/port")
     if [ "$label" = http ]; then
         set -- -H 127.0.0.1 -P "$port" --http

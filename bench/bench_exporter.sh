@@ -60,10 +60,7 @@ chmod 600 "$dir/exporter.conf"
 "$EXPORTER" --config "$dir/exporter.conf" --listen 127.0.0.1:0 --portfile "$dir/exporter.port" \
     --log-level warn 2>"$dir/exporter.err" &
 exporter_pid=$!
-until [ -s "$dir/exporter.port" ]; do
-    kill -0 "$exporter_pid" 2>/dev/null || { cat "$dir/exporter.err" >&2; exit 1; }
-    sleep 0.05
-done
+wait_port "$dir/exporter.port" "$exporter_pid" "$dir/exporter.err"
 eport=$(head -n 1 "$dir/exporter.port")
 
 # One curl config per round: every target, its body kept to read panos_up.

@@ -14,7 +14,7 @@ NAME=bench
 "$PANSIM" --port 0 --portfile "$dir/port" --logs "$N" --log-rate 0 --log-job-ms 20 \
     --log "$dir/requests" --quit-after 3600 2>"$dir/pansim.err" &
 pid=$!
-while [ ! -s "$dir/port" ]; do sleep 0.05; done
+wait_port "$dir/port" "$pid" "$dir/pansim.err"
 port=$(cat "$dir/port")
 printf 'admin\n' | "$PANCTL" -H 127.0.0.1 -P "$port" --http keygen -u admin --password-stdin \
     --save "$dir/key"

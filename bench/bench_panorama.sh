@@ -15,7 +15,7 @@ NAME=bench-panorama
 "$PANSIM" --port 0 --portfile "$dir/port" --panorama "$N" --logs 1 --log-rate 0 \
     --quit-after 3600 2>"$dir/pansim.err" &
 pid=$!
-until [ -s "$dir/port" ]; do sleep 0.05; done
+wait_port "$dir/port" "$pid" "$dir/pansim.err"
 port=$(cat "$dir/port")
 printf 'admin\n' | "$PANCTL" -H 127.0.0.1 -P "$port" --http keygen -u admin --password-stdin \
     --save "$dir/key"

@@ -19,7 +19,7 @@ start_sim() { # assets findings [changed%]
     "$PANSIM" --prisma --port 0 --portfile "$dir/port" --prisma-assets "$1" \
         --prisma-vulns "$2" --prisma-changed "${3:-0}" --quit-after 7200 2>"$dir/pansim.err" &
     pid=$!
-    while [ ! -s "$dir/port" ]; do sleep 0.05; done
+    wait_port "$dir/port" "$pid" "$dir/pansim.err"
     URL=http://127.0.0.1:$(cat "$dir/port")
 }
 

@@ -15,3 +15,12 @@ cleanup() {
     rm -rf "$dir"
 }
 trap cleanup EXIT INT TERM
+# wait_port FILE PID ERRFILE: until FILE holds the port a server wrote; if process PID ends first,
+# show ERRFILE and exit 1, so that a server that failed to start does not leave the script
+# waiting for ever.
+wait_port() {
+    until [ -s "$1" ]; do
+        kill -0 "$2" 2>/dev/null || { cat "$3" >&2; exit 1; }
+        sleep 0.05
+    done
+}

@@ -64,10 +64,7 @@ chmod 600 "$dir/exporter.conf" "$dir/pw"
 "$EXPORTER" --config "$dir/exporter.conf" --listen 127.0.0.1:0 --portfile "$dir/eport" \
     --log-level error 2> "$dir/exporter.err" &
 exporter_pid=$!
-until [ -s "$dir/eport" ]; do
-    kill -0 "$exporter_pid" 2> /dev/null || { cat "$dir/exporter.err" >&2; exit 1; }
-    sleep 0.05
-done
+wait_port "$dir/eport" "$exporter_pid" "$dir/exporter.err"
 eport=$(head -n 1 "$dir/eport")
 mkdir "$dir/body"
 
