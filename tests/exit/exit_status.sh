@@ -164,7 +164,7 @@ EOF
 %% pansim
 --logs 1000 --log-rate 0 --log-job-ms 30000
 %% command
-timeout --preserve-status -s INT 1 %PANCTL% -H %HOST% -P %PORT% --http -K %KEYFILE% logs -n 10 -o json
+timeout --foreground --preserve-status -s INT 1 %PANCTL% -H %HOST% -P %PORT% --http -K %KEYFILE% logs -n 10 -o json
 EOF
     ;;
     *) return 1 ;;
