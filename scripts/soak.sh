@@ -2,11 +2,13 @@
 # SPDX-License-Identifier: MIT
 # soak.sh -- panos_exporter against N simulated firewalls for MINUTES, some of them faulty: slow
 # (3 to 20 s an answer), hanging, failing (HTTP 500), down, and every key expiring each 2
-# minutes (renewed from the credentials). Every INTERVAL seconds all targets are probed, 50 at once
+# minutes (renewed from the credentials). For MINUTES of wall time, every INTERVAL seconds (or
+# as soon as the previous round ends when it took longer) all targets are probed, 50 at once
 # with a 10 s scrape timeout. Prints, at the start, the middle and the end, the exporter's RSS,
 # open descriptors and sockets (measured between rounds, when no probe is in flight: transfers
 # left pending would show as sockets that grow); and per round the probes answered 200, those
-# later than the deadline, panos_up 1. Fails when a probe is not answered, or is late, or when
+# later than the deadline, panos_up 1. Fails when a probe is not answered, or is late, or a
+# firewall that is not faulty is not up (panos_up 1 fewer than the healthy devices), or when
 # RSS or sockets at the end exceed the middle's by more than 20 % (and 4 MB / 8 sockets).
 # Loopback only. Usage: scripts/soak.sh [BUILD_DIR] [MINUTES] [N] [INTERVAL]
 #                       (default build 30 200 15; SOAK_SEED chooses the faulty devices)
@@ -48,7 +50,7 @@ faults=$(awk -v n="$N" -v seed="$SEED" 'BEGIN {
     } }')
 # shellcheck disable=SC2086
 "$PANSIM" --port 0 --portfile "$dir/ports" --devices "$N" --hostname fw --logs 1 \
-    --key-lifetime 2 --log "$dir/requests" --quit-after $((MINUTES * 60 + 600)) $faults \
+    --key-lifetime 2 --log "$dir/requests" --quit-after $((MINUTES * 120 + 1800)) $faults \
     2> "$dir/pansim.err" &
 pid=$!
 until [ -f "$dir/ports" ] && [ "$(wc -l < "$dir/ports")" -ge "$N" ]; do
@@ -79,15 +81,22 @@ usage() {
 echo "soak: panos_exporter, $N pansim firewalls ($(echo "$faults" | wc -w | awk '{print $1 / 2}')" \
     "faulty: $faults), keys expire every 2 min, $MINUTES min, a round every $INTERVAL s," \
     "scrape timeout $TIMEOUT s"
-rounds=$((MINUTES * 60 / INTERVAL))
-[ "$rounds" -ge 2 ] || rounds=2
+# Rounds until MINUTES of wall time have passed (a loaded machine makes rounds longer than
+# INTERVAL: the soak still lasts MINUTES), at least two; the middle figures are taken at the
+# first round that starts past half the time.
+began=$(date +%s)
+finish=$((began + MINUTES * 60))
+healthy=$((N - $(echo "$faults" | wc -w) / 2))
+middle=""
 bad=0
 r=0
-while [ "$r" -lt "$rounds" ]; do
+while [ "$r" -lt 2 ] || [ "$(date +%s)" -lt "$finish" ]; do
     r=$((r + 1))
     start=$(date +%s)
     [ "$r" -eq 1 ] && first=$(usage) && printf 'start  %s\n' "$first"
-    [ "$r" -eq $((rounds / 2 + 1)) ] && middle=$(usage) && printf 'middle %s\n' "$middle"
+    if [ -z "$middle" ] && [ "$r" -gt 1 ] && [ "$start" -ge $((began + MINUTES * 30)) ]; then
+        middle=$(usage) && printf 'middle %s\n' "$middle"
+    fi
     rm -f "$dir"/body/* "$dir/curl.err"
     # One curl per probe (curl --parallel starts the --max-time clock of queued transfers at
     # once, and they fail unsent), PARALLEL at a time.
@@ -97,12 +106,12 @@ while [ "$r" -lt "$rounds" ]; do
         -o "$dir/body/fw{}" "http://127.0.0.1:$eport/probe?target=fw{}" >> "$dir/times" \
         2>> "$dir/curl.err" || true
     up=$(cat "$dir"/body/* 2> /dev/null | grep -c '^panos_up 1' || true)
-    line=$(awk -v n="$N" -v dl="$TIMEOUT" -v up="$up" -v r="$r" '
+    line=$(awk -v n="$N" -v dl="$TIMEOUT" -v up="$up" -v r="$r" -v healthy="$healthy" '
         { if ($1 == 200) ok++; if ($2 > dl) late++; if ($2 > max) max = $2; code[$1]++ }
         END { printf "round %d: %d/%d answered 200, %d late, slowest %.2f s, panos_up 1: %d,",
               r, ok, n, late, max, up
               for (c in code) printf " HTTP %s: %d", (c == "000" ? "none" : c), code[c]
-              printf "\n"; exit (ok != n || late > 0) }' "$dir/times") || bad=1
+              printf "\n"; exit (ok != n || late > 0 || up < healthy) }' "$dir/times") || bad=1
     echo "$line"
     [ -s "$dir/curl.err" ] && sort "$dir/curl.err" | uniq -c | sort -rn | head -n 2
     rest=$((INTERVAL - ($(date +%s) - start)))
