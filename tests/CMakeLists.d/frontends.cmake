@@ -41,6 +41,8 @@ list(APPEND SIM_WORLD ${SIM}/simexport.c)
 list(APPEND SIM_WORLD ${SIM}/simimport.c ${SIM}/simcert.c)
 # The monitored parts of the config: certificates and IPsec tunnels.
 list(APPEND SIM_WORLD ${SIM}/simconfig_mon.c)
+# The dynamic address groups' tag filters (the config, commit validation, op answers).
+list(APPEND SIM_WORLD ${SIM}/simdag.c)
 
 # The case file reader and scripted replies.
 panos_frontend_test(casefile unit_sim/test_casefile.c src/sim
