@@ -9,9 +9,9 @@
 #include "simworld.h"
 
 /*
- * The filter language: tag names in single quotes, combined with and, or and parentheses
- * (PAN-OS Administrator's Guide, "Use Dynamic Address Groups in Policy" (10.1): "'tag-a' and
- * ('tag-b' or 'tag-c')"; pan-os-ansible panos_address_group, dynamic_value). Recursive descent:
+ * The filter language: tag names in single quotes, combined with and, or and parentheses (PAN-OS
+ * Administrator's Guide, "Use Dynamic Address Groups in Policy" (10.1): match criteria of tags
+ * joined by AND and OR; Ansible's panos_dag module, dag_filter "'a' and 'b'"). Recursive descent:
  *   expr := term ("or" term)*     term := factor ("and" factor)*     factor := "(" expr ")" | TAG
  * Every operand is evaluated (no short cut) so that a bad filter is refused whatever the tags.
  */

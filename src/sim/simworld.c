@@ -23,8 +23,8 @@ const struct sim_world_addr sim_world_addrs[] = {
 const size_t sim_world_naddrs = sizeof(sim_world_addrs) / sizeof(sim_world_addrs[0]);
 
 /* The filters use PAN-OS's tag syntax (quoted tag names, and, or, parentheses): PAN-OS
- * Administrator's Guide, "Use Dynamic Address Groups in Policy" (10.1); pan-os-ansible
- * panos_address_group (dynamic_value). */
+ * Administrator's Guide, "Use Dynamic Address Groups in Policy" (10.1); Ansible's
+ * panos_dag module (dag_filter: "'a' and 'b'"). */
 const struct sim_world_dag sim_world_dags[] = {
     {"dag-quarantine", "vsys1", "'compromised' or 'quarantine'",
      "LAN hosts the security rule Quarantine blocks"},

@@ -59,6 +59,8 @@ panos_frontend_test(simimport unit_sim/test_simimport.c src/sim SOURCES ${SIM_WO
   DEFS PANOS_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 # The generated log store and the filter evaluator.
 panos_frontend_test(simlog unit_sim/test_simlog.c src/sim SOURCES ${SIM_LOGS} ${SIM_WORLD})
+# The tag filter of dynamic address groups.
+panos_frontend_test(simdag unit_sim/test_simdag.c src/sim SOURCES ${SIM}/simdag.c ${SIM}/simworld.c)
 # type=op answers: the dispatcher and its family files.
 panos_frontend_test(simop unit_sim/test_simop.c src/sim SOURCES ${SIM_OP} ${SIM_WORLD})
 # One consistent device: config, op answers and generated logs describe the same network.
