@@ -46,7 +46,7 @@ static const struct cli_opt opts[] = {
 
 static const char usage[] =
     "login|logout USER IP | register|unregister IP TAG... | register-user|unregister-user USER "
-    "TAG... | ACTION --from FILE | send FILE | list [users|tags|user-tags]";
+    "TAG... | ACTION --from FILE | send FILE | list [users|tags|user-tags|dag [NAME]]";
 
 static const char desc[] =
     "Feed User-ID through the XML API (type=user-id): map users to addresses, tag addresses "
@@ -58,7 +58,8 @@ static const char desc[] =
     "  panctl userid login 'example\\alice' 192.0.2.10 --entry-timeout 60\n"
     "  panctl userid register 192.0.2.10 quarantine --entry-timeout 3600\n"
     "  panctl userid register --from hosts.csv --vsys vsys2\n"
-    "  panctl userid list tags -o json";
+    "  panctl userid list tags -o json\n"
+    "  panctl userid list dag dag-quarantine -o csv";
 
 struct uid_args {
     const char *from, *input, *out_path;
@@ -146,13 +147,17 @@ static int list(struct cli_ctx *ctx, const struct uid_args *a, int argc, char **
     size_t i = 0;
     panos_response *r = NULL;
     int rc;
+    int dag = strcmp(name, "dag") == 0;
     while (i < 3 && strcmp(name, what[i][0]) != 0)
         i++;
-    if (i == 3 || optind + 2 < argc)
-        return cli_usage_error("userid", "list takes users, tags or user-tags, not '%s'",
-                               i == 3 ? name : argv[optind + 2]);
+    if ((i == 3 && !dag) || optind + 2 + dag < argc)
+        return cli_usage_error("userid",
+                               "list takes users, tags, user-tags or dag [NAME], not '%s'",
+                               i == 3 && !dag ? name : argv[optind + 2 + dag]);
     if (a->from || a->dry_run)
         return cli_usage_error("userid", "%s", "list takes no --from or --dry-run");
+    if (dag)
+        return uid_list_dag(ctx, optind + 2 < argc ? argv[optind + 2] : NULL, a->out_path);
     if ((rc = cli_csv_refused(ctx, "userid list",
                               "the listings have no table; use -o xml, json "
                               "or text")) != 0)

@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <panos/panos.h>
+#include "output.h"
 
 /* output_json.c: the <result> of @p r mapped by cli_xml_to_json(), and a newline.
  * Returns 0, PANOS_E_NOMEM or PANOS_E_IO. */
@@ -21,5 +22,9 @@ int cli_out_text(FILE *out, const panos_response *r, const char *cmd_xml);
 /* output_text.c: the known op tables as CSV (show interface all: two tables, an empty line
  * between them, as in text); any other answer has no rows: PANOS_E_PARSE. */
 int cli_out_csv(FILE *out, const panos_response *r, const char *cmd_xml);
+
+/* output_dag.c: show object dynamic-address-group as rows (vsys, group-name, filter, member,
+ * type), a row per member; 1 when @p result has not that shape. Returns 0 or a code. */
+int cli_out_dag(FILE *out, enum cli_rows_format fmt, const panos_node *result);
 
 #endif

@@ -234,7 +234,8 @@ enum known_cmd {
     CMD_ARP,
     CMD_SESSION_INFO,
     CMD_SESSION_ALL,
-    CMD_JOBS
+    CMD_JOBS,
+    CMD_DAG
 };
 
 /* Which known op command @p cmd_xml is, parsed (so <info/> and <info></info> are the same). */
@@ -266,6 +267,9 @@ static enum known_cmd classify_cmd(const char *cmd_xml)
         if (panos_node_child(n, "all") != NULL || panos_node_child(n, "processed") != NULL ||
             panos_node_child(n, "pending") != NULL)
             k = CMD_JOBS;
+    } else if ((n = panos_node_child(show, "object")) != NULL) {
+        if (panos_node_child(n, "dynamic-address-group") != NULL)
+            k = CMD_DAG;
     } else if ((n = panos_node_child(show, "session")) != NULL) {
         if (panos_node_child(n, "info") != NULL)
             k = CMD_SESSION_INFO;
@@ -324,6 +328,8 @@ static int print_known(FILE *out, enum cli_rows_format fmt, enum known_cmd k,
         return print_list(out, fmt, n, "entry", arp_h, arp_f, 6);
     case CMD_SESSION_ALL:
         return print_list(out, fmt, result, "entry", ses_h, ses_f, 8);
+    case CMD_DAG:
+        return cli_out_dag(out, fmt, result);
     case CMD_NONE:
         break;
     }

@@ -67,4 +67,8 @@ int uid_read_message(panos_buf *out, const char *path, size_t max);
  * Returns 0 when every batch was applied, else the class of the first failure. */
 int uid_send_all(struct cli_ctx *ctx, struct uid_batches *b, const char *vsys, int parallel);
 
+/* list dag [NAME] (userid_dag.c): the dynamic address groups, or the one named @p name (NULL:
+ * all), printed in the -o format to stdout or @p out_path. Returns the exit status. */
+int uid_list_dag(struct cli_ctx *ctx, const char *name, const char *out_path);
+
 #endif

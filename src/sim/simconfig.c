@@ -51,6 +51,7 @@ static char *initial_config(long long boot)
           "</superuser></role-based></permissions></entry></users></mgt-config>"
           "<shared><application/><application-group/><service/><service-group/>",
           f);
+    sim_config_put_dags(f, 1);
     sim_config_put_certs(f, boot);
     fputs("</shared><devices><entry name=\"localhost.localdomain\"><network><interface><ethernet>",
           f);
@@ -104,7 +105,9 @@ static char *initial_config(long long boot)
             fprintf(f, "<description>%s</description>", a->description);
         fputs("</entry>", f);
     }
-    fputs("</address><zone>", f);
+    fputs("</address>", f);
+    sim_config_put_dags(f, 0);
+    fputs("<zone>", f);
     for (size_t i = 0; i < sim_world_nifaces; i++)
         if (sim_world_ifaces[i].zone != NULL)
             fprintf(f,

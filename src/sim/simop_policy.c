@@ -5,7 +5,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <libxml/tree.h>
+#include "simdag.h"
 #include "simop.h"
+#include "simuserid.h"
 
 /* The flow being tested; NULL / -1 / 0 fields were not given and match anything. */
 struct flow {
@@ -15,6 +17,7 @@ struct flow {
     int proto;      /* -1: not given */
     unsigned dport; /* 0: not given */
     int show_all;
+    const struct sim_userid *uid; /* the registered tags, for dynamic groups */
 };
 
 static xmlNode *child(xmlNode *n, const char *name)
@@ -46,8 +49,33 @@ static char *text(xmlNode *n)
     return n != NULL ? (char *)xmlNodeGetContent(n) : NULL;
 }
 
-/* Whether @p ip is in the address member @p m: any, a literal, an address or a static group. */
-static int addr_match(xmlNode *vsys, const char *m, uint32_t ip, int depth)
+struct tagged {
+    const struct sim_userid *uid;
+    const char *ip;
+};
+
+static int ip_has_tag(void *payload, const char *tag)
+{
+    const struct tagged *t = payload;
+    return sim_userid_ip_tagged(t->uid, "vsys1", t->ip, tag);
+}
+
+/* Whether @p ip is registered (in vsys1) with tags that satisfy the dynamic group's @p filter. */
+static int dag_match(xmlNode *filter, uint32_t ip, const struct flow *fl)
+{
+    char addr[16];
+    snprintf(addr, sizeof(addr), "%u.%u.%u.%u", ip >> 24, (ip >> 16) & 255, (ip >> 8) & 255,
+             ip & 255);
+    struct tagged t = {fl->uid, addr};
+    char *v = text(filter);
+    int hit = v != NULL && sim_dag_eval(v, ip_has_tag, &t, NULL, 0) == 1;
+    xmlFree(v);
+    return hit;
+}
+
+/* Whether @p ip is in the address member @p m: any, a literal, an address, a static group or a
+ * dynamic group (its registered addresses). */
+static int addr_match(xmlNode *vsys, const char *m, uint32_t ip, int depth, const struct flow *fl)
 {
     if (strcmp(m, "any") == 0)
         return 1;
@@ -63,11 +91,14 @@ static int addr_match(xmlNode *vsys, const char *m, uint32_t ip, int depth)
         }
         return 0;
     }
+    xmlNode *dyn = child(child(entry(child(vsys, "address-group"), m), "dynamic"), "filter");
+    if (dyn != NULL)
+        return dag_match(dyn, ip, fl);
     xmlNode *g = child(entry(child(vsys, "address-group"), m), "static");
     if (g != NULL && depth < 8) {
         for (xmlNode *n = g->children; n != NULL; n = n->next) {
             char *v = n->type == XML_ELEMENT_NODE ? text(n) : NULL;
-            int hit = v != NULL && addr_match(vsys, v, ip, depth + 1);
+            int hit = v != NULL && addr_match(vsys, v, ip, depth + 1, fl);
             xmlFree(v);
             if (hit)
                 return 1;
@@ -164,7 +195,7 @@ static int members_match(xmlNode *vsys, xmlNode *rule, const char *el, enum fiel
         int hit = 0;
         if (v != NULL) {
             if (kind == F_ADDR)
-                hit = addr_match(vsys, v, ip, 0);
+                hit = addr_match(vsys, v, ip, 0, fl);
             else if (kind == F_SERVICE)
                 hit = service_match(vsys, rule, v, fl);
             else
@@ -287,7 +318,7 @@ static enum sim_opstatus op_security_policy_match(struct sim_op *op)
 {
     if (op->st->config == NULL)
         return sim_op_not_simulated(op); /* no tree (a unit test) */
-    struct flow fl = {.proto = -1};
+    struct flow fl = {.proto = -1, .uid = op->st->userid};
     char *vals[16] = {NULL};
     enum sim_opstatus rc = parse_flow(op, &fl, vals, sizeof(vals) / sizeof(vals[0]));
     if (rc == SIM_OP_OK) {

@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
+#include "simdag.h"
 #include "simop.h"
 #include "simuserid.h"
 
@@ -94,5 +95,7 @@ const struct sim_opcmd sim_op_users_cmds[] = {
     {"show user ip-user-mapping all", SIM_OPARG_NONE, op_ip_user_mapping_all},
     {"show object registered-ip all", SIM_OPARG_NONE, op_registered_ip_all},
     {"show object registered-user all", SIM_OPARG_NONE, op_registered_user_all},
+    {"show object dynamic-address-group all", SIM_OPARG_NONE, sim_op_dag_all},
+    {"show object dynamic-address-group name", SIM_OPARG_TEXT, sim_op_dag_name},
     {NULL, SIM_OPARG_NONE, NULL},
 };

@@ -306,3 +306,43 @@ unsigned sim_userid_put_tagged(const struct sim_userid *u, const char *vsys, con
     free(v);
     return (unsigned)hits;
 }
+
+int sim_userid_ip_tagged(const struct sim_userid *u, const char *vsys, const char *ip,
+                         const char *tag)
+{
+    return u != NULL && sim_uid_find(u, UID_IPTAG, vsys, ip, tag) != NULL;
+}
+
+static int ip_ptr_cmp(const void *pa, const void *pb)
+{
+    return ip_cmp(*(const char *const *)pa, *(const char *const *)pb);
+}
+
+/* The entries are sorted by vsys, address and tag: each (vsys, address) is asked once. */
+unsigned sim_userid_put_members(const struct sim_userid *u, const char *vsys,
+                                sim_userid_match *match, void *payload, FILE *f)
+{
+    size_t n = 0, hits = 0;
+    struct uid_ent **v = u ? sorted(u, UID_IPTAG, &n) : NULL;
+    const char **ips = v ? malloc((n + 1) * sizeof(*ips)) : NULL;
+    for (size_t i = 0; ips != NULL && i < n; i++) {
+        if (i > 0 && strcmp(v[i]->a, v[i - 1]->a) == 0 && strcmp(v[i]->vsys, v[i - 1]->vsys) == 0)
+            continue;
+        if ((vsys == NULL || strcmp(v[i]->vsys, vsys) == 0) && match(payload, v[i]->vsys, v[i]->a))
+            ips[hits++] = v[i]->a;
+    }
+    if (vsys == NULL && hits > 1)
+        qsort(ips, hits, sizeof(*ips), ip_ptr_cmp);
+    unsigned put = 0;
+    for (size_t i = 0; i < hits; i++) {
+        if (i > 0 && strcmp(ips[i], ips[i - 1]) == 0)
+            continue; /* the same address registered in two vsys */
+        fputs("<entry name=\"", f);
+        sim_xml_escape(f, ips[i], 1);
+        fputs("\" type=\"registered-ip\"/>", f);
+        put++;
+    }
+    free(ips);
+    free(v);
+    return put;
+}

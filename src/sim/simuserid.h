@@ -42,4 +42,14 @@ void sim_userid_put_registered_user(const struct sim_userid *u, FILE *f);
 unsigned sim_userid_put_tagged(const struct sim_userid *u, const char *vsys, const char *tag,
                                FILE *f);
 
+/* Whether @p ip is registered with @p tag in @p vsys. */
+int sim_userid_ip_tagged(const struct sim_userid *u, const char *vsys, const char *ip,
+                         const char *tag);
+/* Whether the address @p ip registered in @p vsys belongs (the dynamic group's filter). */
+typedef int sim_userid_match(void *payload, const char *vsys, const char *ip);
+/* The addresses registered in @p vsys (NULL: in any vsys) that @p match accepts, each once, in
+ * numeric order, as <entry name="IP" type="registered-ip"/>; their number. */
+unsigned sim_userid_put_members(const struct sim_userid *u, const char *vsys,
+                                sim_userid_match *match, void *payload, FILE *f);
+
 #endif

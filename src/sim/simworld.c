@@ -22,15 +22,28 @@ const struct sim_world_addr sim_world_addrs[] = {
 };
 const size_t sim_world_naddrs = sizeof(sim_world_addrs) / sizeof(sim_world_addrs[0]);
 
+/* The filters use PAN-OS's tag syntax (quoted tag names, and, or, parentheses): PAN-OS
+ * Administrator's Guide, "Use Dynamic Address Groups in Policy" (10.1); Ansible's
+ * panos_dag module (dag_filter: "'a' and 'b'"). */
+const struct sim_world_dag sim_world_dags[] = {
+    {"dag-quarantine", "vsys1", "'compromised' or 'quarantine'",
+     "LAN hosts the security rule Quarantine blocks"},
+    {"dag-lan-servers", "vsys1", "'lan' and ('web-server' or 'db-server')", NULL},
+    {"dag-scanners", NULL, "'scanner'", "vulnerability scanners, any vsys"},
+};
+const size_t sim_world_ndags = sizeof(sim_world_dags) / sizeof(sim_world_dags[0]);
+
 /* The names and UUIDs the traffic log sample of demisto/content Panorama test_data/query_logs.xml
  * (traffic entry, PAN-OS 10.x) uses. */
 const struct sim_world_rule sim_world_rules[] = {
+    {"Quarantine", "trust", "untrust", "dag-quarantine", "any", "any", "any", "deny",
+     "6c4b0f4e-0000-4000-8000-000000000004"},
     {"Block bad", "trust", "untrust", "any", "blocked-net", "any", "any", "deny",
      "6c4b0f4e-0000-4000-8000-000000000003"},
     {"DNS out", "trust", "untrust", "lan-net", "any", "dns-base", "application-default", "allow",
      "6c4b0f4e-0000-4000-8000-000000000002"},
-    {"LAN to Internet", "trust", "untrust", "lan-net", "any", "any", "application-default",
-     "allow", "6c4b0f4e-0000-4000-8000-000000000001"},
+    {"LAN to Internet", "trust", "untrust", "lan-net", "any", "any", "application-default", "allow",
+     "6c4b0f4e-0000-4000-8000-000000000001"},
 };
 const size_t sim_world_nrules = sizeof(sim_world_rules) / sizeof(sim_world_rules[0]);
 
@@ -180,6 +193,9 @@ int sim_world_ip_in(uint32_t ip, const char *spec)
 {
     if (strcmp(spec, "any") == 0)
         return 1;
+    for (size_t i = 0; i < sim_world_ndags; i++)
+        if (strcmp(spec, sim_world_dags[i].name) == 0)
+            return 0; /* runtime members only (see simworld.h) */
     for (size_t i = 0; i < sim_world_naddrs; i++)
         if (strcmp(spec, sim_world_addrs[i].name) == 0)
             return in_literal(ip, sim_world_addrs[i].value);

@@ -52,6 +52,16 @@ struct sim_world_addr {
 extern const struct sim_world_addr sim_world_addrs[];
 extern const size_t sim_world_naddrs;
 
+/* Dynamic address groups (address-group/entry/dynamic/filter): @p vsys NULL for shared. Their
+ * members are the addresses whose registered tags (type=user-id) satisfy the filter, so they are
+ * runtime state: the generated logs and sessions, pure functions of the seed, never match them
+ * (sim_world_ip_in() is 0 for their names); show object dynamic-address-group lists them. */
+struct sim_world_dag {
+    const char *name, *vsys, *filter, *description;
+};
+extern const struct sim_world_dag sim_world_dags[];
+extern const size_t sim_world_ndags;
+
 /* Security rules of vsys1, in order. Each list is one member or "any"; apps are blank-separated. */
 struct sim_world_rule {
     const char *name, *from, *to, *source, *destination, *apps, *service, *action, *uuid;
@@ -115,6 +125,9 @@ extern const size_t sim_world_ncerts;
 void sim_config_put_certs(FILE *f, long long boot);
 void sim_config_put_tunnel_ifaces(FILE *f);
 void sim_config_put_ipsec(FILE *f);
+/* <address-group> of the world's dynamic address groups of shared (@p shared) or vsys1
+ * (simdag.c); nothing when there are none. */
+void sim_config_put_dags(FILE *f, int shared);
 /* <protocol><bgp> of the default virtual router: the world's peers. */
 void sim_config_put_bgp(FILE *f);
 

@@ -41,6 +41,8 @@ list(APPEND SIM_WORLD ${SIM}/simexport.c)
 list(APPEND SIM_WORLD ${SIM}/simimport.c ${SIM}/simcert.c)
 # The monitored parts of the config: certificates and IPsec tunnels.
 list(APPEND SIM_WORLD ${SIM}/simconfig_mon.c)
+# The dynamic address groups' tag filters (the config, commit validation, op answers).
+list(APPEND SIM_WORLD ${SIM}/simdag.c)
 
 # The case file reader and scripted replies.
 panos_frontend_test(casefile unit_sim/test_casefile.c src/sim
@@ -57,6 +59,8 @@ panos_frontend_test(simimport unit_sim/test_simimport.c src/sim SOURCES ${SIM_WO
   DEFS PANOS_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 # The generated log store and the filter evaluator.
 panos_frontend_test(simlog unit_sim/test_simlog.c src/sim SOURCES ${SIM_LOGS} ${SIM_WORLD})
+# The tag filter of dynamic address groups.
+panos_frontend_test(simdag unit_sim/test_simdag.c src/sim SOURCES ${SIM}/simdag.c ${SIM}/simworld.c)
 # type=op answers: the dispatcher and its family files.
 panos_frontend_test(simop unit_sim/test_simop.c src/sim SOURCES ${SIM_OP} ${SIM_WORLD})
 # One consistent device: config, op answers and generated logs describe the same network.

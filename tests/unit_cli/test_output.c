@@ -345,6 +345,37 @@ static void test_text_jobs(void **state)
     free(out);
 }
 
+/* show object dynamic-address-group as rows: the firewall answer PowerPAN quotes
+ * (jurbanek/powerpan Get-PanDynamicAddressGroup.ps1): a member of each type, a shared group
+ * without <vsys>, an empty <member-list/>; an answer of another shape falls back to text. */
+static void test_dag_rows(void **state)
+{
+    (void)state;
+    const char *cmd = "<show><object><dynamic-address-group><all/></dynamic-address-group>"
+                      "</object></show>";
+    const char *body = "<response status=\"success\"><result><dyn-addr-grp>"
+                       "<entry><vsys>vsys1</vsys><group-name>DAG-Quarantine</group-name>"
+                       "<filter>'infected' or 'risky'</filter><member-list>"
+                       "<entry name=\"H-1.2.3.4\" type=\"address-object\"/>"
+                       "<entry name=\"192.0.2.2\" type=\"registered-ip\"/></member-list></entry>"
+                       "<entry><group-name>DAG-Shared, \"q\"</group-name><filter>'black'</filter>"
+                       "<member-list/></entry></dyn-addr-grp></result></response>";
+    char *out = render(body, CLI_FORMAT_CSV, cmd, 0);
+    CHECK_STR("vsys,group-name,filter,member,type\n"
+              "vsys1,DAG-Quarantine,'infected' or 'risky',H-1.2.3.4,address-object\n"
+              "vsys1,DAG-Quarantine,'infected' or 'risky',192.0.2.2,registered-ip\n"
+              "shared,\"DAG-Shared, \"\"q\"\"\",'black',,\n",
+              out);
+    free(out);
+    out = render("<response status=\"success\"><result/></response>", CLI_FORMAT_TEXT, cmd, 0);
+    CHECK_STR("VSYS  GROUP  FILTER  MEMBER  TYPE\n", out);
+    free(out);
+    out = render("<response status=\"success\"><result><other>x</other></result></response>",
+                 CLI_FORMAT_TEXT, cmd, 0);
+    CHECK_STR("other: x\n", out);
+    free(out);
+}
+
 /* An export's <config> (PAN-OS XML API Usage, "Export Files") is a raw answer: the body as it
  * is for xml and text (it printed nothing as text, null as JSON), its root under its name for
  * JSON. */
@@ -476,6 +507,7 @@ int main(void)
         cmocka_unit_test(test_text_interface_name),
         cmocka_unit_test(test_text_generic_shapes),
         cmocka_unit_test(test_text_jobs),
+        cmocka_unit_test(test_dag_rows),
         cmocka_unit_test(test_raw_config),
         cmocka_unit_test(test_rows_formats),
         cmocka_unit_test(test_xml),

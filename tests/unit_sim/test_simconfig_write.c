@@ -120,8 +120,8 @@ static void test_delete_rename_clone_move(void **state)
                                                 .where = "before", .dst = "DNS out"}),
            OK);
     EXPECT(get(cfg, RULES "/entry/@name"),
-           "<response status=\"success\" code=\"19\"><result total-count=\"4\" count=\"4\">"
-           "Block badc1DNS outLAN to Internet</result></response>");
+           "<response status=\"success\" code=\"19\"><result total-count=\"5\" count=\"5\">"
+           "QuarantineBlock badc1DNS outLAN to Internet</result></response>");
     EXPECT(write1(cfg, (struct sim_config_args){.action = "move",
                                                 .xpath = RULES "/entry[@name='c1']",
                                                 .where = "after", .dst = "c1"}),

@@ -360,7 +360,7 @@ static void test_policy_match(void **state)
            "<destination-port>53</destination-port><application>dns-base</application>"
            "</security-policy-match></test>");
     CHECK_STR("DNS out", text_at(&m, "/response/result/rules/entry/@name", 0, v, sizeof(v)));
-    CHECK_STR("2", text_at(&m, "/response/result/rules/entry/index", 0, v, sizeof(v)));
+    CHECK_STR("3", text_at(&m, "/response/result/rules/entry/index", 0, v, sizeof(v)));
     CHECK_STR("lan-net", text_at(&m, "/response/result/rules/entry/source", 0, v, sizeof(v)));
     done(&m);
     op(&m, "<test><security-policy-match><source>192.0.2.20</source><destination>198.51.100.230"
