@@ -20,6 +20,18 @@ foreach(row ${fault_rows})
   set_tests_properties(faults/${fault_cmd} PROPERTIES LABELS "case;faults" TIMEOUT 240
     SKIP_RETURN_CODE 77 ENVIRONMENT "${fault_env}")
 endforeach()
+# faults/later/<row>: one row of the later-request matrix (tests/faults/later.sh: a command
+# against the stateful pansim with one fault on the requests pansim --inject selects).
+file(STRINGS ${PANOS_FAULTS_DIR}/later.tsv later_rows REGEX "^[a-z]")
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${PANOS_FAULTS_DIR}/later.tsv)
+foreach(row ${later_rows})
+  string(REGEX REPLACE "\t.*" "" later_row "${row}")
+  add_test(NAME faults/later/${later_row}
+    COMMAND sh ${PANOS_FAULTS_DIR}/later.sh $<TARGET_FILE:panctl> $<TARGET_FILE:pansim>
+            $<TARGET_FILE:runcase> ${PROJECT_SOURCE_DIR} ${later_row})
+  set_tests_properties(faults/later/${later_row} PROPERTIES LABELS "case;faults" TIMEOUT 240
+    ENVIRONMENT "${PANOS_TEST_ENV}")
+endforeach()
 add_test(NAME docs/fault-matrix
   COMMAND sh -c "sh \"$1\" \"$2\" | diff -u \"$3\" -" sh ${PANOS_FAULTS_DIR}/matrix_doc.sh
           ${PANOS_FAULTS_DIR} ${PROJECT_SOURCE_DIR}/docs/fault-matrix.md)

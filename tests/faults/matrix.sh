@@ -15,16 +15,8 @@ set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
 
-# Field $2 (1-based) of the row of $3 whose first field is $1.
-field() {
-    awk -F '\t' -v k="$1" -v n="$2" '!/^#/ && $1 == k { print $n; exit }' "$3"
-}
-
-# Column of fault $1 in matrix.tsv's header.
-column() {
-    awk -F '\t' -v f="$1" 'NR == 1 { for (i = 2; i <= NF; i++) if ($i == f) print i; exit }' \
-        "$here/matrix.tsv"
-}
+# shellcheck source=lib.sh
+. "$here/lib.sh"
 
 if [ "${1:-}" = "--doc" ]; then
     exec sh "$here/matrix_doc.sh" "$here"
@@ -46,6 +38,10 @@ case $line in
 esac
 where=$(field "$cmd" 2 "$here/commands.tsv")
 artifact=$(field "$cmd" 3 "$here/commands.tsv")
+# Seconds a run may take: 5 for the 2 s deadline, more for a row that runs several commands
+# (commands.tsv's optional fifth field: batch's two lines each get the whole deadline).
+limit=$(field "$cmd" 5 "$here/commands.tsv")
+limit=${limit:-5}
 global='-H %HOST% -P %PORT% --http --retries 1 --deadline 2 --max-bytes 1M'
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/faultmatrix.XXXXXX") || exit 1
 trap 'rm -rf "$tmp"' EXIT HUP INT TERM
@@ -56,7 +52,7 @@ checks() {
     cat <<'EOF'
 echo "exit $rc"
 echo "requests $(wc -l < requests.log)"
-[ $((end - start)) -le 5 ] && echo "within the deadline" || echo "took $((end - start)) s"
+[ $((end - start)) -le %LIMIT% ] && echo "within the deadline" || echo "took $((end - start)) s"
 EOF
     case $where in
     stderr) cat <<'EOF'
@@ -85,6 +81,24 @@ else
 fi
 EOF
     ;;
+    uid-report) cat <<'EOF'
+if grep -Eq "^message 1 \(.*\): FAILED( twice)?: \($rc\) [A-Z_]+: .+" out.txt &&
+    [ "$(wc -l < err.txt)" -eq 1 ] && grep -Eq "^panctl: userid [a-z-]+: 1 of 1 message failed" err.txt; then
+    echo "one-line error"
+else
+    echo "stdout: $(head -c 300 out.txt) stderr: $(head -c 300 err.txt)"
+fi
+EOF
+    ;;
+    batch) cat <<'EOF'
+if [ "$(wc -l < err.txt)" -eq 2 ] && [ "$(grep -Ec "^panctl: \($rc\) [A-Z_]+: .+" err.txt)" -eq 2 ] &&
+    grep -q "^== 1: .* (exit $rc)$" out.txt && grep -q "^== 2: .* (exit $rc)$" out.txt; then
+    echo "one-line error"
+else
+    echo "stdout: $(head -c 300 out.txt) stderr: $(head -c 300 err.txt)"
+fi
+EOF
+    ;;
     summary) cat <<'EOF'
 if grep -Eq "^fw1 +failed .*\([0-9]+\) [A-Z_]+: " out.txt && [ ! -s err.txt ]; then
     echo "one-line error"
@@ -110,7 +124,7 @@ for f in $faults; do
     body=$(field "$f" 3 "$here/faults.tsv")
     [ -n "$body" ] || { echo "matrix: no fault '$f' in faults.tsv" >&2; exit 2; }
     [ "$args" = "-" ] && args=
-    col=$(column "$f")
+    col=$(column "$f" "$here/matrix.tsv")
     cell=$(field "$cmd" "${col:-0}" "$here/matrix.tsv")
     case $cell in
     */*) ;;
@@ -119,25 +133,18 @@ for f in $faults; do
     case_file=$tmp/$cmd-$f.case
     {
         printf '%%%% info\nname: fault matrix: %s under %s\nkeywords: faults\n' "$cmd" "$f"
-        for n in 1 2 3; do
+        for n in 1 2 3 4 5 6; do
             printf '%%%% reply %s %s\n%%include %s/bodies/%s%%\n' "$n" "$args" "$here" "$body"
         done
         printf '%%%% stdin\nadmin\n%%%% command\nstart=$(date +%%s)\n'
         printf '%s > out.txt 2> err.txt\n' "$line" |
             sed -e "s|%G%|$global|g" -e "s|%EXPORTER%|${PANOS_EXPORTER:-}|g"
         printf 'rc=$?\nend=$(date +%%s)\n'
-        checks
+        checks | sed "s|%LIMIT%|$limit|"
         printf '%%%% expect-stdout\nexit %s\nrequests %s\nwithin the deadline\none-line error\n' \
             "${cell%/*}" "${cell#*/}"
     } > "$case_file"
-    start=$(date +%s)
-    if "$runcase" --panctl "$panctl" --pansim "$pansim" --srcdir "$src" "$case_file" \
-        > "$tmp/out" 2>&1; then
-        echo "ok   $cmd x $f ($cell, $(($(date +%s) - start)) s)"
-    else
-        echo "FAIL $cmd x $f (expected $cell)"
-        sed 's/^/    /' "$tmp/out"
-        fail=1
-    fi
+    cell_start "$cmd x $f" "$cell" "$case_file"
 done
+cells_wait || fail=1
 exit $fail
