@@ -14,7 +14,13 @@ column() {
 }
 
 # Start the case $3 (cell "$1", expected "$2") in the background; its report goes to $3.res.
+# At most $FAULTS_JOBS (default 3) run at once: more only add load to the time checks.
 cell_start() {
+    set -- "$1" "$2" "$3" ${pids:-}
+    if [ $# -gt $((3 + ${FAULTS_JOBS:-3} - 1)) ]; then
+        wait "$4"
+        pids=$(echo "$pids" | cut -d' ' -f2-)
+    fi
     (
         start=$(date +%s)
         if "$runcase" --panctl "$panctl" --pansim "$pansim" --srcdir "$src" "$3" \
@@ -25,12 +31,14 @@ cell_start() {
             sed 's/^/    /' "$3.out"
         fi
     ) > "$3.res" &
+    pids="${pids:+$pids }$!"
     cells="${cells:-} $3"
 }
 
 # Wait for the cells started, print their reports in order; 1 when one failed.
 cells_wait() {
     wait
+    pids=
     rc=0
     for c in ${cells:-}; do
         cat "$c.res"

@@ -43,8 +43,8 @@ fault) as cases through runcase; ctest runs each row as `faults/<command>` (labe
     sh tests/faults/matrix.sh build/src/cli/panctl build/src/sim/pansim build/tests/runcase . op-show hang
 
 Each run gets `--retries 1 --deadline 2 --max-bytes 1M` and the fault as pansim's answer to
-every request. The cells of a row run at once (most of a cell's time is a wait: a drip, a hang,
-the deadline). Besides its cell (the exit status, and how many requests pansim received) each
+every request. The cells of a row run three at a time (`FAULTS_JOBS`; most of a cell's time is
+a wait: a drip, a hang, the deadline). Besides its cell (the exit status, and how many requests pansim received) each
 run must show:
 
 - one clear error line: `panctl: (N) NAME: ...` on stderr and nothing else on stdout or stderr
