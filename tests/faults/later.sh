@@ -13,13 +13,7 @@ here=$(cd "$(dirname "$0")" && pwd)
 # shellcheck source=lib.sh
 . "$here/lib.sh"
 
-if [ $# -lt 5 ]; then
-    echo "usage: $0 PANCTL PANSIM RUNCASE SOURCE-DIR ROW [FAULT...]" >&2
-    exit 2
-fi
-panctl=$1 pansim=$2 runcase=$3 src=$4 row=$5
-shift 5
-faults=${*:-$(awk -F '\t' '!/^#/ { print $1 }' "$here/later-faults.tsv")}
+take_args "$here/later-faults.tsv" ROW "$@"
 line=$(field "$row" 7 "$here/later.tsv")
 [ -n "$line" ] || { echo "later: no row '$row' in later.tsv" >&2; exit 2; }
 simargs=$(field "$row" 2 "$here/later.tsv")
@@ -29,20 +23,10 @@ counted=$(field "$row" 4 "$here/later.tsv")
 setup=$(field "$row" 5 "$here/later.tsv")
 check=$(field "$row" 6 "$here/later.tsv")
 global='-H %HOST% -P %PORT% --http --retries 1 --deadline 2 --max-bytes 1M'
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/faultlater.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT HUP INT TERM
 fail=0
 
 for f in $faults; do
-    args=$(field "$f" 2 "$here/later-faults.tsv")
-    body=$(field "$f" 3 "$here/later-faults.tsv")
-    [ -n "$body" ] || { echo "later: no fault '$f' in later-faults.tsv" >&2; exit 2; }
-    col=$(column "$f" "$here/later-matrix.tsv")
-    cell=$(field "$row" "${col:-0}" "$here/later-matrix.tsv")
-    case $cell in
-    */*) ;;
-    *) echo "later: no cell for $row x $f in later-matrix.tsv" >&2; fail=1; continue ;;
-    esac
+    fault_cell "$here/later-faults.tsv" "$here/later-matrix.tsv" "$row" "$f" || { fail=1; continue; }
     inject=$tmp/$row-$f.inject
     printf '%%%% reply 1 %s %s\n%%include %s/bodies/%s%%\n' "$selector" "$args" "$here" "$body" \
         > "$inject"

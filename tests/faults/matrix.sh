@@ -21,13 +21,8 @@ here=$(cd "$(dirname "$0")" && pwd)
 if [ "${1:-}" = "--doc" ]; then
     exec sh "$here/matrix_doc.sh" "$here"
 fi
-if [ $# -lt 5 ]; then
-    echo "usage: $0 PANCTL PANSIM RUNCASE SOURCE-DIR COMMAND [FAULT...]" >&2
-    exit 2
-fi
-panctl=$1 pansim=$2 runcase=$3 src=$4 cmd=$5
-shift 5
-faults=${*:-$(awk -F '\t' '!/^#/ { print $1 }' "$here/faults.tsv")}
+take_args "$here/faults.tsv" COMMAND "$@"
+cmd=$row
 line=$(field "$cmd" 4 "$here/commands.tsv")
 [ -n "$line" ] || { echo "matrix: no command '$cmd' in commands.tsv" >&2; exit 2; }
 case $line in
@@ -43,8 +38,6 @@ artifact=$(field "$cmd" 3 "$here/commands.tsv")
 limit=$(field "$cmd" 5 "$here/commands.tsv")
 limit=${limit:-5}
 global='-H %HOST% -P %PORT% --http --retries 1 --deadline 2 --max-bytes 1M'
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/faultmatrix.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT HUP INT TERM
 fail=0
 
 # The checks of one run, after the command: one line each, compared by runcase.
@@ -120,16 +113,7 @@ EOF
 }
 
 for f in $faults; do
-    args=$(field "$f" 2 "$here/faults.tsv")
-    body=$(field "$f" 3 "$here/faults.tsv")
-    [ -n "$body" ] || { echo "matrix: no fault '$f' in faults.tsv" >&2; exit 2; }
-    [ "$args" = "-" ] && args=
-    col=$(column "$f" "$here/matrix.tsv")
-    cell=$(field "$cmd" "${col:-0}" "$here/matrix.tsv")
-    case $cell in
-    */*) ;;
-    *) echo "matrix: no cell for $cmd x $f in matrix.tsv" >&2; fail=1; continue ;;
-    esac
+    fault_cell "$here/faults.tsv" "$here/matrix.tsv" "$cmd" "$f" || { fail=1; continue; }
     case_file=$tmp/$cmd-$f.case
     {
         printf '%%%% info\nname: fault matrix: %s under %s\nkeywords: faults\n' "$cmd" "$f"
