@@ -97,6 +97,11 @@ cells_table "$dir/matrix.tsv" command
 
 cat <<'EOF'
 
+`devices` and `op --all-devices` run against the scripted server like the rest: their first
+request (`show devices`) gets the fault, and a Panorama would answer it no differently. A fault
+on one firewall behind a Panorama (`pansim --panorama N --fault I:KIND`) is held by the
+Panorama cases (0466, 0468; `docs/internals/panorama.md`).
+
 ## Commands without a row
 
 - `tls` sends no API request: it makes a TLS handshake and reads the certificate, so none of
