@@ -34,7 +34,8 @@ esac
 where=$(field "$cmd" 2 "$here/commands.tsv")
 artifact=$(field "$cmd" 3 "$here/commands.tsv")
 # Seconds a run may take: 5 for the 2 s deadline, more for a row that runs several commands
-# (commands.tsv's optional fifth field: batch's two lines each get the whole deadline).
+# (commands.tsv's optional fifth field: batch's two lines each get the whole deadline; the
+# exporter-probe row starts and stops the exporter around its probe).
 limit=$(field "$cmd" 5 "$here/commands.tsv")
 limit=${limit:-5}
 global='-H %HOST% -P %PORT% --http --retries 1 --deadline 2 --max-bytes 1M'

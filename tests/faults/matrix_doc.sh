@@ -57,7 +57,8 @@ run must show:
   then stops with exit 0 on SIGTERM);
 - no output file (`--out`, or the backup directory) and no temporary file left behind;
 - the end within the deadline (at most 5 s for the 2 s given; `batch`: 9 s, each of its two
-  lines has the whole deadline);
+  lines has the whole deadline; `exporter-probe`: 8 s, with the exporter's start and stop, its
+  probe bounded by curl's 5 s);
 - a second request only for a read-only request (version, op `show`, config `get`/`show`, the
   first query of investigate, check, `config diff --device`, `userid list`, `devices`, the
   `show devices` of `op --all-devices`): a request that changes something, or starts a job
