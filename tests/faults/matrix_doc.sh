@@ -121,8 +121,9 @@ Panorama cases (0466, 0468; `docs/internals/panorama.md`).
 The matrix above puts the fault on every request. `tests/faults/later.sh` (ctest
 `faults/later/<row>`) runs a command against pansim's stateful device instead, and puts one
 fault only on the requests a selector picks (`pansim --inject FILE`: `match=NAME=VALUE`,
-`match=NAME~TEXT`, `nth=N`, `after=N`, `device=I`, `pass=1`; pansim(1)). Three faults, to keep
-the label short:
+`match=NAME~TEXT`, `nth=N`, `after=N`, `device=I`, `pass=1`; pansim(1)). The runs get
+`--deadline 3` (the rows page, poll and follow jobs) and must end within 6 s. Three faults, to
+keep the label short:
 
 | Fault | pansim --inject reply | What the selected request gets |
 |---|---|---|
