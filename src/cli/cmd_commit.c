@@ -235,6 +235,15 @@ static int start(struct cli_ctx *ctx, const struct commit_args *a, long long *id
     return rc;
 }
 
+/* 1 when @p code says the job's polls failed (the connection, the firewall's answers, the
+ * deadline), so that the job, already started, may well be running still. */
+static int lost_track(panos_code code)
+{
+    return code == PANOS_E_TIMEOUT || code == PANOS_E_TRANSPORT || code == PANOS_E_HTTP ||
+           code == PANOS_E_PARSE || code == PANOS_E_TOO_LARGE || code == PANOS_E_RATE_LIMITED ||
+           code == PANOS_E_UNAVAILABLE;
+}
+
 static int run(struct cli_ctx *ctx, const struct commit_args *a)
 {
     long long id = 0;
@@ -263,6 +272,10 @@ static int run(struct cli_ctx *ctx, const struct commit_args *a)
     }
     if (code != PANOS_OK)
         rc = cli_fail_client(ctx, code);
+    if (lost_track(code))
+        cli_warn("the %s was sent: job %lld may still be running on the firewall (panctl op "
+                 "'show jobs id %lld')",
+                 a->validate ? "validation" : "commit", id, id);
     panos_job_free(j);
     return rc;
 }

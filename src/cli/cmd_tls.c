@@ -47,10 +47,15 @@ int cmd_tls(struct cli_ctx *ctx, int argc, char **argv)
         h[hl - 2] = '\0';
     }
     unsigned int port = ctx->port ? ctx->port : url_port;
+    /* --deadline bounds the whole command, as everywhere: a server that accepts the connection
+     * and never answers the handshake must not hold tls for --timeout (120 s by default). */
+    long timeout_ms = ctx->timeout_ms;
+    if (ctx->deadline_set && ctx->deadline_ms > 0 && ctx->deadline_ms < timeout_ms)
+        timeout_ms = ctx->deadline_ms;
     panos_tls_cert_info info;
     char err[512] = "";
-    panos_code code = panos_tls_peer_certificate(&info, h, port ? port : 443,
-                                                 ctx->timeout_ms, err, sizeof(err));
+    panos_code code =
+        panos_tls_peer_certificate(&info, h, port ? port : 443, timeout_ms, err, sizeof(err));
     if (code != PANOS_OK)
         return cli_local_error(code, err);
     if (ctx->format == CLI_FORMAT_CSV) {

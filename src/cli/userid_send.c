@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* userid_send.c -- panctl userid: the batches sent by up to --parallel workers (one client
- * each), a failed one retried once, and the report of every batch. */
+ * each), one the firewall refused or never answered retried once, and the report of every
+ * batch. */
 #include <pthread.h>
 #include <stdio.h>
 #include <string.h>
@@ -66,6 +67,21 @@ static int fatal(panos_code code)
            code == PANOS_E_TLS;
 }
 
+/*
+ * Send a failed message once more only when the firewall did not act on it: it refused it (an
+ * error answer, or HTTP 429 or 503), or it never answered (no HTTP status: the connection
+ * failed; a message that did arrive is then applied again, which only refreshes its entries).
+ * A message answered with a cut or unreadable answer may be applied already and is not resent;
+ * a timeout has used up the --deadline, and a second try would only hide why.
+ */
+static int worth_resending(panos_code code, panos_client *c)
+{
+    const panos_error *e = panos_client_last_error(c);
+    if (code == PANOS_E_API || code == PANOS_E_RATE_LIMITED || code == PANOS_E_UNAVAILABLE)
+        return 1;
+    return code == PANOS_E_TRANSPORT && (e == NULL || e->http_status == 0);
+}
+
 static void *work(void *arg)
 {
     struct worker *w = arg;
@@ -78,7 +94,7 @@ static void *work(void *arg)
             return NULL;
         struct uid_batch *x = &p->b->v[i];
         x->code = attempt(x, w->client, p->vsys);
-        if (x->code != PANOS_OK && !fatal(x->code))
+        if (x->code != PANOS_OK && !fatal(x->code) && worth_resending(x->code, w->client))
             x->code = attempt(x, w->client, p->vsys); /* once more, then it is named */
         pthread_mutex_lock(&p->lock);
         p->done++;

@@ -82,6 +82,38 @@ static int dial(const char *host, unsigned int port, long timeout_ms, panos_code
     return fd;
 }
 
+/*
+ * Why SSL_connect() returned @p r: the socket's read timeout ran out (TIMEOUT), the peer closed
+ * the connection (a server that is not TLS, or refused us), or OpenSSL's own reason (TLS).
+ */
+static panos_code handshake_failed(SSL *ssl, int r, int saved, const char *name, long timeout_ms,
+                                   char *errbuf, size_t errlen)
+{
+    int err = SSL_get_error(ssl, r);
+    unsigned long e = ERR_get_error();
+    char text[160] = "";
+    panos_code code = PANOS_E_TLS;
+    /* The socket BIO takes the read timeout's EAGAIN for "try again": WANT_READ. */
+    int timed_out = err == SSL_ERROR_WANT_READ || err == SSL_ERROR_WANT_WRITE ||
+                    (err == SSL_ERROR_SYSCALL && (saved == EAGAIN || saved == EWOULDBLOCK));
+    if (e == 0 && timed_out) {
+        code = PANOS_E_TIMEOUT;
+        snprintf(text, sizeof(text),
+                 "no TLS handshake within %ld ms: the server accepted the "
+                 "connection and stayed silent",
+                 timeout_ms);
+    } else if (e == 0) {
+        snprintf(text, sizeof(text),
+                 "the server closed the connection during the TLS "
+                 "handshake (is it a TLS server?)");
+    } else {
+        ERR_error_string_n(e, text, sizeof(text));
+    }
+    if (errbuf != NULL && errlen > 0)
+        snprintf(errbuf, errlen, "TLS handshake with %s failed: %s", name, text);
+    return code;
+}
+
 static void asn1_time(const ASN1_TIME *t, char *out, size_t len)
 {
     struct tm tm;
@@ -144,11 +176,10 @@ panos_code panos_tls_peer_certificate(panos_tls_cert_info *out, const char *host
     if (inet_pton(AF_INET, name, tmp) != 1 && inet_pton(AF_INET6, name, tmp) != 1)
         SSL_set_tlsext_host_name(ssl, name);
     SSL_set_fd(ssl, fd);
-    if (SSL_connect(ssl) != 1) {
-        char e[160];
-        ERR_error_string_n(ERR_get_error(), e, sizeof(e));
-        fail(errbuf, errlen, PANOS_E_TLS, "TLS handshake with %s failed: %s", name,
-             ERR_peek_error() || e[0] ? e : "connection closed");
+    errno = 0;
+    int r = SSL_connect(ssl);
+    if (r != 1) {
+        code = handshake_failed(ssl, r, errno, name, timeout_ms, errbuf, errlen);
         goto done;
     }
     cert = SSL_get1_peer_certificate(ssl);

@@ -13,6 +13,7 @@
 #include <openssl/x509.h>
 #include <panos/panos.h>
 #include "fleet.h"
+#include "inject.h"
 #include "prisma_sim.h"
 #include "panorama.h"
 #include "script.h"
@@ -72,6 +73,7 @@ static const struct option long_opts[] = {
     {"report-job-ms", required_argument, NULL, 0x2003},
     {"report-fail", required_argument, NULL, 0x2004},
     {"conn-log", required_argument, NULL, 0x2005},
+    {"inject", required_argument, NULL, 0x2061},
     {"quit-after", required_argument, NULL, 'q'},
     {"verbose", no_argument, NULL, 'v'},
     {"help", no_argument, NULL, 'h'},
@@ -154,6 +156,11 @@ static void usage(FILE *f)
           "      --userid-reject-ip IP every uid-message naming IP is refused\n"
           "      --report-job-ms MS    how long a report job runs (default 300)\n"
           "      --report-fail NAME    report jobs of report NAME end FAIL\n"
+          "      --inject FILE         the %% reply sections of FILE answer the requests they\n"
+          "                            select instead of the device: match=NAME=VALUE or\n"
+          "                            NAME~TEXT, nth=N (the Nth selected only), after=N\n"
+          "                            (all but the first N), device=I, pass=1 (the device's\n"
+          "                            own answer, cut by truncate= or dripped)\n"
           "      --quit-after S        exit after S seconds (a safety net for tests)\n"
           "  -v, --verbose             trace requests on stderr\n"
           "  -h, --help                this help\n"
@@ -333,6 +340,8 @@ int main(int argc, char **argv)
     double ndevices = 1, npano = 0;
     struct sim_panorama *pano = NULL;
     struct sim_script *script = NULL;
+    struct sim_inject *inject = NULL;
+    const char *injectpath = NULL;
     FILE *log = NULL, *conn_log = NULL;
     const char *connpath = NULL;
     int c;
@@ -458,6 +467,9 @@ int main(int argc, char **argv)
         case 0x2005:
             connpath = optarg;
             break;
+        case 0x2061:
+            injectpath = optarg;
+            break;
         case 'w': copt.warning = optarg; break;
         case 'B':
             if (parse_num("commit-busy-code", optarg, 1, 99, &v))
@@ -539,6 +551,10 @@ int main(int argc, char **argv)
             }
         }
     }
+    if (injectpath && (casefile || sim_inject_load(&inject, injectpath, err, sizeof(err)) != 0)) {
+        fprintf(stderr, "pansim: %s\n", casefile ? "--inject is for device mode, not --case" : err);
+        goto done;
+    }
     if (casefile && ndevices > 1) {
         fputs("pansim: --devices is for device mode, not --case\n", stderr);
         goto done;
@@ -590,6 +606,8 @@ int main(int argc, char **argv)
         unsigned int port = 0;
         so.dev = devs[i];
         so.pano = pano;
+        so.inject = inject;
+        so.device_index = i + 1;
         so.port = port0 != 0 ? port0 + (unsigned int)i : 0;
         so.delay_ms = pano == NULL && faults[i].kind == SIM_FAULT_SLOW ? faults[i].delay_ms : 0;
         so.hang = pano == NULL && faults[i].kind == SIM_FAULT_HANG;
@@ -654,6 +672,7 @@ done:
     }
     sim_panorama_free(pano);
     sim_script_free(script);
+    sim_inject_free(inject);
     if (log)
         fclose(log);
     if (conn_log)

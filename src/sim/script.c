@@ -54,11 +54,48 @@ static int set_str(char **dst, const char *v)
     return 0;
 }
 
+static int is_selector(const char *name)
+{
+    return strcmp(name, "match") == 0 || strcmp(name, "nth") == 0 || strcmp(name, "after") == 0 ||
+           strcmp(name, "device") == 0 || strcmp(name, "pass") == 0;
+}
+
+/*
+ * The --inject selectors (script.h). Returns 0 when @p name is one and its value is good, -1
+ * when the value is bad, 1 when @p name is not a selector.
+ */
+static int apply_selector(struct sim_script_reply *r, const char *name, const char *value)
+{
+    long v;
+    if (strcmp(name, "match") == 0) {
+        size_t n = strcspn(value, "=~");
+        if (n == 0 || value[n] == '\0' || r->nmatch == SIM_SCRIPT_MAX_MATCH)
+            return -1;
+        if ((r->match[r->nmatch] = strdup(value)) == NULL)
+            return -1;
+        r->nmatch++;
+        return 0;
+    }
+    long *dst = strcmp(name, "nth") == 0      ? &r->nth
+                : strcmp(name, "after") == 0  ? &r->after
+                : strcmp(name, "device") == 0 ? &r->device
+                                              : NULL;
+    if (dst == NULL && strcmp(name, "pass") != 0)
+        return 1;
+    if (parse_num(value, dst ? 1 : 0, dst ? 1000000000L : 1, &v) != 0)
+        return -1;
+    if (dst)
+        *dst = v;
+    else
+        r->pass = (int)v;
+    return 0;
+}
+
 /*
  * Apply one name=value word to @p r. @p where names the section for messages ("%% reply 2").
  * Returns 0 or -1 with err set.
  */
-static int apply_arg(struct sim_script_reply *r, const char *name, const char *value,
+static int apply_arg(struct sim_script_reply *r, const char *name, const char *value, int selectors,
                      const char *path, const char *where, char *err, size_t errlen)
 {
     long v;
@@ -110,8 +147,9 @@ static int apply_arg(struct sim_script_reply *r, const char *name, const char *v
         rc = parse_num(value, 0, 1L << 34, &v);
         if (rc == 0)
             r->fill = v;
-    } else {
-        seterr(err, errlen, "%s: %s: unknown argument '%s'", path, where, name);
+    } else if (!selectors || (rc = apply_selector(r, name, value)) == 1) {
+        seterr(err, errlen, "%s: %s: unknown argument '%s'%s", path, where, name,
+               is_selector(name) ? " (a selector of pansim --inject)" : "");
         return -1;
     }
     if (rc != 0)
@@ -125,7 +163,7 @@ nomem:
 /*
  * Apply the blank-separated name=value words of @p args to @p r. Returns 0 or -1 with err set.
  */
-static int apply_args(struct sim_script_reply *r, const char *args, const char *path,
+static int apply_args(struct sim_script_reply *r, const char *args, int selectors, const char *path,
                       const char *where, char *err, size_t errlen)
 {
     size_t n = strlen(args);
@@ -165,7 +203,7 @@ static int apply_args(struct sim_script_reply *r, const char *args, const char *
             rc = -1;
         } else {
             word[eq] = '\0';
-            rc = apply_arg(r, word, word + eq + 1, path, where, err, errlen);
+            rc = apply_arg(r, word, word + eq + 1, selectors, path, where, err, errlen);
         }
     }
     free(word);
@@ -178,6 +216,8 @@ static void reply_clear(struct sim_script_reply *r)
     free(r->content_type);
     free(r->attachment);
     free(r->body);
+    for (size_t i = 0; i < r->nmatch; i++)
+        free(r->match[i]);
 }
 
 void sim_script_free(struct sim_script *s)
@@ -188,6 +228,11 @@ void sim_script_free(struct sim_script *s)
         reply_clear(&s->replies[i]);
     free(s->replies);
     free(s);
+}
+
+size_t sim_script_count(const struct sim_script *s)
+{
+    return s ? s->count : 0;
 }
 
 const struct sim_script_reply *sim_script_reply_for(const struct sim_script *s, size_t n)
@@ -227,7 +272,8 @@ static int body_is_blank(const struct case_section *sec)
     return 1;
 }
 
-int sim_script_load(struct sim_script **out, const char *case_path, char *err, size_t errlen)
+static int load(struct sim_script **out, const char *case_path, int selectors, char *err,
+                size_t errlen)
 {
     *out = NULL;
     struct case_file cf;
@@ -302,10 +348,14 @@ int sim_script_load(struct sim_script **out, const char *case_path, char *err, s
         r->len = sec->body_len;
         snprintf(where, sizeof where, "%%%% reply %zu", n);
         if (server)
-            rc = apply_args(r, server->args, case_path, "%% server", err, errlen);
+            rc = apply_args(r, server->args, selectors, case_path, "%% server", err, errlen);
         if (rc == 0)
-            rc = apply_args(r, rest, case_path, where, err, errlen);
-        if (rc == 0 && r->truncate >= 0 && (size_t)r->truncate >= r->len) {
+            rc = apply_args(r, rest, selectors, case_path, where, err, errlen);
+        if (rc == 0 && r->nth > 0 && r->after > 0) {
+            seterr(err, errlen, "%s: %s: nth= and after= exclude each other", case_path, where);
+            rc = -1;
+        }
+        if (rc == 0 && !r->pass && r->truncate >= 0 && (size_t)r->truncate >= r->len) {
             seterr(err, errlen, "%s: %s: truncate=%ld is not shorter than the body (%zu bytes)",
                    case_path, where, r->truncate, r->len);
             rc = -1;
@@ -320,4 +370,14 @@ done:
     }
     *out = s;
     return 0;
+}
+
+int sim_script_load(struct sim_script **out, const char *case_path, char *err, size_t errlen)
+{
+    return load(out, case_path, 0, err, errlen);
+}
+
+int sim_script_load_selectors(struct sim_script **out, const char *path, char *err, size_t errlen)
+{
+    return load(out, path, 1, err, errlen);
 }

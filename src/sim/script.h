@@ -5,6 +5,9 @@
 
 #include <stddef.h>
 
+/* match= words a reply may have (--inject). */
+#define SIM_SCRIPT_MAX_MATCH 4
+
 /*
  * One scripted answer, from "%% reply N [ARGS]" with the "%% server [ARGS]" defaults applied
  * first. ARGS are blank-separated words name=value; a value may be double-quoted to hold blanks
@@ -34,6 +37,14 @@ struct sim_script_reply {
     char *attachment;    /* attachment=NAME: Content-Disposition: attachment; filename=NAME */
     char *body;          /* the section body (after %include), NUL-terminated */
     size_t len;          /* bytes in body, without the NUL */
+    /* Selectors, only in an --inject file (inject.h): which of the device's requests get this
+     * reply instead of the device's answer. */
+    char *match[SIM_SCRIPT_MAX_MATCH]; /* match=NAME=VALUE (equal) or NAME~TEXT (contains) */
+    size_t nmatch;
+    long nth;    /* nth=N: only the Nth request selected (1-based); 0 = every one */
+    long after;  /* after=N: the requests selected after the first N; 0 = every one */
+    long device; /* device=I: only device I of --devices (1-based); 0 = any */
+    int pass;    /* pass=1: the device's own answer, cut by truncate= or sent by drip-ms= */
 };
 
 struct sim_script;
@@ -45,6 +56,15 @@ struct sim_script;
  * Returns 0, or -1 with a one-line reason naming the file in @p err.
  */
 int sim_script_load(struct sim_script **out, const char *case_path, char *err, size_t errlen);
+
+/*
+ * As sim_script_load(), for pansim --inject: the replies may also carry the selectors match=,
+ * nth=, after=, device= and pass= (refused by sim_script_load(), where replies answer in order).
+ */
+int sim_script_load_selectors(struct sim_script **out, const char *path, char *err, size_t errlen);
+
+/* How many replies @p s holds. */
+size_t sim_script_count(const struct sim_script *s);
 
 /*
  * The reply to request number @p n (1-based), or NULL when the case has no reply @p n.

@@ -11,6 +11,7 @@
 #include <strings.h>
 #include <time.h>
 #include <microhttpd.h>
+#include "inject.h"
 #include "script.h"
 #include "panorama.h"
 #include "scriptbody.h"
@@ -278,17 +279,10 @@ static enum MHD_Result queue(struct MHD_Connection *conn, unsigned int status,
     return r;
 }
 
-static enum MHD_Result answer_script(struct sim_server *s, struct MHD_Connection *conn, size_t n)
+/* Answer with the scripted reply @p r (a --case reply, or an --inject one). */
+static enum MHD_Result answer_reply(struct sim_server *s, struct MHD_Connection *conn,
+                                    const struct sim_script_reply *r)
 {
-    const struct sim_script_reply *r = sim_script_reply_for(s->o.script, n);
-    if (r == NULL) {
-        char msg[96];
-        snprintf(msg, sizeof(msg), "pansim: the case has no reply %zu\n", n);
-        fprintf(stderr, "%s", msg);
-        return queue(conn, 500,
-                     MHD_create_response_from_buffer(strlen(msg), msg, MHD_RESPMEM_MUST_COPY),
-                     "text/plain");
-    }
     if (r->delay_ms > 0)
         sleep_ms(r->delay_ms);
     if (r->hang) {
@@ -312,6 +306,32 @@ static enum MHD_Result answer_script(struct sim_server *s, struct MHD_Connection
         MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_DISPOSITION, v);
     }
     return queue(conn, r->status, resp, r->content_type);
+}
+
+static enum MHD_Result answer_script(struct sim_server *s, struct MHD_Connection *conn, size_t n)
+{
+    const struct sim_script_reply *r = sim_script_reply_for(s->o.script, n);
+    if (r == NULL) {
+        char msg[96];
+        snprintf(msg, sizeof(msg), "pansim: the case has no reply %zu\n", n);
+        fprintf(stderr, "%s", msg);
+        return queue(conn, 500,
+                     MHD_create_response_from_buffer(strlen(msg), msg, MHD_RESPMEM_MUST_COPY),
+                     "text/plain");
+    }
+    return answer_reply(s, conn, r);
+}
+
+/* An --inject reply with pass=1: the device's answer @p out, sent as @p r's truncate= and
+ * drip-ms= say (a download cut after its first bytes, a slow page). */
+static struct MHD_Response *passed_response(struct sim_server *s, const struct sim_reply *out,
+                                            const struct sim_script_reply *r)
+{
+    struct sim_script_reply shaped = *r;
+    shaped.body = out->body;
+    shaped.len = out->len;
+    shaped.fill = 0;
+    return sim_script_response(&shaped, &s->stopping);
 }
 
 /* --fault: wait (slow, hang) and then answer normally, or answer HTTP 500 (fail, but not to a
@@ -393,10 +413,14 @@ static enum MHD_Result answer(struct sim_server *s, struct MHD_Connection *conn,
                 auth_name(req.auth));
 
     enum MHD_Result ret;
+    const struct sim_script_reply *inj =
+        s->o.inject ? sim_inject_pick(s->o.inject, &req, s->o.device_index) : NULL;
     if (fault(s, conn, &req, &ret)) {
         /* ret set by fault() */
     } else if (s->o.script) {
         ret = answer_script(s, conn, n);
+    } else if (inj != NULL && !inj->pass) {
+        ret = answer_reply(s, conn, inj);
     } else {
         struct sim_reply out = {0};
         out.status = 200;
@@ -409,12 +433,17 @@ static enum MHD_Result answer(struct sim_server *s, struct MHD_Connection *conn,
         } else {
             /* Copied so that our buffer (a keygen answer holds a key) is wiped here; a body
              * without secrets (a 10 MB log page) is handed over, and freed by libmicrohttpd. */
+            if (inj != NULL && inj->delay_ms > 0)
+                sleep_ms(inj->delay_ms);
             struct MHD_Response *resp =
-                out.release
+                inj != NULL ? passed_response(s, &out, inj)
+                : out.release
                     ? MHD_create_response_from_buffer_with_free_callback(out.len, out.body,
                                                                          out.release)
                     : MHD_create_response_from_buffer(out.len, out.body, MHD_RESPMEM_MUST_COPY);
-            if (out.release == NULL) {
+            if (inj != NULL && out.release != NULL) {
+                out.release(out.body); /* passed_response() copied it */
+            } else if (out.release == NULL) {
                 memset(out.body, 0, out.len);
                 free(out.body);
             } else if (resp == NULL) {

@@ -18,6 +18,8 @@ struct sim_server_options {
     struct sim_device *dev;   /* stateful mode */
     struct sim_panorama *pano; /* --panorama: answers instead of dev */
     struct sim_script *script; /* scripted mode (the dev is then unused) */
+    struct sim_inject *inject; /* --inject: replies that stand in for chosen requests, or NULL */
+    long device_index;         /* this server's device, from 1 (--inject's device=) */
     int verbose;              /* trace each request on stderr */
     /* Faults (--fault): every request waits delay_ms before its answer, or (hang) until the
      * client gives up; fail answers every request but keygen HTTP 500. */

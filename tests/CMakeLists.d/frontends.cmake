@@ -46,7 +46,7 @@ list(APPEND SIM_WORLD ${SIM}/simdag.c)
 
 # The case file reader and scripted replies.
 panos_frontend_test(casefile unit_sim/test_casefile.c src/sim
-  SOURCES ${SIM}/casefile.c ${SIM}/script.c DEFS PANOS_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
+  SOURCES ${SIM}/casefile.c ${SIM}/script.c ${SIM}/inject.c DEFS PANOS_SOURCE_DIR="${PROJECT_SOURCE_DIR}")
 # The config tree and its type=config get/show answers.
 panos_frontend_test(simconfig unit_sim/test_simconfig.c src/sim SOURCES ${SIM_WORLD})
 # What a commit makes of the candidate: partial scopes and validation (simcommit_apply.c).

@@ -15,27 +15,14 @@ set -u
 
 here=$(cd "$(dirname "$0")" && pwd)
 
-# Field $2 (1-based) of the row of $3 whose first field is $1.
-field() {
-    awk -F '\t' -v k="$1" -v n="$2" '!/^#/ && $1 == k { print $n; exit }' "$3"
-}
-
-# Column of fault $1 in matrix.tsv's header.
-column() {
-    awk -F '\t' -v f="$1" 'NR == 1 { for (i = 2; i <= NF; i++) if ($i == f) print i; exit }' \
-        "$here/matrix.tsv"
-}
+# shellcheck source=lib.sh
+. "$here/lib.sh"
 
 if [ "${1:-}" = "--doc" ]; then
     exec sh "$here/matrix_doc.sh" "$here"
 fi
-if [ $# -lt 5 ]; then
-    echo "usage: $0 PANCTL PANSIM RUNCASE SOURCE-DIR COMMAND [FAULT...]" >&2
-    exit 2
-fi
-panctl=$1 pansim=$2 runcase=$3 src=$4 cmd=$5
-shift 5
-faults=${*:-$(awk -F '\t' '!/^#/ { print $1 }' "$here/faults.tsv")}
+take_args "$here/faults.tsv" COMMAND "$@"
+cmd=$row
 line=$(field "$cmd" 4 "$here/commands.tsv")
 [ -n "$line" ] || { echo "matrix: no command '$cmd' in commands.tsv" >&2; exit 2; }
 case $line in
@@ -46,9 +33,12 @@ case $line in
 esac
 where=$(field "$cmd" 2 "$here/commands.tsv")
 artifact=$(field "$cmd" 3 "$here/commands.tsv")
+# Seconds a run may take: 5 for the 2 s deadline, more for a row that runs several commands
+# (commands.tsv's optional fifth field: batch's two lines each get the whole deadline; the
+# exporter-probe row starts and stops the exporter around its probe).
+limit=$(field "$cmd" 5 "$here/commands.tsv")
+limit=${limit:-5}
 global='-H %HOST% -P %PORT% --http --retries 1 --deadline 2 --max-bytes 1M'
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/faultmatrix.XXXXXX") || exit 1
-trap 'rm -rf "$tmp"' EXIT HUP INT TERM
 fail=0
 
 # The checks of one run, after the command: one line each, compared by runcase.
@@ -56,7 +46,7 @@ checks() {
     cat <<'EOF'
 echo "exit $rc"
 echo "requests $(wc -l < requests.log)"
-[ $((end - start)) -le 5 ] && echo "within the deadline" || echo "took $((end - start)) s"
+[ $((end - start)) -le %LIMIT% ] && echo "within the deadline" || echo "took $((end - start)) s"
 EOF
     case $where in
     stderr) cat <<'EOF'
@@ -85,6 +75,24 @@ else
 fi
 EOF
     ;;
+    uid-report) cat <<'EOF'
+if grep -Eq "^message 1 \(.*\): FAILED( twice)?: \($rc\) [A-Z_]+: .+" out.txt &&
+    [ "$(wc -l < err.txt)" -eq 1 ] && grep -Eq "^panctl: userid [a-z-]+: 1 of 1 message failed" err.txt; then
+    echo "one-line error"
+else
+    echo "stdout: $(head -c 300 out.txt) stderr: $(head -c 300 err.txt)"
+fi
+EOF
+    ;;
+    batch) cat <<'EOF'
+if [ "$(wc -l < err.txt)" -eq 2 ] && [ "$(grep -Ec "^panctl: \($rc\) [A-Z_]+: .+" err.txt)" -eq 2 ] &&
+    grep -q "^== 1: .* (exit $rc)$" out.txt && grep -q "^== 2: .* (exit $rc)$" out.txt; then
+    echo "one-line error"
+else
+    echo "stdout: $(head -c 300 out.txt) stderr: $(head -c 300 err.txt)"
+fi
+EOF
+    ;;
     summary) cat <<'EOF'
 if grep -Eq "^fw1 +failed .*\([0-9]+\) [A-Z_]+: " out.txt && [ ! -s err.txt ]; then
     echo "one-line error"
@@ -106,38 +114,22 @@ EOF
 }
 
 for f in $faults; do
-    args=$(field "$f" 2 "$here/faults.tsv")
-    body=$(field "$f" 3 "$here/faults.tsv")
-    [ -n "$body" ] || { echo "matrix: no fault '$f' in faults.tsv" >&2; exit 2; }
-    [ "$args" = "-" ] && args=
-    col=$(column "$f")
-    cell=$(field "$cmd" "${col:-0}" "$here/matrix.tsv")
-    case $cell in
-    */*) ;;
-    *) echo "matrix: no cell for $cmd x $f in matrix.tsv" >&2; fail=1; continue ;;
-    esac
+    fault_cell "$here/faults.tsv" "$here/matrix.tsv" "$cmd" "$f" || { fail=1; continue; }
     case_file=$tmp/$cmd-$f.case
     {
         printf '%%%% info\nname: fault matrix: %s under %s\nkeywords: faults\n' "$cmd" "$f"
-        for n in 1 2 3; do
+        for n in 1 2 3 4 5 6; do
             printf '%%%% reply %s %s\n%%include %s/bodies/%s%%\n' "$n" "$args" "$here" "$body"
         done
         printf '%%%% stdin\nadmin\n%%%% command\nstart=$(date +%%s)\n'
         printf '%s > out.txt 2> err.txt\n' "$line" |
             sed -e "s|%G%|$global|g" -e "s|%EXPORTER%|${PANOS_EXPORTER:-}|g"
         printf 'rc=$?\nend=$(date +%%s)\n'
-        checks
+        checks | sed "s|%LIMIT%|$limit|"
         printf '%%%% expect-stdout\nexit %s\nrequests %s\nwithin the deadline\none-line error\n' \
             "${cell%/*}" "${cell#*/}"
     } > "$case_file"
-    start=$(date +%s)
-    if "$runcase" --panctl "$panctl" --pansim "$pansim" --srcdir "$src" "$case_file" \
-        > "$tmp/out" 2>&1; then
-        echo "ok   $cmd x $f ($cell, $(($(date +%s) - start)) s)"
-    else
-        echo "FAIL $cmd x $f (expected $cell)"
-        sed 's/^/    /' "$tmp/out"
-        fail=1
-    fi
+    cell_start "$cmd x $f" "$cell" "$case_file"
 done
+cells_wait || fail=1
 exit $fail

@@ -6,6 +6,28 @@
 set -u
 dir=${1:?usage: matrix_doc.sh TESTS-FAULTS-DIR}
 man=$dir/../../docs/man/panctl.1
+# The cells table $1 as markdown, first column headed $2: "EXIT NAME, REQUESTS" per cell, the
+# names from panctl(1)'s EXIT STATUS table (".BR 16 "\0\0RATE_LIMITED"").
+cells_table() {
+    sed -n 's/^\.BR \([0-9][0-9]*\) "\\0\\0\([A-Z_]*\)"$/\1 \2/p' "$man" > "$names"
+    awk -F '\t' -v names="$names" -v head="$2" '
+BEGIN { while ((getline l < names) > 0) { split(l, a, " "); name[a[1]] = a[2] } }
+NR == 1 {
+    printf "| %s |", head; for (i = 2; i <= NF; i++) printf " %s |", $i; print ""
+    printf "|---|"; for (i = 2; i <= NF; i++) printf "---|"; print ""
+    next
+}
+{
+    printf "| `%s` |", $1
+    for (i = 2; i <= NF; i++) {
+        split($i, c, "/")
+        printf " %s %s, %s |", c[1], name[c[1]], c[2]
+    }
+    print ""
+}' "$1"
+}
+names=${TMPDIR:-/tmp}/fm-names.$$
+trap 'rm -f "$names"' EXIT
 
 cat <<'EOF'
 <!-- SPDX-License-Identifier: MIT -->
@@ -21,19 +43,29 @@ fault) as cases through runcase; ctest runs each row as `faults/<command>` (labe
     sh tests/faults/matrix.sh build/src/cli/panctl build/src/sim/pansim build/tests/runcase . op-show hang
 
 Each run gets `--retries 1 --deadline 2 --max-bytes 1M` and the fault as pansim's answer to
-every request. Besides its cell (the exit status, and how many requests pansim received) each
+every request. The cells of a row run three at a time (`FAULTS_JOBS`; most of a cell's time is
+a wait: a drip, a hang, the deadline). Besides its cell (the exit status, and how many requests pansim received) each
 run must show:
 
 - one clear error line: `panctl: (N) NAME: ...` on stderr and nothing else on stdout or stderr
   (`check`: the plugin line `UNKNOWN - NAME: ...` on stdout; `backup`: the device's `failed`
-  line in its summary, exit 1; `exporter-probe`: panos_exporter's `/probe` answers HTTP 200
+  line in its summary, exit 1; `userid-login`: the message's `FAILED: (N) NAME: ...` line in
+  the report on stdout and one summary line on stderr; `batch`: each line's error on stderr
+  and its `(exit N)` in the delimiters on stdout; `exporter-probe`: panos_exporter's `/probe`
+  answers HTTP 200
   within its 2 s target timeout with `panos_up 0` and one `panos_up_reason`, and the exporter
   then stops with exit 0 on SIGTERM);
 - no output file (`--out`, or the backup directory) and no temporary file left behind;
-- the end within the deadline (at most 5 s for the 2 s given);
+- the end within the deadline (at most 5 s for the 2 s given; `batch`: 9 s, each of its two
+  lines has the whole deadline; `exporter-probe`: 8 s, with the exporter's start and stop, its
+  probe bounded by curl's 5 s);
 - a second request only for a read-only request (version, op `show`, config `get`/`show`, the
-  first query of investigate, check): a request that changes something, or starts a job, is
-  sent once (the exporter does not resend within a scrape: it reports the target down);
+  first query of investigate, check, `config diff --device`, `userid list`, `devices`, the
+  `show devices` of `op --all-devices`): a request that changes something, or starts a job
+  (commit, export, a report, a log query), is sent once (the exporter does not resend within a
+  scrape: it reports the target down). A uid-message (`userid login`) is sent once more only
+  when the firewall refused it (HTTP 429 or 503 here) or never answered: sending it again
+  only refreshes its entries;
 - no key or password on stderr or in the request log (runcase's checks of every case).
 
 ## Faults
@@ -62,24 +94,71 @@ Each cell is the exit status, its name in panctl(1)'s EXIT STATUS table, and the
 requests pansim received.
 
 EOF
-# Exit names from panctl(1): ".BR 16 "\0\0RATE_LIMITED"".
-sed -n 's/^\.BR \([0-9][0-9]*\) "\\0\\0\([A-Z_]*\)"$/\1 \2/p' "$man" > "${TMPDIR:-/tmp}/fm-names.$$"
-awk -F '\t' -v names="${TMPDIR:-/tmp}/fm-names.$$" '
-BEGIN { while ((getline l < names) > 0) { split(l, a, " "); name[a[1]] = a[2] } }
-NR == 1 {
-    printf "| command |"; for (i = 2; i <= NF; i++) printf " %s |", $i; print ""
-    printf "|---|"; for (i = 2; i <= NF; i++) printf "---|"; print ""
-    next
-}
-{
-    printf "| `%s` |", $1
-    for (i = 2; i <= NF; i++) {
-        split($i, c, "/")
-        printf " %s %s, %s |", c[1], name[c[1]], c[2]
-    }
-    print ""
-}' "$dir/matrix.tsv"
-rm -f "${TMPDIR:-/tmp}/fm-names.$$"
+cells_table "$dir/matrix.tsv" command
+
+cat <<'EOF'
+
+`devices` and `op --all-devices` run against the scripted server like the rest: their first
+request (`show devices`) gets the fault, and a Panorama would answer it no differently. A fault
+on one firewall behind a Panorama (`pansim --panorama N --fault I:KIND`) is held by the
+Panorama cases (0466, 0468; `docs/internals/panorama.md`).
+
+## Commands without a row
+
+- `tls` sends no API request: it makes a TLS handshake and reads the certificate, so none of
+  the faults above (HTTP answers) reaches it. What can reach it is a server that accepts the
+  connection and never answers the handshake: case 0610 holds it to `--deadline` (exit 6).
+- `key audit` decodes a key offline and sends nothing.
+- `prisma` talks to Prisma Cloud, not to a firewall. pansim's scripted replies do reach it
+  (the scripted mode answers any path), but its client has its own retry policy (`--max-retries`
+  6, `--max-wait`, Retry-After honoured up to 300 s) and per-request `--timeout`, and takes no
+  `--deadline`, `--retries` or `--max-bytes`: against a 429 it sent 7 requests over 57 s. Its
+  cells could not hold "within the deadline" until `panos_prisma` has a deadline of its own (an
+  API change, left out here); `pansim --prisma-fault` covers its status codes (cases 05xx).
+
+## Faults on later requests
+
+The matrix above puts the fault on every request. `tests/faults/later.sh` (ctest
+`faults/later/<row>`) runs a command against pansim's stateful device instead, and puts one
+fault only on the requests a selector picks (`pansim --inject FILE`: `match=NAME=VALUE`,
+`match=NAME~TEXT`, `nth=N`, `after=N`, `device=I`, `pass=1`; pansim(1)). The runs get
+`--deadline 3` (the rows page, poll and follow jobs) and must end within 6 s. Three faults, to
+keep the label short:
+
+| Fault | pansim --inject reply | What the selected request gets |
+|---|---|---|
+EOF
+awk -F '\t' '!/^#/ { printf "| `%s` | `%s` | %s |\n", $1, $2, $4 }' "$dir/later-faults.tsv"
+
+cat <<'EOF'
+
+| Row | Selector | Requests counted | Command (after the setup) |
+|---|---|---|---|
+EOF
+awk -F '\t' '!/^#/ { c = $7; gsub(/\|/, "\\|", c); s = $3; gsub(/\|/, "\\|", s)
+    printf "| `%s` | `%s` | `%s` | `%s` |\n", $1, s, $4, c }' "$dir/later.tsv"
+
+cat <<'EOF'
+
+Each cell is the exit status and the number of requests matching the row's pattern. Each run
+must also pass its row's check of what the user gets:
+
+- `logs-page2` (pages of 5, 12 entries; the fault on the second page's answer, once): a 503
+  is retried and all 12 entries come out, none twice; a cut or a hang ends with one error
+  line and the first page's 5 entries already written (logs streams to stdout as the pages
+  come; a cut page is not fetched again);
+- `commit-poll` (the fault on the job's first poll, once): the commit is sent once; the poll
+  is retried and the commit ends OK; after a hang, the error line and a warning that the
+  commit was sent and job 1 may still be running;
+- `export-bytes`: one request, one error line, no `running.xml` and no temporary file;
+- `backup-second` (`--devices 2`, the fault on the second device's export): exit 1, the first
+  device's backup kept whole, nothing under `bk/fw2`, the summary names fw2 `failed` with the
+  error;
+- `batch-line2` (every request after the first: the second line's): the first line exits 0,
+  the second line's delimiter carries its exit status and its error is the one line on stderr.
+
+EOF
+cells_table "$dir/later-matrix.tsv" row
 
 cat <<'EOF'
 
@@ -96,6 +175,27 @@ Fixed when the matrix was first run:
   although they only read. They are now retried while none of the answer has reached its
   writer; once part of it has, the failure stands (the `reset` column: one request).
 
+Fixed when every command got its row and the later-request matrix was added:
+
+- `tls` ignored `--deadline`: a server that accepted the connection and never answered the
+  handshake held it for `--timeout` (120 s by default), and the error then read
+  `error:00000000:lib(0)::reason(0)`. The handshake is now bounded by the deadline too, and a
+  timed-out handshake is exit 6 (TIMEOUT) with a message that says so; a closed one says the
+  server closed it (case 0610).
+- `userid` sent a uid-message a second time after any failure: after an answer it had received
+  but could not read (a cut body, an HTML page, truncated XML), when the firewall may have
+  applied it already, and after a hang, where the retry found the deadline spent and its error
+  ("the deadline ran out before the request") replaced the real one under `FAILED twice`
+  although the message went out once. It is now sent again only when the firewall refused it
+  (an error answer, HTTP 429 or 503) or never answered.
+- `commit`: when following the job failed after the commit was sent (a hang on a poll, the
+  deadline), the one error line did not say that the commit had been sent. A warning now says
+  the job was sent and may still be running, and how to look it up.
+
 Known and kept: `config show|get` without `--out` streams to stdout as the answer arrives, so an
 answer cut short leaves what was already printed (case 0287); with `--out` nothing is left.
+`logs` streams its pages the same way: a page cut short ends the export with the earlier pages
+printed, and is not fetched again. Downloads (`export`, `pcap get`) and the requests that start
+a job (`report`, a log query) are not resent after a 429 or 503, although a download only
+reads: one request, a clear error, nothing on disk.
 EOF

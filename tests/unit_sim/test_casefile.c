@@ -9,6 +9,7 @@
 #include "check.h"
 #include "casefile.h"
 #include "script.h"
+#include "inject.h"
 
 #define MAX_TMP_FILES 16
 
@@ -231,6 +232,77 @@ static void script_fails(const char *text, const char *want)
     tmp_done(&t);
 }
 
+/* A request with the one parameter @p name=@p value, for sim_inject_pick(). */
+static struct sim_request one_param(struct sim_param *p, const char *name, const char *value)
+{
+    struct sim_request req = {0};
+    p->name = (char *)name;
+    p->value = (char *)value;
+    req.method = "POST";
+    req.path = "/api/";
+    req.params = p;
+    req.nparams = 1;
+    return req;
+}
+
+/* pansim --inject: the selectors load only through sim_script_load_selectors(), and a section
+ * answers the requests they pick, counting those it selects. */
+static void test_inject_selectors(void **state)
+{
+    (void)state;
+    struct tmp t;
+    tmp_init(&t);
+    const char *path = tmp_writes(&t, "inject.case",
+                                  "%% reply 1 match=type=export device=2 pass=1 truncate=40\n"
+                                  "%% reply 2 match=cmd~<jobs> nth=2 status=503\n"
+                                  "busy\n"
+                                  "%% reply 3 match=action=get after=1 hang=1\n");
+    struct sim_script *s = NULL;
+    char err[256] = "";
+    CHECK_EQ(-1, sim_script_load(&s, path, err, sizeof err));
+    if (!strstr(err, "a selector of pansim --inject"))
+        fail_msg("'%s' does not say match= is an --inject selector", err);
+
+    struct sim_inject *in = NULL;
+    if (sim_inject_load(&in, path, err, sizeof err) != 0)
+        fail_msg("%s", err);
+    struct sim_param p;
+    struct sim_request req = one_param(&p, "type", "export");
+    CHECK_TRUE(sim_inject_pick(in, &req, 1) == NULL); /* device 1: not selected */
+    const struct sim_script_reply *r = sim_inject_pick(in, &req, 2);
+    CHECK_TRUE(r != NULL && r->pass == 1 && r->truncate == 40);
+
+    req = one_param(&p, "cmd", "<show><jobs><id>1</id></jobs></show>");
+    CHECK_TRUE(sim_inject_pick(in, &req, 1) == NULL); /* the first poll */
+    r = sim_inject_pick(in, &req, 1);                 /* the second: nth=2 */
+    CHECK_TRUE(r != NULL && r->status == 503 && strcmp(r->body, "busy") == 0);
+    CHECK_TRUE(sim_inject_pick(in, &req, 1) == NULL); /* the third */
+
+    req = one_param(&p, "action", "get");
+    CHECK_TRUE(sim_inject_pick(in, &req, 1) == NULL); /* after=1: not the first */
+    r = sim_inject_pick(in, &req, 1);
+    CHECK_TRUE(r != NULL && r->hang == 1);
+    CHECK_TRUE(sim_inject_pick(in, &req, 1) == r);
+    req = one_param(&p, "action", "getx"); /* match=NAME=VALUE is equality */
+    CHECK_TRUE(sim_inject_pick(in, &req, 1) == NULL);
+    sim_inject_free(in);
+    sim_inject_free(NULL);
+
+    path = tmp_writes(&t, "both.case", "%% reply 1 nth=1 after=2\n");
+    CHECK_EQ(-1, sim_inject_load(&in, path, err, sizeof err));
+    if (!strstr(err, "exclude each other"))
+        fail_msg("'%s' does not refuse nth= with after=", err);
+    path = tmp_writes(&t, "badmatch.case", "%% reply 1 match=type\n");
+    CHECK_EQ(-1, sim_inject_load(&in, path, err, sizeof err));
+    if (!strstr(err, "bad value for match"))
+        fail_msg("'%s' does not refuse match= without = or ~", err);
+    path = tmp_writes(&t, "empty.case", "%% command\ntrue\n");
+    CHECK_EQ(-1, sim_inject_load(&in, path, err, sizeof err));
+    if (!strstr(err, "no %% reply section"))
+        fail_msg("'%s' does not refuse a file without replies", err);
+    tmp_done(&t);
+}
+
 static void test_script_errors(void **state)
 {
     (void)state;
@@ -336,6 +408,7 @@ int main(void)
         cmocka_unit_test(test_case_errors),
         cmocka_unit_test(test_script),
         cmocka_unit_test(test_script_errors),
+        cmocka_unit_test(test_inject_selectors),
         cmocka_unit_test(test_repository_cases),
         cmocka_unit_test(test_all_repository_cases),
     };
