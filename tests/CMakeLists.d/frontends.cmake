@@ -86,3 +86,5 @@ panos_frontend_test(clioutput unit_cli/test_output.c src/cli SOURCES ${CLI_OUTPU
 panos_frontend_test(cliinvestigate unit_cli/test_investigate.c src/cli
   SOURCES ${CLI}/investigate_tally.c ${CLI}/investigate_html.c ${CLI}/xmlesc.c
   ${CLI}/investigate_textform.c LIBS PkgConfig::JANSSON)
+# panctl's worker pool (investigate, pcap get --all, userid): items, workers, stop.
+panos_frontend_test(clipool unit_cli/test_pool.c src/cli SOURCES ${CLI}/pool.c LIBS pthread)
