@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* cfgprint.c -- config show/get streamed through a writer to stdout or, atomically, to a file. */
 #include <stdio.h>
-#include <unistd.h>
 #include "cli.h"
 #include "cfgout.h"
 
@@ -14,8 +13,9 @@ struct job {
 };
 
 /* The answer through a writer to @p f. */
-static panos_code run(struct job *j, FILE *f)
+static panos_code run(void *payload, FILE *f)
 {
+    struct job *j = payload;
     struct cli_cfgw *w = NULL;
     panos_code rc = (panos_code)cli_cfgw_new(&w, f, j->fmt, j->pretty, j->xpath);
     if (rc == PANOS_OK)
@@ -30,17 +30,7 @@ static panos_code run(struct job *j, FILE *f)
 
 static panos_code fill(void *payload, int fd)
 {
-    int dupfd = dup(fd);
-    FILE *f = dupfd >= 0 ? fdopen(dupfd, "w") : NULL;
-    if (f == NULL) {
-        if (dupfd >= 0)
-            close(dupfd);
-        return PANOS_E_IO;
-    }
-    panos_code rc = run(payload, f);
-    if (fclose(f) != 0 && rc == PANOS_OK)
-        rc = PANOS_E_IO;
-    return rc;
+    return cli_fill_fd(fd, run, payload);
 }
 
 int cli_config_stream(struct cli_ctx *ctx, const char *action, const char *xpath,
