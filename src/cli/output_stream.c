@@ -278,6 +278,10 @@ static panos_code ev_text(void *payload, int depth, const char *s, size_t n)
     struct cli_opw *w = payload;
     if (depth != 1 || !w->in_result || w->fmt == CLI_FORMAT_XML)
         return PANOS_OK;
+    while (w->ntext == 0 && n > 0 && blank(*s)) /* trimmed anyway: the blanks between entries */
+        s++, n--;                               /* never pile up */
+    if (n == 0)
+        return PANOS_OK;
     if (w->ntext + n + 1 > w->captext) {
         size_t cap = w->captext ? w->captext : 64;
         while (cap < w->ntext + n + 1)

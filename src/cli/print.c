@@ -17,21 +17,15 @@ int cli_print(const struct cli_ctx *ctx, const panos_response *r, const char *cm
         rc = cli_output_response(stdout, r, ctx->format, cmd_xml, ctx->pretty);
     if (rc == 0)
         return 0;
-    if (err[0] != '\0')
-        return cli_local_error((panos_code)rc, err);
-    return cli_print_failed(ctx, rc);
-}
-
-int cli_print_failed(const struct cli_ctx *ctx, int rc)
-{
-    return cli_local_error(
-        (panos_code)rc, rc == PANOS_E_IO ? "cannot write the output"
-                        : rc == PANOS_E_PARSE && ctx->format == CLI_FORMAT_CSV
-                            ? "-o csv: the answer has no table to write; use -o xml, json or text"
-                        : rc == PANOS_E_PARSE
-                            ? "the answer is not XML, so it has no JSON form: use "
-                              "-o xml or -o text (and --out FILE for a file)"
-                            : "cannot format the answer");
+    if (err[0] == '\0')
+        snprintf(err, sizeof(err), "%s",
+                 rc == PANOS_E_IO ? "cannot write the output"
+                 : rc == PANOS_E_PARSE && ctx->format == CLI_FORMAT_CSV
+                     ? "-o csv: the answer has no table to write; use -o xml, json or text"
+                 : rc == PANOS_E_PARSE ? "the answer is not XML, so it has no JSON form: use "
+                                         "-o xml or -o text (and --out FILE for a file)"
+                                       : "cannot format the answer");
+    return cli_local_error((panos_code)rc, err);
 }
 
 int cli_csv_refused(const struct cli_ctx *ctx, const char *cmd, const char *why)

@@ -13,17 +13,17 @@ struct cli_ctx;
 int cli_print(const struct cli_ctx *ctx, const panos_response *r, const char *cmd_xml,
               const char *out_path);
 
-/* The error cli_print() gives when the output layer failed with @p rc; returns the status. */
-int cli_print_failed(const struct cli_ctx *ctx, int rc);
-
 /* The answer of the op command @p cmd_xml (connected client) printed as cli_print() prints
  * it; the listings (cli_opw_streams()) are written as they arrive, in constant memory.
  * Returns the exit status, with the error printed. */
 int cli_op_print(struct cli_ctx *ctx, const char *cmd_xml, const char *out_path);
 
-/* Run @p run on a stream over a duplicate of @p fd (closed after): a panos_file_fill_fn's body.
- * PANOS_E_IO when the stream cannot be made or closed. */
-panos_code cli_fill_fd(int fd, panos_code (*run)(void *payload, FILE *f), void *payload);
+/* A streamed answer written by @p run to stdout, or to @p out_path atomically (mode 0600;
+ * nothing is left on failure). Returns the exit status, with the error printed: the file's,
+ * @p werr (the writer's own reason, filled by @p run; may be NULL), the client's last error,
+ * else the code's. */
+int cli_stream_print(struct cli_ctx *ctx, const char *out_path,
+                     panos_code (*run)(void *payload, FILE *f), void *payload, const char *werr);
 
 /* With -o csv, a usage error for @p cmd, whose answer has no rows (@p why: "prints a key, not
  * rows; use -o json or text"), to give before anything is sent; 0 with any other format. */
