@@ -231,9 +231,15 @@ panos_code panos_xmlstream_new(panos_xmlstream **out, const panos_xml_events *ev
         free(p);
         return PANOS_E_NOMEM;
     }
-    p->ev = *ev;
-    if (ev->version < 2)
-        p->ev.raw = NULL, p->ev.item = NULL;
+    /* Field by field: a version 1 caller's struct ends before raw and item. */
+    p->ev.version = ev->version;
+    p->ev.start = ev->start;
+    p->ev.text = ev->text;
+    p->ev.end = ev->end;
+    if (ev->version >= 2) {
+        p->ev.raw = ev->raw;
+        p->ev.item = ev->item;
+    }
     p->payload = payload;
     p->info.code = -1;
     *out = p;
