@@ -2,8 +2,9 @@
 # SPDX-License-Identifier: MIT
 # bench_userid.sh -- `panctl userid register --from FILE` of N addresses (one tag each, a CSV
 # written here) against a local pansim: messages sent, wall time, peak RSS of panctl (GNU
-# time); then `panctl userid list tags` of them all: wall time, peak RSS, entries listed.
-# Loopback only; pansim stops by itself.
+# time); then `panctl userid list tags` of them all in xml, json and text: wall time, peak RSS,
+# entries listed, bytes written (PANCTL_BASELINE=path/to/panctl lists them with an older panctl
+# too, for comparison). Loopback only; pansim stops by itself.
 # Usage: bench/bench_userid.sh [BUILD_DIR] [N] [PARALLEL]  (default: build-bench 100000 2)
 set -eu
 BUILD=${1:-build-bench}
@@ -34,11 +35,26 @@ tail -n 1 "$dir/report.txt"
 printf '%10s %10s %10s %12s\n' entries messages wall_s peak_rss_MB
 awk -v n="$N" -v w="$wall" -v q="$requests" -v r="$rss" \
     'BEGIN { printf "%10d %10d %10.2f %12.1f\n", n, q, w, r / 1024 }'
-/usr/bin/time -f '%e %M' -o "$dir/time" "$PANCTL" -H 127.0.0.1 -P "$port" --http -K "$dir/key" \
-    --max-bytes 1G userid list tags -o xml >"$dir/tags.xml"
-read -r wall rss <"$dir/time"
-listed=$(grep -c '<entry ip=' "$dir/tags.xml")
-echo "panctl userid list tags -o xml"
-printf '%10s %10s %12s %10s\n' listed wall_s peak_rss_MB bytes
-awk -v n="$listed" -v w="$wall" -v r="$rss" -v b="$(wc -c <"$dir/tags.xml")" \
-    'BEGIN { printf "%10d %10.2f %12.1f %10d\n", n, w, r / 1024, b }'
+echo "panctl userid list tags -o FORMAT (the answer: $N entries)"
+printf '%-9s %-6s %10s %10s %12s %10s\n' panctl format listed wall_s peak_rss_MB bytes
+# list BINARY LABEL FORMAT: one listing, timed.
+list() {
+    /usr/bin/time -f '%e %M' -o "$dir/time" "$1" -H 127.0.0.1 -P "$port" --http -K "$dir/key" \
+        --max-bytes 1G userid list tags -o "$3" >"$dir/tags.$3"
+    read -r wall rss <"$dir/time"
+    case $3 in
+    xml) listed=$(grep -c '<entry ip=' "$dir/tags.$3") ;;
+    json) listed=$(grep -o '"@ip"' "$dir/tags.$3" | wc -l) ;;
+    *) listed=$(grep -c '^  ip: ' "$dir/tags.$3" || true) ;;
+    esac
+    awk -v p="$2" -v f="$3" -v n="$listed" -v w="$wall" -v r="$rss" -v b="$(wc -c <"$dir/tags.$3")" \
+        'BEGIN { printf "%-9s %-6s %10d %10.2f %12.1f %10d\n", p, f, n, w, r / 1024, b }'
+}
+for f in xml json text; do
+    list "$PANCTL" this "$f"
+    if [ -n "${PANCTL_BASELINE:-}" ]; then
+        cp "$dir/tags.$f" "$dir/tags.$f.new"
+        list "$PANCTL_BASELINE" baseline "$f"
+        cmp -s "$dir/tags.$f" "$dir/tags.$f.new" || echo "bench_userid.sh: -o $f differs" >&2
+    fi
+done

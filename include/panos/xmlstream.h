@@ -7,6 +7,7 @@
 #include "common.h"
 #include "error.h"
 #include "client.h"
+#include "node.h"
 
 #ifdef __cplusplus
 extern "C" {
@@ -25,14 +26,23 @@ typedef struct panos_xml_attr {
  * between elements is passed on too. Everything is borrowed for the call. A callback returns
  * PANOS_OK to go on, or a code that stops the parse and is returned by the feed (for example
  * PANOS_E_IO when the output refuses bytes). A NULL callback ignores its events.
+ *
+ * Version 2 adds two optional callbacks. @p raw receives the answer's bytes as they came, from
+ * its first byte, once the envelope says it is streamed (so an error answer never reaches it),
+ * each piece after the parser has accepted it. @p item receives each element at depth 2 (a
+ * child of <result>, such as one <entry> of a listing) whole, as a node of <panos/node.h>
+ * borrowed for the call, just before its end event: only that one element is ever held, so a
+ * consumer can format a listing entry by entry with the element walker.
  */
-#define PANOS_XML_EVENTS_VERSION 1
+#define PANOS_XML_EVENTS_VERSION 2
 typedef struct panos_xml_events {
-    unsigned int version; /**< PANOS_XML_EVENTS_VERSION */
+    unsigned int version; /**< PANOS_XML_EVENTS_VERSION (1: no raw, no item) */
     panos_code (*start)(void *payload, int depth, const char *name, const panos_xml_attr *attrs,
                         size_t nattrs);
     panos_code (*text)(void *payload, int depth, const char *text, size_t len);
     panos_code (*end)(void *payload, int depth, const char *name);
+    panos_code (*raw)(void *payload, const char *data, size_t len); /**< version 2 */
+    panos_code (*item)(void *payload, const panos_node *item);      /**< version 2 */
 } panos_xml_events;
 
 /** Deepest element nesting accepted (deeper is PANOS_E_TOO_LARGE). */
@@ -94,6 +104,19 @@ PANOS_EXTERN void panos_xmlstream_free(panos_xmlstream *p);
  */
 PANOS_EXTERN panos_code panos_config_stream(panos_client *c, const char *action, const char *xpath,
                                             const panos_xml_events *ev, void *payload);
+
+/**
+ * type=op with cmd=@p cmd_xml, the answer streamed through a panos_xmlstream to @p ev as it
+ * arrives, never held whole: a listing of any length costs one entry of memory when the
+ * consumer works from @p ev's item callback. Retried as panos_op_run() is while nothing of the
+ * answer has been received; an error answer (status="error", unauth) is held and classified as
+ * panos_op_run() classifies it, with the same last error, but neither retried nor answered by
+ * a key renewal. A body cut short is PANOS_E_TRANSPORT, a malformed one PANOS_E_PARSE ("the
+ * answer is not a PAN-OS XML document: ..."); events already delivered stay delivered. Detail
+ * in panos_client_last_error(). Not thread-safe on one client.
+ */
+PANOS_EXTERN panos_code panos_op_stream(panos_client *c, const char *cmd_xml,
+                                        const panos_xml_events *ev, void *payload);
 
 /** Fills the new file @p fd; returns PANOS_OK or the code to fail with. */
 typedef panos_code (*panos_file_fill_fn)(void *payload, int fd);

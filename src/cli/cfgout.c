@@ -169,7 +169,8 @@ static panos_code ev_end(void *payload, int depth, const char *name)
     return io_check(w, w->ops->end(w, depth, name));
 }
 
-static const panos_xml_events events = {PANOS_XML_EVENTS_VERSION, ev_start, ev_text, ev_end};
+static const panos_xml_events events = {
+    PANOS_XML_EVENTS_VERSION, ev_start, ev_text, ev_end, NULL, NULL};
 
 const panos_xml_events *cli_cfgw_events(void)
 {

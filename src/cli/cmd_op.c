@@ -36,7 +36,6 @@ int cmd_op(struct cli_ctx *ctx, int argc, char **argv)
 {
     const char *out_path = NULL;
     panos_buf cmd = PANOS_BUF_INIT, text = PANOS_BUF_INIT;
-    panos_response *r = NULL;
     int rc = 0;
 
     struct option longs[CLI_MAX_LONGS];
@@ -117,14 +116,8 @@ int cmd_op(struct cli_ctx *ctx, int argc, char **argv)
         goto done;
     }
     panos_client_set_raw(ctx->client, 1); /* text answers (request license fetch) pass through */
-    code = panos_op_run(&r, ctx->client, cmd.ptr);
-    if (code != PANOS_OK) {
-        rc = cli_fail_client(ctx, code);
-        goto done;
-    }
-    rc = cli_print(ctx, r, cmd.ptr, out_path);
+    rc = cli_op_print(ctx, cmd.ptr, out_path);
 done:
-    panos_response_free(r);
     panos_buf_dispose(&cmd);
     panos_buf_dispose(&text);
     return rc;

@@ -146,7 +146,6 @@ static int list(struct cli_ctx *ctx, const struct uid_args *a, int argc, char **
     };
     const char *name = optind + 1 < argc ? argv[optind + 1] : "users";
     size_t i = 0;
-    panos_response *r = NULL;
     int rc;
     int dag = strcmp(name, "dag") == 0;
     while (i < 3 && strcmp(name, what[i][0]) != 0)
@@ -165,10 +164,7 @@ static int list(struct cli_ctx *ctx, const struct uid_args *a, int argc, char **
         return rc;
     if ((rc = cli_connect(ctx, 1)) != 0)
         return rc;
-    panos_code code = panos_op_run(&r, ctx->client, what[i][1]);
-    rc = code != PANOS_OK ? cli_fail_client(ctx, code) : cli_print(ctx, r, what[i][1], a->out_path);
-    panos_response_free(r);
-    return rc;
+    return cli_op_print(ctx, what[i][1], a->out_path);
 }
 
 /* The entry of the arguments after the action (USER IP, IP TAG..., USER TAG...). */

@@ -6,7 +6,7 @@
 #include "output_priv.h"
 
 /* Elements that are lists in PAN-OS, so they map to arrays even when there is only one. */
-static int always_array(const char *name)
+int cli_json_always_array(const char *name)
 {
     static const char *const names[] = {"entry", "member", "line", "job"};
     for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
@@ -36,8 +36,9 @@ static int add_attributes(json_t *obj, const panos_node *node)
 }
 
 /* Add one child's value under its name: repeated names and list elements become arrays. */
-static int add_child(json_t *obj, const char *name, json_t *val, int list)
+int cli_json_add_child(json_t *obj, const char *name, json_t *val)
 {
+    int list = cli_json_always_array(name);
     json_t *have = json_object_get(obj, name);
     if (have == NULL) {
         if (!list)
@@ -82,7 +83,7 @@ json_t *cli_xml_to_json(const panos_node *node)
         if (val == NULL)
             goto fail;
         const char *name = panos_node_name(c);
-        if (add_child(obj, name, val, always_array(name)) != 0)
+        if (cli_json_add_child(obj, name, val) != 0)
             goto fail;
     }
     if (text.size > 0 && json_object_set_new(obj, "#text", json_string(text.ptr)) != 0)

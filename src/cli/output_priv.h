@@ -27,4 +27,26 @@ int cli_out_csv(FILE *out, const panos_response *r, const char *cmd_xml);
  * type), a row per member; 1 when @p result has not that shape. Returns 0 or a code. */
 int cli_out_dag(FILE *out, enum cli_rows_format fmt, const panos_node *result);
 
+/* output_text.c: one element as nested "key: value" lines (the text of answers without a
+ * table), at indent @p depth. Returns 0 or PANOS_E_NOMEM. */
+int cli_out_text_node(FILE *out, const panos_node *node, int depth);
+
+/* output_text.c: the rows of a known op table: a writer for @p fields (table headers
+ * @p headers), and the row of one item (column i: the text of its child @p fields[i]). */
+#define CLI_LIST_MAX_COLS 16
+struct cli_rows;
+int cli_out_list_new(struct cli_rows **w, FILE *out, enum cli_rows_format fmt,
+                     const char *const *headers, const char *const *fields, size_t ncols);
+int cli_out_list_row(struct cli_rows *w, const panos_node *e, const char *const *fields,
+                     size_t ncols);
+/* output_text.c: show session all's columns, and whether @p cmd_xml is that command. */
+extern const char *const cli_session_headers[8], *const cli_session_fields[8];
+int cli_out_session_all(const char *cmd_xml);
+
+/* output_json.c: add @p val (reference taken) under @p name of @p obj as cli_xml_to_json()
+ * does: a repeated name, or entry/member/line/job, makes an array. Returns 0 or -1. */
+int cli_json_add_child(json_t *obj, const char *name, json_t *val);
+/* output_json.c: entry, member, line and job, which are arrays even when alone. */
+int cli_json_always_array(const char *name);
+
 #endif

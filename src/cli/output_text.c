@@ -89,6 +89,42 @@ static int print_fields(FILE *out, enum cli_rows_format fmt, const panos_node *p
     return rc;
 }
 
+/* The row of list item @p e: column i is the text of its child element @p fields[i]. */
+int cli_out_list_row(struct cli_rows *w, const panos_node *e, const char *const *fields,
+                     size_t ncols)
+{
+    panos_log_field f[CLI_LIST_MAX_COLS];
+    panos_buf owned[CLI_LIST_MAX_COLS];
+    int rc = 0;
+    if (ncols > CLI_LIST_MAX_COLS)
+        return PANOS_E_INVALID_ARG;
+    for (size_t i = 0; i < ncols; i++) {
+        owned[i] = (panos_buf)PANOS_BUF_INIT;
+        if (rc == 0)
+            rc = panos_node_text(&owned[i], panos_node_child(e, fields[i]));
+        f[i].name = fields[i];
+        f[i].value = owned[i].ptr ? owned[i].ptr : "";
+    }
+    const cli_row row = {NULL, f, ncols};
+    if (rc == 0)
+        rc = cli_rows_add(w, &row);
+    for (size_t i = 0; i < ncols; i++)
+        panos_buf_dispose(&owned[i]);
+    return rc;
+}
+
+int cli_out_list_new(struct cli_rows **w, FILE *out, enum cli_rows_format fmt,
+                     const char *const *headers, const char *const *fields, size_t ncols)
+{
+    const struct cli_rows_opts opts = {.fmt = fmt,
+                                       .cols = fields,
+                                       .ncols = ncols,
+                                       .headers = fmt == CLI_ROWS_TABLE ? headers : NULL};
+    if (ncols > CLI_LIST_MAX_COLS)
+        return PANOS_E_INVALID_ARG;
+    return cli_rows_new(w, out, &opts);
+}
+
 /*
  * One row per child element of @p list named @p item; column i is the text of the item's
  * child element @p fields[i]. A table prints @p headers even when the list is empty; CSV
@@ -98,29 +134,11 @@ static int print_list(FILE *out, enum cli_rows_format fmt, const panos_node *lis
                       const char *item, const char *const *headers, const char *const *fields,
                       size_t ncols)
 {
-    const struct cli_rows_opts opts = {.fmt = fmt, .cols = fields, .ncols = ncols,
-                                       .headers = fmt == CLI_ROWS_TABLE ? headers : NULL};
-    panos_log_field f[16];
-    panos_buf owned[16];
     struct cli_rows *w = NULL;
-    if (ncols > 16)
-        return PANOS_E_INVALID_ARG;
-    int rc = cli_rows_new(&w, out, &opts);
+    int rc = cli_out_list_new(&w, out, fmt, headers, fields, ncols);
     for (const panos_node *e = panos_node_child(list, item); e != NULL && rc == 0;
-         e = panos_node_next_named(e, item)) {
-        for (size_t i = 0; i < ncols; i++) {
-            owned[i] = (panos_buf)PANOS_BUF_INIT;
-            if (rc == 0)
-                rc = panos_node_text(&owned[i], panos_node_child(e, fields[i]));
-            f[i].name = fields[i];
-            f[i].value = owned[i].ptr ? owned[i].ptr : "";
-        }
-        const cli_row row = {NULL, f, ncols};
-        if (rc == 0)
-            rc = cli_rows_add(w, &row);
-        for (size_t i = 0; i < ncols; i++)
-            panos_buf_dispose(&owned[i]);
-    }
+         e = panos_node_next_named(e, item))
+        rc = cli_out_list_row(w, e, fields, ncols);
     if (rc == 0)
         rc = cli_rows_end(w);
     cli_rows_free(w);
@@ -174,7 +192,7 @@ static void text_attributes(FILE *out, const panos_node *node, int depth, int sk
  * element (attributes, then child elements) follows one level deeper. Repeated elements simply
  * repeat their label. Returns 0 or PANOS_E_NOMEM.
  */
-static int text_node(FILE *out, const panos_node *node, int depth)
+int cli_out_text_node(FILE *out, const panos_node *node, int depth)
 {
     const char *label = panos_node_name(node);
     const char *name_attr = NULL;
@@ -220,12 +238,17 @@ static int text_node(FILE *out, const panos_node *node, int depth)
         for (const panos_node *c = panos_node_first(node); c != NULL && rc == 0;
              c = panos_node_next(c))
             if (c != name_child)
-                rc = text_node(out, c, depth + 1);
+                rc = cli_out_text_node(out, c, depth + 1);
     }
     panos_buf_dispose(&text);
     panos_buf_dispose(&name_text);
     return rc;
 }
+
+const char *const cli_session_headers[8] = {"ID",     "APPLICATION", "FROM",  "TO",
+                                            "SOURCE", "DST",         "DPORT", "STATE"};
+const char *const cli_session_fields[8] = {"idx",    "application", "from",  "to",
+                                           "source", "dst",         "dport", "state"};
 
 enum known_cmd {
     CMD_NONE,
@@ -290,10 +313,6 @@ static int print_known(FILE *out, enum cli_rows_format fmt, enum known_cmd k,
     static const char *const hw_f[] = {"name", "state", "speed", "duplex", "mac"};
     static const char *const arp_h[] = {"IP", "MAC", "INTERFACE", "STATUS", "TTL", "PORT"};
     static const char *const arp_f[] = {"ip", "mac", "interface", "status", "ttl", "port"};
-    static const char *const ses_h[] = {"ID",     "APPLICATION", "FROM",  "TO",
-                                        "SOURCE", "DST",         "DPORT", "STATE"};
-    static const char *const ses_f[] = {"idx",    "application", "from",  "to",
-                                        "source", "dst",         "dport", "state"};
     static const char *const job_h[] = {"ENQUEUED", "ID", "TYPE", "STATUS", "RESULT", "PROGRESS"};
     static const char *const job_f[] = {"tenq", "id", "type", "status", "result", "progress"};
     const panos_node *n, *m;
@@ -327,7 +346,7 @@ static int print_known(FILE *out, enum cli_rows_format fmt, enum known_cmd k,
             return 1;
         return print_list(out, fmt, n, "entry", arp_h, arp_f, 6);
     case CMD_SESSION_ALL:
-        return print_list(out, fmt, result, "entry", ses_h, ses_f, 8);
+        return print_list(out, fmt, result, "entry", cli_session_headers, cli_session_fields, 8);
     case CMD_DAG:
         return cli_out_dag(out, fmt, result);
     case CMD_NONE:
@@ -359,7 +378,7 @@ int cli_out_text(FILE *out, const panos_response *r, const char *cmd_xml)
         return 0;
     }
     for (const panos_node *c = panos_node_first(result); c != NULL; c = panos_node_next(c)) {
-        int rc = text_node(out, c, 0);
+        int rc = cli_out_text_node(out, c, 0);
         if (rc != 0)
             return rc;
     }
@@ -381,4 +400,9 @@ int cli_out_csv(FILE *out, const panos_response *r, const char *cmd_xml)
         return PANOS_E_PARSE;
     int rc = print_known(out, CLI_ROWS_CSV, k, result);
     return rc == 1 ? PANOS_E_PARSE : rc;
+}
+
+int cli_out_session_all(const char *cmd_xml)
+{
+    return classify_cmd(cmd_xml) == CMD_SESSION_ALL;
 }

@@ -3,6 +3,7 @@
 #ifndef PANCTL_PRINT_H
 #define PANCTL_PRINT_H
 
+#include <stdio.h>
 #include <panos/panos.h>
 
 struct cli_ctx;
@@ -11,6 +12,18 @@ struct cli_ctx;
  * (atomically, mode 0600; xml unless -o is given) when not NULL; returns the exit status. */
 int cli_print(const struct cli_ctx *ctx, const panos_response *r, const char *cmd_xml,
               const char *out_path);
+
+/* The answer of the op command @p cmd_xml (connected client) printed as cli_print() prints
+ * it; the listings (cli_opw_streams()) are written as they arrive, in constant memory.
+ * Returns the exit status, with the error printed. */
+int cli_op_print(struct cli_ctx *ctx, const char *cmd_xml, const char *out_path);
+
+/* A streamed answer written by @p run to stdout, or to @p out_path atomically (mode 0600;
+ * nothing is left on failure). Returns the exit status, with the error printed: the file's,
+ * @p werr (the writer's own reason, filled by @p run; may be NULL), the client's last error,
+ * else the code's. */
+int cli_stream_print(struct cli_ctx *ctx, const char *out_path,
+                     panos_code (*run)(void *payload, FILE *f), void *payload, const char *werr);
 
 /* With -o csv, a usage error for @p cmd, whose answer has no rows (@p why: "prints a key, not
  * rows; use -o json or text"), to give before anything is sent; 0 with any other format. */

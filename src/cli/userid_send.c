@@ -2,26 +2,18 @@
 /* userid_send.c -- panctl userid: the batches sent by up to --parallel workers (one client
  * each), one the firewall refused or never answered retried once, and the report of every
  * batch. */
-#include <pthread.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
 #include "cli.h"
 #include "userid.h"
+#include "pool.h"
 
-struct pool {
+/* What each message needs: the batches (each keeps its own result), the vsys, the terminal. */
+struct send {
     struct uid_batches *b;
     const char *vsys;
-    size_t next, done;
-    int stop; /* a failure no other batch can escape (refused key, TLS): send no more */
-    pthread_mutex_t lock;
     int tty;
-};
-
-struct worker {
-    struct pool *p;
-    panos_client *client;
-    pthread_t thread;
 };
 
 /* "(9) API: [http 200] message" of @p c's last error into @p buf. */
@@ -82,28 +74,24 @@ static int worth_resending(panos_code code, panos_client *c)
     return code == PANOS_E_TRANSPORT && (e == NULL || e->http_status == 0);
 }
 
-static void *work(void *arg)
+/* One message, once more when worth it; nonzero (stop the pool) for a failure no other
+ * message can escape (refused key, TLS): send no more. */
+static int send_one(void *payload, size_t i, panos_client *c)
 {
-    struct worker *w = arg;
-    struct pool *p = w->p;
-    for (;;) {
-        pthread_mutex_lock(&p->lock);
-        size_t i = p->next < p->b->n && !p->stop ? p->next++ : p->b->n;
-        pthread_mutex_unlock(&p->lock);
-        if (i == p->b->n)
-            return NULL;
-        struct uid_batch *x = &p->b->v[i];
-        x->code = attempt(x, w->client, p->vsys);
-        if (x->code != PANOS_OK && !fatal(x->code) && worth_resending(x->code, w->client))
-            x->code = attempt(x, w->client, p->vsys); /* once more, then it is named */
-        pthread_mutex_lock(&p->lock);
-        p->done++;
-        if (fatal(x->code))
-            p->stop = 1;
-        if (p->tty)
-            fprintf(stderr, "\r\033[Kpanctl: userid: %zu/%zu messages sent", p->done, p->b->n);
-        pthread_mutex_unlock(&p->lock);
-    }
+    struct send *s = payload;
+    struct uid_batch *x = &s->b->v[i];
+    x->code = attempt(x, c, s->vsys);
+    if (x->code != PANOS_OK && !fatal(x->code) && worth_resending(x->code, c))
+        x->code = attempt(x, c, s->vsys); /* once more, then it is named */
+    return fatal(x->code);
+}
+
+static void sent(void *payload, size_t i, size_t ndone)
+{
+    const struct send *s = payload;
+    (void)i;
+    if (s->tty)
+        fprintf(stderr, "\r\033[Kpanctl: userid: %zu/%zu messages sent", ndone, s->b->n);
 }
 
 /* "lines 1-1000" or "line 7" (arguments: "entry 1"). */
@@ -162,30 +150,22 @@ static int report(const struct uid_batches *b)
 
 int uid_send_all(struct cli_ctx *ctx, struct uid_batches *b, const char *vsys, int parallel)
 {
-    struct pool p = {.b = b, .vsys = vsys, .tty = isatty(STDERR_FILENO)};
-    struct worker w[UID_PARALLEL_MAX];
-    size_t started = 0;
-    int rc = 0;
-    pthread_mutex_init(&p.lock, NULL);
-    for (int i = 1; i < parallel && (size_t)i < b->n; i++) {
-        panos_client *clone = NULL;
-        if ((rc = cli_connect_clone(ctx, &clone)) != 0 || clone == NULL)
-            break; /* printed; the workers started so far send everything */
-        w[started] = (struct worker){.p = &p, .client = clone};
-        if (pthread_create(&w[started].thread, NULL, work, &w[started]) != 0) {
-            panos_client_free(clone);
-            break;
-        }
-        started++;
-    }
-    struct worker self = {.p = &p, .client = ctx->client};
-    work(&self);
-    for (size_t i = 0; i < started; i++) {
-        pthread_join(w[i].thread, NULL);
-        panos_client_free(w[i].client);
-    }
-    pthread_mutex_destroy(&p.lock);
-    if (p.tty)
+    struct send s = {.b = b, .vsys = vsys, .tty = isatty(STDERR_FILENO)};
+    panos_client *clients[UID_PARALLEL_MAX] = {ctx->client};
+    size_t nclients = 1;
+    for (int i = 1; i < parallel && (size_t)i < b->n; i++, nclients++)
+        if (cli_connect_clone(ctx, &clients[i]) != 0 || clients[i] == NULL)
+            break; /* printed; the clients made so far send everything */
+    const struct cli_pool p = {.clients = clients,
+                               .nclients = nclients,
+                               .n = b->n,
+                               .run = send_one,
+                               .done = sent,
+                               .payload = &s};
+    cli_pool_run(&p);
+    for (size_t i = 1; i < nclients; i++)
+        panos_client_free(clients[i]);
+    if (s.tty)
         fputs("\r\033[K", stderr);
     return report(b);
 }

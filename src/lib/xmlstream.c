@@ -8,6 +8,7 @@
 #include <panos/xmlstream.h>
 #include <panos/response.h>
 #include "contract.h"
+#include "node_priv.h"
 #include "response_priv.h"
 #include "sbuf.h"
 #include "xmlerr.h"
@@ -27,6 +28,7 @@ struct panos_xmlstream {
     size_t capattrs;
     panos_code stop; /* a callback's code, a limit, NOMEM, or a root that is not <response> */
     panos_response *resp;
+    xmlNode *item, *cur; /* ev.item: the depth-2 element being built, and its open element */
     panos_xmlstream_info info;
     char errmsg[200];
 };
@@ -119,6 +121,37 @@ static void on_root(struct panos_xmlstream *p, const xmlChar *name, const xmlCha
     }
 }
 
+/* ev.item: one more element of the depth-2 element being built (the attributes are p->attrs). */
+static int item_open(struct panos_xmlstream *p, const xmlChar *name, size_t nattrs)
+{
+    xmlNode *n = xmlNewNode(NULL, name);
+    if (n == NULL)
+        return -1;
+    if (p->cur != NULL)
+        xmlAddChild(p->cur, n);
+    else
+        p->item = n;
+    p->cur = n;
+    for (size_t i = 0; i < nattrs; i++)
+        if (xmlNewProp(n, (const xmlChar *)p->attrs[i].name, (const xmlChar *)p->attrs[i].value) ==
+            NULL)
+            return -1;
+    return 0;
+}
+
+/* ev.item: the open element ends; at depth 2 the whole element goes to the consumer. */
+static panos_code item_close(struct panos_xmlstream *p)
+{
+    if (p->cur != p->item) {
+        p->cur = p->cur->parent;
+        return PANOS_OK;
+    }
+    panos_code rc = p->ev.item(p->payload, panos__node(p->item));
+    xmlFreeNode(p->item);
+    p->item = p->cur = NULL;
+    return rc;
+}
+
 static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix, const xmlChar *uri,
                      int nns, const xmlChar **ns, int nattrs, int ndefaulted, const xmlChar **attrs)
 {
@@ -139,6 +172,10 @@ static void on_start(void *ctx, const xmlChar *localname, const xmlChar *prefix,
         halt(p, PANOS_E_NOMEM, "out of memory");
         return;
     }
+    if (p->ev.item != NULL && p->depth >= 2 && item_open(p, localname, (size_t)nattrs) != 0) {
+        halt(p, PANOS_E_NOMEM, "out of memory");
+        return;
+    }
     panos_code rc = p->ev.start ? p->ev.start(p->payload, p->depth, (const char *)localname,
                                               p->attrs, (size_t)nattrs)
                                 : PANOS_OK;
@@ -154,7 +191,9 @@ static void on_end(void *ctx, const xmlChar *localname, const xmlChar *prefix, c
     if (p->stop != PANOS_OK || p->mode != STREAM || p->depth == 0)
         return;
     p->depth--;
-    panos_code rc = p->ev.end ? p->ev.end(p->payload, p->depth, (const char *)localname) : PANOS_OK;
+    panos_code rc = p->cur != NULL ? item_close(p) : PANOS_OK;
+    if (rc == PANOS_OK && p->ev.end)
+        rc = p->ev.end(p->payload, p->depth, (const char *)localname);
     if (rc != PANOS_OK)
         halt(p, rc, NULL);
 }
@@ -164,6 +203,14 @@ static void on_text(void *ctx, const xmlChar *ch, int len)
     struct panos_xmlstream *p = ctx;
     if (p->stop != PANOS_OK || p->mode != STREAM || p->depth == 0 || len <= 0)
         return;
+    if (p->cur != NULL) { /* text beside the last piece is merged into it, as a DOM has it */
+        xmlNode *t = xmlNewTextLen(ch, len);
+        if (t == NULL) {
+            halt(p, PANOS_E_NOMEM, "out of memory");
+            return;
+        }
+        xmlAddChild(p->cur, t);
+    }
     panos_code rc =
         p->ev.text ? p->ev.text(p->payload, p->depth - 1, (const char *)ch, (size_t)len) : 0;
     if (rc != PANOS_OK)
@@ -184,7 +231,15 @@ panos_code panos_xmlstream_new(panos_xmlstream **out, const panos_xml_events *ev
         free(p);
         return PANOS_E_NOMEM;
     }
-    p->ev = *ev;
+    /* Field by field: a version 1 caller's struct ends before raw and item. */
+    p->ev.version = ev->version;
+    p->ev.start = ev->start;
+    p->ev.text = ev->text;
+    p->ev.end = ev->end;
+    if (ev->version >= 2) {
+        p->ev.raw = ev->raw;
+        p->ev.item = ev->item;
+    }
     p->payload = payload;
     p->info.code = -1;
     *out = p;
@@ -228,12 +283,20 @@ panos_code panos_xmlstream_feed(panos_xmlstream *p, const char *data, size_t len
         return p->stop;
     if (len == 0)
         return PANOS_OK;
-    if (p->mode != STREAM) {
+    int was_streaming = p->mode == STREAM;
+    if (!was_streaming) {
         panos_code rc = hold(p, data, len);
         if (rc != PANOS_OK || p->mode == HOLD)
             return p->stop = rc;
     }
     panos_code rc = chunk(p, data, len, 0);
+    if (rc == PANOS_OK && p->mode == STREAM && p->ev.raw != NULL) {
+        /* The head kept until the envelope was read holds this piece too. */
+        rc = was_streaming ? p->ev.raw(p->payload, data, len)
+                           : p->ev.raw(p->payload, p->held.ptr, p->held.len);
+        if (rc != PANOS_OK)
+            p->stop = rc;
+    }
     if (p->mode == STREAM && p->held.ptr != NULL)
         panos__sb_dispose(&p->held, 1);
     return rc;
@@ -295,6 +358,7 @@ void panos_xmlstream_free(panos_xmlstream *p)
     if (p == NULL)
         return;
     xmlFreeParserCtxt(p->px.ctxt);
+    xmlFreeNode(p->item);                 /* a parse stopped inside an item */
     panos__response_free_secret(p->resp); /* a held message may quote the key */
     panos__sb_dispose(&p->held, 1);
     panos__sb_dispose(&p->status, 0);

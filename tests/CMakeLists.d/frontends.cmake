@@ -90,3 +90,8 @@ panos_frontend_test(clioutput unit_cli/test_output.c src/cli SOURCES ${CLI_OUTPU
 panos_frontend_test(cliinvestigate unit_cli/test_investigate.c src/cli
   SOURCES ${CLI}/investigate_tally.c ${CLI}/investigate_html.c ${CLI}/xmlesc.c
   ${CLI}/investigate_textform.c LIBS PkgConfig::JANSSON)
+# panctl's worker pool (investigate, pcap get --all, userid): items, workers, stop.
+panos_frontend_test(clipool unit_cli/test_pool.c src/cli SOURCES ${CLI}/pool.c LIBS pthread)
+# panctl's streamed op listings (output_stream.c) against the whole-answer path, byte for byte.
+panos_frontend_test(clioutstream unit_cli/test_outstream.c src/cli SOURCES ${CLI_OUTPUT}
+  LIBS PkgConfig::JANSSON DEFS PANOS_SOURCE_DIR="${PROJECT_SOURCE_DIR}")

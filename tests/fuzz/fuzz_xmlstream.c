@@ -38,7 +38,8 @@ static volatile size_t touched; /* keeps the sum, so the reads are not optimised
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    static const panos_xml_events ev = {PANOS_XML_EVENTS_VERSION, on_start, on_text, on_end};
+    static const panos_xml_events ev = {
+        PANOS_XML_EVENTS_VERSION, on_start, on_text, on_end, NULL, NULL};
     panos_xmlstream *p = NULL;
     size_t sum = 0;
     /* The split point comes from the first byte so chunk boundaries are explored too. */

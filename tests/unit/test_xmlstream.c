@@ -72,7 +72,8 @@ static panos_code on_end(void *payload, int depth, const char *name)
     return r->stop_at_end ? PANOS_E_IO : PANOS_OK;
 }
 
-static const panos_xml_events ev = {PANOS_XML_EVENTS_VERSION, on_start, on_text, on_end};
+static const panos_xml_events ev = {
+    PANOS_XML_EVENTS_VERSION, on_start, on_text, on_end, NULL, NULL};
 
 /* Feed @p doc in pieces of @p step bytes (0: at once); the finish code, or the feed's. */
 static panos_code run(const char *doc, size_t step, struct rec *r, panos_xmlstream **keep)
@@ -190,13 +191,83 @@ static void test_consumer_stop_and_depth(void **state)
     free(doc);
 }
 
+/* Version 2: the raw bytes of a streamed answer, and each child of <result> whole. */
+struct items {
+    char raw[1024], seen[1024];
+    size_t nraw, nitems;
+};
+
+static panos_code on_raw(void *payload, const char *data, size_t len)
+{
+    struct items *it = payload;
+    CHECK_TRUE(it->nraw + len < sizeof(it->raw));
+    memcpy(it->raw + it->nraw, data, len);
+    it->nraw += len;
+    return PANOS_OK;
+}
+
+static panos_code on_item(void *payload, const panos_node *n)
+{
+    struct items *it = payload;
+    panos_buf t = PANOS_BUF_INIT;
+    CHECK_OK(panos_node_text(&t, n));
+    const char *a = panos_node_attr(n, "ip");
+    size_t at = strlen(it->seen);
+    snprintf(it->seen + at, sizeof(it->seen) - at, "[%s ip=%s kids=%d text=%s]", panos_node_name(n),
+             a ? a : "-", panos_node_has_children(n), t.ptr);
+    panos_buf_dispose(&t);
+    it->nitems++;
+    return PANOS_OK;
+}
+
+static void test_raw_and_items(void **state)
+{
+    (void)state;
+    static const char ok[] = "<response status=\"success\"><result>\n <entry ip=\"192.0.2.1\">"
+                             "<tag><member>a&amp;b</member><member><![CDATA[<c>]]></member></tag>"
+                             "</entry>\n <count>1</count></result></response>\n";
+    static const panos_xml_events ev2 = {
+        PANOS_XML_EVENTS_VERSION, NULL, NULL, NULL, on_raw, on_item};
+    for (size_t chunk = 1; chunk <= sizeof(ok); chunk += 5) {
+        struct items it = {0};
+        panos_xmlstream *p = NULL;
+        CHECK_OK(panos_xmlstream_new(&p, &ev2, &it));
+        for (size_t at = 0; at < sizeof(ok) - 1; at += chunk)
+            CHECK_OK(panos_xmlstream_feed(
+                p, ok + at, sizeof(ok) - 1 - at < chunk ? sizeof(ok) - 1 - at : chunk));
+        CHECK_OK(panos_xmlstream_finish(p));
+        panos_xmlstream_free(p);
+        CHECK_EQ(sizeof(ok) - 1, it.nraw);
+        CHECK_TRUE(memcmp(ok, it.raw, it.nraw) == 0);
+        CHECK_EQ(2, it.nitems);
+        CHECK_STR("[entry ip=192.0.2.1 kids=1 text=a&b<c>][count ip=- kids=0 text=1]", it.seen);
+    }
+    /* An error answer: held, nothing raw, no item; version 1 consumers get neither. */
+    static const char err[] = "<response status=\"error\"><result><entry/></result></response>";
+    struct items it = {0};
+    panos_xmlstream *p = NULL;
+    CHECK_OK(panos_xmlstream_new(&p, &ev2, &it));
+    CHECK_OK(panos_xmlstream_feed(p, err, sizeof(err) - 1));
+    CHECK_CODE(PANOS_E_API, panos_xmlstream_finish(p));
+    panos_xmlstream_free(p);
+    CHECK_EQ(0, it.nraw);
+    CHECK_EQ(0, it.nitems);
+    panos_xml_events v1 = ev2;
+    v1.version = 1;
+    CHECK_OK(panos_xmlstream_new(&p, &v1, &it));
+    CHECK_OK(panos_xmlstream_feed(p, ok, sizeof(ok) - 1));
+    CHECK_OK(panos_xmlstream_finish(p));
+    panos_xmlstream_free(p);
+    CHECK_EQ(0, it.nraw);
+    CHECK_EQ(0, it.nitems);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_events_any_chunking),
-        cmocka_unit_test(test_held_error_envelope),
-        cmocka_unit_test(test_malformed),
-        cmocka_unit_test(test_consumer_stop_and_depth),
+        cmocka_unit_test(test_events_any_chunking), cmocka_unit_test(test_held_error_envelope),
+        cmocka_unit_test(test_malformed),           cmocka_unit_test(test_consumer_stop_and_depth),
+        cmocka_unit_test(test_raw_and_items),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
