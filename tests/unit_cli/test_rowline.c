@@ -1,13 +1,13 @@
 /* SPDX-License-Identifier: MIT */
 /* test_rowline.c -- CSV and streamed table lines of cli_rows against the writer they replaced,
  * byte for byte (differential). */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <panos/log.h>
 #include "output.h"
 #include "check.h"
+#include "rows_corpus.h"
 
 /* ---- the oracle: output_rows.c's CSV and streamed table writer before the line buffer ---- */
 
@@ -185,27 +185,8 @@ static int on_entry(void *payload, const panos_log_entry *e)
 static void test_fuzz_corpus(void **state)
 {
     (void)state;
-    DIR *d = opendir(LOGPARSE_CORPUS);
-    struct dirent *de;
-    size_t files = 0, before = compared;
-    assert_non_null(d);
-    while ((de = readdir(d)) != NULL) {
-        if (de->d_name[0] == '.')
-            continue;
-        char path[1024], data[1 << 16];
-        snprintf(path, sizeof(path), "%s/%s", LOGPARSE_CORPUS, de->d_name);
-        FILE *f = fopen(path, "rb");
-        assert_non_null(f);
-        size_t n = fread(data, 1, sizeof(data), f);
-        fclose(f);
-        panos_logparser *p;
-        CHECK_OK(panos_logparser_new(&p, on_entry, NULL));
-        if (panos_logparser_feed(p, data, n) == PANOS_OK)
-            (void)panos_logparser_finish(p);
-        panos_logparser_free(p);
-        files++;
-    }
-    closedir(d);
+    size_t before = compared;
+    size_t files = corpus_each(LOGPARSE_CORPUS, on_entry);
     CHECK_TRUE(files >= 8);
     CHECK_TRUE(compared - before >= 6 * 7);
 }
@@ -235,16 +216,6 @@ static void test_crafted(void **state)
     }
     cli_row empty = {NULL, NULL, 0};
     same_all(&empty, 1);
-}
-
-static unsigned long long rng = 88172645463325252ULL;
-
-static unsigned next(void)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (unsigned)(rng >> 32);
 }
 
 static void random_text(char *s, size_t cap)
