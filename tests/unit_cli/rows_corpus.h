@@ -48,4 +48,14 @@ static unsigned next(void)
     return (unsigned)(rng >> 32);
 }
 
+/* A random string shorter than @p cap: one byte in @p odd any byte but NUL, else one of the
+ * @p npool bytes of @p pool. */
+static void random_text_from(char *s, size_t cap, const char *pool, size_t npool, unsigned odd)
+{
+    size_t n = next() % cap;
+    for (size_t i = 0; i < n; i++)
+        s[i] = (next() % odd == 0) ? (char)(1 + next() % 255) : pool[next() % npool];
+    s[n] = '\0';
+}
+
 #endif

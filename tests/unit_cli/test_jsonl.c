@@ -196,10 +196,7 @@ static void test_crafted(void **state)
 static void random_text(char *s, size_t cap)
 {
     static const char pool[] = "0123456789-\"\\/ \t\naz\x01\x7f\xc3\xa9\xe2\x82\xac\xff\xed\xa0";
-    size_t n = next() % cap;
-    for (size_t i = 0; i < n; i++)
-        s[i] = (next() % 4 == 0) ? (char)(1 + next() % 255) : pool[next() % (sizeof(pool) - 1)];
-    s[n] = '\0';
+    random_text_from(s, cap, pool, sizeof(pool) - 1, 4);
 }
 
 /* 20,000 random entries: random bytes and names drawn from a small set, so names repeat. */

@@ -221,10 +221,7 @@ static void test_crafted(void **state)
 static void random_text(char *s, size_t cap)
 {
     static const char pool[] = "0123456789,\"\r\n\t -az\xc3\xa9\xff";
-    size_t n = next() % cap;
-    for (size_t i = 0; i < n; i++)
-        s[i] = (next() % 5 == 0) ? (char)(1 + next() % 255) : pool[next() % (sizeof(pool) - 1)];
-    s[n] = '\0';
+    random_text_from(s, cap, pool, sizeof(pool) - 1, 5);
 }
 
 /* 5,000 random streams of 1 to 4 rows: names from a small set, so they repeat and go missing,
