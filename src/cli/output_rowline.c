@@ -31,8 +31,17 @@ struct cli_rowline {
 
 int cli_rowline_new(struct cli_rowline **out)
 {
-    *out = calloc(1, sizeof(**out));
-    return *out ? 0 : PANOS_E_NOMEM;
+    struct cli_rowline *l = calloc(1, sizeof(*l));
+    char *buf = l ? malloc(4096) : NULL; /* never NULL: an empty line still has a buffer */
+    if (buf == NULL) {
+        free(l);
+        *out = NULL;
+        return PANOS_E_NOMEM;
+    }
+    l->buf = buf;
+    l->cap = 4096;
+    *out = l;
+    return 0;
 }
 
 void cli_rowline_free(struct cli_rowline *l)
@@ -170,7 +179,7 @@ static int reserve(struct cli_rowline *l, size_t more)
         return 0;
     if (more > SIZE_MAX / 4 - l->len)
         return PANOS_E_NOMEM;
-    size_t cap = l->cap ? l->cap : 4096;
+    size_t cap = l->cap;
     while (cap < l->len + more)
         cap *= 2;
     char *b = realloc(l->buf, cap);
