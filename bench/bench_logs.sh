@@ -68,7 +68,7 @@ recv=$(for i in 1 2 3 4 5; do
 done | best)
 "$BUILD/bench/bench_logparse" 0 5 "$dir/a.jsonl" "$dir/b.jsonl" "$dir/page.xml" >"$dir/lp"
 sed 's/^/   bench_logparse on that page: /' "$dir/lp"
-conv=$(awk '/minimal writer/ { print $7 }' "$dir/lp")
+conv=$(awk '/^to JSON lines: minimal writer/ { print $7 }' "$dir/lp")
 rm -f "$dir/a.jsonl" "$dir/b.jsonl"
 cpu=$(for i in 1 2 3 4 5; do
     /usr/bin/time -f '%U %S' -o "$dir/t" "$PANCTL" -H 127.0.0.1 -P "$port" --http \

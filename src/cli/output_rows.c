@@ -5,6 +5,7 @@
 #include <string.h>
 #include "output.h"
 #include "output_jsonl.h"
+#include "output_rowline.h"
 
 /* ---- text tables ---- */
 
@@ -106,6 +107,7 @@ struct cli_rows {
     int failed;
     struct table t; /* a table sized to its rows */
     struct cli_jsonl *jw; /* the JSON lines writer and its buffers, reused */
+    struct cli_rowline *rl; /* the row's names by hash, and the CSV or table line */
 };
 
 static void free_names(char **names, size_t n)
@@ -151,12 +153,15 @@ int cli_rows_new(struct cli_rows **out, FILE *f, const struct cli_rows_opts *opt
         w->cols = dup_names(opts->cols, opts->ncols, str_at);
         if (opts->headers != NULL)
             w->headers = dup_names(opts->headers, opts->ncols, str_at);
-        if (w->cols == NULL || (opts->headers != NULL && w->headers == NULL)) {
+        if (w->cols == NULL || (opts->headers != NULL && w->headers == NULL) ||
+            cli_rowline_new(&w->rl) != 0 ||
+            cli_rowline_columns(w->rl, (const char *const *)w->cols, w->ncols) != 0) {
             cli_rows_free(w);
             return PANOS_E_NOMEM;
         }
     }
-    if (w->o.fmt == CLI_ROWS_JSONL && cli_jsonl_new(&w->jw) != 0) {
+    if ((w->o.fmt == CLI_ROWS_JSONL && cli_jsonl_new(&w->jw) != 0) ||
+        (w->rl == NULL && cli_rowline_new(&w->rl) != 0)) {
         cli_rows_free(w);
         return PANOS_E_NOMEM;
     }
@@ -174,6 +179,7 @@ void cli_rows_free(struct cli_rows *w)
     free_names(w->headers, w->ncols);
     table_free(&w->t);
     cli_jsonl_free(w->jw);
+    cli_rowline_free(w->rl);
     free(w);
 }
 
@@ -195,7 +201,7 @@ static int rows_json(struct cli_rows *w, const cli_row *row)
         return PANOS_E_NOMEM;
     if (w->cols != NULL) {
         for (size_t i = 0; i < w->ncols; i++) {
-            const char *v = cli_row_get(w, row, w->cols[i]);
+            const char *v = cli_rowline_get(w->rl, row, i, w->o.id_name);
             if (v != NULL)
                 p[np++] = (struct cli_jpair){w->cols[i], v, 0};
         }
@@ -282,7 +288,8 @@ static void rows_xml(struct cli_rows *w, const cli_row *row)
     fputc('>', w->out);
     if (w->cols != NULL) {
         for (size_t i = 0; i < w->ncols; i++) {
-            const char *v = panos_log_entry_get(row, w->cols[i]); /* the id is an attribute */
+            /* The id is an attribute, not a column. */
+            const char *v = cli_rowline_get(w->rl, row, i, NULL);
             if (v != NULL)
                 xml_field(w->out, w->cols[i], v);
         }
@@ -293,57 +300,41 @@ static void rows_xml(struct cli_rows *w, const cli_row *row)
     fprintf(w->out, "</%s>\n", item);
 }
 
-static void csv_cell(FILE *out, const char *v)
+/* A CSV or streamed table line, built in one buffer and written at once; @p row NULL: the
+ * header (never cut, only padded). Returns 0 or PANOS_E_NOMEM. */
+static int rows_line(struct cli_rows *w, const cli_row *row)
 {
-    if (strpbrk(v, ",\"\r\n") == NULL) {
-        fputs(v, out);
-        return;
-    }
-    fputc('"', out);
-    for (; *v; v++) {
-        if (*v == '"')
-            fputc('"', out);
-        fputc(*v, out);
-    }
-    fputc('"', out);
-}
-
-/* A streamed table cell: at most @p max bytes of @p v (0: all), line breaks and tabs as
- * spaces, then padded to @p pad. */
-static void table_cell(FILE *out, const char *v, int max, int pad)
-{
-    int n = 0;
-    for (; *v && (max <= 0 || n < max); v++, n++)
-        fputc(*v == '\n' || *v == '\r' || *v == '\t' ? ' ' : *v, out);
-    for (; n < pad; n++)
-        fputc(' ', out);
-}
-
-/* A CSV or streamed table line; @p row NULL: the header (never cut, only padded). */
-static void rows_line(struct cli_rows *w, const cli_row *row)
-{
-    int used = 0;
-    for (size_t i = 0; i < w->ncols; i++) {
-        const char *v = row ? cli_row_get(w, row, w->cols[i])
+    struct cli_rowline *l = w->rl;
+    int used = 0, rc = 0;
+    cli_rowline_reset(l);
+    for (size_t i = 0; rc == 0 && i < w->ncols; i++) {
+        const char *v = row ? cli_rowline_get(l, row, i, w->o.id_name)
                             : (w->headers ? w->headers[i] : w->cols[i]);
         if (w->o.fmt == CLI_ROWS_CSV) {
-            fputs(i ? "," : "", w->out);
-            csv_cell(w->out, v ? v : "");
+            if (i > 0)
+                rc = cli_rowline_put(l, ",", 1);
+            rc = rc ? rc : cli_rowline_csv(l, v ? v : "");
             continue;
         }
         int width = w->o.width(w->cols[i]);
         v = v && v[0] ? v : (row ? "-" : "");
         if (i + 1 < w->ncols && width) {
-            table_cell(w->out, v, row ? width : 0, width);
-            fputs("  ", w->out);
+            rc = cli_rowline_cell(l, v, row ? width : 0, width);
+            rc = rc ? rc : cli_rowline_put(l, "  ", 2);
             used += width + 2;
         } else {
             /* The last column runs free, or fits the terminal. */
             int fit = row && w->o.term_cols > used + 8 ? w->o.term_cols - used : 0;
-            table_cell(w->out, v, fit, 0);
+            rc = cli_rowline_cell(l, v, fit, 0);
         }
     }
-    fputc('\n', w->out);
+    rc = rc ? rc : cli_rowline_put(l, "\n", 1);
+    if (rc == 0) {
+        size_t len;
+        const char *text = cli_rowline_text(l, &len);
+        fwrite(text, 1, len, w->out);
+    }
+    return rc;
 }
 
 int cli_rows_add(struct cli_rows *w, const cli_row *row)
@@ -351,6 +342,8 @@ int cli_rows_add(struct cli_rows *w, const cli_row *row)
     int rc = 0;
     if (w->failed)
         return PANOS_E_IO;
+    if (w->cols != NULL && cli_rowline_index(w->rl, row) != 0)
+        return PANOS_E_NOMEM;
     if (w->o.fmt == CLI_ROWS_JSONL) {
         rc = rows_json(w, row);
     } else if (w->o.fmt == CLI_ROWS_XML) {
@@ -362,22 +355,25 @@ int cli_rows_add(struct cli_rows *w, const cli_row *row)
             if (w->cols == NULL)
                 return PANOS_E_NOMEM;
             w->ncols = row->nfields;
+            if (cli_rowline_columns(w->rl, (const char *const *)w->cols, w->ncols) != 0 ||
+                cli_rowline_index(w->rl, row) != 0)
+                return PANOS_E_NOMEM;
         }
         if (w->o.fmt == CLI_ROWS_TABLE && w->o.width == NULL) {
             const char **vals = calloc(w->ncols + 1, sizeof(*vals));
             if (vals == NULL)
                 return PANOS_E_NOMEM;
             for (size_t i = 0; i < w->ncols; i++)
-                vals[i] = cli_row_get(w, row, w->cols[i]);
+                vals[i] = cli_rowline_get(w->rl, row, i, w->o.id_name);
             w->t.ncols = w->ncols;
             rc = table_add(&w->t, (const char *const *)vals) == 0 ? 0 : PANOS_E_NOMEM;
             free(vals);
             return rc;
         }
         if (!w->header_done && !(w->o.fmt == CLI_ROWS_TABLE && w->o.no_header))
-            rows_line(w, NULL);
+            rc = rows_line(w, NULL);
         w->header_done = 1;
-        rows_line(w, row);
+        rc = rc ? rc : rows_line(w, row);
     }
     if (ferror(w->out)) {
         w->failed = 1;

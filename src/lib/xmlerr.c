@@ -86,6 +86,10 @@ int panos__xmlpush_new(struct panos__xmlpush *x, startElementNsSAX2Func start,
     sax.startElementNs = start;
     sax.endElementNs = end;
     sax.characters = text;
+    /* Whitespace goes to @p text as well. Left NULL, libxml2 would test every text that starts
+     * with a blank for "ignorable" whitespace (areBlanks()), which without a tree always ends in
+     * characters() anyway: half the texts of a log page are the blanks between fields. */
+    sax.ignorableWhitespace = text;
     sax.cdataBlock = text;
     sax.serror = push_error;
     sax.internalSubset = push_refuse_dtd;

@@ -1,7 +1,6 @@
 /* SPDX-License-Identifier: MIT */
 /* test_jsonl.c -- the JSON lines writer of log rows against jansson, byte for byte (differential).
  */
-#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -9,6 +8,7 @@
 #include <panos/log.h>
 #include "output.h"
 #include "check.h"
+#include "rows_corpus.h"
 
 /* The fields a test treats as numbers (cmd_logs.c has the real list). */
 static int numeric(const char *name)
@@ -128,27 +128,8 @@ static int on_entry(void *payload, const panos_log_entry *e)
 static void test_fuzz_corpus(void **state)
 {
     (void)state;
-    DIR *d = opendir(LOGPARSE_CORPUS);
-    struct dirent *de;
-    size_t files = 0, before = compared;
-    assert_non_null(d);
-    while ((de = readdir(d)) != NULL) {
-        if (de->d_name[0] == '.')
-            continue;
-        char path[1024], data[1 << 16];
-        snprintf(path, sizeof(path), "%s/%s", LOGPARSE_CORPUS, de->d_name);
-        FILE *f = fopen(path, "rb");
-        assert_non_null(f);
-        size_t n = fread(data, 1, sizeof(data), f);
-        fclose(f);
-        panos_logparser *p;
-        CHECK_OK(panos_logparser_new(&p, on_entry, NULL));
-        if (panos_logparser_feed(p, data, n) == PANOS_OK)
-            (void)panos_logparser_finish(p);
-        panos_logparser_free(p);
-        files++;
-    }
-    closedir(d);
+    size_t before = compared;
+    size_t files = corpus_each(LOGPARSE_CORPUS, on_entry);
     CHECK_TRUE(files >= 8);
     CHECK_TRUE(compared - before >= 6); /* the entries of the corpus answers */
 }
@@ -212,24 +193,10 @@ static void test_crafted(void **state)
     same_both(&empty);
 }
 
-/* A small deterministic generator, so a failure repeats. */
-static unsigned long long rng = 88172645463325252ULL;
-
-static unsigned next(void)
-{
-    rng ^= rng << 13;
-    rng ^= rng >> 7;
-    rng ^= rng << 17;
-    return (unsigned)(rng >> 32);
-}
-
 static void random_text(char *s, size_t cap)
 {
     static const char pool[] = "0123456789-\"\\/ \t\naz\x01\x7f\xc3\xa9\xe2\x82\xac\xff\xed\xa0";
-    size_t n = next() % cap;
-    for (size_t i = 0; i < n; i++)
-        s[i] = (next() % 4 == 0) ? (char)(1 + next() % 255) : pool[next() % (sizeof(pool) - 1)];
-    s[n] = '\0';
+    random_text_from(s, cap, pool, sizeof(pool) - 1, 4);
 }
 
 /* 20,000 random entries: random bytes and names drawn from a small set, so names repeat. */
