@@ -7,15 +7,16 @@
 # unwiped key. Needs a -DPANOS_TORTURE=ON build, with ASan+UBSan for the leaks
 # (docs/internals/torture.md).
 # Usage: scripts/torture.sh [BUILD_DIR] [CASE...] [--stride K] [--no-exporter]
-#   BUILD_DIR  default build-asan; CASE: a case file or its number (default the torture cases
-#   0602-0606); --stride K tries every Kth allocation (and the last one); exit 0 when all runs
-#   were clean, 1 otherwise.
+#   BUILD_DIR  default build-asan; CASE: a case file, its number, or "exporter" (default: the
+#   torture cases 0602-0606 and the exporter); --stride K tries every Kth allocation (and the
+#   last one); exit 0 when all runs were clean, 1 otherwise.
 set -u
 SRC=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=build-asan
 STRIDE=1
 EXPORTER=1
 CASES=""
+GIVEN=0
 while [ $# -gt 0 ]; do
     case $1 in
     --stride) STRIDE=${2:?--stride needs a number}; shift 2 ;;
@@ -23,19 +24,24 @@ while [ $# -gt 0 ]; do
     --no-exporter) EXPORTER=0; shift ;;
     -h|--help) sed -n '3,13p' "$0" | sed 's/^# \{0,1\}//'; exit 0 ;;
     -*) echo "torture.sh: unknown option $1" >&2; exit 2 ;;
+    exporter) GIVEN=1; EXPORTER=2; shift ;;
     *)
-        if [ -d "$1" ] && [ -z "$CASES" ] && [ "$BUILD" = build-asan ]; then BUILD=$1
-        elif [ -f "$1" ]; then CASES="$CASES $1"
+        if [ -d "$1" ] && [ "$GIVEN" = 0 ] && [ "$BUILD" = build-asan ]; then BUILD=$1
+        elif [ -f "$1" ]; then CASES="$CASES $1" GIVEN=1
         else
             f=$(ls "$SRC"/tests/cases/"$1"*.case 2>/dev/null | head -1)
             [ -n "$f" ] || { echo "torture.sh: no case $1" >&2; exit 2; }
-            CASES="$CASES $f"
+            CASES="$CASES $f" GIVEN=1
         fi
         shift ;;
     esac
 done
 case $STRIDE in ''|*[!0-9]*|0) echo "torture.sh: --stride must be a whole number >= 1" >&2; exit 2 ;; esac
-[ -n "$CASES" ] || CASES=$(ls "$SRC"/tests/cases/060[2-6]-torture-*.case)
+if [ "$GIVEN" = 0 ]; then
+    CASES=$(ls "$SRC"/tests/cases/060[2-6]-torture-*.case)
+elif [ "$EXPORTER" = 1 ]; then
+    EXPORTER=0 # cases named, "exporter" not among them
+fi
 RUNCASE=$BUILD/tests/runcase
 for b in "$RUNCASE" "$BUILD/src/cli/panctl" "$BUILD/src/sim/pansim"; do
     [ -x "$b" ] || { echo "torture.sh: $b not built" >&2; exit 2; }
@@ -84,7 +90,7 @@ torture_case() {
 for c in $CASES; do
     torture_case "$c"
 done
-if [ "$EXPORTER" = 1 ] && [ -x "$BUILD/src/exporter/panos_exporter" ]; then
+if [ "$EXPORTER" != 0 ] && [ -x "$BUILD/src/exporter/panos_exporter" ]; then
     . "$SRC/scripts/torture-exporter.sh"
     torture_exporter
 fi
