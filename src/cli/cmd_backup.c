@@ -431,6 +431,8 @@ static int load_devices(struct cli_ctx *ctx, struct bk_dev *devs, size_t *n, con
             return cli_usage_error("backup", "more than %d devices", BK_MAX_DEVICES);
         devs[*n].name = strdup(a->tags[i]);
         devs[(*n)++].tag = strdup(a->tags[i]);
+        if (devs[*n - 1].name == NULL || devs[*n - 1].tag == NULL)
+            return cli_local_error(PANOS_E_NOMEM, NULL);
     }
     for (size_t i = 0; rc == 0 && i < *n; i++)
         for (size_t j = 0; j < i; j++)

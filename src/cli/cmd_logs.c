@@ -434,6 +434,10 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
             goto done;
     }
     panos_code code = panos_logfilter_build(&filter, &f, err, sizeof(err));
+    if (code == PANOS_E_NOMEM) {
+        rc = cli_local_error(code, err);
+        goto done;
+    }
     if (code != PANOS_OK) {
         rc = cli_usage_error("logs", "%s", err[0] ? err : panos_strerror(code));
         goto done;
