@@ -52,7 +52,13 @@ export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:abort_on_error=0}
 export UBSAN_OPTIONS=${UBSAN_OPTIONS:-print_stacktrace=1:halt_on_error=1}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$SRC/tests/lsan.supp}
 T=$(mktemp -d "${TMPDIR:-/tmp}/torture.XXXXXX")
-trap 'rm -rf "$T"' EXIT INT TERM
+simpid="" epid=""
+cleanup() {
+    for p in $epid $simpid; do kill "$p" 2>/dev/null; done
+    rm -rf "$T"
+}
+trap cleanup EXIT
+trap 'exit 1' INT TERM
 TOTAL_RUNS=0
 TOTAL_FAILED=0
 

@@ -86,8 +86,8 @@ static enum MHD_Result probe(struct exp_http *h, struct MHD_Connection *c, void 
     enum exp_probe_status st = exp_probe_check(h->e, target, module);
     if (st == EXP_PROBE_STARTED) {
         r = calloc(1, sizeof(*r));
-        if (r == NULL)
-            return MHD_NO;
+        if (r == NULL) /* an answer, not a connection closed without one */
+            return text(c, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory\n");
         r->conn = c;
         *cls = r;
         MHD_suspend_connection(c); /* before the engine may resume it */
