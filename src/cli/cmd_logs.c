@@ -76,7 +76,7 @@ static const struct cli_opt opts[] = {
 struct out {
     struct cli_rows *w; /* the one output layer's row writer */
     int progress_shown;
-    int write_failed;
+    int write_failed; /* 0, or PANOS_E_NOMEM or PANOS_E_IO from the row writer */
 };
 
 static volatile sig_atomic_t interrupted;
@@ -159,8 +159,9 @@ static int on_entry(void *payload, const panos_log_entry *e)
 {
     struct out *o = payload;
     clear_progress(o);
-    if (cli_rows_add(o->w, e) != 0)
-        o->write_failed = 1;
+    int rc = cli_rows_add(o->w, e);
+    if (rc != 0)
+        o->write_failed = rc;
     return o->write_failed ? 1 : 0;
 }
 
@@ -473,9 +474,12 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
     else
         code = panos_log_query_run(ctx->client, &q, on_entry, &o);
     clear_progress(&o);
-    if (cli_rows_end(o.w) != 0)
-        o.write_failed = 1;
-    if (o.write_failed) {
+    int end = cli_rows_end(o.w);
+    if (end != 0 && !o.write_failed)
+        o.write_failed = end;
+    if (o.write_failed == PANOS_E_NOMEM) {
+        rc = cli_local_error(PANOS_E_NOMEM, NULL);
+    } else if (o.write_failed) {
         rc = cli_local_error(PANOS_E_IO, "cannot write the output");
     } else if (interrupted && !q.follow) {
         /* Not a failure class: one line, then 128 + SIGINT as a shell reports it (panctl(1)). */
