@@ -220,6 +220,7 @@ struct run {
     int failed;
     long torture;         /* --torture N; -1 without */
     long torture_exit;    /* %% info torture-exit: a status besides 3 a failed run may end with */
+    int torture_password; /* %% info torture-secret: password (else the key is looked for) */
     const char *manifest; /* --manifest FILE */
 };
 
@@ -379,6 +380,8 @@ static void parse_info(struct run *r)
                 r->master_key = xstrdup(trim(value));
             } else if (strcmp(name, "key-lifetime") == 0) {
                 r->key_lifetime = strtol(value, NULL, 10);
+            } else if (strcmp(name, "torture-secret") == 0) {
+                r->torture_password = strcmp(trim(value), "password") == 0;
             } else if (strcmp(name, "torture-exit") == 0) {
                 r->torture_exit = strtol(value, NULL, 10);
             } else if (strcmp(name, "key-age") == 0) {
@@ -760,8 +763,9 @@ static void torture_env(const struct run *r)
     char *count = path_join(r->tmp, ".torture-count");
     setenv("PANOS_TORTURE", n, 1);
     setenv("PANOS_TORTURE_COUNT", count, 1);
-    if (r->key)
-        setenv("PANOS_TORTURE_SECRET", r->key, 1);
+    const char *secret = r->torture_password ? r->password : r->key;
+    if (secret)
+        setenv("PANOS_TORTURE_SECRET", secret, 1);
     free(count);
 }
 
@@ -990,7 +994,8 @@ static int torture_checks(struct run *r, int status, const char *errtext, long e
     if (!counted)
         fail(r, "torture %ld: no process of the command reported its allocations", r->torture);
     if (c.secrets)
-        fail(r, "torture %ld: %lu freed block(s) still held the API key", r->torture, c.secrets);
+        fail(r, "torture %ld: %lu freed block(s) still held the %s", r->torture, c.secrets,
+             r->torture_password ? "password" : "API key");
     const char *report = rt_stderr_report(errtext);
     if (report)
         fail(r, "torture %ld: %s", r->torture, report);

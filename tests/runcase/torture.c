@@ -136,54 +136,63 @@ static const char *find_path(char **lines, size_t n, const char *line)
     return NULL;
 }
 
-char *rt_new_files(const char *before, const char *after)
+/* A text's lines, sorted, over a copy of the text. */
+struct lines {
+    char *text;
+    char **v;
+    size_t n;
+};
+
+static void lines_load(struct lines *l, const char *text)
 {
-    char *b = strdup(before), *a = strdup(after);
-    if (b == NULL || a == NULL) {
+    l->text = strdup(text);
+    if (l->text == NULL) {
         fputs("runcase: out of memory\n", stderr);
         exit(1);
     }
-    size_t nb, na, i;
-    char **vb = split_sorted(b, &nb), **va = split_sorted(a, &na);
+    l->v = split_sorted(l->text, &l->n);
+}
+
+static void lines_free(struct lines *l)
+{
+    free(l->v);
+    free(l->text);
+}
+
+/*
+ * The lines of @p text that @p ref does not hold as they are. @p cut: keep path and size only
+ * (the mtime differs from run to run); else the whole line, marked when @p ref has the path.
+ */
+static char *unmatched(const char *text, const char *ref, int cut)
+{
+    struct lines t, r;
+    lines_load(&t, text);
+    lines_load(&r, ref);
     struct cbuf out = {0};
-    for (i = 0; i < na; i++) {
-        const char *old = find_path(vb, nb, va[i]);
-        if (old != NULL && strcmp(old, va[i]) == 0)
+    for (size_t i = 0; i < t.n; i++) {
+        const char *same = find_path(r.v, r.n, t.v[i]);
+        if (same != NULL && strcmp(same, t.v[i]) == 0)
             continue;
-        /* path and size: the mtime differs from run to run. */
-        const char *tab2 = strchr(strchr(va[i], '\t') + 1, '\t');
-        add(&out, va[i], (size_t)(tab2 - va[i]));
+        const char *tab1 = strchr(t.v[i], '\t');
+        const char *tab2 = tab1 ? strchr(tab1 + 1, '\t') : NULL;
+        add(&out, t.v[i], cut && tab2 ? (size_t)(tab2 - t.v[i]) : strlen(t.v[i]));
+        if (!cut && same != NULL)
+            add(&out, " (not as in the complete run)", 29);
         add(&out, "\n", 1);
     }
-    free(vb);
-    free(va);
-    free(b);
-    free(a);
+    lines_free(&t);
+    lines_free(&r);
     return take(&out);
+}
+
+char *rt_new_files(const char *before, const char *after)
+{
+    return unmatched(after, before, 1);
 }
 
 char *rt_leftovers(const char *created, const char *manifest)
 {
-    char *c = strdup(created), *m = strdup(manifest);
-    if (c == NULL || m == NULL) {
-        fputs("runcase: out of memory\n", stderr);
-        exit(1);
-    }
-    size_t nc, nm, i;
-    char **vc = split_sorted(c, &nc), **vm = split_sorted(m, &nm);
-    struct cbuf out = {0};
-    for (i = 0; i < nc; i++) {
-        const char *same = find_path(vm, nm, vc[i]);
-        if (same != NULL && strcmp(same, vc[i]) == 0)
-            continue;
-        add(&out, vc[i], strlen(vc[i]));
-        add(&out, same != NULL ? " (not as in the complete run)\n" : "\n", same != NULL ? 30 : 1);
-    }
-    free(vc);
-    free(vm);
-    free(c);
-    free(m);
-    return take(&out);
+    return unmatched(created, manifest, 0);
 }
 
 int rt_read_count(const char *path, struct rt_count *out)
