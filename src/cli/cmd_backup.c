@@ -103,7 +103,8 @@ static panos_code save_file(struct bk_file *f, const struct run *r, struct bk_de
     if (code != PANOS_OK) {
         const panos_error *e = panos_client_last_error(d->ctx.client);
         snprintf(d->err, sizeof(d->err), "(%d) %s: %s%s", (int)code, panos_code_name(code),
-                 *suffix == '.' ? "" : "device-state: ", e && e->message ? e->message : "");
+                 *suffix == '.' ? "" : "device-state: ",
+                 e && e->message && e->message[0] ? e->message : panos_strerror(code));
         f->path[0] = '\0';
         return code;
     }

@@ -219,7 +219,8 @@ struct run {
     pid_t sim_pid;
     int failed;
     long torture;         /* --torture N; -1 without */
-    long torture_exit;    /* %% info torture-exit: a status besides 3 a failed run may end with */
+    long torture_exit;    /* %% info torture-exit: a status besides 3 a failed run may end with,
+                           * naming "(3) NOMEM" on stdout or stderr */
     int torture_password; /* %% info torture-secret: password (else the key is looked for) */
     const char *manifest; /* --manifest FILE */
 };
@@ -947,18 +948,23 @@ static char *created_files(const struct run *r, const char *before)
 }
 
 /* A run that hit the failed allocation: how it ended, what it said, what it left. */
-static void torture_failed_run(struct run *r, int status, const char *errtext, long expect_exit,
-                               const char *before)
+static void torture_failed_run(struct run *r, int status, const char *out, const char *errtext,
+                               long expect_exit, const char *before)
 {
     if (!WIFEXITED(status)) {
         char how[64];
         describe_status(how, sizeof how, status);
         fail(r, "torture %ld: the command was %s", r->torture, how);
+    } else if (WEXITSTATUS(status) == r->torture_exit && WEXITSTATUS(status) != expect_exit) {
+        /* The command's own report of a failure (backup's summary): it must name it. */
+        if (!strstr(out, "(3) NOMEM") && !strstr(errtext, "(3) NOMEM"))
+            fail(r, "torture %ld: exit %d without '(3) NOMEM' on stdout or stderr", r->torture,
+                 WEXITSTATUS(status));
     } else if (WEXITSTATUS(status) != expect_exit) {
         char *expected = expected_stderr(r, "expect-stderr", "expect-stderr-contains");
         const char *why = rt_check_stderr(errtext, expected);
         free(expected);
-        if (WEXITSTATUS(status) != PANOS_E_NOMEM && WEXITSTATUS(status) != r->torture_exit)
+        if (WEXITSTATUS(status) != PANOS_E_NOMEM)
             fail(r, "torture %ld: exit status %d; out of memory is %d", r->torture,
                  WEXITSTATUS(status), (int)PANOS_E_NOMEM);
         if (why)
@@ -981,8 +987,8 @@ static void torture_failed_run(struct run *r, int status, const char *errtext, l
  * should (exit 3, one line), so the case's expected output and requests do not apply; 0 when
  * they do (no allocation failed, or the command got over it).
  */
-static int torture_checks(struct run *r, int status, const char *errtext, long expect_exit,
-                          const char *before)
+static int torture_checks(struct run *r, int status, const char *out, const char *errtext,
+                          long expect_exit, const char *before)
 {
     char *countfile = path_join(r->tmp, ".torture-count");
     struct rt_count c;
@@ -1007,7 +1013,7 @@ static int torture_checks(struct run *r, int status, const char *errtext, long e
     }
     if (!hit)
         return 0;
-    torture_failed_run(r, status, errtext, expect_exit, before);
+    torture_failed_run(r, status, out, errtext, expect_exit, before);
     return !WIFEXITED(status) || WEXITSTATUS(status) != expect_exit;
 }
 
@@ -1250,7 +1256,7 @@ int main(int argc, char **argv)
         free(t);
     }
     if (r.torture >= 0)
-        relaxed = torture_checks(&r, status, errtext, expect_exit, before);
+        relaxed = torture_checks(&r, status, out, errtext, expect_exit, before);
     if (relaxed) {
         /* checked by torture_checks() */
     } else if (!WIFEXITED(status)) {
