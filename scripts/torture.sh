@@ -9,7 +9,8 @@
 # Usage: scripts/torture.sh [BUILD_DIR] [CASE...] [--stride K] [--no-exporter]
 #   BUILD_DIR  default build-asan; CASE: a case file, its number, or "exporter" (default: the
 #   torture cases 0602-0606 and the exporter); --stride K tries every Kth allocation (and the
-#   last one); exit 0 when all runs were clean, 1 otherwise.
+#   last one). Exit 0 when all runs were clean, 1 otherwise, 2 for a usage error or a build
+#   without -DPANOS_TORTURE=ON.
 set -u
 SRC=$(cd "$(dirname "$0")/.." && pwd)
 BUILD=build-asan
