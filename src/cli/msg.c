@@ -81,7 +81,9 @@ unsigned long cli_errors_said(void)
 
 int cli_say_nomem(const char *cmd, int rc, unsigned long before)
 {
-    if (rc == PANOS_E_NOMEM && errors_said == before && (cmd == NULL || strcmp(cmd, "check") != 0))
+    /* check's 3 is UNKNOWN, key audit's NOT A KEY: their verdict is on stdout. */
+    int own3 = cmd != NULL && (strcmp(cmd, "check") == 0 || strcmp(cmd, "key") == 0);
+    if (rc == PANOS_E_NOMEM && errors_said == before && !own3)
         cli_local_error(PANOS_E_NOMEM, NULL);
     return rc;
 }
