@@ -19,12 +19,15 @@ build:
 test: build
 	cd build && $(CTEST) -j$(JOBS) --output-on-failure -LE slow
 
-# Everything CI runs: the suite, then the suite again under AddressSanitizer + UBSan.
+# Everything CI runs: the suite, then the suite again under AddressSanitizer + UBSan (and the
+# allocation-failure torture).
 check: test check-asan
 
+# With the allocation-failure torture built in: the torture/ tests run with the rest
+# (docs/internals/torture.md; scripts/torture.sh build-asan tries every allocation).
 check-asan:
 	$(CMAKE) -S . -B build-asan -DCMAKE_BUILD_TYPE=Debug -DPANOS_WERROR=ON \
-	    -DPANOS_SANITIZE=address,undefined
+	    -DPANOS_SANITIZE=address,undefined -DPANOS_TORTURE=ON
 	$(CMAKE) --build build-asan -j$(JOBS)
 	cd build-asan && $(CTEST) -j$(JOBS) --output-on-failure -LE slow
 

@@ -64,7 +64,9 @@ static int add_label(struct bk_dev *d, const char *v, const char *file, unsigned
     if (d->nlabels == BK_MAX_LABELS)
         return cli_usage_error("backup", "%s:%lu: more than %d labels", file, lineno,
                                BK_MAX_LABELS);
-    d->labels[d->nlabels++] = strdup(v);
+    if ((d->labels[d->nlabels] = strdup(v)) == NULL)
+        return cli_local_error(PANOS_E_NOMEM, NULL);
+    d->nlabels++;
     return 0;
 }
 
@@ -102,8 +104,8 @@ static int parse_fields(struct bk_dev *d, char **save, const char *file, unsigne
                                  file, lineno, w);
         else if (*v == '\0' || *slot != NULL)
             rc = cli_usage_error("backup", "%s:%lu: empty or repeated '%s'", file, lineno, w);
-        else
-            *slot = strdup(v);
+        else if ((*slot = strdup(v)) == NULL)
+            rc = cli_local_error(PANOS_E_NOMEM, NULL);
         if (rc != 0)
             return rc;
     }
@@ -125,6 +127,8 @@ static int parse_line(struct bk_dev *d, char *line, const char *file, unsigned l
         return cli_usage_error("backup", "%s:%lu: device %s has no host", file, lineno, name);
     d->name = strdup(name);
     d->host = strdup(host);
+    if (d->name == NULL || d->host == NULL)
+        return cli_local_error(PANOS_E_NOMEM, NULL);
     return parse_fields(d, &save, file, lineno);
 }
 

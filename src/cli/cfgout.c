@@ -1,5 +1,7 @@
 /* SPDX-License-Identifier: MIT */
 /* cfgout.c -- a streamed config answer written as it is parsed: the common part and XML. */
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include "cfgout.h"
@@ -11,15 +13,19 @@ static int blank(char c)
 
 int cli_sb_add(struct cli_sb *b, const char *s, size_t n)
 {
-    if (b->len + n + 1 > CLI_CFG_MAX_TEXT)
+    if (b->len + n + 1 > CLI_CFG_MAX_TEXT) {
+        errno = E2BIG;
         return -1;
+    }
     if (b->len + n + 1 > b->cap) {
         size_t cap = b->cap ? b->cap : 64;
         while (cap < b->len + n + 1)
             cap *= 2;
         char *g = realloc(b->p, cap);
-        if (g == NULL)
+        if (g == NULL) {
+            errno = ENOMEM;
             return -1;
+        }
         b->p = g;
         b->cap = cap;
     }
@@ -28,6 +34,16 @@ int cli_sb_add(struct cli_sb *b, const char *s, size_t n)
     b->len += n;
     b->p[b->len] = '\0';
     return 0;
+}
+
+panos_code cli_sb_failed(struct cli_cfgw *w)
+{
+    if (errno == ENOMEM) {
+        snprintf(w->err, sizeof(w->err), "%s", "out of memory");
+        return PANOS_E_NOMEM;
+    }
+    snprintf(w->err, sizeof(w->err), "a text value longer than %u bytes", CLI_CFG_MAX_TEXT);
+    return PANOS_E_TOO_LARGE;
 }
 
 void cli_sb_free(struct cli_sb *b)

@@ -18,7 +18,8 @@ struct cli_sb {
     char *p;
     size_t len, cap;
 };
-int cli_sb_add(struct cli_sb *b, const char *s, size_t n); /* 0, or -1 past the cap / no memory */
+/* 0, or -1 with errno E2BIG past the cap, ENOMEM when out of memory. */
+int cli_sb_add(struct cli_sb *b, const char *s, size_t n);
 void cli_sb_free(struct cli_sb *b);
 /* Text for a value: while @p b is empty, leading blanks are dropped, so the blanks between
  * elements never pile up. */
@@ -71,6 +72,9 @@ struct cli_cfgw {
     struct cli_cfg_frame fr[CLI_CFG_MAX_DEPTH];
     char err[200];
 };
+
+/* After a failed cli_sb_add(): PANOS_E_NOMEM, or PANOS_E_TOO_LARGE with w->err naming the cap. */
+panos_code cli_sb_failed(struct cli_cfgw *w);
 
 /* Per format (cfgout_json.c, cfgout_text.c): the same three events and a finish. */
 struct cli_cfgw_ops {

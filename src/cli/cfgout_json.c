@@ -144,10 +144,7 @@ static panos_code json_text(struct cli_cfgw *w, int depth, const char *s, size_t
 {
     if (!w->inside || depth < 1)
         return PANOS_OK;
-    if (cli_sb_add_text(&w->fr[depth].text, s, n) == 0)
-        return PANOS_OK;
-    snprintf(w->err, sizeof(w->err), "a text value longer than %u bytes", CLI_CFG_MAX_TEXT);
-    return PANOS_E_TOO_LARGE;
+    return cli_sb_add_text(&w->fr[depth].text, s, n) == 0 ? PANOS_OK : cli_sb_failed(w);
 }
 
 static panos_code json_end(struct cli_cfgw *w, int depth, const char *name)

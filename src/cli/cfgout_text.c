@@ -6,12 +6,6 @@
 #include <string.h>
 #include "cfgout.h"
 
-static panos_code too_long(struct cli_cfgw *w)
-{
-    snprintf(w->err, sizeof(w->err), "a text value longer than %u bytes", CLI_CFG_MAX_TEXT);
-    return PANOS_E_TOO_LARGE;
-}
-
 /* ---- text: output_text.c's key: value lines for answers without a table ---- */
 
 static void indent(FILE *f, int n)
@@ -98,7 +92,7 @@ static panos_code text_pend(struct cli_cfgw *w, int depth, const char *name,
         w->pend_nattrs++;
     }
     w->pend = depth;
-    return rc == 0 ? PANOS_OK : too_long(w);
+    return rc == 0 ? PANOS_OK : cli_sb_failed(w);
 }
 
 static panos_code text_start(struct cli_cfgw *w, int depth, const char *name,
@@ -122,7 +116,7 @@ static panos_code text_text(struct cli_cfgw *w, int depth, const char *s, size_t
 {
     if (!w->inside || (depth != w->pend && depth != 1))
         return PANOS_OK;
-    return cli_sb_add_text(&w->fr[depth].text, s, n) == 0 ? PANOS_OK : too_long(w);
+    return cli_sb_add_text(&w->fr[depth].text, s, n) == 0 ? PANOS_OK : cli_sb_failed(w);
 }
 
 static panos_code text_end(struct cli_cfgw *w, int depth, const char *name)
@@ -204,7 +198,7 @@ static panos_code emit(struct cli_cfgw *w, const char *tail, size_t tlen, int br
     for (; p < end; p += strlen(p) + 1) {
         w->scratch.len = 0;
         if (quote_into(&w->scratch, p, strlen(p)) != 0)
-            return too_long(w);
+            return cli_sb_failed(w);
         fputc(' ', w->f);
         fwrite(w->scratch.p, 1, w->scratch.len, w->f);
     }
@@ -237,14 +231,14 @@ static panos_code set_start(struct cli_cfgw *w, int depth, const char *name,
     for (size_t i = 0; i < n && strcmp(name, "entry") == 0; i++)
         if (strcmp(a[i].name, "name") == 0)
             wd = a[i].value;
-    return cli_sb_add(&w->words, wd, strlen(wd) + 1) == 0 ? PANOS_OK : too_long(w);
+    return cli_sb_add(&w->words, wd, strlen(wd) + 1) == 0 ? PANOS_OK : cli_sb_failed(w);
 }
 
 static panos_code set_text(struct cli_cfgw *w, int depth, const char *s, size_t n)
 {
     if (!w->inside || depth < 2)
         return PANOS_OK;
-    return cli_sb_add_text(&w->fr[depth].text, s, n) == 0 ? PANOS_OK : too_long(w);
+    return cli_sb_add_text(&w->fr[depth].text, s, n) == 0 ? PANOS_OK : cli_sb_failed(w);
 }
 
 /* A <member> joins its parent's list: quoted like a word, space-separated. */
@@ -252,7 +246,7 @@ static panos_code add_member(struct cli_cfgw *w, struct cli_cfg_frame *parent, c
                              size_t n)
 {
     int rc = parent->nmembers++ > 0 ? cli_sb_add(&parent->members, " ", 1) : 0;
-    return rc | quote_into(&parent->members, t, n) ? too_long(w) : PANOS_OK;
+    return rc | quote_into(&parent->members, t, n) ? cli_sb_failed(w) : PANOS_OK;
 }
 
 static panos_code set_end(struct cli_cfgw *w, int depth, const char *name)
@@ -272,7 +266,7 @@ static panos_code set_end(struct cli_cfgw *w, int depth, const char *name)
         rc = emit(w, fr->members.p, fr->members.len, fr->nmembers > 1);
     } else if (fr->children == 0 && n > 0) {
         fr->members.len = 0; /* no members: its buffer holds the quoted value */
-        rc = quote_into(&fr->members, t, n) != 0 ? too_long(w)
+        rc = quote_into(&fr->members, t, n) != 0 ? cli_sb_failed(w)
                                                  : emit(w, fr->members.p, fr->members.len, 0);
     } else if (fr->children == 0) {
         rc = emit(w, NULL, 0, 0);

@@ -103,7 +103,8 @@ static panos_code save_file(struct bk_file *f, const struct run *r, struct bk_de
     if (code != PANOS_OK) {
         const panos_error *e = panos_client_last_error(d->ctx.client);
         snprintf(d->err, sizeof(d->err), "(%d) %s: %s%s", (int)code, panos_code_name(code),
-                 *suffix == '.' ? "" : "device-state: ", e && e->message ? e->message : "");
+                 *suffix == '.' ? "" : "device-state: ",
+                 e && e->message && e->message[0] ? e->message : panos_strerror(code));
         f->path[0] = '\0';
         return code;
     }
@@ -431,6 +432,8 @@ static int load_devices(struct cli_ctx *ctx, struct bk_dev *devs, size_t *n, con
             return cli_usage_error("backup", "more than %d devices", BK_MAX_DEVICES);
         devs[*n].name = strdup(a->tags[i]);
         devs[(*n)++].tag = strdup(a->tags[i]);
+        if (devs[*n - 1].name == NULL || devs[*n - 1].tag == NULL)
+            return cli_local_error(PANOS_E_NOMEM, NULL);
     }
     for (size_t i = 0; rc == 0 && i < *n; i++)
         for (size_t j = 0; j < i; j++)

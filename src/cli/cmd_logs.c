@@ -76,7 +76,7 @@ static const struct cli_opt opts[] = {
 struct out {
     struct cli_rows *w; /* the one output layer's row writer */
     int progress_shown;
-    int write_failed;
+    int write_failed; /* 0, or PANOS_E_NOMEM or PANOS_E_IO from the row writer */
 };
 
 static volatile sig_atomic_t interrupted;
@@ -159,8 +159,9 @@ static int on_entry(void *payload, const panos_log_entry *e)
 {
     struct out *o = payload;
     clear_progress(o);
-    if (cli_rows_add(o->w, e) != 0)
-        o->write_failed = 1;
+    int rc = cli_rows_add(o->w, e);
+    if (rc != 0)
+        o->write_failed = rc;
     return o->write_failed ? 1 : 0;
 }
 
@@ -176,30 +177,34 @@ static void on_progress(void *payload, const panos_log_progress *p)
     o->progress_shown = 1;
 }
 
-/* Split "a,b, c" into @p fields (malloc'd names, counted in *@p n). Returns 0, or -1 when
- * out of memory or no name is given. */
-static int split_fields(char ***fields, size_t *n, const char *list)
+/* Split "a,b, c" into @p fields (malloc'd names, counted in *@p n). Returns PANOS_OK,
+ * PANOS_E_NOMEM, or PANOS_E_INVALID_ARG when no name is given. */
+static panos_code split_fields(char ***fields, size_t *n, const char *list)
 {
     char *copy = strdup(list);
     if (copy == NULL)
-        return -1;
+        return PANOS_E_NOMEM;
     size_t max = 1;
     for (const char *p = list; *p; p++)
         max += *p == ',';
     *fields = calloc(max + 1, sizeof(char *));
     if (*fields == NULL) {
         free(copy);
-        return -1;
+        return PANOS_E_NOMEM;
     }
     char *save = NULL;
-    for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save)) {
+    panos_code rc = PANOS_OK;
+    for (char *t = strtok_r(copy, ",", &save); t && rc == PANOS_OK;
+         t = strtok_r(NULL, ",", &save)) {
         while (*t == ' ')
             t++;
-        if (*t && ((*fields)[*n] = strdup(t)) != NULL)
+        if (*t && ((*fields)[*n] = strdup(t)) == NULL)
+            rc = PANOS_E_NOMEM; /* not a column silently left out */
+        else if (*t)
             (*n)++;
     }
     free(copy);
-    return *n ? 0 : -1;
+    return rc != PANOS_OK ? rc : *n ? PANOS_OK : PANOS_E_INVALID_ARG;
 }
 
 /* The firewall's wall clock as if UTC, from `show clock` ("Wed May 31 11:50:21 PDT 2023"). */
@@ -401,8 +406,9 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
         else
             ro.fmt = ctx->pretty ? CLI_ROWS_TABLE : CLI_ROWS_JSONL;
     }
-    if (fields && split_fields(&cols, &ncols, fields) != 0) {
-        rc = cli_usage_error("logs", "--fields %s: expected NAME[,NAME...]", fields);
+    if (fields && (rc = (int)split_fields(&cols, &ncols, fields)) != PANOS_OK) {
+        if (rc == PANOS_E_INVALID_ARG)
+            rc = cli_usage_error("logs", "--fields %s: expected NAME[,NAME...]", fields);
         goto done;
     }
     if (ro.fmt == CLI_ROWS_TABLE) {
@@ -429,6 +435,10 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
             goto done;
     }
     panos_code code = panos_logfilter_build(&filter, &f, err, sizeof(err));
+    if (code == PANOS_E_NOMEM) {
+        rc = cli_local_error(code, err);
+        goto done;
+    }
     if (code != PANOS_OK) {
         rc = cli_usage_error("logs", "%s", err[0] ? err : panos_strerror(code));
         goto done;
@@ -464,9 +474,12 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
     else
         code = panos_log_query_run(ctx->client, &q, on_entry, &o);
     clear_progress(&o);
-    if (cli_rows_end(o.w) != 0)
-        o.write_failed = 1;
-    if (o.write_failed) {
+    int end = cli_rows_end(o.w);
+    if (end != 0 && !o.write_failed)
+        o.write_failed = end;
+    if (o.write_failed == PANOS_E_NOMEM) {
+        rc = cli_local_error(PANOS_E_NOMEM, NULL);
+    } else if (o.write_failed) {
         rc = cli_local_error(PANOS_E_IO, "cannot write the output");
     } else if (interrupted && !q.follow) {
         /* Not a failure class: one line, then 128 + SIGINT as a shell reports it (panctl(1)). */

@@ -172,7 +172,8 @@ int cli_dispatch(struct cli_ctx *ctx, int argc, char **argv)
         return cli_usage_error(NULL, "unknown command '%s'", argv[0]);
     argv[0] = prog_name(cmd);
     optind = 0;
-    return cmd->run(ctx, argc, argv);
+    unsigned long said = cli_errors_said();
+    return cli_say_nomem(cmd->name, cmd->run(ctx, argc, argv), said);
 }
 
 /* Before the command name (main) or after it (the command's getopt loop, whose table ends with
@@ -308,7 +309,8 @@ int main(int argc, char **argv)
     char **sub_argv = argv + optind;
     sub_argv[0] = prog_name(cmd);
     optind = 0; /* reset getopt for the command's own options */
-    rc = cmd->run(&ctx, sub_argc, sub_argv);
+    unsigned long said = cli_errors_said();
+    rc = cli_say_nomem(cmd->name, cmd->run(&ctx, sub_argc, sub_argv), said);
     panos_client_free(ctx.client);
     cli_rc_free(&ctx);
     panos_free_secret(ctx.key_arg);

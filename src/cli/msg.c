@@ -2,7 +2,10 @@
 /* msg.c -- panctl's diagnostics on stderr: errors, warnings, usage errors, a client's failure. */
 #include <stdarg.h>
 #include <stdio.h>
+#include <string.h>
 #include "cli.h"
+
+static unsigned long errors_said;
 
 /* One line on stderr: "panctl: " @p prefix message. */
 static void vmessage(const char *prefix, const char *fmt, va_list ap)
@@ -15,6 +18,7 @@ static void vmessage(const char *prefix, const char *fmt, va_list ap)
 void cli_error(const char *fmt, ...)
 {
     va_list ap;
+    errors_said++;
     va_start(ap, fmt);
     vmessage("", fmt, ap);
     va_end(ap);
@@ -70,8 +74,23 @@ int cli_fail_client(const struct cli_ctx *ctx, panos_code code)
     return (int)code;
 }
 
+unsigned long cli_errors_said(void)
+{
+    return errors_said;
+}
+
+int cli_say_nomem(const char *cmd, int rc, unsigned long before)
+{
+    /* check's 3 is UNKNOWN, key audit's NOT A KEY: their verdict is on stdout. */
+    int own3 = cmd != NULL && (strcmp(cmd, "check") == 0 || strcmp(cmd, "key") == 0);
+    if (rc == PANOS_E_NOMEM && errors_said == before && !own3)
+        cli_local_error(PANOS_E_NOMEM, NULL);
+    return rc;
+}
+
 int cli_usage_try(const char *cmd)
 {
+    errors_said++;
     fprintf(stderr, "Try 'panctl%s%s --help'.\n", cmd ? " " : "", cmd ? cmd : "");
     return PANOS_E_INVALID_ARG;
 }

@@ -31,4 +31,16 @@ int cli_usage_try(const char *cmd);
  * returns PANOS_E_INVALID_ARG. */
 int cli_usage_error(const char *cmd, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
+/* How many error lines (cli_error and the usage errors) panctl has printed so far. */
+unsigned long cli_errors_said(void);
+
+/*
+ * The exit status @p rc of command @p cmd, which started when cli_errors_said() was @p before:
+ * when it is out of memory (3) and the command printed no error, prints the line panctl(1)
+ * promises, "(3) NOMEM: out of memory" (a failed allocation deep in a command or the library
+ * returns PANOS_E_NOMEM without a word). Not for check and key, whose 3 is a verdict on stdout
+ * (UNKNOWN, NOT A KEY). Returns @p rc.
+ */
+int cli_say_nomem(const char *cmd, int rc, unsigned long before);
+
 #endif

@@ -104,8 +104,8 @@ static int write_json(FILE *out, json_t *j, int pretty)
     size_t flags = JSON_PRESERVE_ORDER | JSON_ENCODE_ANY | (pretty ? JSON_INDENT(2) : JSON_COMPACT);
     int rc = json_dumpf(j, out, flags);
     json_decref(j);
-    if (rc != 0)
-        return PANOS_E_IO;
+    if (rc != 0) /* jansson fails for a write or for memory (its key order, its loop check) */
+        return ferror(out) ? PANOS_E_IO : PANOS_E_NOMEM;
     fputc('\n', out);
     return 0;
 }

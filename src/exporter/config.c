@@ -143,11 +143,14 @@ static int new_named(struct parser *p, const char *kind, const char *name)
         if (v == NULL)
             return fail(p, "%s", "out of memory");
         c->targets = v;
-        struct exp_target *t = &c->targets[c->ntargets++];
+        struct exp_target *t = &c->targets[c->ntargets];
         auth_unset(&t->a);
         t->name = strdup(name);
+        if (t->name == NULL)
+            return fail(p, "%s", "out of memory");
+        c->ntargets++;
         p->sec = SEC_TARGET;
-        return t->name ? 0 : fail(p, "%s", "out of memory");
+        return 0;
     }
     struct exp_module *m = (struct exp_module *)exp_config_module(c, name);
     if (m && strcmp(name, "default") != 0)
@@ -157,9 +160,12 @@ static int new_named(struct parser *p, const char *kind, const char *name)
         if (v == NULL)
             return fail(p, "%s", "out of memory");
         c->modules = v;
-        m = &c->modules[c->nmodules++];
+        m = &c->modules[c->nmodules];
         m->name = strdup(name);
         m->collectors = EXP_C_ALL;
+        if (m->name == NULL)
+            return fail(p, "%s", "out of memory");
+        c->nmodules++;
     } else {
         /* [module default] redefines the built-in one: move it last, where keys go. */
         struct exp_module tmp = *m;

@@ -106,7 +106,7 @@ void exp_probe_cancel(struct exp_probe *p)
 const char *exp_probe_text(const struct exp_probe *p, size_t *len)
 {
     *len = p->len;
-    return p->text ? p->text : "";
+    return p->text;
 }
 
 enum exp_probe_status exp_probe_check(struct exp_engine *e, const char *target, const char *module)

@@ -40,7 +40,9 @@ enum exp_probe_status exp_probe_start(struct exp_engine *e, const char *target, 
                                       double budget_s, exp_probe_ready_fn ready, void *arg,
                                       struct exp_probe **out);
 
-/* The exposition of a ready probe (borrowed until exp_probe_release). */
+/* The exposition of a ready probe (borrowed until exp_probe_release); NULL when it could not be
+ * made whole (out of memory: samples are missing), to be answered with an error, not a partial
+ * or empty page. */
 const char *exp_probe_text(const struct exp_probe *p, size_t *len);
 
 /* A reference to @p p is dropped (the engine's; any thread). */

@@ -76,6 +76,8 @@ static enum MHD_Result probe(struct exp_http *h, struct MHD_Connection *c, void 
     if (r != NULL) {
         size_t len;
         const char *body = exp_probe_text(r->p, &len);
+        if (body == NULL)
+            return text(c, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory\n");
         return reply(c, MHD_HTTP_OK, CT_TEXT, body, len, MHD_RESPMEM_MUST_COPY);
     }
     const char *target = MHD_lookup_connection_value(c, MHD_GET_ARGUMENT_KIND, "target");
@@ -86,8 +88,8 @@ static enum MHD_Result probe(struct exp_http *h, struct MHD_Connection *c, void 
     enum exp_probe_status st = exp_probe_check(h->e, target, module);
     if (st == EXP_PROBE_STARTED) {
         r = calloc(1, sizeof(*r));
-        if (r == NULL)
-            return MHD_NO;
+        if (r == NULL) /* an answer, not a connection closed without one */
+            return text(c, MHD_HTTP_INTERNAL_SERVER_ERROR, "out of memory\n");
         r->conn = c;
         *cls = r;
         MHD_suspend_connection(c); /* before the engine may resume it */

@@ -408,8 +408,11 @@ static void finish(struct exp_probe *p)
                             p->down_reason ? p->down_reason : "other");
     put_target(p);
     exp_metric_add(&p->out, "panos_scrape_duration_seconds", mono() - p->t0, NULL);
-    if (exp_metrics_render(&p->out, &p->text, &p->len) != 0)
+    if (p->out.failed || exp_metrics_render(&p->out, &p->text, &p->len) != 0) {
         exp_log(EXP_LOG_ERROR, "out of memory rendering a probe of %s", p->target);
+        free(p->text);
+        p->text = NULL;
+    }
     exp_probe_ready(p);
     settle(p);
 }

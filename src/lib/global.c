@@ -7,9 +7,15 @@
 #include <panos/common.h>
 #include "contract.h"
 #include "transport.h"
+#ifdef PANOS_TORTURE
+#include "torture.h"
+#endif
 
 panos_code panos_global_init(void)
 {
+#ifdef PANOS_TORTURE
+    panos__torture_hook_libs();
+#endif
     if (panos__transport_global_init() != PANOS_OK)
         return PANOS_E_FAILED;
     xmlInitParser();

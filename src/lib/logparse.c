@@ -462,7 +462,8 @@ panos_code panos_logparser_finish(panos_logparser *p)
     p->info.status = p->status.len ? p->status.ptr : NULL;
     p->info.job_id = p->job_id.len ? p->job_id.ptr : NULL;
     p->info.message = p->message.len ? p->message.ptr : NULL;
-    if (p->status.failed || p->job_status.failed || p->message.failed || p->job_id.failed)
+    if (p->status.failed || p->job_status.failed || p->message.failed || p->job_id.failed ||
+        p->jobtext.failed || p->scratch.failed)
         return PANOS_E_NOMEM;
     return rc;
 }

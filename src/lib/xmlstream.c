@@ -109,7 +109,11 @@ static void on_root(struct panos_xmlstream *p, const xmlChar *name, const xmlCha
             p->info.code = parse_code((const char *)a[3], len);
         }
     }
-    p->info.status = p->status.len > 0 && !p->status.failed ? p->status.ptr : NULL;
+    if (p->status.failed) { /* not a held answer: the status was lost, not missing */
+        halt(p, PANOS_E_NOMEM, "out of memory");
+        return;
+    }
+    p->info.status = p->status.len > 0 ? p->status.ptr : NULL;
     int success = p->info.status != NULL && strcmp(p->info.status, "success") == 0;
     int code = p->info.code;
     if (success && code != 7 && code != 400 && code != 403) {

@@ -5,6 +5,7 @@ if(NOT (TARGET panctl AND TARGET pansim) OR NOT EXISTS ${PROJECT_SOURCE_DIR}/src
 endif()
 
 add_executable(runcase ${CMAKE_CURRENT_SOURCE_DIR}/runcase/runcase.c
+  ${CMAKE_CURRENT_SOURCE_DIR}/runcase/torture.c
   ${PROJECT_SOURCE_DIR}/src/sim/casefile.c)
 target_compile_definitions(runcase PRIVATE _POSIX_C_SOURCE=200809L _DEFAULT_SOURCE)
 target_include_directories(runcase PRIVATE ${PROJECT_SOURCE_DIR}/src/sim)
