@@ -11,10 +11,31 @@
 #include "cli.h"
 #include "pano.h"
 
-enum { OPT_QUERY = 256, OPT_SRC, OPT_DST, OPT_ADDR, OPT_PORT, OPT_APP, OPT_RULE, OPT_USER,
-       OPT_ACTION, OPT_SUBTYPE, OPT_SINCE, OPT_UNTIL, OPT_DIR, OPT_FOLLOW, OPT_FIELDS,
-       OPT_NO_PROGRESS, OPT_PAGE, OPT_JOB_TIMEOUT, OPT_POLL, OPT_MAX_VALUE, OPT_MAX_ENTRY,
-       OPT_ALL_DEVICES };
+enum {
+    OPT_QUERY = 256,
+    OPT_SRC,
+    OPT_DST,
+    OPT_ADDR,
+    OPT_PORT,
+    OPT_APP,
+    OPT_RULE,
+    OPT_USER,
+    OPT_ACTION,
+    OPT_SUBTYPE,
+    OPT_SINCE,
+    OPT_UNTIL,
+    OPT_DIR,
+    OPT_FOLLOW,
+    OPT_FIELDS,
+    OPT_NO_PROGRESS,
+    OPT_PAGE,
+    OPT_JOB_TIMEOUT,
+    OPT_POLL,
+    OPT_MAX_VALUE,
+    OPT_MAX_ENTRY,
+    OPT_ALL_DEVICES,
+    OPT_JOBS
+};
 
 static const struct cli_opt opts[] = {
     {{"type", required_argument, NULL, 'T'},
@@ -59,6 +80,9 @@ static const struct cli_opt opts[] = {
      "MS",
      "first poll of a job after MS (default 50), then 2x longer each time under 500, 1.5x "
      "from there, up to 2000"},
+    {{"jobs-in-flight", required_argument, NULL, OPT_JOBS},
+     "N",
+     "log jobs on the firewall at once while paging newest first by seqno, 1 or 2 (2)"},
     {{"max-value-bytes", required_argument, NULL, OPT_MAX_VALUE},
      "SIZE",
      "refuse an entry with a field longer than SIZE (default 1M; the answer: --max-bytes)"},
@@ -66,7 +90,8 @@ static const struct cli_opt opts[] = {
      "SIZE",
      "refuse an entry larger than SIZE (default 4M)"},
     {{"no-progress", no_argument, NULL, OPT_NO_PROGRESS}, NULL, "no progress line on stderr"},
-    {{"all-devices", no_argument, NULL, OPT_ALL_DEVICES}, NULL,
+    {{"all-devices", no_argument, NULL, OPT_ALL_DEVICES},
+     NULL,
      "on a Panorama: the query on each connected firewall in turn (target=SERIAL), --count "
      "entries from each; every entry names its firewall (serial, device_name)"},
     {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
@@ -357,6 +382,11 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
             if ((rc = cli_parse_count("logs", "--poll-ms", optarg, 1, 60000, &num)) != 0)
                 return rc;
             q.poll_initial_ms = (long)num;
+            break;
+        case OPT_JOBS:
+            if ((rc = cli_parse_count("logs", "--jobs-in-flight", optarg, 1, 2, &num)) != 0)
+                return rc;
+            q.jobs_in_flight = (unsigned int)num;
             break;
         case OPT_MAX_VALUE:
         case OPT_MAX_ENTRY:
