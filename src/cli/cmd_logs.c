@@ -11,31 +11,11 @@
 #include "cli.h"
 #include "pano.h"
 
-enum {
-    OPT_QUERY = 256,
-    OPT_SRC,
-    OPT_DST,
-    OPT_ADDR,
-    OPT_PORT,
-    OPT_APP,
-    OPT_RULE,
-    OPT_USER,
-    OPT_ACTION,
-    OPT_SUBTYPE,
-    OPT_SINCE,
-    OPT_UNTIL,
-    OPT_DIR,
-    OPT_FOLLOW,
-    OPT_FIELDS,
-    OPT_NO_PROGRESS,
-    OPT_PAGE,
-    OPT_JOB_TIMEOUT,
-    OPT_POLL,
-    OPT_MAX_VALUE,
-    OPT_MAX_ENTRY,
-    OPT_ALL_DEVICES,
-    OPT_JOBS
-};
+enum { OPT_QUERY = 256, OPT_SRC, OPT_DST, OPT_ADDR, OPT_PORT, OPT_APP, OPT_RULE, OPT_USER,
+       OPT_ACTION, OPT_SUBTYPE, OPT_SINCE, OPT_UNTIL, OPT_DIR, OPT_FOLLOW, OPT_FIELDS,
+       OPT_NO_PROGRESS, OPT_PAGE, OPT_JOB_TIMEOUT, OPT_POLL, OPT_MAX_VALUE, OPT_MAX_ENTRY,
+       OPT_ALL_DEVICES };
+enum { OPT_JOBS = OPT_ALL_DEVICES + 1 };
 
 static const struct cli_opt opts[] = {
     {{"type", required_argument, NULL, 'T'},
@@ -90,8 +70,7 @@ static const struct cli_opt opts[] = {
      "SIZE",
      "refuse an entry larger than SIZE (default 4M)"},
     {{"no-progress", no_argument, NULL, OPT_NO_PROGRESS}, NULL, "no progress line on stderr"},
-    {{"all-devices", no_argument, NULL, OPT_ALL_DEVICES},
-     NULL,
+    {{"all-devices", no_argument, NULL, OPT_ALL_DEVICES}, NULL,
      "on a Panorama: the query on each connected firewall in turn (target=SERIAL), --count "
      "entries from each; every entry names its firewall (serial, device_name)"},
     {{"help", no_argument, NULL, 'h'}, NULL, "this help"},
