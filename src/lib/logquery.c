@@ -238,11 +238,12 @@ panos_code panos__logjob_wait(struct run *r, const struct logjob *job, size_t *g
     long timeout = q->job_timeout_ms > 0 ? q->job_timeout_ms : 300000;
     long long deadline = job->t0_ms + timeout, next_at = job->t0_ms + interval;
     const panos_param poll[] = {{"type", "log"}, {"action", "get"}, {"job-id", job->id}};
-    for (;;) {
+    for (int polled = 0;; polled = 1) {
         long long now = now_ms();
         if (next_at > now)
             nap(r, (long)(next_at - now));
-        if (cancelled(r) || now_ms() > deadline)
+        /* A job whose turn came late (a second one in flight) is asked at least once. */
+        if (cancelled(r) || (polled && now_ms() > deadline))
             return give_up(r, job, timeout);
         unsigned long long before = r->delivered;
         panos_code rc = exchange(r, poll, 3);
