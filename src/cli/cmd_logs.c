@@ -209,10 +209,11 @@ static int split_fields(char ***fields, size_t *n, const char *list)
 /* The firewall's wall clock as if UTC, from `show clock` ("Wed May 31 11:50:21 PDT 2023"). */
 /*
  * logs --all-devices: @p q on every connected firewall of the Panorama of @p ctx, one after the
- * other (one log job in flight through Panorama), into the one writer of @p o. A firewall that
- * fails is named on stderr and the next one runs; a summary line at the end. Returns the query's
- * code: PANOS_OK, PANOS_E_FAILED when a firewall failed, or the first code that stops the run
- * (interrupted, the output failed); *@p rc gets an exit status when the devices are unknown.
+ * other (one firewall's log jobs in flight through Panorama), into the one writer of @p o. A
+ * firewall that fails is named on stderr and the next one runs; a summary line at the end.
+ * Returns the query's code: PANOS_OK, PANOS_E_FAILED when a firewall failed, or the first code
+ * that stops the run (interrupted, the output failed); *@p rc gets an exit status when the
+ * devices are unknown.
  */
 static panos_code all_devices(struct cli_ctx *ctx, panos_log_query *q, struct out *o, int *rc)
 {
