@@ -16,6 +16,8 @@
 #   (default: build-bench 100000 1000000)
 # POLL_MS: adds --poll-ms MS to panctl (default: none, the documented schedule).
 # JOBS: the --jobs-in-flight values to run section 3 with (default "2 1").
+# JOB_MS: how long pansim keeps a log job ACT (--log-job-ms, default 20): a real firewall takes
+#   hundreds of ms or more per query, and that wait is what a second job in flight hides.
 set -eu
 BUILD=${1:-build-bench}
 [ $# -gt 0 ] && shift
@@ -27,7 +29,7 @@ for n in $COUNTS; do [ "$n" -gt "$max" ] && max=$n; done
 NAME=bench
 . "$(dirname "$0")/../scripts/pansim-env.sh"
 "$PANSIM" --port 0 --portfile "$dir/port" --logs $((max + 100000)) --log-rate 0 \
-    --log-job-ms 20 --quit-after 3600 2>"$dir/pansim.err" &
+    --log-job-ms "${JOB_MS:-20}" --quit-after 3600 2>"$dir/pansim.err" &
 pid=$!
 wait_port "$dir/port" "$pid" "$dir/pansim.err"
 port=$(cat "$dir/port")
@@ -45,7 +47,7 @@ enqueue() {
 # fetch ID OUT: wait until the job is done, then fetch its answer into OUT; prints the time to
 # first byte of that answer in ms.
 fetch() {
-    sleep 0.1
+    sleep "$(awk -v ms="${JOB_MS:-20}" 'BEGIN { print (ms < 50 ? 0.1 : ms / 1000 + 0.05) }')"
     curl -s -H @"$dir/hdr" -d type=log -d action=get -d job-id="$1" -o "$2" \
         -w '%{time_starttransfer}\n' "$url" | awk '{ printf "%.1f", $1 * 1000 }'
 }
@@ -88,7 +90,8 @@ awk -v r="$recv" -v c="$conv" -v p="$cpu" 'BEGIN {
     printf "   baseline: curl receive %d ms + parse and minimal writer %.1f ms = %.1f ms\n", r, c, r + c
     printf "   panctl logs -n 5000 -o json: %d ms CPU (ratio %.2f; GNU time has 10 ms steps)\n", p, p / (r + c) }'
 
-echo "3. panctl logs --type traffic -o json ${POLL_MS:+--poll-ms $POLL_MS }(JSON lines to a file)"
+echo "3. panctl logs --type traffic -o json ${POLL_MS:+--poll-ms $POLL_MS }(JSON lines to a file;" \
+    "log jobs ACT for ${JOB_MS:-20} ms)"
 printf '%5s %10s %8s %10s %12s %10s %8s %13s %6s\n' jobs entries wall_s entries/s \
     peak_rss_MB lines cpu_s pansim_gen_s ratio
 for n in $COUNTS; do
