@@ -67,8 +67,10 @@ panos_code panos__logjob_pipeline(struct run *r, unsigned int page, int *fell_ba
         rc = panos__logjob_wait(r, &cur, &got);
         if (rc != PANOS_OK || r->stop || got < cur.nlogs || !have_next)
             break; /* failed, stopped, nothing older left, or the count reached */
-        if (r->missing_seqno || r->seq_min == 0) {
-            *fell_back = r->missing_seqno; /* no bound for what follows */
+        if (r->missing_seqno || got > cur.nlogs || r->seq_min == 0) {
+            /* No bound for what follows, or more entries than asked, which the skip of the
+             * job in flight did not count: one job at a time from here. */
+            *fell_back = r->missing_seqno || got > cur.nlogs;
             break;
         }
         cur = next;

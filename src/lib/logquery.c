@@ -361,7 +361,7 @@ panos_code panos_log_query_run(panos_client *c, const panos_log_query *q, panos_
             rc = panos__logjob_pipeline(&r, page, &fell_back);
             if (!fell_back)
                 break;
-            skip = r.delivered; /* serial skip paging from here (an entry lacked a seqno) */
+            skip = r.delivered; /* one job at a time from here (skip: an entry lacked a seqno) */
         }
     }
     /* Then new entries as they come, oldest first, after the newest seqno seen (from the

@@ -53,8 +53,8 @@ void panos__logjob_finish(struct run *r, const char *job);
 /*
  * Page newest first with two jobs in flight (logpipe.c): @p r has delivered the first page and
  * holds a seqno cursor. Returns when the count is reached, nothing older is left, the callback
- * stopped or a failure; *@p fell_back is set when an entry without seqno ended the pipeline
- * (serial skip paging goes on from r->delivered).
+ * stopped or a failure; *@p fell_back is set when paging must go on one job at a time: an entry
+ * without seqno (skip paging from r->delivered), or a page longer than asked.
  */
 panos_code panos__logjob_pipeline(struct run *r, unsigned int page, int *fell_back);
 
