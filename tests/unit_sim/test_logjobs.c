@@ -47,8 +47,9 @@ static void reply_free(struct sim_reply *r)
 /* Enqueue 500 traffic entries under a seqno bound, skipping @p skip; returns the job id. */
 static unsigned long enqueue(struct sim_logjobs *j, const char *skip)
 {
-    const char *kv[] = {"type",  "log",        "log-type", "traffic", "nlogs", "500",
-                        "query", "(seqno leq '15000')",    "skip",    skip,    NULL};
+    const char *kv[] = {"type",  "log", "log-type", "traffic",
+                        "nlogs", "500", "query",    "(seqno leq '15000')",
+                        "skip",  skip,  NULL};
     struct sim_reply r;
     call(j, kv, T0, &r);
     const char *p = strstr(r.body, "<job>");
