@@ -111,8 +111,9 @@ typedef struct panos_log_progress {
     const char *job_status;       /**< ACT, PEND, FIN */
 } panos_log_progress;
 
-/** 2 added max_value_bytes and max_entry_bytes; version 1 structs are still accepted. */
-#define PANOS_LOG_QUERY_VERSION 2
+/** 2 added max_value_bytes and max_entry_bytes, 3 jobs_in_flight; older structs are still
+ *  accepted. */
+#define PANOS_LOG_QUERY_VERSION 3
 typedef struct panos_log_query {
     unsigned int version;        /**< PANOS_LOG_QUERY_VERSION */
     const char *log_type;        /**< traffic, threat, url, wildfire, data, system, config, ... */
@@ -132,6 +133,9 @@ typedef struct panos_log_query {
     void *progress_payload;
     size_t max_value_bytes;      /**< (version 2) cap on one field, default (0) 1 MiB */
     size_t max_entry_bytes;      /**< (version 2) cap on one entry, default (0) 4 MiB */
+    unsigned int jobs_in_flight; /**< (version 3) log jobs on the firewall at once, 1 or 2,
+                                      default (0) 2; 2 only when paging newest first by seqno,
+                                      not with follow (panos_log_query_run) */
 } panos_log_query;
 
 /* Every member but version zero means its default; set log_type and what you need. The
@@ -153,6 +157,13 @@ PANOS_EXTERN void panos_log_query_init(panos_log_query *q);
  * a one-entry probe (dir=backward, skip=count-1) finds the oldest of the newest @c count
  * entries, forward pages deliver from it, then new entries are polled forward from the newest
  * seqno seen.
+ *
+ * Newest-first paging by seqno keeps two jobs on the firewall (jobs_in_flight 2, the default):
+ * once a page is in, the jobs for the next two pages are enqueued under its bound, the second
+ * with skip= the first's size, and the job after is enqueued as each page arrives, so the
+ * firewall runs a job while this side receives and parses a page. Requests stay one at a time
+ * on the client. A short page finishes the job still in flight (action=finish). Forward paging,
+ * follow and entries without seqno page one job at a time.
  *
  * Each answer is capped: one field at max_value_bytes, one entry at max_entry_bytes, the whole
  * answer at the client's max_response_bytes (panos_client_options).

@@ -15,6 +15,7 @@ enum { OPT_QUERY = 256, OPT_SRC, OPT_DST, OPT_ADDR, OPT_PORT, OPT_APP, OPT_RULE,
        OPT_ACTION, OPT_SUBTYPE, OPT_SINCE, OPT_UNTIL, OPT_DIR, OPT_FOLLOW, OPT_FIELDS,
        OPT_NO_PROGRESS, OPT_PAGE, OPT_JOB_TIMEOUT, OPT_POLL, OPT_MAX_VALUE, OPT_MAX_ENTRY,
        OPT_ALL_DEVICES };
+enum { OPT_JOBS = OPT_ALL_DEVICES + 1 };
 
 static const struct cli_opt opts[] = {
     {{"type", required_argument, NULL, 'T'},
@@ -59,6 +60,9 @@ static const struct cli_opt opts[] = {
      "MS",
      "first poll of a job after MS (default 50), then 2x longer each time under 500, 1.5x "
      "from there, up to 2000"},
+    {{"jobs-in-flight", required_argument, NULL, OPT_JOBS},
+     "N",
+     "log jobs on the firewall at once while paging newest first by seqno, 1 or 2 (2)"},
     {{"max-value-bytes", required_argument, NULL, OPT_MAX_VALUE},
      "SIZE",
      "refuse an entry with a field longer than SIZE (default 1M; the answer: --max-bytes)"},
@@ -210,10 +214,11 @@ static panos_code split_fields(char ***fields, size_t *n, const char *list)
 /* The firewall's wall clock as if UTC, from `show clock` ("Wed May 31 11:50:21 PDT 2023"). */
 /*
  * logs --all-devices: @p q on every connected firewall of the Panorama of @p ctx, one after the
- * other (one log job in flight through Panorama), into the one writer of @p o. A firewall that
- * fails is named on stderr and the next one runs; a summary line at the end. Returns the query's
- * code: PANOS_OK, PANOS_E_FAILED when a firewall failed, or the first code that stops the run
- * (interrupted, the output failed); *@p rc gets an exit status when the devices are unknown.
+ * other (one firewall's log jobs in flight through Panorama), into the one writer of @p o. A
+ * firewall that fails is named on stderr and the next one runs; a summary line at the end.
+ * Returns the query's code: PANOS_OK, PANOS_E_FAILED when a firewall failed, or the first code
+ * that stops the run (interrupted, the output failed); *@p rc gets an exit status when the
+ * devices are unknown.
  */
 static panos_code all_devices(struct cli_ctx *ctx, panos_log_query *q, struct out *o, int *rc)
 {
@@ -362,6 +367,11 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
             if ((rc = cli_parse_count("logs", "--poll-ms", optarg, 1, 60000, &num)) != 0)
                 return rc;
             q.poll_initial_ms = (long)num;
+            break;
+        case OPT_JOBS:
+            if ((rc = cli_parse_count("logs", "--jobs-in-flight", optarg, 1, 2, &num)) != 0)
+                return rc;
+            q.jobs_in_flight = (unsigned int)num;
             break;
         case OPT_MAX_VALUE:
         case OPT_MAX_ENTRY:

@@ -10,30 +10,11 @@
 #include "sbuf.h"
 #include "stream.h"
 #include "contract.h"
+#include "logquery_priv.h"
 
 /* PAN-OS refuses more than 5,000 entries per job (PAN-OS XML API guide, "API Log Retrieval
  * Parameters" (nlogs max 5000; PAN-OS 8.1-11.1)). */
 #define PAGE_MAX 5000u
-
-struct run {
-    panos_client *c;
-    const panos_log_query *q;
-    panos_log_entry_fn fn;
-    void *payload;
-    unsigned long long delivered;
-    unsigned long long wanted; /* 0: unlimited (follow) */
-    /* Cursor: the seqno bounds of what was delivered. */
-    int have_seqno;
-    unsigned long long seq_min, seq_max;
-    int missing_seqno; /* an entry without seqno: fall back to skip paging */
-    int following;     /* delivering new entries oldest first */
-    int probing;       /* finding where --follow starts: note seqnos, deliver nothing */
-    int probe_found;   /* the probe saw an entry with a seqno, probe_seq */
-    unsigned long long probe_seq;
-    int stop;          /* the callback asked to stop */
-    panos_logparser *parser;
-    panos_code parser_rc; /* the parser's own verdict on the current answer */
-};
 
 static long long now_ms(void)
 {
@@ -149,7 +130,7 @@ static panos_code exchange(struct run *r, const panos_param *params, size_t n)
     return PANOS_OK;
 }
 
-static void finish_job(struct run *r, const char *job)
+void panos__logjob_finish(struct run *r, const char *job)
 {
     const panos_param p[] = {{"type", "log"}, {"action", "finish"}, {"job-id", job}};
     panos_response *resp = NULL;
@@ -187,12 +168,8 @@ static long next_interval(long interval, long cap)
     return next > cap ? cap : next;
 }
 
-/*
- * One job: enqueue @p nlogs entries matching the filter plus the cursor, poll until FIN and
- * deliver. *@p got receives the number of entries the job returned.
- */
-static panos_code one_job(struct run *r, unsigned int nlogs, int forward, unsigned long long skip,
-                          size_t *got)
+panos_code panos__logjob_enqueue(struct run *r, struct logjob *job, unsigned int nlogs, int forward,
+                                 unsigned long long skip)
 {
     const panos_log_query *q = r->q;
     panos__sb filter = PANOS__SB_INIT;
@@ -233,34 +210,46 @@ static panos_code one_job(struct run *r, unsigned int nlogs, int forward, unsign
                                 "no job id in the type=log answer");
         return PANOS_E_PARSE;
     }
-    char job[32];
-    snprintf(job, sizeof(job), "%s", info->job_id);
+    snprintf(job->id, sizeof(job->id), "%s", info->job_id);
+    job->t0_ms = now_ms();
+    job->nlogs = nlogs;
+    return PANOS_OK;
+}
 
+/* The job was cancelled or ran out of time: say so, end it on the firewall. */
+static panos_code give_up(struct run *r, const struct logjob *job, long timeout)
+{
+    if (cancelled(r))
+        panos__client_set_error(r->c, PANOS_E_FAILED, 0, -1, NULL,
+                                "interrupted; log job %s finished", job->id);
+    else
+        panos__client_set_error(r->c, PANOS_E_TIMEOUT, 0, -1, NULL,
+                                "log job %s not done after %ld s; finished it", job->id,
+                                timeout / 1000);
+    panos__logjob_finish(r, job->id);
+    return cancelled(r) ? PANOS_E_FAILED : PANOS_E_TIMEOUT;
+}
+
+panos_code panos__logjob_wait(struct run *r, const struct logjob *job, size_t *got)
+{
+    const panos_log_query *q = r->q;
     long interval = q->poll_initial_ms > 0 ? q->poll_initial_ms : POLL_FIRST_MS;
     long cap = q->poll_max_ms > 0 ? q->poll_max_ms : 2000;
     long timeout = q->job_timeout_ms > 0 ? q->job_timeout_ms : 300000;
-    long long deadline = now_ms() + timeout;
-    const panos_param poll[] = {{"type", "log"}, {"action", "get"}, {"job-id", job}};
-    for (;;) {
-        nap(r, interval);
-        if (cancelled(r)) {
-            panos__client_set_error(r->c, PANOS_E_FAILED, 0, -1, NULL,
-                                    "interrupted; log job %s finished", job);
-            finish_job(r, job);
-            return PANOS_E_FAILED;
-        }
-        if (now_ms() > deadline) {
-            panos__client_set_error(r->c, PANOS_E_TIMEOUT, 0, -1, NULL,
-                                    "log job %s not done after %ld s; finished it", job,
-                                    timeout / 1000);
-            finish_job(r, job);
-            return PANOS_E_TIMEOUT;
-        }
+    long long deadline = job->t0_ms + timeout, next_at = job->t0_ms + interval;
+    const panos_param poll[] = {{"type", "log"}, {"action", "get"}, {"job-id", job->id}};
+    for (int polled = 0;; polled = 1) {
+        long long now = now_ms();
+        if (next_at > now)
+            nap(r, (long)(next_at - now));
+        /* A job whose turn came late (a second one in flight) is asked at least once. */
+        if (cancelled(r) || (polled && now_ms() > deadline))
+            return give_up(r, job, timeout);
         unsigned long long before = r->delivered;
-        rc = exchange(r, poll, 3);
+        panos_code rc = exchange(r, poll, 3);
         if (rc != PANOS_OK)
             return rc;
-        info = panos_logparser_info_get(r->parser);
+        const panos_logparser_info *info = panos_logparser_info_get(r->parser);
         report(r, info);
         const char *st = info->job_status ? info->job_status : "";
         if (strcmp(st, "FIN") == 0) {
@@ -271,12 +260,33 @@ static panos_code one_job(struct run *r, unsigned int nlogs, int forward, unsign
         }
         if (strcmp(st, "FAIL") == 0 || strcmp(st, "CANC") == 0) {
             panos__client_set_error(r->c, PANOS_E_JOB_FAILED, 200, info->code, info->status,
-                                    "log job %s: %s", job,
-                                    info->message ? info->message : st);
+                                    "log job %s: %s", job->id, info->message ? info->message : st);
             return PANOS_E_JOB_FAILED;
         }
-        interval = next_interval(interval, cap);
+        /* The schedule counts from the enqueue: the next point after now. */
+        for (now = now_ms(); next_at <= now; next_at += interval)
+            interval = next_interval(interval, cap);
     }
+}
+
+/*
+ * Two jobs in flight only where the proof holds (docs/internals/log-export.md): newest first
+ * under a seqno bound, every entry so far with a seqno, not following (--follow pages forward,
+ * or without seqnos newest first by skip).
+ */
+static int pipeline_ok(const struct run *r, int forward, unsigned int jobs)
+{
+    return jobs >= 2 && !forward && !r->q->follow && r->have_seqno && !r->missing_seqno &&
+           r->seq_min > 0;
+}
+
+/* One job, enqueued and waited for. */
+static panos_code one_job(struct run *r, unsigned int nlogs, int forward, unsigned long long skip,
+                          size_t *got)
+{
+    struct logjob job;
+    panos_code rc = panos__logjob_enqueue(r, &job, nlogs, forward, skip);
+    return rc == PANOS_OK ? panos__logjob_wait(r, &job, got) : rc;
 }
 
 void panos_log_query_init(panos_log_query *q)
@@ -296,6 +306,12 @@ panos_code panos_log_query_run(panos_client *c, const panos_log_query *q, panos_
     if (!panos_log_type_valid(q->log_type)) {
         panos__client_set_error(c, PANOS_E_INVALID_ARG, 0, -1, NULL, "unknown log type '%s'",
                                 q->log_type ? q->log_type : "");
+        return PANOS_E_INVALID_ARG;
+    }
+    unsigned int jobs = q->version >= 3 && q->jobs_in_flight != 0 ? q->jobs_in_flight : 2;
+    if (jobs > 2) {
+        panos__client_set_error(c, PANOS_E_INVALID_ARG, 0, -1, NULL,
+                                "%u log jobs in flight: at most 2", jobs);
         return PANOS_E_INVALID_ARG;
     }
     unsigned int page = q->page_size == 0 || q->page_size > PAGE_MAX ? PAGE_MAX : q->page_size;
@@ -339,6 +355,14 @@ panos_code panos_log_query_run(panos_client *c, const panos_log_query *q, panos_
             break; /* fewer than asked: nothing older (or newer) is left */
         if (r.have_seqno && !forward && r.seq_min == 0)
             break; /* nothing can be older than seqno 0 */
+        if (rc == PANOS_OK && pipeline_ok(&r, forward, jobs) &&
+            (r.wanted == 0 || r.delivered < r.wanted)) {
+            int fell_back = 0;
+            rc = panos__logjob_pipeline(&r, page, &fell_back);
+            if (!fell_back)
+                break;
+            skip = r.delivered; /* one job at a time from here (skip: an entry lacked a seqno) */
+        }
     }
     /* Then new entries as they come, oldest first, after the newest seqno seen (from the
      * start of the log when nothing matched yet: everything that matches then is new). */

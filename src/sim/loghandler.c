@@ -14,6 +14,9 @@
  * (8.1-11.1) and PAN-OS XML API guide, "Retrieve Logs (API)" (8.1-11.1); pan-os-python 1.13.1
  * test_opstate.py. */
 
+/* A job's page: not built yet, being built by the worker, or built and kept until fetched. */
+enum job_state { JOB_QUEUED, JOB_BUSY, JOB_READY };
+
 struct job {
     unsigned long id;
     int type; /* enum sim_logtype, or -1 for a valid API log type the store does not hold */
@@ -22,15 +25,25 @@ struct job {
     unsigned long long skip;
     int forward;
     long long created_ms;
+    enum job_state state;
+    int dropped;          /* finished while the worker builds it: the worker frees it */
+    struct sim_obuf page; /* the entries (JOB_READY) */
+    unsigned long found;  /* how many */
     struct job *next;
 };
+
+/* Pages built ahead and not yet fetched, per device: each is up to 21 MB. */
+#define READY_MAX 2
 
 struct sim_logjobs {
     const struct sim_logstore *store;
     long job_ms;
     pthread_mutex_t lock;
+    pthread_cond_t cond; /* a page was built, a job was enqueued, or quit */
     unsigned long next_id;
     struct job *jobs;
+    pthread_t worker; /* builds the pages of enqueued jobs, started with the first job */
+    int worker_started, quit;
 };
 
 int sim_logjobs_new(struct sim_logjobs **out, const struct sim_logstore *store, long job_ms)
@@ -42,12 +55,14 @@ int sim_logjobs_new(struct sim_logjobs **out, const struct sim_logstore *store, 
     j->job_ms = job_ms < 0 ? 0 : job_ms;
     j->next_id = 1;
     pthread_mutex_init(&j->lock, NULL);
+    pthread_cond_init(&j->cond, NULL);
     *out = j;
     return 0;
 }
 
 static void job_free(struct job *job)
 {
+    sim_obuf_release(job->page.p);
     sim_filter_free(job->filter);
     free(job);
 }
@@ -56,11 +71,18 @@ void sim_logjobs_free(struct sim_logjobs *j)
 {
     if (j == NULL)
         return;
+    pthread_mutex_lock(&j->lock);
+    j->quit = 1;
+    pthread_cond_broadcast(&j->cond);
+    pthread_mutex_unlock(&j->lock);
+    if (j->worker_started)
+        pthread_join(j->worker, NULL);
     while (j->jobs != NULL) {
         struct job *next = j->jobs->next;
         job_free(j->jobs);
         j->jobs = next;
     }
+    pthread_cond_destroy(&j->cond);
     pthread_mutex_destroy(&j->lock);
     free(j);
 }
@@ -88,6 +110,8 @@ static int parse_ulong(const char *s, unsigned long long max, unsigned long long
     *out = v;
     return 1;
 }
+
+static void start_worker(struct sim_logjobs *j);
 
 static void enqueue(struct sim_logjobs *j, const struct sim_request *req, struct sim_reply *out,
                     long long now_ms)
@@ -162,39 +186,71 @@ static void enqueue(struct sim_logjobs *j, const struct sim_request *req, struct
     job->forward = dir != NULL && strcmp(dir, "forward") == 0;
     job->created_ms = now_ms;
     pthread_mutex_lock(&j->lock);
-    job->id = j->next_id++;
+    unsigned long id = job->id = j->next_id++;
     job->next = j->jobs;
     j->jobs = job;
+    start_worker(j);
+    pthread_cond_broadcast(&j->cond);
     pthread_mutex_unlock(&j->lock);
     char body[256];
     snprintf(body, sizeof(body),
              "<response status=\"success\" code=\"19\"><result><msg><line>query job enqueued "
              "with jobid %lu</line></msg><job>%lu</job></result></response>",
-             job->id, job->id);
+             id, id);
     sim_reply_set(out, 200, body);
 }
 
-/* Take job @p id off the list (the caller frees it), or NULL. */
-static struct job *take(struct sim_logjobs *j, unsigned long id, int only_if_done, long long now,
-                        int *running)
+/* Where job @p id is linked (*result NULL when there is none). Under the lock. */
+static struct job **find(struct sim_logjobs *j, unsigned long id)
+{
+    struct job **pp = &j->jobs;
+    while (*pp != NULL && (*pp)->id != id)
+        pp = &(*pp)->next;
+    return pp;
+}
+
+/*
+ * action=get: job @p id off the list once its time is up and the worker is not building its
+ * page (the caller answers FIN and frees it); NULL when there is no such job or, with
+ * *@p running set and *@p created_ms its enqueue time, while it is still ACT.
+ */
+static struct job *take_done(struct sim_logjobs *j, unsigned long id, long long now, int *running,
+                             long long *created_ms)
 {
     pthread_mutex_lock(&j->lock);
-    struct job **pp = &j->jobs, *job = NULL;
-    for (; *pp != NULL; pp = &(*pp)->next) {
-        if ((*pp)->id == id) {
-            job = *pp;
-            break;
-        }
-    }
-    *running = 0;
-    if (job != NULL && only_if_done && now - job->created_ms < j->job_ms) {
-        *running = 1;
+    struct job **pp = find(j, id), *job = *pp;
+    *running = job != NULL && now - job->created_ms < j->job_ms;
+    if (job != NULL && *running) {
+        *created_ms = job->created_ms;
+        job = NULL;
     } else if (job != NULL) {
         *pp = job->next;
         job->next = NULL;
+        pthread_cond_broadcast(&j->cond); /* one page fewer kept: the worker may go on */
+        while (job->state == JOB_BUSY)
+            pthread_cond_wait(&j->cond, &j->lock);
     }
     pthread_mutex_unlock(&j->lock);
     return job;
+}
+
+/* action=finish: end job @p id (freed here, or by the worker when it is building its page).
+ * Returns 0, or -1 when there is no such job. */
+static int drop(struct sim_logjobs *j, unsigned long id)
+{
+    pthread_mutex_lock(&j->lock);
+    struct job **pp = find(j, id), *job = *pp;
+    int busy = 0;
+    if (job != NULL) {
+        *pp = job->next;
+        job->next = NULL;
+        busy = job->dropped = job->state == JOB_BUSY;
+        pthread_cond_broadcast(&j->cond);
+    }
+    pthread_mutex_unlock(&j->lock);
+    if (job != NULL && !busy)
+        job_free(job);
+    return job != NULL ? 0 : -1;
 }
 
 static void hms(long long ms, char *out, size_t len)
@@ -259,18 +315,83 @@ static unsigned long scan(struct sim_logjobs *j, const struct job *job, struct s
     return found;
 }
 
-/* Scan the store for the job's entries and write the FIN answer. */
+/* The job's entries into job->page (from the pool of page buffers), counted in job->found. */
+static void build(struct sim_logjobs *j, struct job *job)
+{
+    job->page = (struct sim_obuf){0};
+    sim_obuf_reuse(&job->page);
+    /* ~4.3 KB each */
+    sim_obuf_room(&job->page, (job->nlogs < 5000 ? job->nlogs : 5000) * 4608 + 4096);
+    job->found = scan(j, job, &job->page);
+}
+
+/* The oldest job whose page is not built, while fewer than READY_MAX pages wait. Under the lock. */
+static struct job *next_to_build(struct sim_logjobs *j)
+{
+    struct job *pick = NULL;
+    int ready = 0;
+    for (struct job *p = j->jobs; p != NULL; p = p->next) {
+        ready += p->state == JOB_READY;
+        if (p->state == JOB_QUEUED && (pick == NULL || p->id < pick->id))
+            pick = p;
+    }
+    return ready < READY_MAX ? pick : NULL;
+}
+
+/*
+ * The worker: a job's work is done when it is enqueued, as PAN-OS's management plane runs a
+ * query while the client waits, not when its answer is fetched. The page is kept until
+ * action=get or finish; what a job returns depends only on its enqueue time, so the answer is
+ * the one a page built at fetch time would be. A job the worker has not reached when it is
+ * fetched is built by the request's own thread.
+ */
+static void *worker_main(void *arg)
+{
+    struct sim_logjobs *j = arg;
+    pthread_mutex_lock(&j->lock);
+    while (!j->quit) {
+        struct job *job = next_to_build(j);
+        if (job == NULL) {
+            pthread_cond_wait(&j->cond, &j->lock);
+            continue;
+        }
+        job->state = JOB_BUSY;
+        pthread_mutex_unlock(&j->lock);
+        build(j, job);
+        pthread_mutex_lock(&j->lock);
+        job->state = JOB_READY;
+        if (job->dropped) {
+            pthread_mutex_unlock(&j->lock);
+            job_free(job); /* finished while it was built; off the list already */
+            pthread_mutex_lock(&j->lock);
+        }
+        pthread_cond_broadcast(&j->cond);
+    }
+    pthread_mutex_unlock(&j->lock);
+    return NULL;
+}
+
+/* Start the worker with the first job (under the lock); without it, pages are built when
+ * fetched. */
+static void start_worker(struct sim_logjobs *j)
+{
+    if (!j->worker_started)
+        j->worker_started = pthread_create(&j->worker, NULL, worker_main, j) == 0;
+}
+
+/* The FIN answer: the job's entries (built now if the worker has not) inside the envelope. */
 static void finished(struct sim_logjobs *j, struct job *job, struct sim_reply *out,
                      long long now_ms)
 {
     char tenq[16], tnow[16], head[512];
     hms(job->created_ms, tenq, sizeof(tenq));
     hms(now_ms, tnow, sizeof(tnow));
-    /* The entries first, at the front of the buffer: the count attribute precedes them. */
-    struct sim_obuf b = {0};
-    sim_obuf_reuse(&b);
-    sim_obuf_room(&b, (job->nlogs < 5000 ? job->nlogs : 5000) * 4608 + 4096); /* ~4.3 KB each */
-    unsigned long found = scan(j, job, &b);
+    if (job->state != JOB_READY)
+        build(j, job);
+    /* The entries are at the front of the buffer: the count attribute precedes them. */
+    struct sim_obuf b = job->page;
+    job->page = (struct sim_obuf){0};
+    unsigned long found = job->found;
     int hl = snprintf(head, sizeof(head),
                       "<response status=\"success\"><result>\n  <job>\n    <tenq>%s</tenq>\n    "
                       "<tdeq>%s</tdeq>\n    <tlast>%s</tlast>\n    <status>FIN</status>\n    "
@@ -323,14 +444,11 @@ void sim_logjobs_handle(struct sim_logjobs *j, const struct sim_request *req,
         bad_param(out, "Missing or illegal parameter job-id");
         return;
     }
-    int running;
     if (strcmp(action, "finish") == 0) {
-        struct job *job = take(j, (unsigned long)id, 0, now_ms, &running);
-        if (job == NULL) {
+        if (drop(j, (unsigned long)id) != 0) {
             no_such_job(out, (unsigned long)id);
             return;
         }
-        job_free(job);
         /* "A successful completion returns a job ID" (PAN-OS XML API guide, "API Log Retrieval
          * Parameters", action=finish); the body is [U]. */
         char body[160];
@@ -339,21 +457,23 @@ void sim_logjobs_handle(struct sim_logjobs *j, const struct sim_request *req,
         sim_reply_set(out, 200, body);
         return;
     }
-    struct job *job = take(j, (unsigned long)id, 1, now_ms, &running);
-    if (job == NULL) {
-        no_such_job(out, (unsigned long)id);
-        return;
-    }
+    int running;
+    long long created_ms = 0;
+    struct job *job = take_done(j, (unsigned long)id, now_ms, &running, &created_ms);
     if (running) {
         /* No <log> element while the job runs (PAN-OS XML API guide, "Retrieve Logs (API)"). */
         char tenq[16], body[512];
-        hms(job->created_ms, tenq, sizeof(tenq));
+        hms(created_ms, tenq, sizeof(tenq));
         snprintf(body, sizeof(body),
                  "<response status=\"success\"><result>\n  <job>\n    <tenq>%s</tenq>\n    "
                  "<tdeq>%s</tdeq>\n    <tlast>19:00:00</tlast>\n    <status>ACT</status>\n    "
                  "<id>%llu</id>\n  </job>\n</result></response>\n",
                  tenq, tenq, id);
         sim_reply_set(out, 200, body);
+        return;
+    }
+    if (job == NULL) {
+        no_such_job(out, (unsigned long)id);
         return;
     }
     finished(j, job, out, now_ms);

@@ -75,6 +75,9 @@ panos_frontend_test(simdevice unit_sim/test_device.c src/sim
   SOURCES ${SIM}/device.c ${SIM}/device_admin.c ${SIM}/simmacvendor.c ${SIM}/loghandler.c
   ${SIM}/simreport.c ${SIM_OP} ${SIM_LOGS}
   ${SIM_WORLD} LIBS pthread)
+# Log jobs: pages built ahead by the worker, finished or freed while being built.
+panos_frontend_test(simlogjobs unit_sim/test_logjobs.c src/sim
+  SOURCES ${SIM}/loghandler.c ${SIM_LOGS} ${SIM_WORLD} LIBS pthread)
 
 # panctl's option tables, number parsers and host parsing.
 panos_frontend_test(cliparse unit_cli/test_cliparse.c src/cli
