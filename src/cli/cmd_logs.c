@@ -329,7 +329,9 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
         case 'n':
             if ((rc = cli_parse_count("logs", "--count", optarg, 0, 1000000000, &num)) != 0)
                 return rc;
-            q.count = (unsigned long long)num;
+            /* 0: every entry that matches, as far as the largest count reaches (the library's
+             * 0 is PAN-OS's default of 20). */
+            q.count = num == 0 ? 1000000000ULL : (unsigned long long)num;
             break;
         case OPT_DIR:
             if (strcmp(optarg, "forward") != 0 && strcmp(optarg, "backward") != 0)
