@@ -134,7 +134,10 @@ int exp_parse_disk(struct exp_metrics *out, const panos_node *r, struct exp_pars
 {
     (void)c;
     panos_buf b = {NULL, 0};
-    if (panos_node_text(&b, r) != PANOS_OK || b.ptr == NULL)
+    panos_code tc = panos_node_text(&b, r);
+    if (tc == PANOS_E_NOMEM)
+        exp_parse_oom();
+    if (tc != PANOS_OK || b.ptr == NULL)
         return -1;
     int n = 0;
     char *save = NULL;

@@ -149,7 +149,10 @@ int exp_parse_resources(struct exp_metrics *out, const panos_node *r, struct exp
 {
     (void)c;
     panos_buf b = {NULL, 0};
-    if (panos_node_text(&b, r) != PANOS_OK || b.ptr == NULL)
+    panos_code tc = panos_node_text(&b, r);
+    if (tc == PANOS_E_NOMEM)
+        exp_parse_oom();
+    if (tc != PANOS_OK || b.ptr == NULL)
         return -1;
     int cpu = -1, mem = -1;
     put_load(out, b.ptr);

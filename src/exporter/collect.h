@@ -85,6 +85,12 @@ int exp_parse_routes(struct exp_metrics *out, const panos_node *r, struct exp_pa
  * 0, or -1 when the child is absent (buf is then ""). */
 int exp_text(const panos_node *n, const char *name, char *buf, size_t len);
 
+/* A parser that lost samples because an allocation failed says so with exp_parse_oom(); the
+ * probe takes the flag (of this thread) after each parse: the answer is then a 500, not a page
+ * with families quietly missing. exp_parse_oom_take() returns it and clears it. */
+void exp_parse_oom(void);
+int exp_parse_oom_take(void);
+
 /* A number from @p s (leading spaces allowed, trailing "%" allowed). 0 or -1. */
 int exp_number(const char *s, double *v);
 

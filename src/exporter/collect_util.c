@@ -9,6 +9,20 @@
 #include <panos/buf.h>
 #include "collect.h"
 
+static _Thread_local int parse_oom;
+
+void exp_parse_oom(void)
+{
+    parse_oom = 1;
+}
+
+int exp_parse_oom_take(void)
+{
+    int v = parse_oom;
+    parse_oom = 0;
+    return v;
+}
+
 int exp_text(const panos_node *n, const char *name, char *buf, size_t len)
 {
     buf[0] = '\0';
@@ -16,8 +30,10 @@ int exp_text(const panos_node *n, const char *name, char *buf, size_t len)
     if (c == NULL)
         return -1;
     panos_buf b = {NULL, 0};
-    if (panos_node_text(&b, c) != PANOS_OK)
+    if (panos_node_text(&b, c) != PANOS_OK) {
+        exp_parse_oom(); /* the child is there: only memory can fail */
         return -1;
+    }
     snprintf(buf, len, "%s", b.ptr ? b.ptr : "");
     panos_buf_dispose(&b);
     return 0;

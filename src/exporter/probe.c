@@ -147,8 +147,12 @@ static void maybe_refresh_slow(struct exp_engine *e, struct exp_tstate *t, unsig
         if (exp_cmds[i].slow && (exp_cmds[i].collector & mask) &&
             (!exp_cmds[i].routing || exp_cmds[i].routing == (advanced_routing ? 2 : 1))) {
             exp_metrics_clear(&t->slow_next[i]);
-            if (submit(e, NULL, t, i, t->timeout_ms) == 0)
+            if (submit(e, NULL, t, i, t->timeout_ms) == 0) {
                 t->slow_busy++;
+            } else { /* not sent (out of memory): said, not left out of the page quietly */
+                t->slow_ok[i] = 0;
+                t->errors[i][exp_reason_of(PANOS_E_NOMEM, -1)]++;
+            }
         }
 }
 
@@ -277,7 +281,10 @@ static void slow_done(struct exp_tstate *t, int cmd, const panos_multi_result *r
     if (res->code == PANOS_OK) {
         struct exp_parse_ctx ctx = {EXP_C_ALL, 1024, 0};
         const panos_node *r = panos_response_result(res->response);
+        exp_parse_oom_take();
         ok = r != NULL && exp_cmds[cmd].parse(&t->slow_next[cmd], r, &ctx) == 0;
+        if (exp_parse_oom_take() || t->slow_next[cmd].failed)
+            ok = 0; /* samples lost to memory: the command failed, not a partial cache */
         if (!ok)
             t->errors[cmd][6]++;
     } else if (!empty) {
@@ -315,7 +322,10 @@ static void fast_done(struct exp_probe *p, int cmd, const panos_multi_result *re
     }
     if (p->answered)
         return;
+    exp_parse_oom_take();
     int ok = exp_cmds[cmd].parse(&p->out, panos_response_result(res->response), &p->ctx) == 0;
+    if (exp_parse_oom_take())
+        p->out.failed = 1; /* samples lost to memory: the probe answers 500 */
     if (!ok)
         t->errors[cmd][6]++;
     record(p, cmd, res, ok);
