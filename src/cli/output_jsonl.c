@@ -13,20 +13,38 @@
  * corpus, crafted entries and random ones.
  */
 
-struct member {
-    const char *key;
-    size_t keylen;
+/* A key seen before: its bytes, whether it is valid UTF-8, and its escaped form `"key":`. Keys
+ * repeat from line to line (a log page has the same hundred field names in each of its 5,000
+ * entries), so each is checked and escaped once, not once per line. */
+struct key {
+    char *text;
+    size_t len;
     uint32_t hash;
+    int valid;
+    int numeric;                /* what numeric() said of it, -1 not asked yet */
+    int (*asked)(const char *); /* the numeric() that said it */
+    char *quoted;               /* "key": */
+    size_t qlen;
+    unsigned long line; /* the line it was last a member of */
+    size_t member;      /* its index in members on that line */
+};
+
+struct member {
+    struct key *key;
     size_t pair; /* the pair whose value is written (the last one with this key) */
 };
+
+/* Keys remembered at most; past that (a stream of ever new names) the table starts over. */
+#define MAX_KEYS 4096
 
 struct cli_jsonl {
     struct cli_jpair *pairs;
     size_t cap_pairs;
     struct member *members;
     size_t nmembers, cap_members;
-    uint32_t *slots; /* open addressing: member index + 1, 0 empty */
-    size_t nslots;
+    struct key **slots; /* open addressing, a power of two, at most half full */
+    size_t nslots, nkeys;
+    unsigned long line;
     char *buf;
     size_t len, cap;
 };
@@ -37,10 +55,24 @@ int cli_jsonl_new(struct cli_jsonl **out)
     return *out ? 0 : PANOS_E_NOMEM;
 }
 
+static void forget_keys(struct cli_jsonl *j)
+{
+    for (size_t i = 0; i < j->nslots; i++) {
+        if (j->slots[i] != NULL) {
+            free(j->slots[i]->text);
+            free(j->slots[i]->quoted);
+            free(j->slots[i]);
+            j->slots[i] = NULL;
+        }
+    }
+    j->nkeys = 0;
+}
+
 void cli_jsonl_free(struct cli_jsonl *j)
 {
     if (j == NULL)
         return;
+    forget_keys(j);
     free(j->pairs);
     free(j->members);
     free(j->slots);
@@ -117,37 +149,59 @@ static const char escape_of[128] = {
     0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   0,   '\\', 0,   0,   0,
 };
 
+/* Whether any of the 8 bytes of @p x needs more than a copy: a control byte, '"', '\\', or a
+ * byte from 0x80. The zero-byte tests of "Bit Twiddling Hacks" (S. E. Anderson), exact as a
+ * whole: a false lead in one byte only comes after a true one. */
+static int needs_care(uint64_t x)
+{
+    const uint64_t ones = 0x0101010101010101u, highs = 0x8080808080808080u;
+    uint64_t quote = x ^ (ones * '"'), slash = x ^ (ones * '\\');
+    uint64_t low = x - ones * 0x20; /* a byte below 0x20 borrows into its top bit */
+    return ((x | (low & ~x) | ((quote - ones) & ~quote) | ((slash - ones) & ~slash)) & highs) != 0;
+}
+
 /*
  * Escape @p n bytes of @p s at @p d (room for 6 * n bytes); with @p latin1, each byte from
  * 0x80 is written as the two-byte UTF-8 form of that Latin-1 character; without, as it is.
  * Sets *@p high when there was such a byte (then the caller checks the UTF-8). Returns the end.
+ * Eight plain bytes at a time are copied as they are: most of a log value is plain.
  */
 static char *escape(char *d, const unsigned char *s, size_t n, int latin1, int *high)
 {
     static const char hex[] = "0123456789ABCDEF";
-    for (size_t i = 0; i < n; i++) {
-        unsigned char c = s[i];
-        if (c >= 0x80) {
-            *high = 1;
-            if (latin1) {
-                *d++ = (char)(0xC0 | c >> 6);
-                *d++ = (char)(0x80 | (c & 0x3F));
-            } else {
-                *d++ = (char)c;
-            }
+    size_t i = 0;
+    while (i < n) {
+        uint64_t x;
+        if (n - i >= 8 && (memcpy(&x, s + i, 8), !needs_care(x))) {
+            memcpy(d, &x, 8);
+            d += 8;
+            i += 8;
             continue;
         }
-        char e = escape_of[c];
-        if (e == 0) {
-            *d++ = (char)c;
-        } else if (e != 'u') {
-            *d++ = '\\';
-            *d++ = e;
-        } else {
-            memcpy(d, "\\u00", 4);
-            d[4] = hex[c >> 4];
-            d[5] = hex[c & 15];
-            d += 6;
+        for (size_t stop = n - i >= 8 ? i + 8 : n; i < stop; i++) {
+            unsigned char c = s[i];
+            if (c >= 0x80) {
+                *high = 1;
+                if (latin1) {
+                    *d++ = (char)(0xC0 | c >> 6);
+                    *d++ = (char)(0x80 | (c & 0x3F));
+                } else {
+                    *d++ = (char)c;
+                }
+                continue;
+            }
+            char e = escape_of[c];
+            if (e == 0) {
+                *d++ = (char)c;
+            } else if (e != 'u') {
+                *d++ = '\\';
+                *d++ = e;
+            } else {
+                memcpy(d, "\\u00", 4);
+                d[4] = hex[c >> 4];
+                d[5] = hex[c & 15];
+                d += 6;
+            }
         }
     }
     return d;
@@ -187,12 +241,21 @@ static int is_integer(const char *s, size_t n)
     return 1;
 }
 
-static int put_value(struct cli_jsonl *j, const struct cli_jpair *p, const struct member *m,
+static int is_numeric(struct key *k, int (*numeric)(const char *))
+{
+    if (k->asked != numeric) {
+        k->asked = numeric;
+        k->numeric = numeric(k->text);
+    }
+    return k->numeric;
+}
+
+static int put_value(struct cli_jsonl *j, const struct cli_jpair *p, struct key *k,
                      int (*numeric)(const char *))
 {
     const char *v = p->val;
     size_t n = strlen(v);
-    if (!p->strict && numeric != NULL && is_integer(v, n) && numeric(m->key)) {
+    if (!p->strict && numeric != NULL && is_integer(v, n) && is_numeric(k, numeric)) {
         if (n == 2 && v[0] == '-' && v[1] == '0') { /* "-0": jansson prints the integer 0 */
             v = "0";
             n = 1;
@@ -216,45 +279,111 @@ static uint32_t hash_of(const char *s, size_t *len)
     return h;
 }
 
+/* A new key: its copy, its UTF-8 check and its escaped form `"key":`. NULL when out of memory. */
+static struct key *new_key(const char *text, size_t len, uint32_t hash)
+{
+    struct key *k = calloc(1, sizeof(*k));
+    if (k == NULL || (k->text = malloc(len + 1)) == NULL)
+        goto fail;
+    memcpy(k->text, text, len + 1);
+    k->len = len;
+    k->hash = hash;
+    k->valid = utf8_valid((const unsigned char *)text, len);
+    k->numeric = -1;
+    if (k->valid) {
+        if ((k->quoted = malloc(6 * len + 3)) == NULL)
+            goto fail;
+        int high = 0;
+        char *d = k->quoted;
+        *d++ = '"';
+        d = escape(d, (const unsigned char *)text, len, 0, &high);
+        *d++ = '"';
+        *d++ = ':';
+        k->qlen = (size_t)(d - k->quoted);
+    }
+    return k;
+fail:
+    if (k != NULL)
+        free(k->text);
+    free(k);
+    return NULL;
+}
+
+/* Room for one more key: the table grows while it is at most half full. Returns -1 when out of
+ * memory. */
+static int make_room(struct cli_jsonl *j)
+{
+    if (2 * (j->nkeys + 1) <= j->nslots)
+        return 0;
+    size_t nslots = j->nslots ? 2 * j->nslots : 256;
+    struct key **slots = calloc(nslots, sizeof(*slots));
+    if (slots == NULL)
+        return -1;
+    for (size_t i = 0; i < j->nslots; i++) {
+        struct key *k = j->slots[i];
+        if (k == NULL)
+            continue;
+        size_t at = k->hash & (nslots - 1);
+        while (slots[at] != NULL)
+            at = (at + 1) & (nslots - 1);
+        slots[at] = k;
+    }
+    free(j->slots);
+    j->slots = slots;
+    j->nslots = nslots;
+    return 0;
+}
+
+/* The key of @p text, found or added. NULL when out of memory. */
+static struct key *key_of(struct cli_jsonl *j, const char *text)
+{
+    size_t len, at;
+    uint32_t h = hash_of(text, &len);
+    if (j->nslots != 0) {
+        for (at = h & (j->nslots - 1); j->slots[at] != NULL; at = (at + 1) & (j->nslots - 1)) {
+            struct key *k = j->slots[at];
+            if (k->hash == h && k->len == len && memcmp(k->text, text, len) == 0)
+                return k;
+        }
+    }
+    struct key *k;
+    if (make_room(j) != 0 || (k = new_key(text, len, h)) == NULL)
+        return NULL;
+    for (at = h & (j->nslots - 1); j->slots[at] != NULL; at = (at + 1) & (j->nslots - 1))
+        ;
+    j->slots[at] = k;
+    j->nkeys++;
+    return k;
+}
+
 /* The members of the object: each valid key once, in first-seen order, with its last value. */
 static int collect(struct cli_jsonl *j, const struct cli_jpair *pairs, size_t n)
 {
-    if (j->slots == NULL || n > j->cap_members || j->nslots < 2 * n) {
-        size_t slots = 256;
-        while (slots < 2 * n)
-            slots *= 2;
-        struct member *m = realloc(j->members, (n + 1) * sizeof(*m));
-        uint32_t *s = m ? realloc(j->slots, slots * sizeof(*s)) : NULL;
-        if (m != NULL)
-            j->members = m;
-        if (s == NULL)
+    if (n > j->cap_members) {
+        struct member *m = realloc(j->members, n * sizeof(*m));
+        if (m == NULL)
             return -1;
-        j->cap_members = n + 1;
-        j->slots = s;
-        j->nslots = slots;
+        j->members = m;
+        j->cap_members = n;
     }
-    memset(j->slots, 0, j->nslots * sizeof(*j->slots));
+    if (j->nkeys + n > MAX_KEYS) /* only between lines: the members point at keys */
+        forget_keys(j);
+    j->line++;
     j->nmembers = 0;
     for (size_t i = 0; i < n; i++) {
-        size_t len;
-        uint32_t h = hash_of(pairs[i].key, &len);
-        if (!utf8_valid((const unsigned char *)pairs[i].key, len))
+        struct key *k = key_of(j, pairs[i].key);
+        if (k == NULL)
+            return -1;
+        if (!k->valid || (pairs[i].strict &&
+                          !utf8_valid((const unsigned char *)pairs[i].val, strlen(pairs[i].val))))
             continue;
-        if (pairs[i].strict &&
-            !utf8_valid((const unsigned char *)pairs[i].val, strlen(pairs[i].val)))
-            continue;
-        size_t at = h & (j->nslots - 1);
-        for (; j->slots[at] != 0; at = (at + 1) & (j->nslots - 1)) {
-            struct member *m = &j->members[j->slots[at] - 1];
-            if (m->hash == h && m->keylen == len && memcmp(m->key, pairs[i].key, len) == 0)
-                break;
-        }
-        if (j->slots[at] != 0) {
-            j->members[j->slots[at] - 1].pair = i;
+        if (k->line == j->line) {
+            j->members[k->member].pair = i;
             continue;
         }
-        j->members[j->nmembers] = (struct member){pairs[i].key, len, h, i};
-        j->slots[at] = (uint32_t)++j->nmembers;
+        k->line = j->line;
+        k->member = j->nmembers;
+        j->members[j->nmembers++] = (struct member){k, i};
     }
     return 0;
 }
@@ -272,10 +401,11 @@ int cli_jsonl_line(struct cli_jsonl *j, const struct cli_jpair *pairs, size_t n,
         const struct member *m = &j->members[i];
         if (i > 0)
             j->buf[j->len++] = ','; /* reserved by the value before it */
-        if (put_string(j, m->key, m->keylen, 1) != 0 || reserve(j, 1) != 0)
+        if (reserve(j, m->key->qlen) != 0)
             return PANOS_E_NOMEM;
-        j->buf[j->len++] = ':';
-        if (put_value(j, &pairs[m->pair], m, numeric) != 0 || reserve(j, 2) != 0)
+        memcpy(j->buf + j->len, m->key->quoted, m->key->qlen);
+        j->len += m->key->qlen;
+        if (put_value(j, &pairs[m->pair], m->key, numeric) != 0 || reserve(j, 2) != 0)
             return PANOS_E_NOMEM;
     }
     j->buf[j->len++] = '}';

@@ -222,12 +222,77 @@ static void test_random(void **state)
     }
 }
 
+/* A long plain value with one byte that needs care (or none) at a random place: the writer
+ * copies eight plain bytes at a time, so the odd byte must be seen wherever it falls. */
+static void long_value(char *s, size_t cap)
+{
+    static const char odd[] = "\"\\\x01\x1f\x7f\xc3\xa9\xff\xe2\x82\xac\t";
+    size_t n = 1 + next() % (cap - 1);
+    for (size_t i = 0; i < n; i++)
+        s[i] = (char)('a' + next() % 26);
+    s[n] = '\0';
+    if (next() % 4 != 0) {
+        size_t at = next() % n, k = 1 + next() % 3;
+        for (size_t i = 0; i < k && at + i < n; i++)
+            s[at + i] = odd[next() % (sizeof(odd) - 1)];
+    }
+}
+
+/* One writer for 30,000 lines, as panctl logs runs it: the keys it remembers from line to line
+ * (random names, so that it also forgets them when it knows too many) must not change a byte. */
+static void test_one_writer(void **state)
+{
+    (void)state;
+    char *buf = NULL, *want = NULL;
+    size_t len = 0, wlen = 0;
+    FILE *f = open_memstream(&buf, &len), *w = open_memstream(&want, &wlen);
+    struct cli_rows *rows;
+    struct cli_rows_opts o = {.fmt = CLI_ROWS_JSONL, .numeric = numeric, .id_name = "logid"};
+    assert_non_null(f);
+    assert_non_null(w);
+    CHECK_EQ(0, cli_rows_new(&rows, f, &o));
+    static const char *const names[] = {"bytes", "seqno",     "src",  "logid",
+                                        "n",     "y\xc3\xa9", "z\xff"};
+    char vals[10][64], keys[10][12], logid[24];
+    panos_log_field fl[10];
+    for (int round = 0; round < 30000; round++) {
+        size_t nf = next() % 10;
+        for (size_t i = 0; i < nf; i++) {
+            long_value(vals[i], sizeof(vals[i]));
+            if (next() % 4 == 0)
+                snprintf(vals[i], sizeof(vals[i]), "%d", (int)(next() % 2001) - 1000);
+            if (next() % 2) {
+                fl[i].name = names[next() % (sizeof(names) / sizeof(names[0]))];
+            } else {
+                long_value(keys[i], sizeof(keys[i]));
+                fl[i].name = keys[i];
+            }
+            fl[i].value = vals[i];
+        }
+        long_value(logid, sizeof(logid));
+        cli_row r = {next() % 2 ? logid : NULL, fl, nf};
+        CHECK_EQ(0, cli_rows_add(rows, &r));
+        char *line = oracle(&r, NULL, 0);
+        fputs(line, w);
+        free(line);
+    }
+    CHECK_EQ(0, cli_rows_end(rows));
+    cli_rows_free(rows);
+    fclose(f);
+    fclose(w);
+    CHECK_EQ(wlen, len);
+    assert_memory_equal(want, buf, len);
+    free(buf);
+    free(want);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fuzz_corpus),
         cmocka_unit_test(test_crafted),
         cmocka_unit_test(test_random),
+        cmocka_unit_test(test_one_writer),
     };
     int rc = cmocka_run_group_tests(tests, NULL, NULL);
     printf("test_jsonl: %zu lines compared with jansson\n", compared);
