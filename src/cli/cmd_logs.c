@@ -472,11 +472,12 @@ int cmd_logs(struct cli_ctx *ctx, int argc, char **argv)
     sigaction(SIGTERM, &sa, NULL);
     /* The XML wrapper opens here and is closed below even after a failure, so the output
      * always parses; the exit status tells the failure. */
-    /* A page is ~5 MB of output: 64 KiB writes instead of stdio's 4 KiB (nothing is written to
-     * stdout before this). Not with --follow, nor to a terminal, where lines go out as they
-     * come. */
+    /* A page is 5-11 MB of output: 64 KiB writes instead of stdio's 4 KiB (nothing is written
+     * to stdout before this). glibc ignores the size unless it is given the buffer, hence the
+     * static one. Not with --follow, nor to a terminal, where lines go out as they come. */
+    static char outbuf[64 * 1024];
     if (!q.follow && !isatty(STDOUT_FILENO))
-        setvbuf(stdout, NULL, _IOFBF, 64 * 1024);
+        setvbuf(stdout, outbuf, _IOFBF, sizeof(outbuf));
     if (cli_rows_new(&o.w, stdout, &ro) != 0) {
         rc = PANOS_E_NOMEM;
         goto done;
