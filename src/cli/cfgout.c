@@ -6,36 +6,6 @@
 #include <string.h>
 #include "cfgout.h"
 
-static int blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-int cli_sb_add(struct cli_sb *b, const char *s, size_t n)
-{
-    if (b->len + n + 1 > CLI_CFG_MAX_TEXT) {
-        errno = E2BIG;
-        return -1;
-    }
-    if (b->len + n + 1 > b->cap) {
-        size_t cap = b->cap ? b->cap : 64;
-        while (cap < b->len + n + 1)
-            cap *= 2;
-        char *g = realloc(b->p, cap);
-        if (g == NULL) {
-            errno = ENOMEM;
-            return -1;
-        }
-        b->p = g;
-        b->cap = cap;
-    }
-    if (n > 0)
-        memcpy(b->p + b->len, s, n);
-    b->len += n;
-    b->p[b->len] = '\0';
-    return 0;
-}
-
 panos_code cli_sb_failed(struct cli_cfgw *w)
 {
     if (errno == ENOMEM) {
@@ -44,34 +14,6 @@ panos_code cli_sb_failed(struct cli_cfgw *w)
     }
     snprintf(w->err, sizeof(w->err), "a text value longer than %u bytes", CLI_CFG_MAX_TEXT);
     return PANOS_E_TOO_LARGE;
-}
-
-void cli_sb_free(struct cli_sb *b)
-{
-    if (b->p != NULL)
-        panos_wipe(b->p, b->cap); /* configurations hold password hashes and keys */
-    free(b->p);
-    b->p = NULL;
-    b->len = b->cap = 0;
-}
-
-int cli_sb_add_text(struct cli_sb *b, const char *s, size_t n)
-{
-    while (b->len == 0 && n > 0 && blank(*s))
-        s++, n--;
-    return n > 0 ? cli_sb_add(b, s, n) : 0;
-}
-
-const char *cli_sb_trimmed(const struct cli_sb *b, size_t *len_out)
-{
-    const char *s = b->p ? b->p : "";
-    size_t n = b->len;
-    while (n > 0 && blank(*s))
-        s++, n--;
-    while (n > 0 && blank(s[n - 1]))
-        n--;
-    *len_out = n;
-    return s;
 }
 
 /* ---- XML: the answer as it came, re-serialized as libxml2 writes a document ---- */

@@ -5,6 +5,7 @@
 
 #include <stdio.h>
 #include <panos/panos.h>
+#include "output_sb.h"
 
 enum cli_cfg_format { CLI_CFG_XML, CLI_CFG_JSON, CLI_CFG_TEXT, CLI_CFG_SET };
 
@@ -13,19 +14,16 @@ enum cli_cfg_format { CLI_CFG_XML, CLI_CFG_JSON, CLI_CFG_TEXT, CLI_CFG_SET };
 /* Deepest element a writer follows (the parser stops deeper ones first). */
 #define CLI_CFG_MAX_DEPTH 260
 
-/* A growable text with a cap. */
-struct cli_sb {
-    char *p;
-    size_t len, cap;
-};
-/* 0, or -1 with errno E2BIG past the cap, ENOMEM when out of memory. */
-int cli_sb_add(struct cli_sb *b, const char *s, size_t n);
-void cli_sb_free(struct cli_sb *b);
-/* Text for a value: while @p b is empty, leading blanks are dropped, so the blanks between
- * elements never pile up. */
-int cli_sb_add_text(struct cli_sb *b, const char *s, size_t n);
-/* Trimmed view of @p b (blanks at both ends dropped): *len_out bytes at the returned pointer. */
-const char *cli_sb_trimmed(const struct cli_sb *b, size_t *len_out);
+/* The config writers' texts (output_sb.h), capped at CLI_CFG_MAX_TEXT: 0, or -1 with errno
+ * E2BIG past the cap, ENOMEM when out of memory (then cli_sb_failed()). */
+static inline int cli_sb_add(struct cli_sb *b, const char *s, size_t n)
+{
+    return cli_sb_put(b, s, n, CLI_CFG_MAX_TEXT);
+}
+static inline int cli_sb_add_text(struct cli_sb *b, const char *s, size_t n)
+{
+    return cli_sb_put_text(b, s, n, CLI_CFG_MAX_TEXT);
+}
 
 struct cli_cfgw;
 

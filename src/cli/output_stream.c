@@ -1,10 +1,12 @@
 /* SPDX-License-Identifier: MIT */
 /* output_stream.c -- op listings written as they arrive (panos_op_stream events), one entry in
  * memory at a time, byte for byte what cli_output_response() writes from the whole answer. */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "output.h"
 #include "output_priv.h"
+#include "output_sb.h"
 #include "output_stream.h"
 
 struct cli_opw {
@@ -22,8 +24,7 @@ struct cli_opw {
     json_t *held0; /* a first element not in a list yet: alone, or the head of an array */
     json_t *rest;  /* every other kind of element, in order, written at the end */
     int items;     /* elements seen in <result> */
-    char *text;    /* <result>'s own text */
-    size_t ntext, captext;
+    struct cli_sb text;    /* <result>'s own text */
     struct cli_rows *rows; /* session table */
     int code;
 };
@@ -187,33 +188,15 @@ static int json_attrs(struct cli_opw *w, const panos_xml_attr *a, size_t n)
     return rc;
 }
 
-/* <result>'s own text, trimmed as panos_node_own_text() trims it; "" when none. */
-static int blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
-}
-
-static const char *own_text(struct cli_opw *w)
-{
-    if (w->text == NULL)
-        return "";
-    char *s = w->text, *e = w->text + w->ntext;
-    while (s < e && blank(*s))
-        s++;
-    while (e > s && blank(e[-1]))
-        e--;
-    *e = '\0';
-    return s;
-}
-
 static int json_finish(struct cli_opw *w)
 {
     int rc = 0;
-    const char *text = own_text(w);
+    size_t ntext;
+    const char *text = cli_sb_trimmed(&w->text, &ntext);
     if (!w->saw_result)
         return put_value(w, json_null(), 0);
     if (!w->opened && w->key0 == NULL) /* a leaf: its text, or null */
-        return put_value(w, text[0] ? json_string(text) : json_null(), 0);
+        return put_value(w, ntext > 0 ? json_stringn(text, ntext) : json_null(), 0);
     if (w->held0 != NULL) {
         rc = put_key(w, w->key0);
         if (rc == 0)
@@ -229,8 +212,8 @@ static int json_finish(struct cli_opw *w)
         if (rc == 0)
             rc = put_value(w, json_incref(json_object_iter_value(it)), 1);
     }
-    if (rc == 0 && text[0] != '\0' && (rc = put_key(w, "#text")) == 0)
-        rc = put_value(w, json_string(text), 1);
+    if (rc == 0 && ntext > 0 && (rc = put_key(w, "#text")) == 0)
+        rc = put_value(w, json_stringn(text, ntext), 1);
     if (rc == 0)
         newline_indent(w, 0);
     if (rc == 0)
@@ -278,23 +261,9 @@ static panos_code ev_text(void *payload, int depth, const char *s, size_t n)
     struct cli_opw *w = payload;
     if (depth != 1 || !w->in_result || w->fmt == CLI_FORMAT_XML)
         return PANOS_OK;
-    while (w->ntext == 0 && n > 0 && blank(*s)) /* trimmed anyway: the blanks between entries */
-        s++, n--;                               /* never pile up */
-    if (n == 0)
-        return PANOS_OK;
-    if (w->ntext + n + 1 > w->captext) {
-        size_t cap = w->captext ? w->captext : 64;
-        while (cap < w->ntext + n + 1)
-            cap *= 2;
-        char *g = realloc(w->text, cap);
-        if (g == NULL)
-            return PANOS_E_NOMEM;
-        w->text = g;
-        w->captext = cap;
-    }
-    memcpy(w->text + w->ntext, s, n);
-    w->ntext += n;
-    w->text[w->ntext] = '\0';
+    /* Trimmed anyway: the blanks between entries never pile up. */
+    if (cli_sb_put_text(&w->text, s, n, SIZE_MAX) != 0)
+        return PANOS_E_NOMEM;
     return PANOS_OK;
 }
 
@@ -366,9 +335,12 @@ int cli_opw_finish(struct cli_opw *w)
         } else if (w->fmt == CLI_FORMAT_CSV) {
             rc = PANOS_E_PARSE; /* no <result>: no table */
         } else if (w->saw_result && w->items == 0) {
-            const char *text = own_text(w);
-            if (text[0] != '\0')
-                fprintf(w->f, "%s\n", text);
+            size_t ntext;
+            const char *text = cli_sb_trimmed(&w->text, &ntext);
+            if (ntext > 0) {
+                fwrite(text, 1, ntext, w->f);
+                fputc('\n', w->f);
+            }
         }
         break;
     }
@@ -384,7 +356,7 @@ void cli_opw_free(struct cli_opw *w)
     free(w->key0);
     json_decref(w->held0);
     json_decref(w->rest);
-    free(w->text);
+    cli_sb_free(&w->text);
     cli_rows_free(w->rows);
     free(w);
 }
