@@ -48,7 +48,7 @@ static int ends_with(const char *s, const char *suffix)
  * certificate, device-state, the response pages, the packet captures and their listings); they
  * only read. tech-support and stats-dump without an action create a job ("Export Technical
  * Support Data": "When an action parameter is not specified, the system creates a new job"), so
- * they, and any action but status or get of a job, are sent once. Cases 0611, 0612.
+ * they, and any action but status or get of a job, are sent once. Cases 0611, 0612, 0615.
  */
 static int export_idempotent(const panos_param *params, size_t n)
 {
