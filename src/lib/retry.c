@@ -31,6 +31,60 @@ const char *panos__param_value(const panos_param *params, size_t n, const char *
     return NULL;
 }
 
+static int is(const char *value, const char *want)
+{
+    return value != NULL && strcmp(value, want) == 0;
+}
+
+static int ends_with(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+    return n > k && strcmp(s + n - k, suffix) == 0;
+}
+
+/*
+ * type=export: the PAN-OS XML API guide, "Export Files (API)" and "Export Packet Captures"
+ * (PAN-OS 9.1-11.1), lists the categories that answer at once with the file (configuration,
+ * certificate, device-state, the response pages, the packet captures and their listings); they
+ * only read. tech-support and stats-dump without an action create a job ("Export Technical
+ * Support Data": "When an action parameter is not specified, the system creates a new job"), so
+ * they, and any action but status or get of a job, are sent once. Cases 0611, 0612, 0615.
+ */
+static int export_idempotent(const panos_param *params, size_t n)
+{
+    static const char *const reads[] = {"configuration", "certificate",      "device-state",
+                                        "threat-pcap",   "application-pcap", "filter-pcap",
+                                        "filters-pcap",  "dlp-pcap"};
+    const char *action = panos__param_value(params, n, "action");
+    const char *category = panos__param_value(params, n, "category");
+    if (action != NULL)
+        return is(action, "status") ||
+               (is(action, "get") && panos__param_value(params, n, "job-id") != NULL);
+    if (category == NULL)
+        return 0;
+    for (size_t i = 0; i < sizeof(reads) / sizeof(reads[0]); i++)
+        if (strcmp(category, reads[i]) == 0)
+            return 1;
+    return ends_with(category, "-page") || ends_with(category, "-text");
+}
+
+/*
+ * type=report: a job's answer (action=get, job-id) is a read. So is a dynamic or predefined
+ * report asked without async=yes, which answers at once with the report (pan-python 0.26.0
+ * `report`; PAN-OS XML API guide, "Get Reports (API)"). async=yes and custom reports create a
+ * job on the firewall: sent once (case 0613).
+ */
+static int report_idempotent(const panos_param *params, size_t n)
+{
+    const char *type = panos__param_value(params, n, "reporttype");
+    if (panos__param_value(params, n, "job-id") != NULL)
+        return is(panos__param_value(params, n, "action"), "get");
+    if (panos__param_value(params, n, "action") != NULL ||
+        is(panos__param_value(params, n, "async"), "yes"))
+        return 0;
+    return is(type, "dynamic") || is(type, "predefined");
+}
+
 int panos__retry_idempotent(const panos_param *params, size_t n)
 {
     const char *type = panos__param_value(params, n, "type");
@@ -40,18 +94,20 @@ int panos__retry_idempotent(const panos_param *params, size_t n)
     if (strcmp(type, "version") == 0)
         return 1;
     if (strcmp(type, "config") == 0)
-        return action && (strcmp(action, "get") == 0 || strcmp(action, "show") == 0);
+        return is(action, "get") || is(action, "show");
     if (strcmp(type, "op") == 0) {
         const char *cmd = panos__param_value(params, n, "cmd");
         while (cmd && isspace((unsigned char)*cmd))
             cmd++;
         return cmd && strncmp(cmd, "<show>", 6) == 0;
     }
-    if (strcmp(type, "log") == 0 || strcmp(type, "report") == 0)
-        return action && strcmp(action, "get") == 0 &&
-               panos__param_value(params, n, "job-id") != NULL;
+    /* A log job's page; the enqueue (no action) and action=finish change the job list. */
+    if (strcmp(type, "log") == 0)
+        return is(action, "get") && panos__param_value(params, n, "job-id") != NULL;
+    if (strcmp(type, "report") == 0)
+        return report_idempotent(params, n);
     if (strcmp(type, "export") == 0)
-        return action && strcmp(action, "status") == 0;
+        return export_idempotent(params, n);
     return 0;
 }
 

@@ -40,7 +40,11 @@ extern const struct panos__clock panos__clock_system;
 const char *panos__param_value(const panos_param *params, size_t n, const char *name);
 
 /* Whether a request is read-only, so that it may be sent again after a temporary failure:
- * version, config get/show, op <show>, log/report get with a job-id, export status. */
+ * version, config get/show, op <show>, log/report get with a job-id, a dynamic or predefined
+ * report without async=yes, export status and get of a job, and the exports that answer at once
+ * with the file (configuration, certificate, device-state, response pages, packet captures).
+ * What creates a job or changes state (a log or report enqueue, tech-support, commit, set,
+ * import, user-id, keygen) is sent once. */
 int panos__retry_idempotent(const panos_param *params, size_t n);
 
 /* How many attempts a request gets: 1 + max_retries when idempotent, else 1. A streamed answer

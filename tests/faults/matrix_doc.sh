@@ -61,9 +61,12 @@ run must show:
   probe bounded by curl's 5 s);
 - a second request only for a read-only request (version, op `show`, config `get`/`show`, the
   first query of investigate, check, `config diff --device`, `userid list`, `devices`, the
-  `show devices` of `op --all-devices`): a request that changes something, or starts a job
-  (commit, export, a report, a log query), is sent once (the exporter does not resend within a
-  scrape: it reports the target down). A uid-message (`userid login`) is sent once more only
+  `show devices` of `op --all-devices`, and the downloads of `export`, `backup`, `pcap list`
+  and `pcap get`): a request that changes something, or starts a job (commit, import, a
+  report with `async=yes`, a log query), is sent once (the exporter does not resend within a
+  scrape: it reports the target down). A download streamed to a file is sent again only while
+  none of it has reached the file (429, 503), not after a body cut short (the `reset` column:
+  one request). A uid-message (`userid login`) is sent once more only
   when the firewall refused it (HTTP 429 or 503 here) or never answered: sending it again
   only refreshes its entries;
 - no key or password on stderr or in the request log (runcase's checks of every case).
@@ -150,9 +153,11 @@ must also pass its row's check of what the user gets:
 - `commit-poll` (the fault on the job's first poll, once): the commit is sent once; the poll
   is retried and the commit ends OK; after a hang, the error line and a warning that the
   commit was sent and job 1 may still be running;
-- `export-bytes`: one request, one error line, no `running.xml` and no temporary file;
-- `backup-second` (`--devices 2`, the fault on the second device's export): exit 1, the first
-  device's backup kept whole, nothing under `bk/fw2`, the summary names fw2 `failed` with the
+- `export-bytes` (the fault on every export): after a 503 the export is sent again (it only
+  reads) and refused again; after a cut, one request (the first bytes were written); each
+  time one error line, no `running.xml` and no temporary file;
+- `backup-second` (`--devices 2`, the fault on the second device's export, which a 503 makes
+  twice): exit 1, the first device's backup kept whole, nothing under `bk/fw2`, the summary names fw2 `failed` with the
   error;
 - `batch-line2` (every request after the first: the second line's): the first line exits 0,
   the second line's delimiter carries its exit status and its error is the one line on stderr.
@@ -192,10 +197,20 @@ Fixed when every command got its row and the later-request matrix was added:
   deadline), the one error line did not say that the commit had been sent. A warning now says
   the job was sent and may still be running, and how to look it up.
 
+Fixed later (issue 15):
+
+- Downloads (`export`, `backup`, `pcap get`) and `pcap list` were not resent after a 429 or a
+  503, although they only read: one request and an error. `type=export` of the categories that
+  answer at once with the file is now resent like any read, while none of the answer has
+  reached the file: the file is then whole (cases 0611, 0612); a body cut short still fails at
+  once and leaves no file. A report read at once (`reporttype` dynamic or predefined without
+  `async=yes`) is resent too (case 0613).
+
 Known and kept: `config show|get` without `--out` streams to stdout as the answer arrives, so an
 answer cut short leaves what was already printed (case 0287); with `--out` nothing is left.
 `logs` streams its pages the same way: a page cut short ends the export with the earlier pages
-printed, and is not fetched again. Downloads (`export`, `pcap get`) and the requests that start
-a job (`report`, a log query) are not resent after a 429 or 503, although a download only
-reads: one request, a clear error, nothing on disk.
+printed, and is not fetched again. The requests that start a job are sent once: the `logs` and
+`report` rows above are one request because their first request is the log query or the report
+with `async=yes` (cases 0613, 0614). The pages of a log job and the polls of a report job only
+read and are resent after a 429 or 503 (the `logs-page2` row below, cases 0613, 0614).
 EOF

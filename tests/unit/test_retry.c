@@ -44,7 +44,6 @@ static void test_idempotent(void **state)
     panos_param log_get_nojob[] = {{"type", "log"}, {"action", "get"}};
     panos_param report_get[] = {{"type", "report"}, {"action", "get"}, {"job-id", "3"}};
     panos_param export_status[] = {{"type", "export"}, {"action", "status"}};
-    panos_param export_get[] = {{"type", "export"}, {"category", "configuration"}};
     panos_param commit[] = {{"type", "commit"}, {"cmd", "<commit/>"}};
     panos_param keygen[] = {{"type", "keygen"}, {"user", "a"}, {"password", "b"}};
     panos_param none[] = {{"cmd", "<show/>"}};
@@ -59,7 +58,6 @@ static void test_idempotent(void **state)
     CHECK_TRUE(!panos__retry_idempotent(log_get_nojob, N(log_get_nojob)));
     CHECK_TRUE(panos__retry_idempotent(report_get, N(report_get)));
     CHECK_TRUE(panos__retry_idempotent(export_status, N(export_status)));
-    CHECK_TRUE(!panos__retry_idempotent(export_get, N(export_get)));
     CHECK_TRUE(!panos__retry_idempotent(commit, N(commit)));
     CHECK_TRUE(!panos__retry_idempotent(keygen, N(keygen)));
     CHECK_TRUE(!panos__retry_idempotent(none, N(none)));
@@ -70,6 +68,87 @@ static void test_idempotent(void **state)
     CHECK_EQ(1, panos__retry_attempts(&policy, commit, N(commit)));
     struct panos__retry_policy none_p = {0, 500, 8000};
     CHECK_EQ(1, panos__retry_attempts(&none_p, get, N(get)));
+}
+
+/* One kind of request (its parameters, up to a NULL name) and whether it may be resent. */
+struct kind {
+    const char *what;
+    int resent;
+    panos_param p[7];
+};
+
+/* The exports and reports that answer at once only read; what creates a job or changes state is
+ * sent once (retry.c, export_idempotent and report_idempotent). */
+static const struct kind kinds[] = {
+    {"export configuration", 1, {{"type", "export"}, {"category", "configuration"}}},
+    {"export certificate with its key",
+     1,
+     {{"type", "export"},
+      {"category", "certificate"},
+      {"certificate-name", "web"},
+      {"format", "pkcs12"},
+      {"include-key", "yes"},
+      {"passphrase", "p"}}},
+    {"export device-state", 1, {{"type", "export"}, {"category", "device-state"}}},
+    {"threat pcap", 1, {{"type", "export"}, {"category", "threat-pcap"}, {"pcap-id", "1"}}},
+    {"filter pcap listing", 1, {{"type", "export"}, {"category", "filter-pcap"}}},
+    {"filters-pcap spelling", 1, {{"type", "export"}, {"category", "filters-pcap"}}},
+    {"application pcap", 1, {{"type", "export"}, {"category", "application-pcap"}}},
+    {"dlp pcap", 1, {{"type", "export"}, {"category", "dlp-pcap"}}},
+    {"response page", 1, {{"type", "export"}, {"category", "url-block-page"}}},
+    {"response text", 1, {{"type", "export"}, {"category", "ssl-optout-text"}}},
+    {"export status", 1, {{"type", "export"}, {"action", "status"}}},
+    {"export job's file",
+     1,
+     {{"type", "export"}, {"category", "tech-support"}, {"action", "get"}, {"job-id", "4"}}},
+    {"tech-support job start", 0, {{"type", "export"}, {"category", "tech-support"}}},
+    {"stats-dump job start", 0, {{"type", "export"}, {"category", "stats-dump"}}},
+    {"export get without a job", 0, {{"type", "export"}, {"action", "get"}}},
+    {"export action=start",
+     0,
+     {{"type", "export"}, {"category", "configuration"}, {"action", "start"}}},
+    {"export without a category", 0, {{"type", "export"}}},
+    {"unknown export category", 0, {{"type", "export"}, {"category", "high-availability-key"}}},
+    {"predefined report at once",
+     1,
+     {{"type", "report"}, {"reporttype", "predefined"}, {"reportname", "top-attackers"}}},
+    {"dynamic report list", 1, {{"type", "report"}, {"reporttype", "dynamic"}}},
+    {"report job's answer", 1, {{"type", "report"}, {"action", "get"}, {"job-id", "3"}}},
+    {"report enqueue (async=yes)",
+     0,
+     {{"type", "report"},
+      {"async", "yes"},
+      {"reporttype", "dynamic"},
+      {"reportname", "top-applications-summary"}}},
+    {"custom report (a job)",
+     0,
+     {{"type", "report"}, {"reporttype", "custom"}, {"reportname", "weekly"}}},
+    {"report get without a job", 0, {{"type", "report"}, {"action", "get"}}},
+    {"report without a type", 0, {{"type", "report"}, {"reportname", "x"}}},
+    {"log job's page", 1, {{"type", "log"}, {"action", "get"}, {"job-id", "7"}}},
+    {"log enqueue", 0, {{"type", "log"}, {"log-type", "traffic"}, {"nlogs", "5"}}},
+    {"log job finish", 0, {{"type", "log"}, {"action", "finish"}, {"job-id", "7"}}},
+    {"import", 0, {{"type", "import"}, {"category", "configuration"}}},
+    {"user-id", 0, {{"type", "user-id"}, {"cmd", "<uid-message/>"}}},
+};
+
+static size_t count_params(const panos_param *p, size_t max)
+{
+    size_t n = 0;
+    while (n < max && p[n].name != NULL)
+        n++;
+    return n;
+}
+
+static void test_idempotent_kinds(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < N(kinds); i++) {
+        const struct kind *k = &kinds[i];
+        int got = panos__retry_idempotent(k->p, count_params(k->p, N(k->p)));
+        if (got != k->resent)
+            fail_msg("%s: resent %d, expected %d", k->what, got, k->resent);
+    }
 }
 
 static void test_retryable(void **state)
@@ -327,10 +406,11 @@ static void test_system_clock(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_idempotent),      cmocka_unit_test(test_retryable),
-        cmocka_unit_test(test_backoff),         cmocka_unit_test(test_deadline),
-        cmocka_unit_test(test_loop_fake_clock), cmocka_unit_test(test_loop_deadline_gone),
-        cmocka_unit_test(test_system_clock),    cmocka_unit_test(test_loop_final),
+        cmocka_unit_test(test_idempotent),         cmocka_unit_test(test_idempotent_kinds),
+        cmocka_unit_test(test_retryable),          cmocka_unit_test(test_backoff),
+        cmocka_unit_test(test_deadline),           cmocka_unit_test(test_loop_fake_clock),
+        cmocka_unit_test(test_loop_deadline_gone), cmocka_unit_test(test_system_clock),
+        cmocka_unit_test(test_loop_final),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
