@@ -124,7 +124,7 @@ expected says the URL is not a Prisma Cloud API (exit 13, NOT_FOUND).
 - `key audit` decodes a key offline and sends nothing.
 - `prisma login`, `vulns` and `sync` share the request path of `prisma assets` (login,
   retries, deadline); `pansim --prisma-fault` puts faults on their later requests (cases 05xx,
-  0620-0624).
+  0620-0625).
 
 ## Faults on later requests
 

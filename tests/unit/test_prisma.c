@@ -14,6 +14,7 @@
 #include <panos/prisma.h>
 #include "prisma_priv.h"
 #include "check.h"
+#include "fakeclock.h"
 
 #define MAX_SEEN 16
 
@@ -118,26 +119,6 @@ static void server_stop(struct server *s)
     close(s->fd);
 }
 
-/* A clock that moves only when the client sleeps: waits are recorded, never slept. */
-struct fake_clock {
-    long long now;
-    long slept[16];
-    int nslept;
-};
-
-static long long fake_now(void *payload)
-{
-    return ((struct fake_clock *)payload)->now;
-}
-
-static void fake_sleep(void *payload, long ms)
-{
-    struct fake_clock *f = payload;
-    if (f->nslept < 16)
-        f->slept[f->nslept++] = ms;
-    f->now += ms;
-}
-
 /* A session on the server @p s, on the fake clock @p f, with @p o's settings (url and keys
  * filled in here). */
 static panos_prisma *session(struct server *s, struct fake_clock *f, panos_prisma_options *o)
@@ -155,6 +136,18 @@ static panos_prisma *session(struct server *s, struct fake_clock *f, panos_prism
     return p;
 }
 
+/* Log in with @p o against a server answering @p answers (the server is stopped after, so
+ * s->seen is complete); the session stays in *@p out for the caller to look at and free. */
+static panos_code login_on(struct server *s, struct fake_clock *f, const char *const *answers,
+                           int n, panos_prisma_options *o, panos_prisma **out)
+{
+    server_start(s, answers, n);
+    *out = session(s, f, o);
+    panos_code code = panos_prisma_login(*out);
+    server_stop(s);
+    return code;
+}
+
 #define R429(ra) "HTTP/1.1 429 Too Many Requests\r\nRetry-After: " ra "\r\n" NOBODY
 #define NOBODY "Content-Length: 0\r\nConnection: close\r\n\r\n"
 #define JSON200(body)                                                                              \
@@ -168,12 +161,10 @@ static void test_deadline_cuts_429_storm(void **state)
     static const char *const answers[] = {R429("5")};
     struct server s;
     struct fake_clock f = {0};
-    server_start(&s, answers, 1);
     panos_prisma_options o = PANOS_PRISMA_OPTIONS_INIT;
     o.deadline_ms = 12000;
-    panos_prisma *p = session(&s, &f, &o);
-    CHECK_EQ(PANOS_E_TIMEOUT, panos_prisma_login(p));
-    server_stop(&s);
+    panos_prisma *p;
+    CHECK_EQ(PANOS_E_TIMEOUT, login_on(&s, &f, answers, 1, &o, &p));
     CHECK_EQ(3, s.nseen);
     CHECK_EQ(2, f.nslept);
     CHECK_EQ(5000, f.slept[0]);
@@ -197,13 +188,11 @@ static void test_no_deadline_retry_after(void **state)
     static const char *const answers[] = {R429("100")};
     struct server s;
     struct fake_clock f = {0};
-    server_start(&s, answers, 1);
     panos_prisma_options o = PANOS_PRISMA_OPTIONS_INIT;
     o.max_retries = 1;
     o.max_backoff_s = 30;
-    panos_prisma *p = session(&s, &f, &o);
-    CHECK_EQ(PANOS_E_RATE_LIMITED, panos_prisma_login(p));
-    server_stop(&s);
+    panos_prisma *p;
+    CHECK_EQ(PANOS_E_RATE_LIMITED, login_on(&s, &f, answers, 1, &o, &p));
     CHECK_EQ(2, s.nseen);
     CHECK_EQ(1, f.nslept);
     CHECK_EQ(100000, f.slept[0]);
@@ -217,13 +206,11 @@ static void test_backoff_without_retry_after(void **state)
     static const char *const answers[] = {"HTTP/1.1 503 Service Unavailable\r\n" NOBODY};
     struct server s;
     struct fake_clock f = {0};
-    server_start(&s, answers, 1);
     panos_prisma_options o = PANOS_PRISMA_OPTIONS_INIT;
     o.max_retries = 3;
     o.max_backoff_s = 2;
-    panos_prisma *p = session(&s, &f, &o);
-    CHECK_EQ(PANOS_E_UNAVAILABLE, panos_prisma_login(p));
-    server_stop(&s);
+    panos_prisma *p;
+    CHECK_EQ(PANOS_E_UNAVAILABLE, login_on(&s, &f, answers, 1, &o, &p));
     CHECK_EQ(4, s.nseen);
     CHECK_EQ(3, f.nslept);
     CHECK_EQ(1000, f.slept[0]);
@@ -313,12 +300,10 @@ static void test_bad_answers(void **state)
     for (int i = 0; i < 3; i++) {
         struct server s;
         struct fake_clock f = {0};
-        server_start(&s, answers[i], 1);
         panos_prisma_options o = PANOS_PRISMA_OPTIONS_INIT;
         o.max_response_bytes = 64;
-        panos_prisma *p = session(&s, &f, &o);
-        CHECK_EQ(want[i], panos_prisma_login(p));
-        server_stop(&s);
+        panos_prisma *p;
+        CHECK_EQ(want[i], login_on(&s, &f, answers[i], 1, &o, &p));
         CHECK_EQ(1, s.nseen);
         panos_prisma_free(p);
     }

@@ -5,30 +5,11 @@
 #include <panos/panos.h>
 #include "retry.h"
 #include "check.h"
+#include "fakeclock.h"
 
 #define N(p) (sizeof(p) / sizeof((p)[0]))
 
 static const struct panos__retry_policy policy = {3, 500, 8000, 0};
-
-/* A clock that only moves when the code under test sleeps (or a request "takes" time). */
-struct fake_clock {
-    long long now;
-    long slept[16];
-    int nslept;
-};
-
-static long long fake_now(void *payload)
-{
-    return ((struct fake_clock *)payload)->now;
-}
-
-static void fake_sleep(void *payload, long ms)
-{
-    struct fake_clock *f = payload;
-    if (f->nslept < 16)
-        f->slept[f->nslept++] = ms;
-    f->now += ms;
-}
 
 static void test_idempotent(void **state)
 {
