@@ -105,7 +105,7 @@ panos_code panos_prisma_new(panos_prisma **out, const panos_prisma_options *opts
         p->o.max_backoff_s = 30;
     p->retry.max_retries = p->o.max_retries < 0 ? 0 : p->o.max_retries;
     p->retry.base_ms = 1000;
-    p->retry.max_ms = p->o.max_backoff_s * 1000;
+    p->retry.max_ms = (p->o.max_backoff_s > 86400 ? 86400 : p->o.max_backoff_s) * 1000;
     p->retry.retry_after_max_ms = RETRY_AFTER_MAX * 1000L;
     panos__prisma_set_clock(p, &panos__clock_system);
     p->err.message = "";
