@@ -14,7 +14,12 @@ extern "C" {
 /** A Prisma Cloud session: the API URL, the access key and the JWT. Opaque. */
 typedef struct panos_prisma panos_prisma;
 
-/** Options of panos_prisma_new(). Strings are copied by the call. */
+/*
+ * Options of panos_prisma_new(). Strings are copied by the call. Version rules as for
+ * panos_client_options: members are only appended, each addition bumps the version, and
+ * panos_prisma_new() reads only the members the caller's version has (version 1 ends at
+ * progress_payload; version 2 adds deadline_ms and max_response_bytes).
+ */
 typedef struct panos_prisma_options {
     unsigned int version;      /**< PANOS_PRISMA_OPTIONS_VERSION */
     const char *url;           /**< API or console URL (https://api.prismacloud.io, app2..., ...) */
@@ -29,13 +34,20 @@ typedef struct panos_prisma_options {
     /** Called with one line when the client waits (rate limit, retry); may be NULL. */
     void (*progress)(const char *line, void *payload);
     void *progress_payload;
+    long deadline_ms; /**< (version 2) overall budget of everything the session does, counted
+                           from panos_prisma_new(): no request, retry wait, Retry-After sleep,
+                           token extension or page goes past it (PANOS_E_TIMEOUT); 0: none */
+    size_t max_response_bytes; /**< (version 2) cap on one answer (PANOS_E_TOO_LARGE); 0: 64 MiB */
 } panos_prisma_options;
 
-#define PANOS_PRISMA_OPTIONS_VERSION 1
-#define PANOS_PRISMA_OPTIONS_INIT                                                                  \
-    {                                                                                              \
-        PANOS_PRISMA_OPTIONS_VERSION, NULL, NULL, NULL, 0, 0, 0, 0, NULL, 0, NULL, NULL            \
-    }
+#define PANOS_PRISMA_OPTIONS_VERSION 2
+/* clang-format off */
+#define PANOS_PRISMA_OPTIONS_INIT \
+    {PANOS_PRISMA_OPTIONS_VERSION, NULL, NULL, NULL, 0, 0, 0, 0, NULL, 0, NULL, NULL, 0, 0}
+/* clang-format on */
+
+/** Fill @p opts with the defaults of PANOS_PRISMA_OPTIONS_INIT. */
+PANOS_EXTERN void panos_prisma_options_init(panos_prisma_options *opts);
 
 /** One network interface of an asset. Borrowed. */
 typedef struct panos_prisma_nic {
@@ -77,7 +89,8 @@ typedef struct panos_prisma_vuln {
 } panos_prisma_vuln;
 
 /**
- * Make a session. Nothing is sent. @return PANOS_OK, PANOS_E_INVALID_ARG (no URL or key),
+ * Make a session. Nothing is sent; the deadline (deadline_ms) starts now. @return PANOS_OK,
+ * PANOS_E_INVALID_ARG (no URL or key, negative deadline, unknown options version),
  * PANOS_E_NOMEM.
  */
 PANOS_EXTERN panos_code panos_prisma_new(panos_prisma **out, const panos_prisma_options *opts);
@@ -88,7 +101,9 @@ PANOS_EXTERN void panos_prisma_free(panos_prisma *p);
 /**
  * POST /login. @return PANOS_OK, PANOS_E_AUTH (keys refused), PANOS_E_NOT_FOUND (not a Prisma
  * Cloud API at that URL), PANOS_E_FORBIDDEN, PANOS_E_RATE_LIMITED, PANOS_E_UNAVAILABLE,
- * PANOS_E_TRANSPORT, PANOS_E_TLS, PANOS_E_TIMEOUT, PANOS_E_PARSE.
+ * PANOS_E_TRANSPORT, PANOS_E_TLS, PANOS_E_TIMEOUT (a request timed out, or the deadline came
+ * or would come before the next retry), PANOS_E_TOO_LARGE, PANOS_E_PARSE (a JSON answer that
+ * does not parse).
  */
 PANOS_EXTERN panos_code panos_prisma_login(panos_prisma *p);
 

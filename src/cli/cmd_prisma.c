@@ -75,7 +75,9 @@ static void help(void)
              "  vulns   findings of every Compute host: asset, CVE, CVSS, severity, package,\n"
              "          fix status and date, first seen\n"
              "  sync    both into the SQLite database --db, incrementally (resumable)\n"
-             "assets and vulns stream JSON lines (-o json, the default) or CSV (-o csv).",
+             "assets and vulns stream JSON lines (-o json, the default) or CSV (-o csv).\n"
+             "--deadline SECONDS bounds the whole command (requests, retry waits, token\n"
+             "extension, every page; default none); --max-bytes caps one answer.",
              opts);
 }
 
@@ -194,6 +196,9 @@ static int session(struct cli_ctx *ctx, const struct prisma_args *a, panos_prism
     o.ca_file = ctx->ca_file;
     o.insecure = ctx->insecure;
     o.progress = on_progress;
+    /* Exports may rightly run for hours, as logs do: no deadline unless --deadline is given. */
+    o.deadline_ms = ctx->deadline_set ? ctx->deadline_ms : 0;
+    o.max_response_bytes = ctx->max_bytes;
     panos_code code = panos_prisma_new(out, &o);
     panos_buf_dispose_secret(&secret);
     return code == PANOS_OK ? 0 : cli_local_error(code, "cannot start a Prisma Cloud session");

@@ -75,7 +75,7 @@ const struct cli_opt cli_global_opts[] = {
      "refuse an answer larger than SIZE bytes (K, M, G suffixes; default 64M)"},
     {{"deadline", required_argument, NULL, OPT_DEADLINE}, "SECONDS",
      "give up on the whole command (retries and waits included) after SECONDS; 0 = none "
-     "(default 300; logs: none)"},
+     "(default 300; logs, prisma: none)"},
     {{"retries", required_argument, NULL, OPT_RETRIES}, "N",
      "resend a read-only request at most N times (0 to 10, default 3)"},
     {{"target", required_argument, NULL, OPT_TARGET}, "SERIAL",

@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: MIT */
-/* prisma.c -- the Prisma Cloud session: URL, login, JWT upkeep, retries and error classes. */
+/* prisma.c -- the Prisma Cloud session: URL, login, JWT upkeep and error classes. */
 #include <ctype.h>
 #include <errno.h>
 #include <stdarg.h>
@@ -11,8 +11,9 @@
 #include "contract.h"
 #include "prisma_priv.h"
 
-/* Cap of one answer: a page of 1,000 resources with their raw JSON stays far below it. */
-#define RESP_MAX (64u * 1024 * 1024)
+/* Cap of one answer by default: a page of 1,000 resources with their raw JSON stays far below
+ * it. */
+#define RESP_MAX ((size_t)64 << 20)
 /* The longest Retry-After honoured (seconds). */
 #define RETRY_AFTER_MAX 300
 
@@ -55,17 +56,32 @@ static char *normalise_url(const char *url)
     return out;
 }
 
+void panos_prisma_options_init(panos_prisma_options *opts)
+{
+    PANOS_ASSERT(opts != NULL);
+    panos_prisma_options d = PANOS_PRISMA_OPTIONS_INIT;
+    *opts = d;
+}
+
 panos_code panos_prisma_new(panos_prisma **out, const panos_prisma_options *opts)
 {
     PANOS_ASSERT(out != NULL && opts != NULL);
     *out = NULL;
-    if (opts->url == NULL || opts->url[0] == '\0' || opts->access_key_id == NULL ||
-        opts->secret_key == NULL)
+    if (opts->version < 1 || opts->version > PANOS_PRISMA_OPTIONS_VERSION || opts->url == NULL ||
+        opts->url[0] == '\0' || opts->access_key_id == NULL || opts->secret_key == NULL)
+        return PANOS_E_INVALID_ARG;
+    /* Version 1 structs end at progress_payload: never read past what the caller has. */
+    long deadline_ms = opts->version >= 2 ? opts->deadline_ms : 0;
+    size_t max_bytes = opts->version >= 2 ? opts->max_response_bytes : 0;
+    if (deadline_ms < 0)
         return PANOS_E_INVALID_ARG;
     panos_prisma *p = calloc(1, sizeof(*p));
     if (p == NULL)
         return PANOS_E_NOMEM;
-    p->o = *opts;
+    memcpy(&p->o, opts, offsetof(panos_prisma_options, deadline_ms));
+    p->o.version = PANOS_PRISMA_OPTIONS_VERSION;
+    p->o.deadline_ms = deadline_ms;
+    p->max_bytes = max_bytes ? max_bytes : RESP_MAX;
     p->base = normalise_url(opts->url);
     p->key_id = strdup(opts->access_key_id);
     p->secret = strdup(opts->secret_key);
@@ -87,6 +103,11 @@ panos_code panos_prisma_new(panos_prisma **out, const panos_prisma_options *opts
         p->o.max_retries = 6;
     if (p->o.max_backoff_s <= 0)
         p->o.max_backoff_s = 30;
+    p->retry.max_retries = p->o.max_retries < 0 ? 0 : p->o.max_retries;
+    p->retry.base_ms = 1000;
+    p->retry.max_ms = (p->o.max_backoff_s > 86400 ? 86400 : p->o.max_backoff_s) * 1000;
+    p->retry.retry_after_max_ms = RETRY_AFTER_MAX * 1000L;
+    panos__prisma_set_clock(p, &panos__clock_system);
     p->err.message = "";
     *out = p;
     return PANOS_OK;
@@ -125,6 +146,12 @@ void panos_prisma_counters(const panos_prisma *p, long *logins, long *extends, l
         *retries = p->retries;
 }
 
+void panos__prisma_set_clock(panos_prisma *p, const struct panos__clock *clock)
+{
+    p->clock = *clock;
+    panos__deadline_start(&p->deadline, p->o.deadline_ms, clock->now_ms(clock->payload));
+}
+
 panos_code panos__prisma_fail(panos_prisma *p, panos_code code, long http, const char *fmt, ...)
 {
     va_list ap;
@@ -146,185 +173,6 @@ void panos__prisma_resp_dispose(struct prisma_resp *r)
 {
     free(r->body);
     memset(r, 0, sizeof(*r));
-}
-
-static size_t on_body(char *data, size_t size, size_t nmemb, void *userp)
-{
-    struct prisma_resp *r = userp;
-    size_t n = size * nmemb;
-    if (r->len + n + 1 > RESP_MAX) {
-        r->too_large = 1;
-        return 0;
-    }
-    if (r->len + n + 1 > r->cap) {
-        size_t cap = r->cap ? r->cap : 16384;
-        while (cap < r->len + n + 1)
-            cap *= 2;
-        char *b = realloc(r->body, cap);
-        if (b == NULL)
-            return 0;
-        r->body = b;
-        r->cap = cap;
-    }
-    memcpy(r->body + r->len, data, n);
-    r->len += n;
-    r->body[r->len] = '\0';
-    return n;
-}
-
-/* Copy the value of header @p name from the line @p h into @p dst when it is that header. */
-static void header_value(const char *h, size_t n, const char *name, char *dst, size_t cap)
-{
-    size_t nl = strlen(name);
-    if (n <= nl || strncasecmp(h, name, nl) != 0 || h[nl] != ':')
-        return;
-    h += nl + 1, n -= nl + 1;
-    while (n > 0 && (*h == ' ' || *h == '\t'))
-        h++, n--;
-    while (n > 0 && (h[n - 1] == '\r' || h[n - 1] == '\n' || h[n - 1] == ' '))
-        n--;
-    if (n >= cap)
-        n = cap - 1;
-    memcpy(dst, h, n);
-    dst[n] = '\0';
-}
-
-static size_t on_header(char *h, size_t size, size_t nmemb, void *userp)
-{
-    struct prisma_resp *r = userp;
-    size_t n = size * nmemb;
-    header_value(h, n, "x-redlock-status", r->redlock_status, sizeof(r->redlock_status));
-    header_value(h, n, "Retry-After", r->retry_after, sizeof(r->retry_after));
-    header_value(h, n, "X-RateLimit-Remaining", r->rl_remaining, sizeof(r->rl_remaining));
-    header_value(h, n, "Total-Count", r->total_count, sizeof(r->total_count));
-    header_value(h, n, "Content-Type", r->ctype, sizeof(r->ctype));
-    return n;
-}
-
-static panos_code curl_failure(panos_prisma *p, CURLcode cc, const char *url, const char *ebuf)
-{
-    panos_code code = PANOS_E_TRANSPORT;
-    if (cc == CURLE_OPERATION_TIMEDOUT)
-        code = PANOS_E_TIMEOUT;
-    else if (cc == CURLE_PEER_FAILED_VERIFICATION || cc == CURLE_SSL_CONNECT_ERROR ||
-             cc == CURLE_SSL_CACERT_BADFILE)
-        code = PANOS_E_TLS;
-    return panos__prisma_fail(p, code, 0, "%s: %s", url, ebuf[0] ? ebuf : curl_easy_strerror(cc));
-}
-
-/* One HTTP exchange, no retry. PANOS_OK whenever an answer (any status) came back. */
-static panos_code send_once(panos_prisma *p, const char *url, const char *body, int auth,
-                            struct prisma_resp *r)
-{
-    char ebuf[CURL_ERROR_SIZE] = "";
-    struct curl_slist *hdrs = curl_slist_append(NULL, "Accept: application/json");
-    if (body)
-        hdrs = curl_slist_append(hdrs, "Content-Type: application/json; charset=UTF-8");
-    char *ah = NULL;
-    if (auth && p->token) {
-        size_t n = strlen(p->token) + 20;
-        if ((ah = malloc(n)) != NULL) {
-            snprintf(ah, n, "x-redlock-auth: %s", p->token);
-            hdrs = curl_slist_append(hdrs, ah);
-        }
-    }
-    CURL *c = p->curl;
-    curl_easy_reset(c);
-    curl_easy_setopt(c, CURLOPT_URL, url);
-    curl_easy_setopt(c, CURLOPT_HTTPHEADER, hdrs);
-    curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
-    curl_easy_setopt(c, CURLOPT_WRITEDATA, r);
-    curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
-    curl_easy_setopt(c, CURLOPT_HEADERDATA, r);
-    curl_easy_setopt(c, CURLOPT_ERRORBUFFER, ebuf);
-    curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, p->o.timeout_ms);
-    curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
-    curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "http,https");
-    if (p->o.ca_file)
-        curl_easy_setopt(c, CURLOPT_CAINFO, p->o.ca_file);
-    if (p->o.insecure) {
-        curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 0L);
-        curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 0L);
-    }
-    if (body) {
-        curl_easy_setopt(c, CURLOPT_POSTFIELDS, body);
-        curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE, (long)strlen(body));
-    }
-    CURLcode cc = curl_easy_perform(c);
-    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r->status);
-    curl_slist_free_all(hdrs);
-    if (ah)
-        panos_free_secret(ah);
-    if (r->too_large)
-        return panos__prisma_fail(p, PANOS_E_TOO_LARGE, r->status, "%s: answer larger than %u MB",
-                                  url, RESP_MAX >> 20);
-    if (cc != CURLE_OK)
-        return curl_failure(p, cc, url, ebuf);
-    return PANOS_OK;
-}
-
-static int retryable(long status)
-{
-    return status == 425 || status == 429 || status == 500 || status == 502 || status == 503 ||
-           status == 504;
-}
-
-/* Seconds to wait before try @p attempt (1-based): Retry-After when given, else 2^(n-1) capped. */
-static long wait_seconds(const panos_prisma *p, const struct prisma_resp *r, int attempt)
-{
-    if (r->retry_after[0]) {
-        char *end;
-        errno = 0;
-        long v = strtol(r->retry_after, &end, 10);
-        if (errno == 0 && end != r->retry_after && *end == '\0' && v >= 0)
-            return v > RETRY_AFTER_MAX ? RETRY_AFTER_MAX : v;
-        time_t t = curl_getdate(r->retry_after, NULL);
-        if (t > 0) {
-            long d = (long)(t - time(NULL));
-            return d < 0 ? 0 : d > RETRY_AFTER_MAX ? RETRY_AFTER_MAX : d;
-        }
-    }
-    long w = 1L << (attempt > 10 ? 10 : attempt - 1);
-    return w > p->o.max_backoff_s ? p->o.max_backoff_s : w;
-}
-
-static void progress(panos_prisma *p, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void progress(panos_prisma *p, const char *fmt, ...)
-{
-    if (p->o.progress == NULL)
-        return;
-    char line[300];
-    va_list ap;
-    va_start(ap, fmt);
-    vsnprintf(line, sizeof(line), fmt, ap);
-    va_end(ap);
-    p->o.progress(line, p->o.progress_payload);
-}
-
-static void sleep_s(long s)
-{
-    struct timespec ts = {s, 0};
-    while (nanosleep(&ts, &ts) != 0 && errno == EINTR)
-        ;
-}
-
-/* send_once, again after a 425/429/5xx (waiting as wait_seconds says) up to max_retries. */
-static panos_code send_retry(panos_prisma *p, const char *url, const char *body, int auth,
-                             struct prisma_resp *r)
-{
-    for (int attempt = 1;; attempt++) {
-        panos__prisma_resp_dispose(r);
-        panos_code code = send_once(p, url, body, auth, r);
-        if (code != PANOS_OK || !retryable(r->status) || attempt > p->o.max_retries)
-            return code;
-        long w = wait_seconds(p, r, attempt);
-        p->retries++;
-        progress(p, "HTTP %ld%s%s: waiting %ld s before retry %d of %d", r->status,
-                 r->status == 429 ? " (too many requests" : " (temporary failure",
-                 r->rl_remaining[0] ? ", X-RateLimit-Remaining 0)" : ")", w, attempt,
-                 p->o.max_retries);
-        sleep_s(w);
-    }
 }
 
 /* The subject (a permission) or key of an x-redlock-status header, or of a JSON error body. */
@@ -373,11 +221,11 @@ static panos_code classify(panos_prisma *p, const struct prisma_resp *r, const c
     if (s == 429)
         return panos__prisma_fail(p, PANOS_E_RATE_LIMITED, s,
                                   "too many requests on %s: still HTTP 429 after %d retries", what,
-                                  p->o.max_retries);
-    if (retryable(s))
+                                  p->retry.max_retries);
+    if (panos__prisma_retryable(s))
         return panos__prisma_fail(p, PANOS_E_UNAVAILABLE, s,
                                   "temporary failure on %s: still HTTP %ld after %d retries%s%s",
-                                  what, s, p->o.max_retries, why[0] ? ": " : "", why);
+                                  what, s, p->retry.max_retries, why[0] ? ": " : "", why);
     return panos__prisma_fail(p, PANOS_E_HTTP, s, "%s: unexpected HTTP %ld%s%s", what, s,
                               why[0] ? ": " : "", why);
 }
@@ -386,17 +234,32 @@ static void set_token(panos_prisma *p, const char *tok)
 {
     free_secret(&p->token);
     p->token = strdup(tok);
-    clock_gettime(CLOCK_MONOTONIC, &p->token_at);
+    p->token_at_ms = p->clock.now_ms(p->clock.payload);
+}
+
+/* Whether an answer claims to be JSON: its Content-Type, or its first character. */
+static int looks_json(const struct prisma_resp *r)
+{
+    if (strstr(r->ctype, "json") != NULL)
+        return 1;
+    const char *b = r->body ? r->body : "";
+    b += strspn(b, " \t\r\n");
+    return *b == '{' || *b == '[';
 }
 
 /* The "token" of a login or extend answer, or a failure saying why there is none. */
 static panos_code take_token(panos_prisma *p, const struct prisma_resp *r, const char *what)
 {
-    json_t *j = r->body ? json_loadb(r->body, r->len, 0, NULL) : NULL;
+    json_error_t je;
+    json_t *j = r->body ? json_loadb(r->body, r->len, 0, &je) : NULL;
     const char *tok = json_string_value(json_object_get(j, "token"));
     const char *msg = json_string_value(json_object_get(j, "message"));
     panos_code code = PANOS_OK;
-    if (!json_is_object(j))
+    if (j == NULL && looks_json(r))
+        code = panos__prisma_fail(p, PANOS_E_PARSE, r->status,
+                                  "%s: the answer is not valid JSON: %s (byte %d)", what,
+                                  r->body ? je.text : "empty answer", r->body ? je.position : 0);
+    else if (!json_is_object(j))
         code = panos__prisma_fail(p, PANOS_E_NOT_FOUND, r->status,
                                   "%s: the answer is not JSON: is %s a Prisma Cloud API URL?", what,
                                   p->base);
@@ -464,7 +327,7 @@ panos_code panos_prisma_login(panos_prisma *p)
     panos_code code = PANOS_E_NOMEM;
     if (body && url) {
         p->logins++;
-        code = send_retry(p, url, body, 0, &r);
+        code = panos__prisma_send(p, url, body, 0, &r);
     }
     if (code == PANOS_OK && r.status == 401)
         code = panos__prisma_fail(p, PANOS_E_AUTH, 401,
@@ -489,7 +352,7 @@ static panos_code extend(panos_prisma *p)
     if (url == NULL)
         return PANOS_E_NOMEM;
     p->extends++;
-    panos_code code = send_retry(p, url, NULL, 1, &r);
+    panos_code code = panos__prisma_send(p, url, NULL, 1, &r);
     free(url);
     if (code == PANOS_OK && r.status == 200)
         code = take_token(p, &r, "token extension");
@@ -501,9 +364,7 @@ static panos_code extend(panos_prisma *p)
 
 static long token_age(const panos_prisma *p)
 {
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    return (long)(now.tv_sec - p->token_at.tv_sec);
+    return (long)((p->clock.now_ms(p->clock.payload) - p->token_at_ms) / 1000);
 }
 
 panos_code panos__prisma_call(panos_prisma *p, const char *path, const char *body,
@@ -518,11 +379,11 @@ panos_code panos__prisma_call(panos_prisma *p, const char *path, const char *bod
     else if (token_age(p) >= p->o.refresh_after_s)
         code = extend(p);
     for (int relogged = 0; code == PANOS_OK;) {
-        code = send_retry(p, url, body, 1, r);
+        code = panos__prisma_send(p, url, body, 1, r);
         if (code != PANOS_OK || r->status != 401 || relogged)
             break;
         relogged = 1; /* an expired or revoked JWT: log in once more and replay */
-        progress(p, "token refused (HTTP 401): logging in again");
+        panos__prisma_progress(p, "token refused (HTTP 401): logging in again");
         code = panos_prisma_login(p);
     }
     if (code == PANOS_OK && (r->status < 200 || r->status > 299)) {

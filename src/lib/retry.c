@@ -127,6 +127,9 @@ int panos__retry_retryable(panos_code code, long http_status, const char *messag
 
 long panos__retry_backoff_ms(const struct panos__retry_policy *p, int attempt, long retry_after_s)
 {
+    if (p->retry_after_max_ms > 0 && retry_after_s >= 0) /* Retry-After is the wait itself */
+        return retry_after_s > p->retry_after_max_ms / 1000 ? p->retry_after_max_ms
+                                                            : retry_after_s * 1000;
     long ms = p->base_ms;
     for (int i = 0; i < attempt && ms < p->max_ms; i++)
         ms *= 2;

@@ -17,7 +17,10 @@
 struct panos__retry_policy {
     int max_retries; /* resends after the first attempt; 0: none */
     long base_ms;    /* first wait; doubles each time */
-    long max_ms;     /* cap of every wait, Retry-After included */
+    long max_ms;     /* cap of every wait, Retry-After included unless retry_after_max_ms */
+    long retry_after_max_ms; /* when > 0, a Retry-After is the wait itself (shorter or longer
+                                than the backoff), capped at this instead of max_ms: the Prisma
+                                client's rule; 0: it only raises the backoff (the firewall's) */
 };
 
 /* The overall budget of a client (deadline_ms), counted from when it was started. */
@@ -56,7 +59,8 @@ int panos__retry_attempts(const struct panos__retry_policy *p, const panos_param
 int panos__retry_retryable(panos_code code, long http_status, const char *message);
 
 /* The wait before attempt @p attempt + 1: base_ms doubled @p attempt times, raised to the
- * answer's Retry-After (seconds, -1 when absent), never above max_ms. */
+ * answer's Retry-After (seconds, -1 when absent), never above max_ms; with retry_after_max_ms,
+ * the Retry-After itself up to that when there is one. */
 long panos__retry_backoff_ms(const struct panos__retry_policy *p, int attempt, long retry_after_s);
 
 /* Start a budget of @p ms (0: none) at @p now. */

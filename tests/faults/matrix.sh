@@ -8,8 +8,8 @@
 #        (the exporter-probe row also needs PANOS_EXPORTER=path/to/panos_exporter and curl)
 #        matrix.sh --doc SOURCE-DIR      (print docs/fault-matrix.md from the tables)
 # Every run also checks: the error is one clear line (stderr "panctl: (N) NAME: ...", or the
-# plugin's "UNKNOWN - ..." for check, or the device's line in backup's summary) and nothing
-# else is printed; no output file or temporary file is left behind; the run ends within the
+# plugin's "UNKNOWN - ..." for check, or the device's line in backup's summary; prisma may
+# announce its retry waits before it) and nothing else is printed; no output file or temporary file is left behind; the run ends within the
 # deadline it was given (every run has --deadline 2 and --retries 1).
 set -u
 
@@ -38,6 +38,9 @@ artifact=$(field "$cmd" 3 "$here/commands.tsv")
 # exporter-probe row starts and stops the exporter around its probe).
 limit=$(field "$cmd" 5 "$here/commands.tsv")
 limit=${limit:-5}
+# commands.tsv's optional sixth field: a directory under bodies/ whose file named after a fault
+# replaces that fault's body for this row (json/: prisma reads JSON, not PAN-OS XML).
+bodies=$(field "$cmd" 6 "$here/commands.tsv")
 global='-H %HOST% -P %PORT% --http --retries 1 --deadline 2 --max-bytes 1M'
 fail=0
 
@@ -51,6 +54,18 @@ EOF
     case $where in
     stderr) cat <<'EOF'
 if [ "$(wc -l < err.txt)" -eq 1 ] && grep -Eq "^panctl: \($rc\) [A-Z_]+: .+" err.txt; then
+    echo "one-line error"
+else
+    echo "stderr: $(head -c 400 err.txt)"
+fi
+[ -s out.txt ] && echo "stdout: $(head -c 200 out.txt)"
+EOF
+    ;;
+    prisma) cat <<'EOF'
+wait_re='^panctl: warning: prisma: HTTP [0-9]+ \([a-z ,0-9A-Z-]+\): '
+wait_re="${wait_re}waiting [0-9]+ s before retry [0-9]+ of [0-9]+\$"
+if [ "$(grep -Evc "$wait_re" err.txt)" -eq 1 ] &&
+    tail -n 1 err.txt | grep -Eq "^panctl: \($rc\) [A-Z_]+: .+"; then
     echo "one-line error"
 else
     echo "stderr: $(head -c 400 err.txt)"
@@ -115,6 +130,7 @@ EOF
 
 for f in $faults; do
     fault_cell "$here/faults.tsv" "$here/matrix.tsv" "$cmd" "$f" || { fail=1; continue; }
+    [ -n "$bodies" ] && [ -f "$here/bodies/$bodies/$f" ] && body=$bodies/$f
     case_file=$tmp/$cmd-$f.case
     {
         printf '%%%% info\nname: fault matrix: %s under %s\nkeywords: faults\n' "$cmd" "$f"

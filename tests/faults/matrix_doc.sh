@@ -106,18 +106,28 @@ request (`show devices`) gets the fault, and a Panorama would answer it no diffe
 on one firewall behind a Panorama (`pansim --panorama N --fault I:KIND`) is held by the
 Panorama cases (0466, 0468; `docs/internals/panorama.md`).
 
+`prisma` (`panctl prisma assets`) talks to Prisma Cloud, not to a firewall; pansim's scripted
+mode answers its paths as any other, and every fault lands on its first request, `POST /login`.
+It reads JSON, so the faults whose body is a PAN-OS answer get a JSON one instead
+(`tests/faults/bodies/json/`, named after the fault: a login answer with a token, cut short for
+`truncated-xml`, with bytes that are not UTF-8 for `bad-utf8`; `wrong-type` is a PAN-OS XML
+answer labelled `application/json`), so that a JSON parse error (exit 8), not a success, is
+what the cell holds. It has its own retry policy (`--max-retries` 6, 1, 2, 4, ... s, or
+Retry-After up to 300 s) and takes no `--retries`: on a 429 or a 503 its first wait (1 s) fits
+in the 2 s deadline and the second does not, so it stops after two requests with exit 6,
+naming `--deadline` (on stderr, after the line announcing its one wait: the row's check
+allows those lines). A failed exchange (a reset) is not resent. An HTML page where JSON was
+expected says the URL is not a Prisma Cloud API (exit 13, NOT_FOUND).
+
 ## Commands without a row
 
 - `tls` sends no API request: it makes a TLS handshake and reads the certificate, so none of
   the faults above (HTTP answers) reaches it. What can reach it is a server that accepts the
   connection and never answers the handshake: case 0610 holds it to `--deadline` (exit 6).
 - `key audit` decodes a key offline and sends nothing.
-- `prisma` talks to Prisma Cloud, not to a firewall. pansim's scripted replies do reach it
-  (the scripted mode answers any path), but its client has its own retry policy (`--max-retries`
-  6, `--max-wait`, Retry-After honoured up to 300 s) and per-request `--timeout`, and takes no
-  `--deadline`, `--retries` or `--max-bytes`: against a 429 it sent 7 requests over 57 s. Its
-  cells could not hold "within the deadline" until `panos_prisma` has a deadline of its own (an
-  API change, left out here); `pansim --prisma-fault` covers its status codes (cases 05xx).
+- `prisma login`, `vulns` and `sync` share the request path of `prisma assets` (login,
+  retries, deadline); `pansim --prisma-fault` puts faults on their later requests (cases 05xx,
+  0620-0625).
 
 ## Faults on later requests
 

@@ -5,30 +5,11 @@
 #include <panos/panos.h>
 #include "retry.h"
 #include "check.h"
+#include "fakeclock.h"
 
 #define N(p) (sizeof(p) / sizeof((p)[0]))
 
-static const struct panos__retry_policy policy = {3, 500, 8000};
-
-/* A clock that only moves when the code under test sleeps (or a request "takes" time). */
-struct fake_clock {
-    long long now;
-    long slept[16];
-    int nslept;
-};
-
-static long long fake_now(void *payload)
-{
-    return ((struct fake_clock *)payload)->now;
-}
-
-static void fake_sleep(void *payload, long ms)
-{
-    struct fake_clock *f = payload;
-    if (f->nslept < 16)
-        f->slept[f->nslept++] = ms;
-    f->now += ms;
-}
+static const struct panos__retry_policy policy = {3, 500, 8000, 0};
 
 static void test_idempotent(void **state)
 {
@@ -66,7 +47,7 @@ static void test_idempotent(void **state)
     /* Attempts: 1 + max_retries for a read, 1 for a write. */
     CHECK_EQ(4, panos__retry_attempts(&policy, get, N(get)));
     CHECK_EQ(1, panos__retry_attempts(&policy, commit, N(commit)));
-    struct panos__retry_policy none_p = {0, 500, 8000};
+    struct panos__retry_policy none_p = {0, 500, 8000, 0};
     CHECK_EQ(1, panos__retry_attempts(&none_p, get, N(get)));
 }
 
@@ -184,6 +165,18 @@ static void test_backoff(void **state)
     CHECK_EQ(8000, (int)panos__retry_backoff_ms(&policy, 0, 8));
     CHECK_EQ(8000, (int)panos__retry_backoff_ms(&policy, 0, 9));
     CHECK_EQ(8000, (int)panos__retry_backoff_ms(&policy, 0, LONG_MAX));
+    /* The Prisma client's policy: backoff capped at 30 s; a Retry-After is the wait, shorter
+     * or longer than the backoff, up to 300 s. */
+    struct panos__retry_policy prisma = {6, 1000, 30000, 300000};
+    CHECK_EQ(1000, (int)panos__retry_backoff_ms(&prisma, 0, -1));
+    CHECK_EQ(4000, (int)panos__retry_backoff_ms(&prisma, 2, -1));
+    CHECK_EQ(30000, (int)panos__retry_backoff_ms(&prisma, 9, -1));
+    CHECK_EQ(100000, (int)panos__retry_backoff_ms(&prisma, 0, 100));
+    CHECK_EQ(300000, (int)panos__retry_backoff_ms(&prisma, 0, 300));
+    CHECK_EQ(300000, (int)panos__retry_backoff_ms(&prisma, 0, 301));
+    CHECK_EQ(300000, (int)panos__retry_backoff_ms(&prisma, 0, LONG_MAX));
+    CHECK_EQ(2000, (int)panos__retry_backoff_ms(&prisma, 9, 2));
+    CHECK_EQ(0, (int)panos__retry_backoff_ms(&prisma, 3, 0));
 }
 
 static void test_deadline(void **state)
