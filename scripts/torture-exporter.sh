@@ -107,7 +107,9 @@ exp_verdict() {
     [ "${secrets:-0}" -eq 0 ] || { echo "$secrets freed block(s) held the key"; return; }
     if [ "$code" = - ]; then
         case $st in 1|3) ;; *) echo "did not start, exit $st (expected 1, or 3 for the configuration)"; return ;; esac
-        [ "$(wc -l <"$T/exp.err")" -eq 1 ] || echo "did not start: not one error line"
+        [ "$(wc -l <"$T/exp.err")" -eq 1 ] || { echo "did not start: not one error line"; return; }
+        grep -qE '^panos_exporter: error: .*[[:alnum:]]' "$T/exp.err" ||
+            echo "did not start: the error line gives no reason"
         return
     fi
     [ "$st" -eq 0 ] || { echo "exit $st after SIGTERM"; return; }
