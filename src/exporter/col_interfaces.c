@@ -84,6 +84,8 @@ int exp_parse_if_counters(struct exp_metrics *out, const panos_node *r, struct e
     each_entry(&tmp, hw, "interface_counters_hw", c->max_interfaces, counter_entry);
     each_entry(&tmp, ifnet, "interface_counters", c->max_interfaces, counter_entry);
     int rc = exp_metrics_append(out, &tmp);
+    if (tmp.failed)
+        out->failed = 1; /* samples lost to memory: not a partial answer */
     exp_metrics_clear(&tmp);
     return rc;
 }

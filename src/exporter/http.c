@@ -186,8 +186,10 @@ int exp_http_start(struct exp_http **out, struct exp_engine *e, const char *list
         return -1;
     }
     struct exp_http *h = calloc(1, sizeof(*h));
-    if (h == NULL)
+    if (h == NULL) {
+        snprintf(err, errlen, "out of memory");
         return -1;
+    }
     h->e = e;
     unsigned flags = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL | MHD_ALLOW_SUSPEND_RESUME |
                      MHD_USE_ERROR_LOG;

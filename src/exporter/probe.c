@@ -62,8 +62,10 @@ static struct exp_tstate *tstate_get(struct exp_engine *e, const char *name)
     exp_auth_merge(&a, &e->cfg->defaults);
     struct exp_tstate *t = exp_tstate_new(name, &a);
     pthread_mutex_unlock(&e->mu);
-    if (t == NULL)
+    if (t == NULL) {
+        exp_log(EXP_LOG_ERROR, "target %s: out of memory", name);
         return NULL;
+    }
     if (t->error[0])
         exp_log(EXP_LOG_WARN, "target %s: %s", name, t->error);
     else if (a.insecure > 0 && !a.pin && !a.ca_file && !a.http)
@@ -230,12 +232,15 @@ static void keygen_done(struct exp_engine *e, struct exp_tstate *t, const panos_
 {
     t->keygen_busy = 0;
     int ok = 0;
+    const char *why = "no key in the answer";
     if (res->code == PANOS_OK && res->response) {
         const panos_node *r = panos_response_result(res->response);
         panos_buf key = {NULL, 0};
-        if (r && panos_node_text(&key, panos_node_child(r, "key")) == PANOS_OK && key.ptr &&
-            key.ptr[0])
-            ok = exp_target_set_key(t, key.ptr);
+        panos_code tc = r ? panos_node_text(&key, panos_node_child(r, "key")) : PANOS_E_PARSE;
+        int took = tc == PANOS_OK && key.ptr && key.ptr[0] ? exp_target_set_key(t, key.ptr) : 0;
+        if (tc == PANOS_E_NOMEM || took < 0)
+            why = "out of memory";
+        ok = took > 0;
         panos_buf_dispose_secret(&key);
     }
     if (ok) {
@@ -246,7 +251,7 @@ static void keygen_done(struct exp_engine *e, struct exp_tstate *t, const panos_
         exp_log(EXP_LOG_INFO, "target %s: made a new API key", t->name);
     } else {
         exp_log(EXP_LOG_WARN, "target %s: keygen failed: %s", t->name,
-                res->error ? res->error->message : "no key in the answer");
+                res->error ? res->error->message : why);
     }
     struct exp_probe *w = t->waiters;
     t->waiters = NULL;
@@ -386,6 +391,7 @@ static void put_target(struct exp_probe *p)
     if (age >= 0)
         exp_metric_add(&p->out, "panos_cache_age_seconds", age, "tier", "slow", NULL);
     exp_metric_add(&p->out, "panos_api_key_regenerations_total", t->regenerations, NULL);
+    exp_target_retry_expiry(t);
     if (t->key_expiry > 0)
         exp_metric_add(&p->out, "panos_api_key_expiry_timestamp_seconds", t->key_expiry, NULL);
 }

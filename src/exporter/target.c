@@ -7,7 +7,11 @@
 #include <panos/buf.h>
 #include <panos/error.h>
 #include <panos/rc.h>
+#include "log.h"
 #include "target.h"
+
+/* Out of memory is not a property of the target: its state is not kept (exp_tstate_new). */
+#define OOM(code) ((code) == PANOS_E_NOMEM)
 
 static const char *const reasons[EXP_NREASONS] = {"timeout", "tls", "transport", "http",
                                                   "auth",    "api", "parse",     "other"};
@@ -75,57 +79,94 @@ static int is_loopback(const char *h)
     return strncmp(h, "127.", 4) == 0 || strcmp(h, "::1") == 0 || strcmp(h, "localhost") == 0;
 }
 
-int exp_target_set_key(struct exp_tstate *t, const char *key)
+/* Note when @p key expires (0: it does not say). Out of memory, the expiry is not known: said
+ * once in the log, and tried again by exp_target_retry_expiry() at the next probe. */
+static void decode_expiry(struct exp_tstate *t, const char *key)
 {
-    if (panos_client_set_key(t->client, key) != PANOS_OK)
-        return 0;
     panos_apikey_info info;
+    panos_code rc = panos_apikey_decode(&info, key, NULL);
     t->key_expiry = 0;
-    if (panos_apikey_decode(&info, key, NULL) == PANOS_OK && info.opened &&
-        info.layout == PANOS_APIKEY_LAYOUT_V90 && info.expiry_ms > 0)
+    if (rc == PANOS_E_NOMEM && !t->key_expiry_lost)
+        exp_log(EXP_LOG_ERROR, "target %s: out of memory: the API key's expiry is not known",
+                t->name);
+    t->key_expiry_lost = rc == PANOS_E_NOMEM;
+    if (rc == PANOS_OK && info.opened && info.layout == PANOS_APIKEY_LAYOUT_V90 &&
+        info.expiry_ms > 0)
         t->key_expiry = (double)info.expiry_ms / 1000;
     panos_apikey_info_clear(&info);
+}
+
+int exp_target_set_key(struct exp_tstate *t, const char *key)
+{
+    panos_code rc = panos_client_set_key(t->client, key);
+    if (rc != PANOS_OK)
+        return OOM(rc) ? -1 : 0;
+    t->key_expiry_lost = 0;
+    decode_expiry(t, key);
     return 1;
 }
 
-/* The key: key-file, api-key-env, panrc-tag; or credentials for keygen. */
-static void load_key(struct exp_tstate *t, const struct exp_auth *a)
+void exp_target_retry_expiry(struct exp_tstate *t)
+{
+    panos_buf key = {NULL, 0};
+    if (t->key_expiry_lost && panos_client_get_key(t->client, &key) == PANOS_OK && key.ptr)
+        decode_expiry(t, key.ptr);
+    panos_buf_dispose_secret(&key);
+}
+
+/* The key from key-file, api-key-env or panrc-tag. -1 when out of memory. */
+static int load_key(struct exp_tstate *t, const struct exp_auth *a)
 {
     char err[200] = "";
     panos_buf b = {NULL, 0};
+    int took = 0;
     if (a->key_file && a->key_file[0]) { /* "key-file =" means none */
-        if (panos_secret_read_file(&b, a->key_file, err, sizeof(err)) != PANOS_OK) {
+        panos_code rc = panos_secret_read_file(&b, a->key_file, err, sizeof(err));
+        if (rc != PANOS_OK) {
             snprintf(t->error, sizeof(t->error), "key-file: %s", err);
-            return;
+            return OOM(rc) ? -1 : 0;
         }
-        t->have_key = exp_target_set_key(t, b.ptr);
+        took = exp_target_set_key(t, b.ptr);
         panos_buf_dispose_secret(&b);
     } else if (a->api_key_env && a->api_key_env[0]) {
         const char *k = getenv(a->api_key_env);
         if (k && *k)
-            t->have_key = exp_target_set_key(t, k);
+            took = exp_target_set_key(t, k);
         else
             snprintf(t->error, sizeof(t->error), "api-key-env: %s is not set", a->api_key_env);
     } else if (a->panrc_tag && a->panrc_tag[0]) {
         panos_rc *rc = NULL;
         const char *path = getenv("PANRC");
-        if (panos_rc_load(&rc, path, a->panrc_tag, err, sizeof(err)) == PANOS_OK &&
-            panos_rc_get(rc, "api_key"))
-            t->have_key = exp_target_set_key(t, panos_rc_get(rc, "api_key"));
+        panos_code code = panos_rc_load(&rc, path, a->panrc_tag, err, sizeof(err));
+        if (code == PANOS_OK && panos_rc_get(rc, "api_key"))
+            took = exp_target_set_key(t, panos_rc_get(rc, "api_key"));
         else
             snprintf(t->error, sizeof(t->error), "panrc-tag %s: %s", a->panrc_tag,
                      err[0] ? err : "no api_key");
         panos_rc_free(rc);
+        if (OOM(code))
+            return -1;
     }
-    if (a->user && a->password_file && !t->error[0]) {
-        if (panos_secret_read_file(&b, a->password_file, err, sizeof(err)) != PANOS_OK) {
-            snprintf(t->error, sizeof(t->error), "password-file: %s", err);
-            return;
-        }
-        t->user = strdup(a->user);
-        t->password = strdup(b.ptr ? b.ptr : "");
-        panos_buf_dispose_secret(&b);
+    t->have_key = took > 0;
+    return took < 0 ? -1 : 0;
+}
+
+/* user and password-file, for keygen. -1 when out of memory. */
+static int load_credentials(struct exp_tstate *t, const struct exp_auth *a)
+{
+    char err[200] = "";
+    panos_buf b = {NULL, 0};
+    if (!a->user || !a->password_file || t->error[0])
+        return 0;
+    panos_code rc = panos_secret_read_file(&b, a->password_file, err, sizeof(err));
+    if (rc != PANOS_OK) {
+        snprintf(t->error, sizeof(t->error), "password-file: %s", err);
+        return OOM(rc) ? -1 : 0;
     }
+    t->user = strdup(a->user);
+    t->password = strdup(b.ptr ? b.ptr : "");
+    panos_buf_dispose_secret(&b);
+    return t->user && t->password ? 0 : -1;
 }
 
 struct exp_tstate *exp_tstate_new(const char *name, const struct exp_auth *a)
@@ -155,12 +196,14 @@ struct exp_tstate *exp_tstate_new(const char *name, const struct exp_auth *a)
     o.insecure = !a->pin && !a->ca_file && a->insecure > 0;
     o.timeout_ms = t->timeout_ms;
     o.max_retries = 0;
-    if (panos_client_new(&t->client, &o) != PANOS_OK) {
-        snprintf(t->error, sizeof(t->error), "cannot make a client (bad pin?)");
-        return t;
+    panos_code rc = panos_client_new(&t->client, &o);
+    if (OOM(rc) || (rc == PANOS_OK && (load_key(t, a) != 0 || load_credentials(t, a) != 0))) {
+        exp_tstate_free(t);
+        return NULL;
     }
-    load_key(t, a);
-    if (!t->error[0] && !t->have_key && t->user == NULL)
+    if (rc != PANOS_OK)
+        snprintf(t->error, sizeof(t->error), "cannot make a client (bad pin?)");
+    else if (!t->error[0] && !t->have_key && t->user == NULL)
         snprintf(t->error, sizeof(t->error),
                  "no key and no credentials (key-file, api-key-env, panrc-tag or user + "
                  "password-file)");

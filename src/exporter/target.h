@@ -29,6 +29,7 @@ struct exp_tstate {
     struct exp_probe *waiters;
     double regenerations;
     double key_expiry; /* epoch seconds when the key says (default master key), else 0 */
+    int key_expiry_lost; /* out of memory decoding the key: its expiry is not known */
     /* slow tier */
     int slow_busy;
     double slow_at; /* monotonic seconds of the last completed refresh, 0 never */
@@ -46,12 +47,16 @@ int exp_reason_of(int code, int api_code);
 
 /* A new state for target @p name with its merged settings @p a. Problems that prevent polling
  * (unreadable key file, bad host) are kept in ->error, not returned: the probe reports them.
- * NULL only when out of memory. */
+ * NULL only when out of memory (then nothing is kept: the next probe tries again). */
 struct exp_tstate *exp_tstate_new(const char *name, const struct exp_auth *a);
 void exp_tstate_free(struct exp_tstate *t);
 
 /* Give @p t's client the key @p key and note when it expires, when the key says so (a PAN-OS
- * 9.0+ key made with the default master key carries its expiry). 1 when the client took it. */
+ * 9.0+ key made with the default master key carries its expiry). 1 when the client took it, 0 when
+ * it refused it, -1 when out of memory. */
 int exp_target_set_key(struct exp_tstate *t, const char *key);
+
+/* When the key's expiry was lost to memory (logged as an error), decode the client's key again. */
+void exp_target_retry_expiry(struct exp_tstate *t);
 
 #endif
