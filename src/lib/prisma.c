@@ -201,8 +201,7 @@ static void reason_of(const struct prisma_resp *r, char *out, size_t cap)
     json_decref(j);
 }
 
-/* Classify a final non-2xx answer to @p what. */
-static panos_code classify(panos_prisma *p, const struct prisma_resp *r, const char *what)
+panos_code panos__prisma_classify(panos_prisma *p, const struct prisma_resp *r, const char *what)
 {
     char why[300];
     reason_of(r, why, sizeof(why));
@@ -247,8 +246,7 @@ static int looks_json(const struct prisma_resp *r)
     return *b == '{' || *b == '[';
 }
 
-/* The "token" of a login or extend answer, or a failure saying why there is none. */
-static panos_code take_token(panos_prisma *p, const struct prisma_resp *r, const char *what)
+panos_code panos__prisma_take_token(panos_prisma *p, const struct prisma_resp *r, const char *what)
 {
     json_error_t je;
     json_t *j = r->body ? json_loadb(r->body, r->len, 0, &je) : NULL;
@@ -334,9 +332,9 @@ panos_code panos_prisma_login(panos_prisma *p)
                                   "login refused: wrong access key ID or secret key%s",
                                   strstr(r.redlock_status, "sso_enabled") ? " (SSO user)" : "");
     else if (code == PANOS_OK && r.status == 200)
-        code = take_token(p, &r, "login");
+        code = panos__prisma_take_token(p, &r, "login");
     else if (code == PANOS_OK)
-        code = classify(p, &r, "/login");
+        code = panos__prisma_classify(p, &r, "/login");
     if (body)
         panos_free_secret(body);
     free(url);
@@ -355,7 +353,7 @@ static panos_code extend(panos_prisma *p)
     panos_code code = panos__prisma_send(p, url, NULL, 1, &r);
     free(url);
     if (code == PANOS_OK && r.status == 200)
-        code = take_token(p, &r, "token extension");
+        code = panos__prisma_take_token(p, &r, "token extension");
     else if (code == PANOS_OK)
         code = panos_prisma_login(p);
     panos__prisma_resp_dispose(&r);
@@ -390,7 +388,7 @@ panos_code panos__prisma_call(panos_prisma *p, const char *path, const char *bod
         const char *q = strchr(path, '?');
         char what[200];
         snprintf(what, sizeof(what), "%.*s", (int)(q ? (size_t)(q - path) : strlen(path)), path);
-        code = classify(p, r, what);
+        code = panos__prisma_classify(p, r, what);
     }
     free(url);
     return code;

@@ -123,6 +123,33 @@ static char *next_body(const char *token, size_t limit)
     return s;
 }
 
+panos_code panos__prisma_assets_page(panos_prisma *p, const struct prisma_resp *r, int first,
+                                     const char *token, panos_prisma_asset_fn fn, void *payload,
+                                     char **next_out)
+{
+    *next_out = NULL;
+    json_t *j = json_loadb(r->body ? r->body : "", r->len, 0, NULL);
+    const json_t *pg = first ? json_object_get(j, "data") : j;
+    const json_t *items = json_object_get(pg, "items");
+    const char *next = str(pg, "nextPageToken");
+    panos_code code = PANOS_OK;
+    if (!json_is_array(items))
+        code = panos__prisma_fail(p, PANOS_E_PARSE, r->status,
+                                  "config search: no items[] in the answer");
+    else if (next && token && strcmp(next, token) == 0)
+        code = panos__prisma_fail(p, PANOS_E_PARSE, r->status,
+                                  "config search: the same page token came back twice");
+    if (code == PANOS_OK && (json_array_size(items) == 0 || next == NULL))
+        next = NULL;
+    int rc = code == PANOS_OK ? emit_assets(items, next, fn, payload) : 0;
+    if (rc > 0)
+        code = (panos_code)rc;
+    else if (rc == 0 && code == PANOS_OK && next && (*next_out = strdup(next)) == NULL)
+        code = PANOS_E_NOMEM;
+    json_decref(j);
+    return code;
+}
+
 /*
  * The first page comes in the saved-search envelope (rows under "data"), the next ones bare
  * (Prisma Cloud API, "Perform Config Search" and "Config Search Next Page"). Paging stops on a
@@ -136,6 +163,8 @@ panos_code panos_prisma_assets(panos_prisma *p, const char *resume_token, size_t
     if (page_size == 0 || page_size > 10000)
         page_size = 1000;
     char *token = resume_token ? strdup(resume_token) : NULL;
+    if (resume_token != NULL && token == NULL)
+        return PANOS_E_NOMEM; /* not the first page again */
     panos_code code = PANOS_OK;
     for (int first = token == NULL;;) {
         struct prisma_resp r = {0};
@@ -144,25 +173,11 @@ panos_code panos_prisma_assets(panos_prisma *p, const char *resume_token, size_t
             body ? panos__prisma_call(p, first ? "/search/config" : "/search/config/page", body, &r)
                  : PANOS_E_NOMEM;
         free(body);
-        json_t *j = code == PANOS_OK ? json_loadb(r.body ? r.body : "", r.len, 0, NULL) : NULL;
-        const json_t *pg = first ? json_object_get(j, "data") : j;
-        const json_t *items = json_object_get(pg, "items");
-        const char *next = str(pg, "nextPageToken");
-        if (code == PANOS_OK && !json_is_array(items))
-            code = panos__prisma_fail(p, PANOS_E_PARSE, r.status,
-                                      "config search: no items[] in the answer");
-        else if (code == PANOS_OK && next && token && strcmp(next, token) == 0)
-            code = panos__prisma_fail(p, PANOS_E_PARSE, r.status,
-                                      "config search: the same page token came back twice");
-        size_t n = json_array_size(items);
-        if (code == PANOS_OK && (n == 0 || next == NULL))
-            next = NULL;
-        int rc = code == PANOS_OK ? emit_assets(items, next, fn, payload) : 0;
-        if (code == PANOS_OK && rc > 0)
-            code = (panos_code)rc;
+        char *next = NULL;
+        if (code == PANOS_OK)
+            code = panos__prisma_assets_page(p, &r, first, token, fn, payload, &next);
         free(token);
-        token = code == PANOS_OK && rc == 0 && next ? strdup(next) : NULL;
-        json_decref(j);
+        token = next;
         panos__prisma_resp_dispose(&r);
         first = 0;
         if (token == NULL)
@@ -173,19 +188,17 @@ panos_code panos_prisma_assets(panos_prisma *p, const char *resume_token, size_t
 }
 
 /* The Compute console from /meta_info's twistlockUrl (prismacloud-api-python, cspm.py). */
-static panos_code compute_url(panos_prisma *p)
+panos_code panos__prisma_compute_of(panos_prisma *p, const struct prisma_resp *r)
 {
-    if (p->compute)
-        return PANOS_OK;
-    struct prisma_resp r = {0};
-    panos_code code = panos__prisma_call(p, "/meta_info", NULL, &r);
-    json_t *j = code == PANOS_OK ? json_loadb(r.body ? r.body : "", r.len, 0, NULL) : NULL;
+    json_t *j = json_loadb(r->body ? r->body : "", r->len, 0, NULL);
     const char *u = str(j, "twistlockUrl");
-    if (code == PANOS_OK && u == NULL)
-        code = panos__prisma_fail(p, PANOS_E_PARSE, r.status,
+    panos_code code = PANOS_OK;
+    if (u == NULL)
+        code = panos__prisma_fail(p, PANOS_E_PARSE, r->status,
                                   "/meta_info: no twistlockUrl (is Compute enabled?)");
     if (code == PANOS_OK) {
         size_t n = strlen(u) + 10;
+        free(p->compute);
         if ((p->compute = malloc(n)) == NULL)
             code = PANOS_E_NOMEM;
         else
@@ -194,6 +207,17 @@ static panos_code compute_url(panos_prisma *p)
             p->compute[strlen(p->compute) - 1] = '\0';
     }
     json_decref(j);
+    return code;
+}
+
+static panos_code compute_url(panos_prisma *p)
+{
+    if (p->compute)
+        return PANOS_OK;
+    struct prisma_resp r = {0};
+    panos_code code = panos__prisma_call(p, "/meta_info", NULL, &r);
+    if (code == PANOS_OK)
+        code = panos__prisma_compute_of(p, &r);
     panos__prisma_resp_dispose(&r);
     return code;
 }
@@ -247,6 +271,29 @@ static int emit_vulns(const json_t *hosts, long next, panos_prisma_vuln_fn fn, v
     return rc;
 }
 
+panos_code panos__prisma_vulns_page(panos_prisma *p, const struct prisma_resp *r, long offset,
+                                    panos_prisma_vuln_fn fn, void *payload, long *next_out)
+{
+    *next_out = -1;
+    json_t *j = json_loadb(r->body ? r->body : "", r->len, 0, NULL);
+    panos_code code = PANOS_OK;
+    if (!json_is_array(j) && !json_is_null(j))
+        code = panos__prisma_fail(p, PANOS_E_PARSE, r->status,
+                                  "/api/v1/hosts: the answer is not a JSON array");
+    size_t n = json_array_size(j);
+    long total = r->total_count[0] ? strtol(r->total_count, NULL, 10) : -1;
+    long next = offset + (long)n;
+    if (n < HOSTS_PAGE || (total >= 0 && next >= total))
+        next = -1;
+    int rc = code == PANOS_OK ? emit_vulns(j, next, fn, payload) : 0;
+    if (rc > 0)
+        code = (panos_code)rc;
+    else if (rc == 0 && code == PANOS_OK)
+        *next_out = next;
+    json_decref(j);
+    return code;
+}
+
 /*
  * GET /api/v1/hosts with limit=50 and offset, until offset reaches the Total-Count header or
  * a page comes back short (prismacloud-api-python cwpp.py; Compute API "API restrictions").
@@ -261,21 +308,11 @@ panos_code panos_prisma_vulns(panos_prisma *p, long offset, panos_prisma_vuln_fn
         snprintf(url, sizeof(url), "%s/api/v1/hosts?limit=%d&offset=%ld", p->compute, HOSTS_PAGE,
                  offset < 0 ? 0 : offset);
         code = panos__prisma_call(p, url, NULL, &r);
-        json_t *j = code == PANOS_OK ? json_loadb(r.body ? r.body : "", r.len, 0, NULL) : NULL;
-        if (code == PANOS_OK && !json_is_array(j) && !json_is_null(j))
-            code = panos__prisma_fail(p, PANOS_E_PARSE, r.status,
-                                      "/api/v1/hosts: the answer is not a JSON array");
-        size_t n = json_array_size(j);
-        long total = r.total_count[0] ? strtol(r.total_count, NULL, 10) : -1;
-        long next = offset + (long)n;
-        if (n < HOSTS_PAGE || (total >= 0 && next >= total))
-            next = -1;
-        int rc = code == PANOS_OK ? emit_vulns(j, next, fn, payload) : 0;
-        if (code == PANOS_OK && rc > 0)
-            code = (panos_code)rc;
-        json_decref(j);
+        long next = -1;
+        if (code == PANOS_OK)
+            code = panos__prisma_vulns_page(p, &r, offset, fn, payload, &next);
         panos__prisma_resp_dispose(&r);
-        if (code != PANOS_OK || rc != 0 || next < 0)
+        if (code != PANOS_OK || next < 0)
             break;
         offset = next;
     }

@@ -79,4 +79,25 @@ void panos__prisma_set_clock(panos_prisma *p, const struct panos__clock *clock);
 panos_code panos__prisma_call(panos_prisma *p, const char *url, const char *body,
                               struct prisma_resp *r);
 
+/*
+ * The readers of Prisma Cloud's answers (prisma.c, prisma_page.c), apart from the requests so
+ * that tests/fuzz/fuzz_prisma.c can feed them any bytes. Each records its failure on @p p.
+ */
+/* Classify a final non-2xx answer to @p what (its x-redlock-status header or JSON error body). */
+panos_code panos__prisma_classify(panos_prisma *p, const struct prisma_resp *r, const char *what);
+/* The "token" of a login or extend answer, kept on @p p, or a failure saying why there is none. */
+panos_code panos__prisma_take_token(panos_prisma *p, const struct prisma_resp *r, const char *what);
+/* One config search answer (@p first: in the saved-search envelope) to the request that sent
+ * @p token: its rows to @p fn. PANOS_OK with *@p next_out the next page's token (malloc'd; NULL
+ * at the end or when @p fn stopped), else the failure. */
+panos_code panos__prisma_assets_page(panos_prisma *p, const struct prisma_resp *r, int first,
+                                     const char *token, panos_prisma_asset_fn fn, void *payload,
+                                     char **next_out);
+/* One page of Compute hosts asked from @p offset: its findings to @p fn. PANOS_OK with
+ * *@p next_out the next offset (-1 at the end or when @p fn stopped), else the failure. */
+panos_code panos__prisma_vulns_page(panos_prisma *p, const struct prisma_resp *r, long offset,
+                                    panos_prisma_vuln_fn fn, void *payload, long *next_out);
+/* The Compute console's URL from a /meta_info answer, kept on @p p. */
+panos_code panos__prisma_compute_of(panos_prisma *p, const struct prisma_resp *r);
+
 #endif

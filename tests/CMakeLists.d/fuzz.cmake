@@ -4,7 +4,7 @@
 option(PANOS_FUZZ "Build libFuzzer targets (clang only)" OFF)
 
 set(PANOS_FUZZERS response logparse cmdxml simfilter panrc configdiff xmlstream)
-list(APPEND PANOS_FUZZERS logfilter apikey macvendor inventory)
+list(APPEND PANOS_FUZZERS logfilter apikey macvendor inventory prisma)
 if(TARGET panos_exporter)
   list(APPEND PANOS_FUZZERS expconfig)
 endif()
