@@ -11,9 +11,11 @@ endif()
 set(PANOS_TORTURE_TESTS
   "0602-torture-keygen 1" "0603-torture-op 16" "0604-torture-config-show 3"
   "0605-torture-logs-paging 8" "0606-torture-backup-two 2")
-# 145, 52 and 76 allocations: batch -o json, userid login and list --out, logs -o csv.
+# 145, 52, 76 and 119 allocations: batch -o json, userid login and list --out, logs -o csv,
+# config set and commit.
 list(APPEND PANOS_TORTURE_TESTS
-  "0607-torture-batch-json 8" "0608-torture-userid-login-list 3" "0609-torture-logs-csv 4")
+  "0607-torture-batch-json 8" "0608-torture-userid-login-list 3" "0609-torture-logs-csv 4"
+  "0635-torture-commit 6")
 if(TARGET panos_exporter)
   find_program(CURL_PROGRAM curl)
   if(CURL_PROGRAM)
