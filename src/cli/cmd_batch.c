@@ -155,20 +155,23 @@ static int capture_end(struct batch *b)
     return rc;
 }
 
-/* The bytes a capture file holds, NUL-terminated, in *@p out. Returns 0, or -1. */
+/* The bytes a capture file holds, NUL-terminated, in *@p out. Returns 0, PANOS_E_NOMEM or
+ * PANOS_E_IO. */
 static int slurp(FILE *f, char **out, size_t *len)
 {
     int fd = fileno(f);
     off_t end = lseek(fd, 0, SEEK_END);
-    char *buf = end < 0 ? NULL : malloc((size_t)end + 1);
+    if (end < 0)
+        return PANOS_E_IO;
+    char *buf = malloc((size_t)end + 1);
     size_t got = 0;
     if (buf == NULL)
-        return -1;
+        return PANOS_E_NOMEM;
     while (got < (size_t)end) {
         ssize_t n = pread(fd, buf + got, (size_t)end - got, (off_t)got);
         if (n <= 0) {
             free(buf);
-            return -1;
+            return PANOS_E_IO;
         }
         got += (size_t)n;
     }
@@ -261,7 +264,8 @@ static int run_words(struct batch *b, const struct cli_words *w)
 }
 
 /* One line run with its output captured: the exit status, and the two outputs in *@p out
- * and *@p err (malloc'd). */
+ * and *@p err (malloc'd); or minus PANOS_E_NOMEM or PANOS_E_IO when the batch could not run
+ * it or read its output back. */
 static int run_captured(struct batch *b, const struct cli_words *w, char **out, size_t *out_len,
                         char **err, size_t *err_len)
 {
@@ -270,7 +274,7 @@ static int run_captured(struct batch *b, const struct cli_words *w, char **out, 
     if (rc != 0 || capture_start(b) != 0) {
         capture_end(b);
         panos_free_secret(b->line.key_arg);
-        return -1;
+        return rc != 0 ? -rc : -PANOS_E_IO;
     }
     sigaction(SIGINT, NULL, &old_int);
     sigaction(SIGTERM, NULL, &old_term);
@@ -281,9 +285,10 @@ static int run_captured(struct batch *b, const struct cli_words *w, char **out, 
     b->line.key_arg = NULL;
     if (capture_end(b) != 0 && rc == 0)
         rc = PANOS_E_IO;
-    if (slurp(b->out, out, out_len) != 0 || slurp(b->err, err, err_len) != 0)
-        return -1;
-    return rc;
+    int lost = slurp(b->out, out, out_len);
+    if (lost == 0)
+        lost = slurp(b->err, err, err_len);
+    return lost != 0 ? -lost : rc;
 }
 
 /* A JSON string member from @p len bytes; a NUL byte cannot be carried, so null then. */
@@ -292,40 +297,65 @@ static json_t *json_bytes(const char *s, size_t len)
     return memchr(s, '\0', len) ? json_null() : cli_json_string(s);
 }
 
+/* One line's result as one JSON line on stdout. Returns 0, PANOS_E_NOMEM (the object could
+ * not be built, or jansson ran out of memory writing it) or PANOS_E_IO. */
+static int report_json(long lineno, const char *echo, int status, const char *out, size_t out_len,
+                       const char *err, size_t err_len)
+{
+    json_t *o = json_object();
+    int lost = o == NULL;
+    lost |= json_object_set_new(o, "line", json_integer(lineno)) != 0;
+    lost |= json_object_set_new(o, "command", cli_json_string(echo)) != 0;
+    lost |= json_object_set_new(o, "status", json_integer(status)) != 0;
+    lost |= json_object_set_new(o, "stdout", json_bytes(out, out_len)) != 0;
+    lost |= json_object_set_new(o, "stderr", json_bytes(err, err_len)) != 0;
+    int rc = lost ? -1 : json_dumpf(o, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
+    json_decref(o);
+    if (rc != 0)
+        return lost || !ferror(stdout) ? PANOS_E_NOMEM : PANOS_E_IO;
+    return putchar('\n') == EOF || fflush(stdout) != 0 ? PANOS_E_IO : 0;
+}
+
 /* One line's result: "== N: COMMAND (exit S)" then its stdout on stdout and its stderr on
- * stderr; or one JSON line. Returns 0, or -1 on a write error. */
+ * stderr; or one JSON line. Returns 0, PANOS_E_NOMEM or PANOS_E_IO. */
 static int report(const struct batch *b, long lineno, const char *echo, int status, const char *out,
                   size_t out_len, const char *err, size_t err_len)
 {
-    if (!b->jsonl) {
-        printf("== %ld: %s (exit %d)\n", lineno, echo, status);
-        fwrite(out, 1, out_len, stdout);
-        fflush(stdout);
-        fwrite(err, 1, err_len, stderr);
-        return ferror(stdout) ? -1 : 0;
+    if (b->jsonl)
+        return report_json(lineno, echo, status, out, out_len, err, err_len);
+    printf("== %ld: %s (exit %d)\n", lineno, echo, status);
+    fwrite(out, 1, out_len, stdout);
+    fflush(stdout);
+    fwrite(err, 1, err_len, stderr);
+    return ferror(stdout) ? PANOS_E_IO : 0;
+}
+
+/* The error that stops a batch at line @p lineno: -@p rc is PANOS_E_NOMEM or PANOS_E_IO, and
+ * @p written says whether the line ran and only its report was lost. Returns @p rc. */
+static int line_lost(long lineno, int rc, int written)
+{
+    char msg[96];
+    if (rc == -PANOS_E_NOMEM) {
+        snprintf(msg, sizeof(msg), "line %ld: out of memory", lineno);
+        cli_local_error(PANOS_E_NOMEM, msg);
+    } else if (written) {
+        cli_error("cannot write the output");
+    } else {
+        cli_error("line %ld: cannot capture its output (temporary space)", lineno);
     }
-    json_t *o = json_object();
-    json_object_set_new(o, "line", json_integer(lineno));
-    json_object_set_new(o, "command", cli_json_string(echo));
-    json_object_set_new(o, "status", json_integer(status));
-    json_object_set_new(o, "stdout", json_bytes(out, out_len));
-    json_object_set_new(o, "stderr", json_bytes(err, err_len));
-    int rc = json_dumpf(o, stdout, JSON_COMPACT | JSON_PRESERVE_ORDER);
-    json_decref(o);
-    if (rc != 0 || putchar('\n') == EOF || fflush(stdout) != 0)
-        return -1;
-    return 0;
+    return rc;
 }
 
 /* One line of the file: split, run, reported. Returns its exit status (0 for a blank or
- * comment line), or -1 when the batch itself cannot go on (error printed). */
+ * comment line), or minus PANOS_E_NOMEM or PANOS_E_IO when the batch itself cannot go on
+ * (error printed). */
 static int one_line(struct batch *b, const char *text, long lineno)
 {
     struct cli_words w;
     char why[128], msg[256];
     char *out = NULL, *err = NULL, *echo = NULL;
     size_t out_len = 0, err_len = 0;
-    int rc = cli_words_split(text, &w, why, sizeof(why));
+    int rc = cli_words_split(text, &w, why, sizeof(why)), lost = 0;
     if (rc == 0 && w.argc == 0) {
         cli_words_free(&w);
         return 0;
@@ -334,19 +364,17 @@ static int one_line(struct batch *b, const char *text, long lineno)
         snprintf(msg, sizeof(msg), "panctl: line %ld: %s\n", lineno, why);
         rc = PANOS_E_INVALID_ARG;
         if ((out = strdup("")) == NULL || (err = strdup(msg)) == NULL)
-            rc = -1;
+            rc = -PANOS_E_NOMEM;
         err_len = strlen(msg);
     } else if (rc == 0 && (echo = cli_words_echo(&w)) != NULL) {
         rc = run_captured(b, &w, &out, &out_len, &err, &err_len);
     } else {
-        rc = -1;
+        rc = -PANOS_E_NOMEM; /* the words or their echo */
     }
-    if (rc >= 0 && report(b, lineno, echo ? echo : "", rc, out, out_len, err, err_len) != 0) {
-        cli_error("cannot write the output");
-        rc = -1;
-    } else if (rc < 0) {
-        cli_error("line %ld: cannot capture its output (out of memory or temporary space)", lineno);
-    }
+    if (rc >= 0)
+        lost = report(b, lineno, echo ? echo : "", rc, out, out_len, err, err_len);
+    if (rc < 0 || lost != 0)
+        rc = line_lost(lineno, rc < 0 ? rc : -lost, lost != 0);
     free(out);
     free(err);
     free(echo);
@@ -354,27 +382,39 @@ static int one_line(struct batch *b, const char *text, long lineno)
     return rc;
 }
 
-/* Every line of @p in. Returns 0, the first failing line's status, or PANOS_E_IO. */
+/* Every line of @p in. Returns PANOS_E_NOMEM or PANOS_E_IO when the batch could not go on to
+ * the end of @p in (whatever the lines before did: what they printed is not the whole answer),
+ * else 0 or the first failing line's status. */
 static int batch_loop(struct batch *b, FILE *in, const char *name)
 {
     char *text = NULL;
     size_t cap = 0;
     long lineno = 0;
-    int first = 0;
+    int first = 0, stopped = 0;
     while (getline(&text, &cap, in) != -1) {
         int rc = one_line(b, text, ++lineno);
         if (rc < 0) {
-            first = first ? first : PANOS_E_IO;
+            first = -rc;
+            stopped = 1;
             break;
         }
         if (rc != 0 && first == 0)
             first = rc;
-        if (rc != 0 && b->stop)
+        if (rc != 0 && b->stop) {
+            stopped = 1;
             break;
+        }
     }
-    if (ferror(in)) {
-        cli_error("cannot read %s", name);
-        first = first ? first : PANOS_E_IO;
+    /* getline() out of memory sets ENOMEM but neither the error nor the end-of-file flag. */
+    if (!stopped && (ferror(in) || !feof(in))) {
+        int nomem = !ferror(in) && errno == ENOMEM;
+        char msg[320];
+        snprintf(msg, sizeof(msg), "line %ld of %s: out of memory", lineno + 1, name);
+        if (nomem)
+            cli_local_error(PANOS_E_NOMEM, msg);
+        else
+            cli_error("cannot read %s", name);
+        first = nomem ? PANOS_E_NOMEM : PANOS_E_IO;
     }
     free(text);
     return first;

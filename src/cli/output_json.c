@@ -35,30 +35,34 @@ static int add_attributes(json_t *obj, const panos_node *node)
     return 0;
 }
 
+/* A new array of @p have (when not NULL, a reference added) then @p val (its reference taken
+ * on every path). NULL when out of memory. */
+static json_t *array_of(json_t *have, json_t *val)
+{
+    json_t *arr = json_array();
+    if (arr == NULL || (have != NULL && json_array_append(arr, have) != 0)) {
+        json_decref(arr);
+        json_decref(val);
+        return NULL;
+    }
+    if (json_array_append_new(arr, val) != 0) {
+        json_decref(arr);
+        return NULL;
+    }
+    return arr;
+}
+
 /* Add one child's value under its name: repeated names and list elements become arrays. */
 int cli_json_add_child(json_t *obj, const char *name, json_t *val)
 {
-    int list = cli_json_always_array(name);
     json_t *have = json_object_get(obj, name);
-    if (have == NULL) {
-        if (!list)
-            return json_object_set_new(obj, name, val);
-        json_t *arr = json_array();
-        if (arr == NULL || json_array_append_new(arr, val) != 0) {
-            json_decref(arr);
-            return -1;
-        }
-        return json_object_set_new(obj, name, arr);
-    }
-    if (json_is_array(have))
+    if (have == NULL && !cli_json_always_array(name))
+        return json_object_set_new(obj, name, val);
+    if (have != NULL && json_is_array(have))
         return json_array_append_new(have, val);
-    /* A second element of the same name: turn the single value into an array. */
-    json_t *arr = json_array();
-    if (arr == NULL || json_array_append(arr, have) != 0 || json_array_append_new(arr, val) != 0) {
-        json_decref(arr);
-        return -1;
-    }
-    return json_object_set_new(obj, name, arr);
+    /* The first element of a list, or a second element of the same name: into an array. */
+    json_t *arr = array_of(have, val);
+    return arr != NULL ? json_object_set_new(obj, name, arr) : -1;
 }
 
 json_t *cli_xml_to_json(const panos_node *node)

@@ -262,6 +262,11 @@ int uid_read_file(struct uid_batches *b, const char *path, int jsonl, long timeo
     if (rc == 0 && ferror(f)) {
         cli_error("%s: read error", path);
         rc = PANOS_E_IO;
+    } else if (rc == 0 && !feof(f)) {
+        /* getline() out of memory sets ENOMEM but neither the error nor the end-of-file flag. */
+        char msg[320];
+        snprintf(msg, sizeof(msg), "%s:%zu: out of memory", path, line + 1);
+        rc = cli_local_error(PANOS_E_NOMEM, msg);
     }
     free(s);
     if (f != stdin)

@@ -153,18 +153,24 @@ int uid_send_all(struct cli_ctx *ctx, struct uid_batches *b, const char *vsys, i
     struct send s = {.b = b, .vsys = vsys, .tty = isatty(STDERR_FILENO)};
     panos_client *clients[UID_PARALLEL_MAX] = {ctx->client};
     size_t nclients = 1;
+    int rc = 0;
+    /* A clone that cannot be made (out of memory) stops the command before anything is sent,
+     * its error printed; with basic auth there is no clone and the first client sends all. */
     for (int i = 1; i < parallel && (size_t)i < b->n; i++, nclients++)
-        if (cli_connect_clone(ctx, &clients[i]) != 0 || clients[i] == NULL)
-            break; /* printed; the clients made so far send everything */
+        if ((rc = cli_connect_clone(ctx, &clients[i])) != 0 || clients[i] == NULL)
+            break;
     const struct cli_pool p = {.clients = clients,
                                .nclients = nclients,
                                .n = b->n,
                                .run = send_one,
                                .done = sent,
                                .payload = &s};
-    cli_pool_run(&p);
+    if (rc == 0)
+        cli_pool_run(&p);
     for (size_t i = 1; i < nclients; i++)
         panos_client_free(clients[i]);
+    if (rc != 0)
+        return rc;
     if (s.tty)
         fputs("\r\033[K", stderr);
     return report(b);

@@ -199,14 +199,22 @@ static char *format_redacted(const panos_client *c, const char *fmt, va_list ap)
     return msg;
 }
 
-void panos__client_set_error(panos_client *c, panos_code code, long http_status, int api_code,
-                             const char *api_status, const char *fmt, ...)
+panos_code panos__client_set_error(panos_client *c, panos_code code, long http_status, int api_code,
+                                   const char *api_status, const char *fmt, ...)
 {
     va_list ap;
     va_start(ap, fmt);
     char *msg = format_redacted(c, fmt, ap); /* the arguments may point into the old detail */
     va_end(ap);
     char *status = xstrdup(api_status);
+    if (code != PANOS_OK && (msg == NULL || (api_status != NULL && status == NULL))) {
+        free(msg);
+        free(status);
+        msg = status = NULL;
+        code = PANOS_E_NOMEM;
+        http_status = 0;
+        api_code = -1;
+    }
     struct panos__client_errstate *e = &c->err;
     free(e->message);
     free(e->status);
@@ -217,6 +225,7 @@ void panos__client_set_error(panos_client *c, panos_code code, long http_status,
     e->err.api_code = api_code;
     e->err.api_status = e->status;
     e->err.message = e->message ? e->message : "";
+    return code;
 }
 
 void panos__client_clear_error(panos_client *c)

@@ -97,17 +97,18 @@ static panos_code classify_answer(panos_client *c, const struct panos__xfer *x,
         cls = PANOS_E_UNAVAILABLE; /* may pass: retried when read-only */
     else
         cls = PANOS_E_HTTP; /* including 501 Not Implemented: asking again will not help */
+    panos_code got = cls;   /* NOMEM when the firewall's message could not be kept */
     if (cls != PANOS_OK) {
         /* Whole: set_error redacts the key ("Key Expired: <key> ...") before it cuts. */
         const char *msg = panos_response_message(r);
         if (msg == NULL || msg[0] == '\0')
             msg = http == 200 ? panos_strerror(cls) : "";
         if (msg[0] == '\0')
-            panos__client_set_error(c, cls, http, panos_response_code(r), panos_response_status(r),
-                                    "HTTP %ld", http);
+            got = panos__client_set_error(c, cls, http, panos_response_code(r),
+                                          panos_response_status(r), "HTTP %ld", http);
         else
-            panos__client_set_error(c, cls, http, panos_response_code(r), panos_response_status(r),
-                                    "%s", msg);
+            got = panos__client_set_error(c, cls, http, panos_response_code(r),
+                                          panos_response_status(r), "%s", msg);
     }
     if (cls == PANOS_E_KEY_EXPIRED)
         panos__response_free_secret(r); /* "Key Expired: <key> has expired." */
@@ -115,7 +116,7 @@ static panos_code classify_answer(panos_client *c, const struct panos__xfer *x,
         *out = r;
     else
         panos_response_free(r);
-    return cls;
+    return got;
 }
 
 /* The last error of a transfer that did not complete, in the words the CLI shows. */

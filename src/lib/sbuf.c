@@ -39,7 +39,8 @@ void panos__sb_append(panos__sb *sb, const char *s, size_t n)
 {
     if (sb_reserve(sb, n) != 0)
         return;
-    memcpy(sb->ptr + sb->len, s, n);
+    if (n > 0) /* @p s may be NULL then: another buffer that failed */
+        memcpy(sb->ptr + sb->len, s, n);
     sb->len += n;
     sb->ptr[sb->len] = '\0';
 }

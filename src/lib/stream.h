@@ -26,9 +26,11 @@ panos_code panos__request_stream(panos_client *c, const panos_param *params, siz
 long panos__client_deadline_left(const panos_client *c);
 
 /* Record the last error of @p c: the message is formatted whole, the client's secrets are
- * redacted, then it is made one line and cut. */
-void panos__client_set_error(panos_client *c, panos_code code, long http_status, int api_code,
-                             const char *api_status, const char *fmt, ...)
+ * redacted, then it is made one line and cut. Returns @p code, or PANOS_E_NOMEM (recorded as
+ * the error, with no message) when the message or status could not be kept: a failure must
+ * not be reported as another with its words lost. */
+panos_code panos__client_set_error(panos_client *c, panos_code code, long http_status, int api_code,
+                                   const char *api_status, const char *fmt, ...)
     __attribute__((format(printf, 6, 7)));
 
 #endif

@@ -6,11 +6,16 @@
 if(NOT PANOS_TORTURE OR NOT TARGET runcase)
   return()
 endif()
-# "case stride" pairs: the stride keeps each test to about 20 runs (of 15, 310, 44, 158, 28 and
+# "case stride" pairs: the stride keeps each test to about 20 runs (of 15, 310, 44, 107, 28 and
 # about 1,550 allocations: the exporter is probed twice).
 set(PANOS_TORTURE_TESTS
   "0602-torture-keygen 1" "0603-torture-op 16" "0604-torture-config-show 3"
-  "0605-torture-logs-paging 8" "0606-torture-backup-two 2")
+  "0605-torture-logs-paging 6" "0606-torture-backup-two 2")
+# 145, 52, 76 and 119 allocations: batch -o json, userid login and list --out, logs -o csv,
+# config set and commit.
+list(APPEND PANOS_TORTURE_TESTS
+  "0607-torture-batch-json 8" "0608-torture-userid-login-list 3" "0609-torture-logs-csv 4"
+  "0635-torture-commit 6")
 if(TARGET panos_exporter)
   find_program(CURL_PROGRAM curl)
   if(CURL_PROGRAM)

@@ -136,6 +136,50 @@ static void test_json_repeated(void **state)
     CHECK_MAP("{\"entry\":[\"a\",\"b\"]}", "<r><entry>a</entry><entry>b</entry></r>");
 }
 
+/* jansson's allocations while a test counts them: the Nth fails, the live ones are counted. */
+static long jalloc_live, jalloc_calls, jalloc_fail_at;
+
+static void *jalloc(size_t n)
+{
+    if (++jalloc_calls == jalloc_fail_at)
+        return NULL;
+    void *p = malloc(n);
+    jalloc_live += p != NULL;
+    return p;
+}
+
+static void jfree(void *p)
+{
+    jalloc_live -= p != NULL;
+    free(p);
+}
+
+/* Every jansson allocation of the conversion failed in turn (a list, a repeated name, a
+ * single value): a NULL result leaves nothing allocated (torture case 0603 found the child's
+ * value leaked when json_array() failed in cli_json_add_child). */
+static void test_json_out_of_memory(void **state)
+{
+    (void)state;
+    const char *xml = "<r><entry><name>a</name></entry><entry name='b'/><id>1</id><id>2</id>"
+                      "<ZTP>x</ZTP><ZTP/><ZTP>y</ZTP><one>z</one></r>";
+    xmlFreeDoc(doc);
+    doc = xmlReadMemory(xml, (int)strlen(xml), NULL, NULL, XML_PARSE_NONET);
+    CHECK_TRUE(doc != NULL);
+    json_set_alloc_funcs(jalloc, jfree);
+    long failed = 0;
+    for (jalloc_fail_at = 1;; jalloc_fail_at++) {
+        jalloc_calls = 0;
+        json_t *j = cli_xml_to_json(panos_node_from_xml(xmlDocGetRootElement(doc)));
+        failed += j == NULL;
+        json_decref(j);
+        CHECK_EQ(0, jalloc_live);
+        if (j != NULL && jalloc_calls < jalloc_fail_at)
+            break; /* past the last allocation: the whole conversion went through */
+    }
+    json_set_alloc_funcs(malloc, free);
+    CHECK_TRUE(failed > 10);
+}
+
 static void test_json_system_info(void **state)
 {
     (void)state;
@@ -497,6 +541,7 @@ int main(void)
         cmocka_unit_test(test_json_mixed),
         cmocka_unit_test(test_json_null_and_strings),
         cmocka_unit_test(test_json_repeated),
+        cmocka_unit_test(test_json_out_of_memory),
         cmocka_unit_test(test_json_system_info),
         cmocka_unit_test(test_text_system_info),
         cmocka_unit_test(test_text_arp),
