@@ -4,6 +4,7 @@
  * and next), a page of Compute hosts and /meta_info. Nothing is sent. */
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <panos/prisma.h>
@@ -80,7 +81,7 @@ static void answer_of(struct prisma_resp *r, const uint8_t *data, size_t size)
             memcpy(r->total_count, h2 + 1, tn);
         }
     }
-    strcpy(r->ctype, "application/json");
+    snprintf(r->ctype, sizeof(r->ctype), "%s", "application/json");
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
