@@ -229,12 +229,15 @@ static int is_secret(const char *name)
 }
 
 /* One line per request: "POST /api/ auth=header type=op cmd=...", secrets as ***; a
- * multipart upload ends with " file=@NAME(N bytes)". */
+ * multipart upload ends with " file=@NAME(N bytes)". The devices of --devices share the log
+ * but not a lock, so the line is written under the stream's own lock: written a piece at a
+ * time, two devices' lines came out interleaved byte by byte. */
 static void log_request(struct sim_server *s, const struct sim_request *req)
 {
     FILE *f = s->o.log;
     if (f == NULL)
         return;
+    flockfile(f);
     fprintf(f, "%s %s auth=%s", req->method, req->path, auth_name(req->auth));
     for (size_t i = 0; i < req->nparams; i++) {
         fprintf(f, " %s=", req->params[i].name);
@@ -258,6 +261,7 @@ static void log_request(struct sim_server *s, const struct sim_request *req)
                 req->upload_len);
     fputc('\n', f);
     fflush(f);
+    funlockfile(f);
 }
 
 static void sleep_ms(long ms)
