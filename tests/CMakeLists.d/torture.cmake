@@ -6,7 +6,7 @@
 if(NOT PANOS_TORTURE OR NOT TARGET runcase)
   return()
 endif()
-# "case stride" pairs: the stride keeps each test to about 20 runs (of 15, 310, 44, 107, 28 and
+# "case stride" pairs: the stride keeps each test to about 20 runs (of 15, 310, 44, 113, 28 and
 # about 1,550 allocations: the exporter is probed twice).
 set(PANOS_TORTURE_TESTS
   "0602-torture-keygen 1" "0603-torture-op 16" "0604-torture-config-show 3"
